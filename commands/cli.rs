@@ -1,0 +1,115 @@
+//! The command-line definition: one source for parsing, help, the CLI reference and the
+//! shell completions in `completions/`.
+
+use std::path::PathBuf;
+
+use chatctl::config::{env, parse_kv, Layer};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::{completions, topics};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chatctl",
+    version,
+    about = "Multi-node LLM chat streaming on Kafka, and the operator tool that runs and debugs it",
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the Kafka topics chatctl uses (idempotent)
+    #[command(subcommand)]
+    Topics(topics::TopicsCommand),
+    /// Print a shell completion script
+    Completions(completions::Args),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human tables (the default on a terminal)
+    Table,
+    /// JSON Lines (the default when stdout is not a terminal)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Kafka bootstrap servers, host:port[,host:port...]
+    #[arg(short = 'b', long, env = env::BROKERS, global = true, value_name = "HOST:PORT")]
+    pub brokers: Option<String>,
+
+    /// Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL
+    #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_kv, global = true)]
+    pub kafka_props: Vec<(String, String)>,
+
+    /// Redis URL for the real-time path, e.g. redis://127.0.0.1:6379
+    #[arg(long, env = env::REDIS, global = true, value_name = "URL")]
+    pub redis: Option<String>,
+
+    /// Output format
+    #[arg(long, short = 'o', value_enum, env = env::OUTPUT, global = true)]
+    pub output: Option<OutputFormat>,
+
+    /// Named profile of the config file ([profiles.NAME])
+    #[arg(long, env = env::PROFILE, global = true)]
+    pub profile: Option<String>,
+
+    /// Config file (default: ./chatctl.toml when present)
+    #[arg(long, env = env::CONFIG, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// This node's id in events and logs (default: the host name)
+    #[arg(long, env = env::NODE_ID, global = true)]
+    pub node_id: Option<String>,
+
+    /// Bound on each broker request, e.g. 10s
+    #[arg(long, env = env::TIMEOUT, global = true, value_name = "DURATION")]
+    pub timeout: Option<String>,
+
+    /// More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+impl GlobalArgs {
+    /// The command line and environment as one settings layer.
+    pub fn layer(&self) -> Layer {
+        Layer {
+            brokers: self.brokers.clone(),
+            redis: self.redis.clone(),
+            output: self.output.map(|o| match o {
+                OutputFormat::Table => "table".to_string(),
+                OutputFormat::Json => "json".to_string(),
+            }),
+            node_id: self.node_id.clone(),
+            timeout: self.timeout.clone(),
+            kafka: self.kafka_props.iter().cloned().collect(),
+            topics: Default::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn x_flag_requires_key_value() {
+        let err = Cli::try_parse_from(["chatctl", "-X", "oops", "topics", "ensure"]).unwrap_err();
+        assert!(err.to_string().contains("KEY=VALUE"), "{err}");
+    }
+}

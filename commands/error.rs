@@ -1,0 +1,36 @@
+//! Error kinds → fixed exit codes, each with a hint for the user.
+
+use chatctl::Error;
+
+pub const OK: i32 = 0;
+pub const FAILURE: i32 = 1;
+pub const USAGE: i32 = 2;
+pub const CONFIG: i32 = 3;
+pub const NOT_FOUND: i32 = 4;
+pub const UNAVAILABLE: i32 = 5;
+
+/// The exit code and an optional hint for `err`. A broken pipe (the reader went away, as
+/// in `chatctl ... | head`) is success.
+pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
+    if let Some(io) = err.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            return (OK, None);
+        }
+    }
+    match err.downcast_ref::<Error>() {
+        Some(Error::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe => (OK, None),
+        Some(Error::Usage(_)) => (USAGE, Some("see `chatctl <command> --help`")),
+        Some(Error::Config(_)) => {
+            (CONFIG, Some("check the config file (--config / CHATCTL_CONFIG / ./chatctl.toml) and CHATCTL_* variables"))
+        }
+        Some(Error::KafkaProperty { .. }) => {
+            (CONFIG, Some("valid properties: https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md"))
+        }
+        Some(Error::NotFound(_)) => (NOT_FOUND, None),
+        Some(Error::BrokerUnreachable { .. }) => {
+            (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
+        }
+        Some(Error::Broker(_) | Error::Kafka(_)) => (UNAVAILABLE, None),
+        Some(Error::Io(_)) | None => (FAILURE, None),
+    }
+}

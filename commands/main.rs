@@ -1,0 +1,72 @@
+//! The `chatctl` binary: parse the command line, resolve settings, run one command, map
+//! its error to an exit code.
+
+mod cli;
+mod completions;
+mod error;
+mod output;
+mod topics;
+
+use chatctl::config::{ConfigFile, Settings};
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::output::Printer;
+
+/// What every command runs with.
+pub struct Context {
+    pub settings: Settings,
+    pub printer: Printer,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    init_tracing(cli.global.verbose);
+    let code = match run(cli) {
+        Ok(()) => error::OK,
+        Err(err) => {
+            let (code, hint) = error::classify(&err);
+            if code != error::OK {
+                eprintln!("error: {err:#}");
+                if let Some(hint) = hint {
+                    eprintln!("hint: {hint}");
+                }
+            }
+            code
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Completions(args) = &cli.command {
+        return Ok(completions::run(args)?);
+    }
+    let file = ConfigFile::discover(cli.global.config.as_deref())?;
+    let settings = Settings::resolve(cli.global.layer(), file, cli.global.profile.as_deref())?;
+    let format = match settings.output.as_deref() {
+        Some("json") => Some(cli::OutputFormat::Json),
+        Some("table") => Some(cli::OutputFormat::Table),
+        _ => None,
+    };
+    let ctx = Context { settings, printer: Printer::new(format) };
+    let rt = tokio::runtime::Runtime::new()?;
+    rt.block_on(async {
+        match &cli.command {
+            Command::Topics(cmd) => topics::run(cmd, &ctx).await,
+            Command::Completions(_) => unreachable!("handled before settings"),
+        }
+    })
+}
+
+fn init_tracing(verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        2 => "debug",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}

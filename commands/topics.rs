@@ -1,0 +1,57 @@
+//! `chatctl topics ensure`: create chatctl's topics and their DLQs where missing.
+
+use chatctl::kafka::admin::{ensure_topics, layout, EnsuredTopic, TopicStatus};
+
+use crate::output::Row;
+use crate::Context;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TopicsCommand {
+    /// Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where
+    /// missing; report each as created or present
+    Ensure(EnsureArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EnsureArgs {
+    /// Partitions of chat-events and stream-events (overrides topics.partitions)
+    #[arg(long)]
+    pub partitions: Option<i32>,
+    /// Replication factor (overrides topics.replication-factor)
+    #[arg(long)]
+    pub replication_factor: Option<i32>,
+}
+
+impl Row for EnsuredTopic {
+    fn headers() -> &'static [&'static str] {
+        &["topic", "status", "partitions", "retention"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.topic.clone(),
+            match self.status {
+                TopicStatus::Created => "created".into(),
+                TopicStatus::Present => "present".into(),
+            },
+            self.partitions.to_string(),
+            humantime::format_duration(std::time::Duration::from_millis(self.retention_ms as u64)).to_string(),
+        ]
+    }
+}
+
+pub async fn run(cmd: &TopicsCommand, ctx: &Context) -> anyhow::Result<()> {
+    match cmd {
+        TopicsCommand::Ensure(args) => {
+            let mut topics = ctx.settings.topics.clone();
+            if let Some(p) = args.partitions {
+                topics.partitions = p;
+            }
+            if let Some(r) = args.replication_factor {
+                topics.replication_factor = r;
+            }
+            let result = ensure_topics(&ctx.settings.kafka(), &layout(&topics)).await?;
+            ctx.printer.rows(&result)?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,123 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[chatctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'chatctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'chatctl'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand topics 'Create the Kafka topics chatctl uses (idempotent)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;topics'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;topics;ensure'= {
+            cand --partitions 'Partitions of chat-events and stream-events (overrides topics.partitions)'
+            cand --replication-factor 'Replication factor (overrides topics.replication-factor)'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;topics;help'= {
+            cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;topics;help;ensure'= {
+        }
+        &'chatctl;topics;help;help'= {
+        }
+        &'chatctl;completions'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;help'= {
+            cand topics 'Create the Kafka topics chatctl uses (idempotent)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;help;topics'= {
+            cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+        }
+        &'chatctl;help;topics;ensure'= {
+        }
+        &'chatctl;help;completions'= {
+        }
+        &'chatctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,87 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_chatctl_global_optspecs
+    string join \n b/brokers= X= redis= o/output= profile= config= node-id= timeout= v/verbose h/help V/version
+end
+
+function __fish_chatctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_chatctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_chatctl_using_subcommand
+    set -l cmd (__fish_chatctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c chatctl -n "__fish_chatctl_needs_command" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_needs_command" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_needs_command" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l partitions -d 'Partitions of chat-events and stream-events (overrides topics.partitions)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l replication-factor -d 'Replication factor (overrides topics.replication-factor)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from topics completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -1,0 +1,126 @@
+//! Topic administration: the layout chatctl needs, created idempotently.
+
+use std::collections::HashMap;
+
+use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+use rdkafka::types::RDKafkaErrorCode;
+use serde::Serialize;
+
+use super::KafkaSettings;
+use crate::config::TopicSettings;
+use crate::error::{Error, Result};
+use crate::events::{dlq_topic, BROADCAST, CHAT_EVENTS, STREAM_EVENTS};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicSpec {
+    pub name: String,
+    pub partitions: i32,
+    pub replication_factor: i32,
+    pub retention_ms: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TopicStatus {
+    Created,
+    Present,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnsuredTopic {
+    pub topic: String,
+    pub status: TopicStatus,
+    /// Partitions as the broker reports them (for a present topic, its real count).
+    pub partitions: i32,
+    pub retention_ms: i64,
+}
+
+/// The topics chatctl owns, with their DLQs, laid out from settings.
+pub fn layout(t: &TopicSettings) -> Vec<TopicSpec> {
+    let spec = |name: String, partitions: i32, retention: std::time::Duration| TopicSpec {
+        name,
+        partitions,
+        replication_factor: t.replication_factor,
+        retention_ms: retention.as_millis() as i64,
+    };
+    let mut out = vec![
+        spec(CHAT_EVENTS.into(), t.partitions, t.chat_retention),
+        spec(STREAM_EVENTS.into(), t.partitions, t.stream_retention),
+        // Every node reads every partition of it: one is plenty.
+        spec(BROADCAST.into(), 1, t.broadcast_retention),
+    ];
+    for base in [CHAT_EVENTS, STREAM_EVENTS, BROADCAST] {
+        out.push(spec(dlq_topic(base), 1, t.dlq_retention));
+    }
+    out
+}
+
+/// Create whichever of `specs` does not exist yet; report each as created or present.
+pub async fn ensure_topics(kafka: &KafkaSettings, specs: &[TopicSpec]) -> Result<Vec<EnsuredTopic>> {
+    let md = kafka.metadata(None).await?;
+    let existing: HashMap<String, i32> = md
+        .topics()
+        .iter()
+        .filter(|t| t.error().is_none())
+        .map(|t| (t.name().to_string(), t.partitions().len() as i32))
+        .collect();
+
+    let missing: Vec<&TopicSpec> = specs.iter().filter(|s| !existing.contains_key(&s.name)).collect();
+    let mut created = HashMap::new();
+    if !missing.is_empty() {
+        let admin = kafka.admin()?;
+        let retention: Vec<String> = missing.iter().map(|s| s.retention_ms.to_string()).collect();
+        let new: Vec<NewTopic> = missing
+            .iter()
+            .zip(&retention)
+            .map(|(s, r)| {
+                NewTopic::new(&s.name, s.partitions, TopicReplication::Fixed(s.replication_factor))
+                    .set("retention.ms", r)
+            })
+            .collect();
+        let opts = AdminOptions::new().operation_timeout(Some(kafka.timeout)).request_timeout(Some(kafka.timeout));
+        let results = admin.create_topics(new.iter(), &opts).await.map_err(|e| kafka.unreachable(e))?;
+        for r in results {
+            match r {
+                Ok(name) => {
+                    created.insert(name, TopicStatus::Created);
+                }
+                // Someone else created it between our metadata call and ours.
+                Err((name, RDKafkaErrorCode::TopicAlreadyExists)) => {
+                    created.insert(name, TopicStatus::Present);
+                }
+                Err((name, code)) => {
+                    return Err(Error::Broker(format!("cannot create topic {name}: {code}")));
+                }
+            }
+        }
+    }
+
+    Ok(specs
+        .iter()
+        .map(|s| match existing.get(&s.name) {
+            Some(&partitions) => EnsuredTopic {
+                topic: s.name.clone(),
+                status: TopicStatus::Present,
+                partitions,
+                retention_ms: s.retention_ms,
+            },
+            None => EnsuredTopic {
+                topic: s.name.clone(),
+                status: created.get(&s.name).copied().unwrap_or(TopicStatus::Created),
+                partitions: s.partitions,
+                retention_ms: s.retention_ms,
+            },
+        })
+        .collect())
+}
+
+/// Partition count of `topic`, or NotFound.
+pub async fn partition_count(kafka: &KafkaSettings, topic: &str) -> Result<i32> {
+    let md = kafka.metadata(Some(topic)).await?;
+    md.topics()
+        .iter()
+        .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
+        .map(|t| t.partitions().len() as i32)
+        .ok_or_else(|| Error::NotFound(format!("topic {topic} does not exist (run `chatctl topics ensure`)")))
+}

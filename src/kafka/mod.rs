@@ -1,0 +1,162 @@
+//! Kafka plumbing: the one place that turns settings into librdkafka client configs, plus
+//! the admin, producer and partitioner pieces built on them.
+
+pub mod admin;
+pub mod partitioner;
+pub mod producer;
+
+use std::time::Duration;
+
+use rdkafka::admin::AdminClient;
+use rdkafka::client::DefaultClientContext;
+use rdkafka::config::{ClientConfig, FromClientConfig};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::KafkaError;
+use rdkafka::metadata::Metadata;
+
+use crate::error::{Error, Result};
+
+/// What every Kafka client of chatctl is built from.
+#[derive(Debug, Clone)]
+pub struct KafkaSettings {
+    pub brokers: String,
+    /// librdkafka properties passed through verbatim (`-X key=value`); applied last, so
+    /// they override chatctl's defaults.
+    pub props: Vec<(String, String)>,
+    pub client_id: String,
+    /// Bound on any single broker request chatctl waits for.
+    pub timeout: Duration,
+}
+
+impl KafkaSettings {
+    pub fn new(brokers: impl Into<String>) -> Self {
+        KafkaSettings {
+            brokers: brokers.into(),
+            props: Vec::new(),
+            client_id: "chatctl".into(),
+            timeout: Duration::from_secs(10),
+        }
+    }
+
+    fn base(&self, defaults: &[(&str, &str)]) -> ClientConfig {
+        let mut c = ClientConfig::new();
+        c.set("bootstrap.servers", &self.brokers).set("client.id", &self.client_id);
+        // Fail fast on an unreachable address instead of librdkafka's 30 s default.
+        let connect_ms = self.timeout.as_millis().clamp(1000, 30_000).to_string();
+        c.set("socket.connection.setup.timeout.ms", &connect_ms);
+        for (k, v) in defaults {
+            c.set(*k, *v);
+        }
+        for (k, v) in &self.props {
+            c.set(k, v);
+        }
+        c
+    }
+
+    /// Idempotent, `acks=all`, lz4, Java-compatible partitioning (so `chatctl session`
+    /// can compute a key's partition).
+    pub fn producer_config(&self) -> ClientConfig {
+        self.base(&[
+            ("enable.idempotence", "true"),
+            ("acks", "all"),
+            ("compression.type", "lz4"),
+            ("partitioner", "murmur2_random"),
+            ("linger.ms", "5"),
+        ])
+    }
+
+    /// A consumer of `group` that never commits or stores offsets on its own.
+    pub fn consumer_config(&self, group: &str) -> ClientConfig {
+        let mut c = self.base(&[
+            ("enable.auto.commit", "false"),
+            ("enable.auto.offset.store", "false"),
+            ("auto.offset.reset", "earliest"),
+            ("enable.partition.eof", "false"),
+        ]);
+        c.set("group.id", group);
+        c
+    }
+
+    /// A group-less reader (replay, session, tail): assigned partitions, nothing committed.
+    pub fn reader_config(&self) -> ClientConfig {
+        let mut c = self.consumer_config("chatctl-reader");
+        c.set("enable.auto.commit", "false");
+        c
+    }
+
+    pub fn admin_config(&self) -> ClientConfig {
+        self.base(&[])
+    }
+
+    /// Build a client, turning librdkafka's config refusals into an error naming the
+    /// property.
+    pub fn create<T: FromClientConfig>(&self, config: &ClientConfig) -> Result<T> {
+        config.create().map_err(config_error)
+    }
+
+    pub fn admin(&self) -> Result<AdminClient<DefaultClientContext>> {
+        self.create(&self.admin_config())
+    }
+
+    /// Fetch cluster metadata (all topics, or one), bounded by the timeout; an unreachable
+    /// cluster is [`Error::BrokerUnreachable`] naming the address.
+    pub async fn metadata(&self, topic: Option<&str>) -> Result<Metadata> {
+        let consumer: BaseConsumer = self.create(&self.reader_config())?;
+        let topic = topic.map(str::to_owned);
+        let timeout = self.timeout;
+        let md = tokio::task::spawn_blocking(move || consumer.fetch_metadata(topic.as_deref(), timeout))
+            .await
+            .map_err(|e| Error::Io(std::io::Error::other(e)))?;
+        md.map_err(|e| self.unreachable(e))
+    }
+
+    pub fn unreachable(&self, e: KafkaError) -> Error {
+        Error::BrokerUnreachable { brokers: self.brokers.clone(), timeout: self.timeout, reason: e.to_string() }
+    }
+}
+
+fn config_error(e: KafkaError) -> Error {
+    match e {
+        KafkaError::ClientConfig(_, reason, key, value) => Error::KafkaProperty { key, value, reason },
+        other => Error::Kafka(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rdkafka::producer::FutureProducer;
+
+    #[test]
+    fn invalid_property_names_the_property() {
+        let mut s = KafkaSettings::new("127.0.0.1:1");
+        s.props.push(("no.such.property".into(), "1".into()));
+        let err = s.create::<FutureProducer>(&s.producer_config()).err().unwrap();
+        match err {
+            Error::KafkaProperty { key, .. } => assert_eq!(key, "no.such.property"),
+            other => panic!("expected a property error, got {other}"),
+        }
+    }
+
+    #[test]
+    fn passthrough_overrides_defaults() {
+        let mut s = KafkaSettings::new("b:9092");
+        s.props.push(("compression.type".into(), "zstd".into()));
+        let c = s.producer_config();
+        assert_eq!(c.get("compression.type"), Some("zstd"));
+        assert_eq!(c.get("enable.idempotence"), Some("true"));
+        assert_eq!(c.get("partitioner"), Some("murmur2_random"));
+        assert_eq!(s.consumer_config("g").get("enable.auto.commit"), Some("false"));
+    }
+
+    #[tokio::test]
+    async fn unreachable_broker_is_a_bounded_clear_error() {
+        let mut s = KafkaSettings::new("127.0.0.1:1");
+        s.timeout = Duration::from_secs(2);
+        let started = std::time::Instant::now();
+        let err = s.metadata(None).await.unwrap_err();
+        assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+        assert!(matches!(err, Error::BrokerUnreachable { .. }));
+        assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
+    }
+}

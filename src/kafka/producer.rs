@@ -1,0 +1,73 @@
+//! The event producer: every event goes to its topic, keyed by sessionId, stamped with the
+//! event's own timestamp (so offsets-for-times finds events by when they happened).
+
+use std::time::Duration;
+
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
+
+use super::KafkaSettings;
+use crate::error::{Error, Result};
+use crate::events::{Event, EVENT_TYPE_HEADER};
+
+/// Where a record landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delivered {
+    pub partition: i32,
+    pub offset: i64,
+}
+
+#[derive(Clone)]
+pub struct EventProducer {
+    inner: FutureProducer,
+    kafka: KafkaSettings,
+}
+
+impl EventProducer {
+    pub fn new(kafka: &KafkaSettings) -> Result<Self> {
+        Ok(EventProducer { inner: kafka.create(&kafka.producer_config())?, kafka: kafka.clone() })
+    }
+
+    /// Build from an explicit config (tests and tuned paths); still validated.
+    pub fn with_config(kafka: &KafkaSettings, config: &rdkafka::ClientConfig) -> Result<Self> {
+        Ok(EventProducer { inner: kafka.create(config)?, kafka: kafka.clone() })
+    }
+
+    /// Send `event` to its topic and wait for the broker's acknowledgement.
+    pub async fn send(&self, event: &Event) -> Result<Delivered> {
+        self.send_to(event.topic(), event, None).await
+    }
+
+    /// Send to an explicit topic, with optional extra headers.
+    pub async fn send_to(&self, topic: &str, event: &Event, extra: Option<OwnedHeaders>) -> Result<Delivered> {
+        let payload = event.to_json();
+        let id = event.event_id.to_string();
+        let mut headers = extra.unwrap_or_default();
+        headers = headers
+            .insert(Header { key: EVENT_TYPE_HEADER, value: Some(event.event_type()) })
+            .insert(Header { key: "eventId", value: Some(id.as_str()) });
+        let record = FutureRecord::to(topic)
+            .key(event.session_id.as_bytes())
+            .payload(&payload)
+            .timestamp(event.timestamp.timestamp_millis())
+            .headers(headers);
+        match self.inner.send(record, self.kafka.timeout).await {
+            Ok(d) => Ok(Delivered { partition: d.partition, offset: d.offset }),
+            Err((e, _)) => Err(Error::Kafka(e)),
+        }
+    }
+
+    /// Wait until everything queued is acknowledged, or `timeout`.
+    pub fn flush(&self, timeout: Duration) -> Result<()> {
+        self.inner.flush(timeout).map_err(Error::Kafka)
+    }
+
+    /// Records queued in librdkafka but not yet acknowledged.
+    pub fn in_flight(&self) -> i32 {
+        self.inner.in_flight_count()
+    }
+
+    pub fn raw(&self) -> &FutureProducer {
+        &self.inner
+    }
+}

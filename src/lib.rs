@@ -1,0 +1,9 @@
+//! chatctl: multi-node LLM chat streaming with Kafka as the event backbone, and the
+//! operator tooling that runs and debugs it.
+
+pub mod config;
+pub mod error;
+pub mod events;
+pub mod kafka;
+
+pub use error::{Error, Result};

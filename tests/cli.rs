@@ -1,0 +1,121 @@
+//! The binary end to end: help, topics ensure against a real broker, and bad input.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{chatctl, Broker, Engine};
+
+fn run(cmd: &mut std::process::Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let (code, out, _) = run(chatctl().arg("--help"));
+    assert_eq!(code, 0);
+    for sub in ["topics", "completions"] {
+        assert!(out.contains(sub), "--help misses {sub}:\n{out}");
+    }
+}
+
+#[test]
+fn topics_ensure_creates_then_reports_present() {
+    let broker = Broker::start(Engine::Sqlite);
+    let (code, out, err) =
+        run(chatctl().args(["topics", "ensure", "-o", "json", "--partitions", "3", "-b", &broker.addr]));
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let names: Vec<&str> = rows.iter().map(|r| r["topic"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "chat-events",
+            "stream-events",
+            "multi-node-broadcast",
+            "chat-events.dlq",
+            "stream-events.dlq",
+            "multi-node-broadcast.dlq"
+        ]
+    );
+    assert!(rows.iter().all(|r| r["status"] == "created"), "{out}");
+    assert_eq!(rows[0]["partitions"], 3);
+
+    let (code, out, err) = run(chatctl().args(["topics", "ensure", "-o", "json", "-b", &broker.addr]));
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| r["status"] == "present"), "{out}");
+    // The real partition count, not the requested default.
+    assert_eq!(rows[0]["partitions"], 3);
+}
+
+#[test]
+fn unreachable_broker_names_the_address_in_bounded_time() {
+    let port = common::free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let started = Instant::now();
+    let (code, _, err) = run(chatctl().args(["topics", "ensure", "--timeout", "3s", "-b", &addr]));
+    assert!(started.elapsed() < Duration::from_secs(15), "took {:?}", started.elapsed());
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains(&addr), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn invalid_kafka_property_is_named() {
+    let (code, _, err) = run(chatctl().args(["topics", "ensure", "-b", "127.0.0.1:1", "-X", "bogus.prop=1"]));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("bogus.prop"), "{err}");
+    let (code, _, err) = run(chatctl().args(["topics", "ensure", "-b", "127.0.0.1:1", "-X", "acks=maybe"]));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("acks"), "{err}");
+}
+
+#[test]
+fn unknown_config_key_is_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chatctl.toml");
+    std::fs::write(&path, "brokers = \"x:1\"\nbrokerz = \"y\"\n").unwrap();
+    let (code, _, err) = run(chatctl().args(["topics", "ensure"]).env("CHATCTL_CONFIG", &path));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("brokerz"), "{err}");
+}
+
+#[test]
+fn env_overrides_config_file_and_flag_overrides_env() {
+    // Which broker address is used shows in the unreachable error.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chatctl.toml");
+    std::fs::write(&path, "brokers = \"127.0.0.1:11\"\ntimeout = \"2s\"\n[profiles.p]\nbrokers = \"127.0.0.1:12\"\n")
+        .unwrap();
+    let base = || {
+        let mut c = chatctl();
+        c.args(["topics", "ensure"]).env("CHATCTL_CONFIG", &path);
+        c
+    };
+    let (_, _, err) = run(&mut base());
+    assert!(err.contains("127.0.0.1:11"), "{err}");
+    let (_, _, err) = run(base().args(["--profile", "p"]));
+    assert!(err.contains("127.0.0.1:12"), "{err}");
+    let (_, _, err) = run(base().args(["--profile", "p"]).env("CHATCTL_BROKERS", "127.0.0.1:13"));
+    assert!(err.contains("127.0.0.1:13"), "{err}");
+    let (_, _, err) = run(base().env("CHATCTL_BROKERS", "127.0.0.1:13").args(["-b", "127.0.0.1:14"]));
+    assert!(err.contains("127.0.0.1:14"), "{err}");
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    use std::process::Stdio;
+    // Completions are long enough to overflow a closed pipe.
+    let mut child =
+        chatctl().args(["completions", "bash"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -1,0 +1,178 @@
+//! Test harness: real services on free ports, started per test and stopped on drop, so
+//! tests never collide and never depend on anything started by hand.
+#![allow(dead_code)]
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chatctl::config::TopicSettings;
+use chatctl::kafka::admin::{ensure_topics, layout};
+use chatctl::kafka::KafkaSettings;
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Poll until `port` accepts connections; panic with `what` after `limit`.
+pub fn wait_for_port(port: u16, what: &str, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "{what} did not listen on port {port} within {limit:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A binary the harness needs: `$ENV_VAR`, then ~/.cargo/bin, then PATH.
+pub fn find_binary(name: &str, env_var: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os(env_var) {
+        return PathBuf::from(p);
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let p = Path::new(&home).join(".cargo/bin").join(name);
+        if p.is_file() {
+            return p;
+        }
+    }
+    for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
+        let p = dir.join(name);
+        if p.is_file() {
+            return p;
+        }
+    }
+    panic!("`{name}` not found (set {env_var} or run `scripts/stack install`)");
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Durable, exact offsets-for-times, survives kill -9; cannot describe groups.
+    Sqlite,
+    /// Fast, can describe groups; offsets-for-times by batch write time.
+    Memory,
+}
+
+/// A tansu broker of our own.
+pub struct Broker {
+    child: Option<Child>,
+    pub engine: Engine,
+    pub port: u16,
+    pub addr: String,
+    dir: tempfile::TempDir,
+}
+
+impl Broker {
+    pub fn start(engine: Engine) -> Broker {
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let mut b = Broker { child: None, engine, port, addr: format!("127.0.0.1:{port}"), dir };
+        b.spawn();
+        b
+    }
+
+    fn spawn(&mut self) {
+        let storage = match self.engine {
+            Engine::Sqlite => format!("sqlite://{}/broker.db", self.dir.path().display()),
+            Engine::Memory => "memory://tansu/".to_string(),
+        };
+        let url = format!("tcp://{}", self.addr);
+        let log =
+            std::fs::OpenOptions::new().create(true).append(true).open(self.dir.path().join("tansu.log")).unwrap();
+        let child = Command::new(find_binary("tansu", "TANSU_BIN"))
+            .current_dir(self.dir.path())
+            .args(["broker", "--storage-engine", &storage, "--listener-url", &url, "--advertised-listener-url", &url])
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("start tansu");
+        self.child = Some(child);
+        wait_for_port(self.port, "tansu", Duration::from_secs(30));
+    }
+
+    /// kill -9 the broker (a crash, not a shutdown).
+    pub fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// Start again on the same port and storage.
+    pub fn restart(&mut self) {
+        self.kill();
+        self.spawn();
+    }
+
+    pub fn kafka(&self) -> KafkaSettings {
+        let mut k = KafkaSettings::new(&self.addr);
+        k.timeout = Duration::from_secs(15);
+        k
+    }
+
+    /// chatctl's topics, with `partitions` partitions for the event topics.
+    pub async fn ensure_topics(&self, partitions: i32) {
+        let t = TopicSettings {
+            partitions,
+            replication_factor: 1,
+            chat_retention: Duration::from_secs(86400),
+            stream_retention: Duration::from_secs(86400),
+            broadcast_retention: Duration::from_secs(3600),
+            dlq_retention: Duration::from_secs(86400),
+        };
+        ensure_topics(&self.kafka(), &layout(&t)).await.expect("create topics");
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("tansu.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Broker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A redis-server of our own, no persistence.
+pub struct Redis {
+    child: Child,
+    pub port: u16,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Redis {
+    pub fn start() -> Redis {
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
+            .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+            .arg("--dir")
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start redis-server");
+        wait_for_port(port, "redis-server", Duration::from_secs(15));
+        Redis { child, port, url: format!("redis://127.0.0.1:{port}"), _dir: dir }
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The chatctl binary with a clean environment (no CHATCTL_* leaking in from the shell).
+pub fn chatctl() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_chatctl"));
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("CHATCTL_") || k == "RUST_LOG" {
+            c.env_remove(k);
+        }
+    }
+    c.current_dir(std::env::temp_dir());
+    c
+}
