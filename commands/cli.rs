@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{completions, topics};
+use crate::{completions, serve, topics};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +25,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the engine: WebSocket gateway streaming answers, events to Kafka
+    Serve(Box<serve::Args>),
     /// Create the Kafka topics chatctl uses (idempotent)
     #[command(subcommand)]
     Topics(topics::TopicsCommand),

@@ -5,6 +5,7 @@ mod cli;
 mod completions;
 mod error;
 mod output;
+mod serve;
 mod topics;
 
 use chatctl::config::{ConfigFile, Settings};
@@ -54,6 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     rt.block_on(async {
         match &cli.command {
             Command::Topics(cmd) => topics::run(cmd, &ctx).await,
+            Command::Serve(args) => serve::run(args, &ctx).await,
             Command::Completions(_) => unreachable!("handled before settings"),
         }
     })

@@ -34,9 +34,44 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;serve'= {
+            cand --listen 'Address to listen on'
+            cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)'
+            cand --llm 'LLM upstream'
+            cand --llm-url 'Base URL of the OpenAI-compatible server'
+            cand --llm-model 'Model name sent upstream'
+            cand --llm-timeout 'Longest silence from the upstream before TIMEOUT_ERROR'
+            cand --model-chunks 'Built-in model: chunks per answer'
+            cand --model-words 'Built-in model: words per chunk'
+            cand --model-interval 'Built-in model: pause before each chunk'
+            cand --max-streams-per-user 'Concurrent answers per user'
+            cand --max-frame-bytes 'Largest accepted client frame (bytes)'
+            cand --rate-limit 'Frames per second per connection'
+            cand --event-queue 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)'
+            cand --buffer-ttl 'How long a resume buffer lives in Redis'
+            cand --drain-timeout 'On SIGTERM / Ctrl-C: how long in-flight answers may take to finish'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --insecure-dev-auth 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'chatctl;topics'= {
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -105,9 +140,12 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --version 'Print version'
         }
         &'chatctl;help'= {
+            cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;help;serve'= {
         }
         &'chatctl;help;topics'= {
             cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

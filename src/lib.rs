@@ -7,3 +7,6 @@ pub mod events;
 pub mod kafka;
 
 pub use error::{Error, Result};
+pub mod gateway;
+pub mod llm;
+pub mod realtime;

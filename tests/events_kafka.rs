@@ -52,13 +52,13 @@ async fn a_malformed_record_is_a_typed_error() {
     for (raw, class) in
         [(&b"{\"eventType\": oops"[..], "not_json"), (&b"{\"eventType\":\"CHUNK_RECEIVED\"}"[..], "schema")]
     {
-        let (partition, offset) = producer
+        let delivered = producer
             .raw()
             .send(FutureRecord::<str, [u8]>::to(STREAM_EVENTS).key("s").payload(raw), Duration::from_secs(10))
             .await
             .map_err(|(e, _)| e)
             .unwrap();
-        let bytes = read_back(&broker, STREAM_EVENTS, partition, offset).await;
+        let bytes = read_back(&broker, STREAM_EVENTS, delivered.partition, delivered.offset).await;
         let err: DecodeError = Event::decode(&bytes).unwrap_err();
         assert_eq!(err.class(), class, "{err}");
     }

@@ -176,3 +176,50 @@ pub fn chatctl() -> Command {
     c.current_dir(std::env::temp_dir());
     c
 }
+
+/// Every record of `topic` from the beginning to the high watermark at call time, as
+/// (partition, offset, value).
+pub fn read_topic(kafka: &KafkaSettings, topic: &str) -> Vec<(i32, i64, Vec<u8>)> {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::{Message, Offset, TopicPartitionList};
+    let consumer: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
+    let md = consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap();
+    let partitions: Vec<i32> = md.topics()[0].partitions().iter().map(|p| p.id()).collect();
+    let mut tpl = TopicPartitionList::new();
+    let mut remaining = std::collections::HashMap::new();
+    for p in &partitions {
+        let (low, high) = consumer.fetch_watermarks(topic, *p, Duration::from_secs(10)).unwrap();
+        if high > low {
+            tpl.add_partition_offset(topic, *p, Offset::Offset(low)).unwrap();
+            remaining.insert(*p, high);
+        }
+    }
+    let mut out = Vec::new();
+    if remaining.is_empty() {
+        return out;
+    }
+    consumer.assign(&tpl).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !remaining.is_empty() {
+        assert!(Instant::now() < deadline, "reading {topic} timed out; missing {remaining:?}");
+        if let Some(m) = consumer.poll(Duration::from_millis(200)) {
+            let m = m.unwrap();
+            out.push((m.partition(), m.offset(), m.payload().unwrap_or_default().to_vec()));
+            if remaining.get(&m.partition()).is_some_and(|h| m.offset() + 1 >= *h) {
+                remaining.remove(&m.partition());
+            }
+        }
+    }
+    out
+}
+
+/// The decoded events of chatctl's two event topics.
+pub fn read_events(kafka: &KafkaSettings) -> Vec<chatctl::events::Event> {
+    let mut out = Vec::new();
+    for topic in [chatctl::events::CHAT_EVENTS, chatctl::events::STREAM_EVENTS] {
+        for (_, _, v) in read_topic(kafka, topic) {
+            out.push(chatctl::events::Event::decode(&v).expect("gateway events decode"));
+        }
+    }
+    out
+}

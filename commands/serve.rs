@@ -1,0 +1,172 @@
+//! `chatctl serve`: run the gateway (WebSocket chat, events to Kafka).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chatctl::gateway::auth::Auth;
+use chatctl::gateway::metrics::Metrics;
+use chatctl::gateway::publisher::Publisher;
+use chatctl::gateway::{server, Gateway, Limits};
+use chatctl::kafka::admin::{ensure_topics, layout};
+use chatctl::kafka::producer::EventProducer;
+use chatctl::llm::builtin::BuiltinModel;
+use chatctl::llm::openai::OpenAiClient;
+use chatctl::llm::Llm;
+use chatctl::realtime::ResumeBuffer;
+use clap::ValueEnum;
+
+use crate::Context;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LlmKind {
+    /// Deterministic offline model
+    Builtin,
+    /// OpenAI-compatible /v1/chat/completions (vLLM, llama.cpp server, Ollama)
+    Openai,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1:8080", env = "CHATCTL_LISTEN")]
+    pub listen: SocketAddr,
+    /// HS256 secret that signs client JWTs (the user id is the token's `sub`)
+    #[arg(long, env = "CHATCTL_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Accept connections without a token (user from ?user=, else "anonymous"). Local trials only.
+    #[arg(long)]
+    pub insecure_dev_auth: bool,
+    /// LLM upstream
+    #[arg(long, value_enum, default_value = "builtin")]
+    pub llm: LlmKind,
+    /// Base URL of the OpenAI-compatible server
+    #[arg(long, env = "CHATCTL_LLM_URL", default_value = "http://127.0.0.1:8000")]
+    pub llm_url: String,
+    /// Model name sent upstream
+    #[arg(long, env = "CHATCTL_LLM_MODEL", default_value = "default")]
+    pub llm_model: String,
+    /// Longest silence from the upstream before TIMEOUT_ERROR
+    #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
+    pub llm_timeout: Duration,
+    /// Built-in model: chunks per answer
+    #[arg(long, default_value_t = 24)]
+    pub model_chunks: u32,
+    /// Built-in model: words per chunk
+    #[arg(long, default_value_t = 3)]
+    pub model_words: u32,
+    /// Built-in model: pause before each chunk
+    #[arg(long, default_value = "40ms", value_parser = humantime::parse_duration)]
+    pub model_interval: Duration,
+    /// Concurrent answers per user
+    #[arg(long, default_value_t = 4)]
+    pub max_streams_per_user: usize,
+    /// Largest accepted client frame (bytes)
+    #[arg(long, default_value_t = 16 * 1024)]
+    pub max_frame_bytes: usize,
+    /// Frames per second per connection
+    #[arg(long, default_value_t = 20)]
+    pub rate_limit: u32,
+    /// Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new
+    /// chats are refused (at 80%)
+    #[arg(long, default_value_t = 100_000)]
+    pub event_queue: usize,
+    /// How long a resume buffer lives in Redis
+    #[arg(long, default_value = "10m", value_parser = humantime::parse_duration)]
+    pub buffer_ttl: Duration,
+    /// On SIGTERM / Ctrl-C: how long in-flight answers may take to finish
+    #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
+    pub drain_timeout: Duration,
+}
+
+pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
+    let auth = match (&args.jwt_secret, args.insecure_dev_auth) {
+        (Some(secret), _) => Auth::hs256(secret),
+        (None, true) => {
+            tracing::warn!("INSECURE: --insecure-dev-auth accepts anonymous connections; never use it in production");
+            eprintln!("WARNING: --insecure-dev-auth is on: anyone can connect as any user");
+            Auth::InsecureDev
+        }
+        (None, false) => {
+            return Err(chatctl::Error::usage(
+                "set --jwt-secret (CHATCTL_JWT_SECRET), or --insecure-dev-auth for local trials",
+            )
+            .into())
+        }
+    };
+    let llm: Arc<dyn Llm> = match args.llm {
+        LlmKind::Builtin => Arc::new(BuiltinModel {
+            chunks: args.model_chunks,
+            words_per_chunk: args.model_words,
+            interval: args.model_interval,
+        }),
+        LlmKind::Openai => Arc::new(OpenAiClient::new(
+            &args.llm_url,
+            &args.llm_model,
+            std::env::var("CHATCTL_LLM_API_KEY").or_else(|_| std::env::var("OPENAI_API_KEY")).ok(),
+            args.llm_timeout,
+        )),
+    };
+    let kafka = ctx.settings.kafka();
+    // The topics are usually there; if the broker is down at start, chats still run and
+    // events wait in the queue.
+    match ensure_topics(&kafka, &layout(&ctx.settings.topics)).await {
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "could not ensure topics; events will queue until the broker answers"),
+    }
+    let mut pconf = kafka.producer_config();
+    // Never give up on an event: the idempotent producer retries until the broker is back.
+    pconf.set("message.timeout.ms", "0").set("queue.buffering.max.messages", "1000000");
+    for (k, v) in &kafka.props {
+        pconf.set(k, v);
+    }
+    let producer = EventProducer::with_config(&kafka, &pconf)?;
+    let metrics = Arc::new(Metrics::default());
+    let (publisher, _drain_task) = Publisher::start(producer.clone(), args.event_queue, metrics.clone());
+    let buffer = match &ctx.settings.redis {
+        Some(url) => Some(ResumeBuffer::connect(url, args.buffer_ttl).await?),
+        None => None,
+    };
+    let limits = Limits {
+        max_frame_bytes: args.max_frame_bytes,
+        max_streams_per_user: args.max_streams_per_user,
+        frames_per_sec: args.rate_limit,
+        ..Limits::default()
+    };
+    let gw = Arc::new(Gateway::new(ctx.settings.node_id.clone(), auth, limits, llm, publisher, buffer, metrics));
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    eprintln!(
+        "chatctl serve: node {} listening on http://{} (llm {}, realtime {}, brokers {})",
+        gw.node_id,
+        listener.local_addr()?,
+        gw.llm.name(),
+        if gw.buffer.is_some() { "redis" } else { "in-process" },
+        kafka.brokers
+    );
+    server::serve(listener, gw.clone(), shutdown_signal()).await?;
+    eprintln!("chatctl serve: shutting down, draining {} answer(s)", gw.active_streams());
+    if !gw.drain(args.drain_timeout).await {
+        eprintln!("chatctl serve: {} answer(s) still running at the drain deadline", gw.active_streams());
+    }
+    // Let the publisher hand everything to the producer, then flush it.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while gw.publisher.depth() > producer.in_flight() as i64 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
+    let p = producer.clone();
+    match tokio::task::spawn_blocking(move || p.flush(remaining)).await? {
+        Ok(()) => eprintln!("chatctl serve: all events flushed"),
+        Err(e) => eprintln!("chatctl serve: {} event(s) not flushed: {e}", producer.in_flight()),
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term.recv() => {}
+    }
+}

@@ -1,0 +1,174 @@
+//! The WebSocket client protocol: JSON text frames tagged by `type`.
+
+use serde::{Deserialize, Serialize};
+
+/// Client → server.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", rename_all_fields = "camelCase")]
+pub enum ClientFrame {
+    Chat { conversation_id: String, content: String },
+    Stop { message_id: String },
+    Resume { session_id: String, message_id: String, epoch: u32, last_chunk: Option<u32> },
+    Ping,
+}
+
+/// Server → client.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase", rename_all_fields = "camelCase")]
+pub enum ServerFrame {
+    Session {
+        session_id: String,
+        node_id: String,
+        user_id: String,
+    },
+    Start {
+        message_id: String,
+        conversation_id: String,
+        reply_to: String,
+        epoch: u32,
+    },
+    Chunk {
+        message_id: String,
+        epoch: u32,
+        index: u32,
+        delta: String,
+    },
+    Done {
+        message_id: String,
+        total_chunks: u32,
+        content_length: u64,
+        stopped: bool,
+    },
+    Error {
+        code: ErrorCode,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+    },
+    Reconnect {
+        reason: String,
+    },
+    Pong,
+}
+
+/// Stable error codes of `error` frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    BadJson,
+    UnknownType,
+    InvalidFrame,
+    FrameTooLarge,
+    TooManyStreams,
+    RateLimited,
+    Busy,
+    UnknownMessage,
+    UpstreamError,
+    TimeoutError,
+    Draining,
+}
+
+impl ErrorCode {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ErrorCode::BadJson => "BAD_JSON",
+            ErrorCode::UnknownType => "UNKNOWN_TYPE",
+            ErrorCode::InvalidFrame => "INVALID_FRAME",
+            ErrorCode::FrameTooLarge => "FRAME_TOO_LARGE",
+            ErrorCode::TooManyStreams => "TOO_MANY_STREAMS",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::Busy => "BUSY",
+            ErrorCode::UnknownMessage => "UNKNOWN_MESSAGE",
+            ErrorCode::UpstreamError => "UPSTREAM_ERROR",
+            ErrorCode::TimeoutError => "TIMEOUT_ERROR",
+            ErrorCode::Draining => "DRAINING",
+        }
+    }
+}
+
+impl ServerFrame {
+    pub fn error(code: ErrorCode, message: impl Into<String>) -> Self {
+        ServerFrame::Error { code, message: message.into(), message_id: None }
+    }
+
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("frames always serialise")
+    }
+}
+
+const TYPES: [&str; 4] = ["chat", "stop", "resume", "ping"];
+
+/// Parse one text frame, or say precisely what is wrong with it.
+pub fn parse(text: &str, max_bytes: usize) -> Result<ClientFrame, ServerFrame> {
+    if text.len() > max_bytes {
+        return Err(ServerFrame::error(
+            ErrorCode::FrameTooLarge,
+            format!("frame is {} bytes; the limit is {max_bytes}", text.len()),
+        ));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ServerFrame::error(ErrorCode::BadJson, format!("not JSON: {e}")))?;
+    let ty = value.get("type").and_then(|t| t.as_str()).map(str::to_owned).ok_or_else(|| {
+        ServerFrame::error(ErrorCode::InvalidFrame, "missing string field `type` (chat, stop, resume, ping)")
+    })?;
+    if !TYPES.contains(&ty.as_str()) {
+        return Err(ServerFrame::error(
+            ErrorCode::UnknownType,
+            format!("unknown frame type {ty:?} (expected chat, stop, resume or ping)"),
+        ));
+    }
+    let frame: ClientFrame =
+        serde_json::from_value(value).map_err(|e| ServerFrame::error(ErrorCode::InvalidFrame, format!("{ty}: {e}")))?;
+    if let ClientFrame::Chat { content, .. } = &frame {
+        if content.trim().is_empty() {
+            return Err(ServerFrame::error(ErrorCode::InvalidFrame, "chat: `content` is empty"));
+        }
+    }
+    Ok(frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> ErrorCode {
+        match parse(text, 1024) {
+            Err(ServerFrame::Error { code, .. }) => code,
+            other => panic!("expected an error for {text}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_client_frames() {
+        assert_eq!(
+            parse(r#"{"type":"chat","conversationId":"c","content":"hi"}"#, 1024).unwrap(),
+            ClientFrame::Chat { conversation_id: "c".into(), content: "hi".into() }
+        );
+        assert_eq!(parse(r#"{"type":"ping"}"#, 1024).unwrap(), ClientFrame::Ping);
+        assert_eq!(
+            parse(r#"{"type":"resume","sessionId":"s","messageId":"m","epoch":0,"lastChunk":3}"#, 1024).unwrap(),
+            ClientFrame::Resume { session_id: "s".into(), message_id: "m".into(), epoch: 0, last_chunk: Some(3) }
+        );
+    }
+
+    #[test]
+    fn every_bad_frame_has_a_stable_code() {
+        assert_eq!(code("hello"), ErrorCode::BadJson);
+        assert_eq!(code(r#"{"type":"dance"}"#), ErrorCode::UnknownType);
+        assert_eq!(code(r#"{"content":"x"}"#), ErrorCode::InvalidFrame);
+        assert_eq!(code(r#"{"type":"chat","content":"x"}"#), ErrorCode::InvalidFrame);
+        assert_eq!(code(r#"{"type":"chat","conversationId":"c","content":"  "}"#), ErrorCode::InvalidFrame);
+        assert_eq!(
+            code(&format!(r#"{{"type":"chat","conversationId":"c","content":"{}"}}"#, "x".repeat(2000))),
+            ErrorCode::FrameTooLarge
+        );
+    }
+
+    #[test]
+    fn server_frames_are_camel_case() {
+        let f = ServerFrame::Chunk { message_id: "m".into(), epoch: 0, index: 2, delta: "hi".into() };
+        assert_eq!(f.to_text(), r#"{"type":"chunk","messageId":"m","epoch":0,"index":2,"delta":"hi"}"#);
+        let e = ServerFrame::error(ErrorCode::Busy, "try later");
+        assert_eq!(e.to_text(), r#"{"type":"error","code":"BUSY","message":"try later"}"#);
+    }
+}

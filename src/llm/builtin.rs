@@ -1,0 +1,145 @@
+//! The built-in model: an offline, deterministic "LLM". Chunk k of (messageId, prompt) is
+//! always the same text, so a node that takes over a stream continues it exactly.
+
+use std::time::Duration;
+
+use futures_util::stream;
+
+use super::{ChunkStream, Llm, LlmRequest};
+
+#[derive(Debug, Clone)]
+pub struct BuiltinModel {
+    /// Chunks per answer.
+    pub chunks: u32,
+    /// Words per chunk.
+    pub words_per_chunk: u32,
+    /// Pause before each chunk (the "token rate").
+    pub interval: Duration,
+}
+
+impl Default for BuiltinModel {
+    fn default() -> Self {
+        BuiltinModel { chunks: 24, words_per_chunk: 3, interval: Duration::from_millis(40) }
+    }
+}
+
+const WORDS: &[&str] = &[
+    "kafka",
+    "stream",
+    "chunk",
+    "token",
+    "answer",
+    "node",
+    "partition",
+    "offset",
+    "replay",
+    "event",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "is",
+    "every",
+    "message",
+    "resume",
+    "epoch",
+    "gateway",
+    "worker",
+    "audit",
+    "lag",
+    "broker",
+    "log",
+    "durable",
+    "ordered",
+    "idempotent",
+    "exactly",
+    "latency",
+    "fast",
+];
+
+fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+impl BuiltinModel {
+    /// The text of chunk `k` for this request: a pure function of (messageId, prompt, k).
+    pub fn chunk(&self, message_id: &str, prompt: &str, k: u32) -> String {
+        let seed = fnv1a(prompt.as_bytes(), fnv1a(message_id.as_bytes(), 0xcbf2_9ce4_8422_2325));
+        let mut state = splitmix(seed ^ (k as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+        let mut out = String::new();
+        for w in 0..self.words_per_chunk {
+            state = splitmix(state);
+            let word = WORDS[(state % WORDS.len() as u64) as usize];
+            if k > 0 || w > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if k + 1 == self.chunks {
+            out.push('.');
+        }
+        out
+    }
+}
+
+impl Llm for BuiltinModel {
+    fn stream(&self, req: LlmRequest) -> ChunkStream {
+        let model = self.clone();
+        Box::pin(stream::unfold(req.start_chunk, move |k| {
+            let model = model.clone();
+            let req = req.clone();
+            async move {
+                if k >= model.chunks {
+                    return None;
+                }
+                if !model.interval.is_zero() {
+                    tokio::time::sleep(model.interval).await;
+                }
+                Some((Ok(model.chunk(&req.message_id, &req.prompt, k)), k + 1))
+            }
+        }))
+    }
+
+    fn name(&self) -> &str {
+        "builtin"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::StreamExt;
+
+    #[tokio::test]
+    async fn deterministic_and_resumable() {
+        let m = BuiltinModel { chunks: 10, words_per_chunk: 2, interval: Duration::ZERO };
+        let req = |start| LlmRequest {
+            message_id: "m".into(),
+            prompt: "p".into(),
+            prefix: String::new(),
+            start_chunk: start,
+        };
+        let all: Vec<String> = m.stream(req(0)).map(|c| c.unwrap()).collect().await;
+        let again: Vec<String> = m.stream(req(0)).map(|c| c.unwrap()).collect().await;
+        let tail: Vec<String> = m.stream(req(6)).map(|c| c.unwrap()).collect().await;
+        assert_eq!(all.len(), 10);
+        assert_eq!(all, again);
+        assert_eq!(&all[6..], &tail[..]);
+        assert!(all.last().unwrap().ends_with('.'));
+        let other: Vec<String> =
+            m.stream(LlmRequest { message_id: "m2".into(), ..req(0) }).map(|c| c.unwrap()).collect().await;
+        assert_ne!(all, other);
+    }
+}

@@ -1,0 +1,468 @@
+//! The gateway end to end: real tansu, real Redis, a real WebSocket client.
+
+mod common;
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chatctl::events::{Event, Payload, Role};
+use chatctl::gateway::auth::{mint, Auth};
+use chatctl::gateway::metrics::Metrics;
+use chatctl::gateway::publisher::Publisher;
+use chatctl::gateway::{server, Gateway, Limits};
+use chatctl::kafka::producer::EventProducer;
+use chatctl::kafka::KafkaSettings;
+use chatctl::llm::builtin::BuiltinModel;
+use chatctl::llm::openai::OpenAiClient;
+use chatctl::llm::Llm;
+use chatctl::realtime::{stream_key, ResumeBuffer};
+use common::{read_events, Broker, Engine, Redis};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+
+const SECRET: &str = "test-secret";
+
+struct Node {
+    addr: std::net::SocketAddr,
+    gw: Arc<Gateway>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+    }
+}
+
+async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>) -> Node {
+    let mut conf = kafka.producer_config();
+    conf.set("message.timeout.ms", "0");
+    let producer = EventProducer::with_config(kafka, &conf).unwrap();
+    let metrics = Arc::new(Metrics::default());
+    let (publisher, _) = Publisher::start(producer, 10_000, metrics.clone());
+    let buffer = match redis {
+        Some(url) => Some(ResumeBuffer::connect(url, Duration::from_secs(600)).await.unwrap()),
+        None => None,
+    };
+    let gw = Arc::new(Gateway::new(
+        "node-1".into(),
+        Auth::hs256(SECRET),
+        Limits::default(),
+        llm,
+        publisher,
+        buffer,
+        metrics,
+    ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(server::serve(listener, gw.clone(), async move {
+        let _ = stopped.await;
+    }));
+    Node { addr, gw, stop: Some(stop) }
+}
+
+fn model(chunks: u32, interval_ms: u64) -> Arc<dyn Llm> {
+    Arc::new(BuiltinModel { chunks, words_per_chunk: 2, interval: Duration::from_millis(interval_ms) })
+}
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(node: &Node, user: &str) -> Ws {
+    let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600));
+    let (ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    ws
+}
+
+async fn next_frame(ws: &mut Ws) -> Value {
+    loop {
+        let msg = tokio::time::timeout(Duration::from_secs(20), ws.next())
+            .await
+            .expect("a frame within 20s")
+            .unwrap()
+            .unwrap();
+        if let Message::Text(t) = msg {
+            return serde_json::from_str(&t).unwrap();
+        }
+    }
+}
+
+async fn send(ws: &mut Ws, v: Value) {
+    ws.send(Message::Text(v.to_string().into())).await.unwrap();
+}
+
+/// Chat once; return (messageId, deltas, done frame).
+async fn chat(ws: &mut Ws, content: &str) -> (String, Vec<String>, Value) {
+    send(ws, json!({"type": "chat", "conversationId": "conv-1", "content": content})).await;
+    let start = next_frame(ws).await;
+    assert_eq!(start["type"], "start", "{start}");
+    let id = start["messageId"].as_str().unwrap().to_string();
+    let mut deltas = Vec::new();
+    loop {
+        let f = next_frame(ws).await;
+        match f["type"].as_str().unwrap() {
+            "chunk" => {
+                assert_eq!(f["messageId"], id.as_str());
+                assert_eq!(f["index"], deltas.len(), "chunks in order, no gaps");
+                deltas.push(f["delta"].as_str().unwrap().to_string());
+            }
+            "done" => return (id, deltas, f),
+            other => panic!("unexpected {other}: {f}"),
+        }
+    }
+}
+
+/// Poll Kafka until `pred` holds over this session's events (or time out).
+async fn wait_for_events(
+    kafka: &KafkaSettings,
+    session: &str,
+    limit: Duration,
+    pred: impl Fn(&[Event]) -> bool,
+) -> Vec<Event> {
+    let deadline = Instant::now() + limit;
+    loop {
+        let k = kafka.clone();
+        let s = session.to_string();
+        let events: Vec<Event> = tokio::task::spawn_blocking(move || read_events(&k))
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.session_id == s)
+            .collect();
+        if pred(&events) {
+            return events;
+        }
+        assert!(Instant::now() < deadline, "events did not arrive within {limit:?}: {} seen", events.len());
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+fn check_chat_events(events: &[Event], message_id: &str, deltas: &[String], prompt: &str) {
+    let of = |t: &str| events.iter().filter(|e| e.event_type() == t && e.payload.message_id() == message_id).count();
+    let user_msgs: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.payload {
+            Payload::ChatMessage(m) if m.role == Role::User && m.content == prompt => Some(m),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(user_msgs.len(), 1, "one user CHAT_MESSAGE for {prompt:?}");
+    assert_eq!(of("SESSION_STARTED"), 1);
+    assert_eq!(of("CHUNK_RECEIVED"), deltas.len());
+    let mut chunks: Vec<(u32, u32)> = events
+        .iter()
+        .filter_map(|e| match &e.payload {
+            Payload::ChunkReceived(c) if c.message_id == message_id => Some((c.chunk_index, c.content_length)),
+            _ => None,
+        })
+        .collect();
+    chunks.sort();
+    let want: Vec<(u32, u32)> = deltas.iter().enumerate().map(|(i, d)| (i as u32, d.len() as u32)).collect();
+    assert_eq!(chunks, want);
+    let completed: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.payload {
+            Payload::StreamCompleted(c) if c.message_id == message_id => Some(c),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(completed.len(), 1);
+    assert_eq!(completed[0].total_chunks as usize, deltas.len());
+    assert_eq!(completed[0].content_length as usize, deltas.concat().len());
+    let answer: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.payload {
+            Payload::ChatMessage(m) if m.message_id == message_id && m.role == Role::Assistant => Some(m),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(answer.len(), 1);
+    assert_eq!(answer[0].content, deltas.concat());
+    assert_eq!(answer[0].reply_to.as_deref(), Some(user_msgs[0].message_id.as_str()));
+    // Idempotent producer: no duplicates.
+    let mut ids: Vec<_> = events.iter().map(|e| e.event_id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), events.len(), "duplicate eventIds");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn chat_streams_ordered_chunks_and_records_exact_events() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(3).await;
+    let redis = Redis::start();
+    let node = start_node(&broker.kafka(), Some(&redis.url), model(12, 5)).await;
+    let mut ws = connect(&node, "alice").await;
+    let hello = next_frame(&mut ws).await;
+    assert_eq!(hello["type"], "session");
+    assert_eq!(hello["userId"], "alice");
+    let session = hello["sessionId"].as_str().unwrap().to_string();
+
+    let (id, deltas, done) = chat(&mut ws, "what is kafka?").await;
+    assert_eq!(deltas.len(), 12);
+    assert_eq!(done["totalChunks"], 12);
+    assert_eq!(done["stopped"], false);
+
+    let events = wait_for_events(&broker.kafka(), &session, Duration::from_secs(30), |e| {
+        e.iter().any(|e| e.event_type() == "STREAM_COMPLETED")
+            && e.iter().filter(|e| e.event_type() == "CHAT_MESSAGE").count() == 2
+    })
+    .await;
+    check_chat_events(&events, &id, &deltas, "what is kafka?");
+    assert!(events.iter().all(|e| e.metadata.node_id == "node-1" && e.metadata.client_ip.is_some()));
+
+    // Resume buffer: every chunk plus the terminal marker, written as it went.
+    let buf = ResumeBuffer::connect(&redis.url, Duration::from_secs(60)).await.unwrap();
+    let saved = buf.read_all(&id).await.unwrap();
+    assert_eq!(saved.len(), 13, "{}", stream_key(&id));
+    assert_eq!(saved.iter().filter(|b| b.terminal.is_empty()).map(|b| b.delta.clone()).collect::<Vec<_>>(), deltas);
+    assert_eq!(saved.last().unwrap().terminal, "done");
+
+    // A resume after chunk 5 gets exactly the rest.
+    let mut other = connect(&node, "alice").await;
+    next_frame(&mut other).await;
+    send(&mut other, json!({"type": "resume", "sessionId": session, "messageId": id, "epoch": 0, "lastChunk": 5}))
+        .await;
+    for i in 6..12 {
+        let f = next_frame(&mut other).await;
+        assert_eq!((f["type"].as_str(), f["index"].as_u64()), (Some("chunk"), Some(i)), "{f}");
+        assert_eq!(f["delta"], deltas[i as usize].as_str());
+    }
+    assert_eq!(next_frame(&mut other).await["type"], "done");
+
+    let metrics = reqwest_get(node.addr, "/metrics").await;
+    assert!(metrics.contains("chatctl_chunks_sent_total 12"), "{metrics}");
+    assert!(metrics.contains("chatctl_events_queue_depth"), "{metrics}");
+}
+
+async fn reqwest_get(addr: std::net::SocketAddr, path: &str) -> String {
+    reqwest::get(format!("http://{addr}{path}")).await.unwrap().text().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn stop_ends_the_stream_bad_frames_get_codes_and_tokens_are_required() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    let node = start_node(&broker.kafka(), None, model(200, 20)).await;
+
+    // No token: refused at the handshake.
+    let refused = tokio_tungstenite::connect_async(format!("ws://{}/ws", node.addr)).await;
+    assert!(refused.is_err());
+    let forged = format!("ws://{}/ws?token={}", node.addr, mint("wrong-secret", "eve", 60));
+    assert!(tokio_tungstenite::connect_async(forged).await.is_err());
+
+    let mut ws = connect(&node, "bob").await;
+    next_frame(&mut ws).await;
+    for (frame, code) in [
+        ("hello".to_string(), "BAD_JSON"),
+        (r#"{"type":"dance"}"#.to_string(), "UNKNOWN_TYPE"),
+        (r#"{"type":"chat","content":"x"}"#.to_string(), "INVALID_FRAME"),
+        (json!({"type":"chat","conversationId":"c","content":"x".repeat(20_000)}).to_string(), "FRAME_TOO_LARGE"),
+        (r#"{"type":"stop","messageId":"nope"}"#.to_string(), "UNKNOWN_MESSAGE"),
+    ] {
+        ws.send(Message::Text(frame.into())).await.unwrap();
+        let f = next_frame(&mut ws).await;
+        assert_eq!((f["type"].as_str(), f["code"].as_str()), (Some("error"), Some(code)), "{f}");
+    }
+    // Still usable.
+    send(&mut ws, json!({"type": "ping"})).await;
+    assert_eq!(next_frame(&mut ws).await["type"], "pong");
+
+    send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "long answer please"})).await;
+    let start = next_frame(&mut ws).await;
+    let id = start["messageId"].as_str().unwrap().to_string();
+    assert_eq!(next_frame(&mut ws).await["type"], "chunk");
+    send(&mut ws, json!({"type": "stop", "messageId": id})).await;
+    let done = loop {
+        let f = next_frame(&mut ws).await;
+        if f["type"] == "done" {
+            break f;
+        }
+        assert_eq!(f["type"], "chunk");
+    };
+    assert_eq!(done["stopped"], true);
+    assert!(done["totalChunks"].as_u64().unwrap() < 200);
+    // Generation really ended: nothing more arrives.
+    let extra = tokio::time::timeout(Duration::from_millis(300), ws.next()).await;
+    assert!(extra.is_err(), "frame after done: {extra:?}");
+    assert_eq!(node.gw.active_streams(), 0);
+
+    // Per-user stream limit (4 by default): the fifth concurrent chat is refused.
+    for _ in 0..5 {
+        send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "again"})).await;
+    }
+    let mut refused = 0;
+    let mut started = 0;
+    while refused + started < 5 {
+        let f = next_frame(&mut ws).await;
+        match f["type"].as_str().unwrap() {
+            "start" => started += 1,
+            "error" => {
+                assert_eq!(f["code"], "TOO_MANY_STREAMS");
+                refused += 1
+            }
+            _ => {}
+        }
+    }
+    assert_eq!((started, refused), (4, 1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn killing_the_broker_mid_chat_loses_nothing() {
+    let mut broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let kafka = broker.kafka();
+    let node = start_node(&kafka, None, model(20, 10)).await;
+    let mut ws = connect(&node, "carol").await;
+    let session = next_frame(&mut ws).await["sessionId"].as_str().unwrap().to_string();
+    let (first, first_deltas, _) = chat(&mut ws, "before").await;
+
+    broker.kill();
+    let started = Instant::now();
+    let (second, second_deltas, done) = chat(&mut ws, "while the broker is down").await;
+    assert_eq!(done["totalChunks"], 20);
+    assert!(started.elapsed() < Duration::from_secs(5), "chat stalled for {:?}", started.elapsed());
+    assert!(node.gw.publisher.depth() > 0, "events should be waiting for the broker");
+
+    broker.restart();
+    let events = wait_for_events(&kafka, &session, Duration::from_secs(90), |e| {
+        e.iter().filter(|e| e.event_type() == "STREAM_COMPLETED").count() == 2
+            && e.iter().filter(|e| e.event_type() == "CHAT_MESSAGE").count() == 4
+    })
+    .await;
+    let only = |id: &str| -> Vec<Event> {
+        events
+            .iter()
+            .filter(|e| e.payload.message_id() == id || matches!(&e.payload, Payload::ChatMessage(_)))
+            .cloned()
+            .collect()
+    };
+    check_chat_events(&only(&first), &first, &first_deltas, "before");
+    check_chat_events(&only(&second), &second, &second_deltas, "while the broker is down");
+}
+
+/// A local OpenAI-compatible SSE server: streams `n` deltas, slowly, and records whether
+/// the client went away before the end.
+async fn sse_server(n: usize, dropped: Arc<AtomicBool>, served: Arc<AtomicUsize>) -> std::net::SocketAddr {
+    use axum::response::sse::{Event as SseEvent, Sse};
+    use axum::routing::post;
+    struct Guard(Arc<AtomicBool>, bool);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            if !self.1 {
+                self.0.store(true, Ordering::SeqCst);
+            }
+        }
+    }
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        post(move |axum::Json(body): axum::Json<Value>| {
+            let dropped = dropped.clone();
+            let served = served.clone();
+            async move {
+                assert_eq!(body["stream"], true);
+                let prompt = body["messages"][0]["content"].as_str().unwrap_or_default().to_string();
+                let guard = Guard(dropped, false);
+                // The guard lives in the final [DONE] event: dropped early means the
+                // client went away mid-answer.
+                let s = async_stream_deltas(n, prompt, served).chain(futures_util::stream::once(async move {
+                    let mut guard = guard;
+                    guard.1 = true;
+                    Ok::<_, std::convert::Infallible>(SseEvent::default().data("[DONE]"))
+                }));
+                Sse::new(s)
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+fn async_stream_deltas(
+    n: usize,
+    prompt: String,
+    served: Arc<AtomicUsize>,
+) -> impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>> + Send + Unpin {
+    Box::pin(futures_util::stream::unfold(0, move |i| {
+        let prompt = prompt.clone();
+        let served = served.clone();
+        async move {
+            if i >= n {
+                return None;
+            }
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            served.fetch_add(1, Ordering::SeqCst);
+            let data = json!({"choices": [{"delta": {"content": format!("{prompt}-{i} ")}}]}).to_string();
+            Some((Ok(axum::response::sse::Event::default().data(data)), i + 1))
+        }
+    }))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn openai_compatible_upstream_streams_and_stop_cancels_it() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    let dropped = Arc::new(AtomicBool::new(false));
+    let served = Arc::new(AtomicUsize::new(0));
+    let sse = sse_server(8, dropped.clone(), served.clone()).await;
+    let llm = Arc::new(OpenAiClient::new(&format!("http://{sse}"), "m", None, Duration::from_secs(5)));
+    let node = start_node(&broker.kafka(), None, llm).await;
+    let mut ws = connect(&node, "dave").await;
+    next_frame(&mut ws).await;
+    let (_, deltas, done) = chat(&mut ws, "q").await;
+    assert_eq!(deltas, (0..8).map(|i| format!("q-{i} ")).collect::<Vec<_>>());
+    assert_eq!(done["totalChunks"], 8);
+
+    // A long answer, stopped after the first chunk: the upstream request is dropped.
+    let sse = sse_server(1000, dropped.clone(), served.clone()).await;
+    let llm = Arc::new(OpenAiClient::new(&format!("http://{sse}"), "m", None, Duration::from_secs(5)));
+    let node = start_node(&broker.kafka(), None, llm).await;
+    let mut ws = connect(&node, "dave").await;
+    next_frame(&mut ws).await;
+    send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "long"})).await;
+    let id = next_frame(&mut ws).await["messageId"].as_str().unwrap().to_string();
+    assert_eq!(next_frame(&mut ws).await["type"], "chunk");
+    send(&mut ws, json!({"type": "stop", "messageId": id})).await;
+    loop {
+        if next_frame(&mut ws).await["type"] == "done" {
+            break;
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !dropped.load(Ordering::SeqCst) {
+        assert!(Instant::now() < deadline, "upstream request was not cancelled");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(served.load(Ordering::SeqCst) < 8 + 100);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn upstream_errors_become_stream_error_events() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    // Nothing listens there: the upstream fails.
+    let port = common::free_port();
+    let llm = Arc::new(OpenAiClient::new(&format!("http://127.0.0.1:{port}"), "m", None, Duration::from_secs(2)));
+    let node = start_node(&broker.kafka(), None, llm).await;
+    let mut ws = connect(&node, "erin").await;
+    let session = next_frame(&mut ws).await["sessionId"].as_str().unwrap().to_string();
+    send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "q"})).await;
+    assert_eq!(next_frame(&mut ws).await["type"], "start");
+    let err = next_frame(&mut ws).await;
+    assert_eq!((err["type"].as_str(), err["code"].as_str()), (Some("error"), Some("UPSTREAM_ERROR")), "{err}");
+    let events = wait_for_events(&broker.kafka(), &session, Duration::from_secs(30), |e| {
+        e.iter().any(|e| e.event_type() == "STREAM_ERROR")
+    })
+    .await;
+    let e = events.iter().find(|e| e.event_type() == "STREAM_ERROR").unwrap();
+    match &e.payload {
+        Payload::StreamError(s) => assert_eq!(s.error_code, "UPSTREAM_ERROR"),
+        _ => unreachable!(),
+    }
+}
