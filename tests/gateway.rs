@@ -192,7 +192,7 @@ fn check_chat_events(events: &[Event], message_id: &str, deltas: &[String], prom
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn chat_streams_ordered_chunks_and_records_exact_events() {
-    let broker = Broker::start(Engine::Memory);
+    let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(3).await;
     let redis = Redis::start();
     let node = start_node(&broker.kafka(), Some(&redis.url), model(12, 5)).await;
@@ -245,7 +245,7 @@ async fn reqwest_get(addr: std::net::SocketAddr, path: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn stop_ends_the_stream_bad_frames_get_codes_and_tokens_are_required() {
-    let broker = Broker::start(Engine::Memory);
+    let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let node = start_node(&broker.kafka(), None, model(200, 20)).await;
 
@@ -406,7 +406,7 @@ fn async_stream_deltas(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn openai_compatible_upstream_streams_and_stop_cancels_it() {
-    let broker = Broker::start(Engine::Memory);
+    let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let dropped = Arc::new(AtomicBool::new(false));
     let served = Arc::new(AtomicUsize::new(0));
@@ -444,7 +444,7 @@ async fn openai_compatible_upstream_streams_and_stop_cancels_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn upstream_errors_become_stream_error_events() {
-    let broker = Broker::start(Engine::Memory);
+    let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     // Nothing listens there: the upstream fails.
     let port = common::free_port();

@@ -72,7 +72,8 @@ impl Broker {
 
     fn spawn(&mut self) {
         let storage = match self.engine {
-            Engine::Sqlite => format!("sqlite://{}/broker.db", self.dir.path().display()),
+            // sqlite://PATH is relative to the working directory (the temp dir).
+            Engine::Sqlite => "sqlite://broker.db".to_string(),
             Engine::Memory => "memory://tansu/".to_string(),
         };
         let url = format!("tcp://{}", self.addr);
@@ -178,7 +179,8 @@ pub fn chatctl() -> Command {
 }
 
 /// Every record of `topic` from the beginning to the high watermark at call time, as
-/// (partition, offset, value).
+/// (partition, offset, value). Use the sqlite engine: tansu's memory engine reports the
+/// high watermark as the last batch's base offset + 1, short of a multi-record batch.
 pub fn read_topic(kafka: &KafkaSettings, topic: &str) -> Vec<(i32, i64, Vec<u8>)> {
     use rdkafka::consumer::{BaseConsumer, Consumer};
     use rdkafka::{Message, Offset, TopicPartitionList};
