@@ -34,7 +34,7 @@ impl Row for EnsuredTopic {
                 TopicStatus::Present => "present".into(),
             },
             self.partitions.to_string(),
-            humantime::format_duration(std::time::Duration::from_millis(self.retention_ms as u64)).to_string(),
+            retention(self.retention_ms),
         ]
     }
 }
@@ -53,5 +53,16 @@ pub async fn run(cmd: &TopicsCommand, ctx: &Context) -> anyhow::Result<()> {
             ctx.printer.rows(&result)?;
             Ok(())
         }
+    }
+}
+
+/// Retention the way operators say it: 90d, 12h, or exact.
+fn retention(ms: i64) -> String {
+    const HOUR: i64 = 3_600_000;
+    match ms {
+        ms if ms < 0 => "forever".into(),
+        ms if ms % (24 * HOUR) == 0 => format!("{}d", ms / (24 * HOUR)),
+        ms if ms % HOUR == 0 => format!("{}h", ms / HOUR),
+        ms => humantime::format_duration(std::time::Duration::from_millis(ms as u64)).to_string(),
     }
 }

@@ -39,6 +39,10 @@ impl Drop for Node {
 }
 
 async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>) -> Node {
+    start_node_with(kafka, redis, llm, Auth::hs256(SECRET)).await
+}
+
+async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>, auth: Auth) -> Node {
     let mut conf = kafka.producer_config();
     conf.set("message.timeout.ms", "0");
     let producer = EventProducer::with_config(kafka, &conf).unwrap();
@@ -50,7 +54,7 @@ async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm
     };
     let gw = Arc::new(Gateway::new(
         "node-1".into(),
-        Auth::hs256(SECRET),
+        auth,
         Limits::default(),
         llm,
         publisher,
@@ -465,4 +469,168 @@ async fn upstream_errors_become_stream_error_events() {
         Payload::StreamError(s) => assert_eq!(s.error_code, "UPSTREAM_ERROR"),
         _ => unreachable!(),
     }
+}
+
+/// Evaluate `expr` in the page through the Chrome DevTools Protocol.
+async fn cdp_eval(ws: &mut Ws, id: &mut u64, expr: &str) -> Value {
+    *id += 1;
+    let call = json!({"id": *id, "method": "Runtime.evaluate", "params": {"expression": expr, "returnByValue": true}});
+    cdp_call(ws, call, *id).await["result"]["value"].clone()
+}
+
+async fn cdp_call(ws: &mut Ws, call: Value, id: u64) -> Value {
+    ws.send(Message::Text(call.to_string().into())).await.unwrap();
+    loop {
+        let f = next_frame(ws).await;
+        if f["id"] == id {
+            return f["result"].clone();
+        }
+    }
+}
+
+/// The browser process; its profile directory lives as long as it does.
+struct Chromium(std::process::Child, #[allow(dead_code)] tempfile::TempDir);
+impl Drop for Chromium {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_web_page_streams_an_answer_in_headless_chromium() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let model = BuiltinModel { chunks: 8, words_per_chunk: 2, interval: Duration::from_millis(20) };
+    let node = start_node_with(&broker.kafka(), None, Arc::new(model.clone()), Auth::InsecureDev).await;
+
+    let port = common::free_port();
+    let profile = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(common::find_binary("chromium", "CHROMIUM_BIN"))
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--remote-debugging-port={port}"),
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("http://{}/?user=web-user", node.addr))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    let _chromium = Chromium(child, profile);
+
+    // Find the page's DevTools socket (poll: Chromium takes a moment to start).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let page_ws = loop {
+        assert!(Instant::now() < deadline, "chromium did not expose a page target");
+        if let Ok(resp) = reqwest::get(format!("http://127.0.0.1:{port}/json/list")).await {
+            if let Ok(targets) = resp.json::<Vec<Value>>().await {
+                if let Some(t) =
+                    targets.iter().find(|t| t["type"] == "page" && t["url"].as_str().unwrap_or("").contains("/?user="))
+                {
+                    break t["webSocketDebuggerUrl"].as_str().unwrap().to_string();
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let (mut cdp, _) = tokio_tungstenite::connect_async(page_ws).await.unwrap();
+    let mut id = 0;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let status = cdp_eval(&mut cdp, &mut id, "document.getElementById('status').textContent").await;
+        if status.as_str().unwrap_or("").contains("web-user") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "page never connected: {status}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Type like a person: focus the box, insert text, click Send.
+    cdp_eval(&mut cdp, &mut id, "document.getElementById('prompt').focus()").await;
+    id += 1;
+    cdp_call(&mut cdp, json!({"id": id, "method": "Input.insertText", "params": {"text": "hello from chromium"}}), id)
+        .await;
+    cdp_eval(&mut cdp, &mut id, "document.getElementById('send').click()").await;
+
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let (message_id, text) = loop {
+        let v = cdp_eval(
+            &mut cdp,
+            &mut id,
+            "(() => { const a = document.querySelector('.assistant'); return a ? [a.dataset.messageId || '', a.dataset.done || '', a.textContent] : null })()",
+        )
+        .await;
+        if v.is_array() && v[1] == "true" {
+            break (v[0].as_str().unwrap().to_string(), v[2].as_str().unwrap().to_string());
+        }
+        assert!(Instant::now() < deadline, "no complete answer on the page: {v}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let expected: String = (0..8).map(|k| model.chunk(&message_id, "hello from chromium", k)).collect();
+    assert_eq!(text, expected);
+    let user_line = cdp_eval(&mut cdp, &mut id, "document.querySelector('.user').textContent").await;
+    assert_eq!(user_line, "you: hello from chromium");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_drains_in_flight_answers_and_flushes_events() {
+    use std::io::{BufRead, BufReader};
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let mut child = common::chatctl()
+        .args(["serve", "--listen", "127.0.0.1:0", "--jwt-secret", SECRET, "--model-chunks", "30"])
+        .args(["--model-interval", "30ms", "--node-id", "node-term", "-b", &broker.addr])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr: std::net::SocketAddr = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.split_whitespace().next().unwrap().parse().unwrap();
+        }
+    };
+    let url = format!("ws://{addr}/ws?token={}", mint(SECRET, "frank", 600));
+    let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let session = next_frame(&mut ws).await["sessionId"].as_str().unwrap().to_string();
+    send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "drain me"})).await;
+    assert_eq!(next_frame(&mut ws).await["type"], "start");
+    assert_eq!(next_frame(&mut ws).await["type"], "chunk");
+
+    let kill = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let mut saw_reconnect = false;
+    let mut chunks = 1;
+    loop {
+        let f = next_frame(&mut ws).await;
+        match f["type"].as_str().unwrap() {
+            "reconnect" => saw_reconnect = true,
+            "chunk" => chunks += 1,
+            "done" => break,
+            other => panic!("unexpected {other}: {f}"),
+        }
+    }
+    assert!(saw_reconnect, "clients are told to reconnect during the drain");
+    assert_eq!(chunks, 30, "the in-flight answer finished");
+    let status = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
+    assert_eq!(status.code(), Some(0));
+    let stderr: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(stderr.iter().any(|l| l.contains("all events flushed")), "{stderr:?}");
+    // Flushed before exit: everything is already in Kafka.
+    let kafka = broker.kafka();
+    let events: Vec<Event> = tokio::task::spawn_blocking(move || read_events(&kafka))
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.session_id == session)
+        .collect();
+    assert_eq!(events.iter().filter(|e| e.event_type() == "CHUNK_RECEIVED").count(), 30);
+    assert_eq!(events.iter().filter(|e| e.event_type() == "STREAM_COMPLETED").count(), 1);
 }
