@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{completions, serve, topics};
+use crate::{audit, completions, serve, stats, topics};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +27,10 @@ pub struct Cli {
 pub enum Command {
     /// Run the engine: WebSocket gateway streaming answers, events to Kafka
     Serve(Box<serve::Args>),
+    /// Audit trail queries: a user's sessions, latency per node, recent errors
+    Audit(audit::Args),
+    /// Per-node, per-minute stream figures (analytics worker)
+    Stats(stats::Args),
     /// Create the Kafka topics chatctl uses (idempotent)
     #[command(subcommand)]
     Topics(topics::TopicsCommand),

@@ -1,11 +1,13 @@
 //! The `chatctl` binary: parse the command line, resolve settings, run one command, map
 //! its error to an exit code.
 
+mod audit;
 mod cli;
 mod completions;
 mod error;
 mod output;
 mod serve;
+mod stats;
 mod topics;
 
 use chatctl::config::{ConfigFile, Settings};
@@ -56,6 +58,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         match &cli.command {
             Command::Topics(cmd) => topics::run(cmd, &ctx).await,
             Command::Serve(args) => serve::run(args, &ctx).await,
+            Command::Audit(args) => audit::run(args, &ctx).await,
+            Command::Stats(args) => stats::run(args, &ctx).await,
             Command::Completions(_) => unreachable!("handled before settings"),
         }
     })

@@ -1,4 +1,5 @@
-//! `chatctl serve`: run the gateway (WebSocket chat, events to Kafka).
+//! `chatctl serve`: run the engine: the gateway (WebSocket chat, events to Kafka) and the
+//! workers, or one of them (`--role`).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -14,6 +15,10 @@ use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::openai::OpenAiClient;
 use chatctl::llm::Llm;
 use chatctl::realtime::ResumeBuffer;
+use chatctl::store::Store;
+use chatctl::workers::analytics::Analytics;
+use chatctl::workers::audit::Audit;
+use chatctl::workers::{self, Handler, WorkerOptions};
 use clap::ValueEnum;
 
 use crate::Context;
@@ -26,8 +31,33 @@ pub enum LlmKind {
     Openai,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Role {
+    /// Gateway and workers in one process
+    All,
+    /// Only the WebSocket gateway
+    Gateway,
+    /// Only the workers (health and metrics on --listen)
+    Worker,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorkerKind {
+    Audit,
+    Analytics,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// What this process runs
+    #[arg(long, value_enum, default_value = "all")]
+    pub role: Role,
+    /// Workers to run (with --role all or worker)
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "audit,analytics")]
+    pub workers: Vec<WorkerKind>,
+    /// Audit/analytics store: sqlite://PATH or postgres://...
+    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
+    pub audit_url: String,
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", env = "CHATCTL_LISTEN")]
     pub listen: SocketAddr,
@@ -58,6 +88,9 @@ pub struct Args {
     /// Built-in model: pause before each chunk
     #[arg(long, default_value = "40ms", value_parser = humantime::parse_duration)]
     pub model_interval: Duration,
+    /// Built-in model: prefix each chunk with its emit time in unix µs (for load tests)
+    #[arg(long, hide = true)]
+    pub model_stamp: bool,
     /// Concurrent answers per user
     #[arg(long, default_value_t = 4)]
     pub max_streams_per_user: usize,
@@ -80,6 +113,50 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
+    let kafka = ctx.settings.kafka();
+    let metrics = Arc::new(Metrics::default());
+    // The topics are usually there; if the broker is down at start, chats still run and
+    // events wait in the queue.
+    if let Err(e) = ensure_topics(&kafka, &layout(&ctx.settings.topics)).await {
+        tracing::warn!(error = %e, "could not ensure topics; events will queue until the broker answers");
+    }
+    let mut workers = Vec::new();
+    if args.role != Role::Gateway && !args.workers.is_empty() {
+        let store = Store::open(&args.audit_url).await?;
+        for w in &args.workers {
+            let handler: Arc<dyn Handler> = match w {
+                WorkerKind::Audit => Arc::new(Audit { store: store.clone() }),
+                WorkerKind::Analytics => Arc::new(Analytics { store: store.clone(), metrics: metrics.clone() }),
+            };
+            eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
+            workers.push(workers::start(&kafka, handler, WorkerOptions::default(), metrics.clone())?);
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    if args.role == Role::Worker {
+        eprintln!(
+            "chatctl serve: node {} (workers) listening on http://{}",
+            ctx.settings.node_id,
+            listener.local_addr()?
+        );
+        axum::serve(listener, server::worker_router(metrics)).with_graceful_shutdown(shutdown_signal()).await?;
+    } else {
+        run_gateway(args, ctx, listener, metrics).await?;
+    }
+    for w in workers {
+        w.stop().await;
+    }
+    eprintln!("chatctl serve: stopped");
+    Ok(())
+}
+
+async fn run_gateway(
+    args: &Args,
+    ctx: &Context,
+    listener: tokio::net::TcpListener,
+    metrics: Arc<Metrics>,
+) -> anyhow::Result<()> {
+    let kafka = ctx.settings.kafka();
     let auth = match (&args.jwt_secret, args.insecure_dev_auth) {
         (Some(secret), _) => Auth::hs256(secret),
         (None, true) => {
@@ -99,6 +176,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             chunks: args.model_chunks,
             words_per_chunk: args.model_words,
             interval: args.model_interval,
+            stamp: args.model_stamp,
         }),
         LlmKind::Openai => Arc::new(OpenAiClient::new(
             &args.llm_url,
@@ -107,13 +185,6 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             args.llm_timeout,
         )),
     };
-    let kafka = ctx.settings.kafka();
-    // The topics are usually there; if the broker is down at start, chats still run and
-    // events wait in the queue.
-    match ensure_topics(&kafka, &layout(&ctx.settings.topics)).await {
-        Ok(_) => {}
-        Err(e) => tracing::warn!(error = %e, "could not ensure topics; events will queue until the broker answers"),
-    }
     let mut pconf = kafka.producer_config();
     // Never give up on an event: the idempotent producer retries until the broker is back.
     pconf.set("message.timeout.ms", "0").set("queue.buffering.max.messages", "1000000");
@@ -121,7 +192,6 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         pconf.set(k, v);
     }
     let producer = EventProducer::with_config(&kafka, &pconf)?;
-    let metrics = Arc::new(Metrics::default());
     let (publisher, _drain_task) = Publisher::start(producer.clone(), args.event_queue, metrics.clone());
     let buffer = match &ctx.settings.redis {
         Some(url) => Some(ResumeBuffer::connect(url, args.buffer_ttl).await?),
@@ -134,7 +204,6 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         ..Limits::default()
     };
     let gw = Arc::new(Gateway::new(ctx.settings.node_id.clone(), auth, limits, llm, publisher, buffer, metrics));
-    let listener = tokio::net::TcpListener::bind(args.listen).await?;
     eprintln!(
         "chatctl serve: node {} listening on http://{} (llm {}, realtime {}, brokers {})",
         gw.node_id,

@@ -35,11 +35,16 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+            cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
+            cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;serve'= {
+            cand --role 'What this process runs'
+            cand --workers 'Workers to run (with --role all or worker)'
+            cand --audit-url 'Audit/analytics store: sqlite://PATH or postgres://...'
             cand --listen 'Address to listen on'
             cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)'
             cand --llm 'LLM upstream'
@@ -66,6 +71,129 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --node-id 'This node''s id in events and logs (default: the host name)'
             cand --timeout 'Bound on each broker request, e.g. 10s'
             cand --insecure-dev-auth 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
+            cand --model-stamp 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;audit'= {
+            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sessions 'Sessions of a user since a time'
+            cand latency 'Average streaming latency per node'
+            cand errors 'Stream errors in a window (default: the last hour)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;audit;sessions'= {
+            cand --user 'The user id (the JWT `sub`)'
+            cand --since 'RFC 3339, a date, or a duration ago (7d)'
+            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;audit;latency'= {
+            cand --since 'since'
+            cand --until 'until'
+            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;audit;errors'= {
+            cand --since 'since'
+            cand --until 'until'
+            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;audit;help'= {
+            cand sessions 'Sessions of a user since a time'
+            cand latency 'Average streaming latency per node'
+            cand errors 'Stream errors in a window (default: the last hour)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;audit;help;sessions'= {
+        }
+        &'chatctl;audit;help;latency'= {
+        }
+        &'chatctl;audit;help;errors'= {
+        }
+        &'chatctl;audit;help;help'= {
+        }
+        &'chatctl;stats'= {
+            cand --audit-url 'Store the analytics worker writes to: sqlite://PATH or postgres://...'
+            cand --since 'RFC 3339, a date, or a duration ago'
+            cand --until 'until'
+            cand --node 'Only this node'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
             cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -141,11 +269,26 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         }
         &'chatctl;help'= {
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+            cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
+            cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;help;serve'= {
+        }
+        &'chatctl;help;audit'= {
+            cand sessions 'Sessions of a user since a time'
+            cand latency 'Average streaming latency per node'
+            cand errors 'Stream errors in a window (default: the last hour)'
+        }
+        &'chatctl;help;audit;sessions'= {
+        }
+        &'chatctl;help;audit;latency'= {
+        }
+        &'chatctl;help;audit;errors'= {
+        }
+        &'chatctl;help;stats'= {
         }
         &'chatctl;help;topics'= {
             cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -37,9 +37,17 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -s v -l verbose -d 'More l
 complete -c chatctl -n "__fish_chatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_needs_command" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l role -d 'What this process runs' -r -f -a "all\t'Gateway and workers in one process'
+gateway\t'Only the WebSocket gateway'
+worker\t'Only the workers (health and metrics on --listen)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l workers -d 'Workers to run (with --role all or worker)' -r -f -a "audit\t''
+analytics\t''"
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l audit-url -d 'Audit/analytics store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-secret -d 'HS256 secret that signs client JWTs (the user id is the token\'s `sub`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm -d 'LLM upstream' -r -f -a "builtin\t'Deterministic offline model'
@@ -66,9 +74,92 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l config -d 'Con
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l insecure-dev-auth -d 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-stamp -d 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l audit-url -d 'Audit store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -f -a "sessions" -d 'Sessions of a user since a time'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -f -a "latency" -d 'Average streaming latency per node'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l user -d 'The user id (the JWT `sub`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l since -d 'RFC 3339, a date, or a duration ago (7d)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l audit-url -d 'Audit store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l since -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l until -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l audit-url -d 'Audit store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l since -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l until -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l audit-url -d 'Audit store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "sessions" -d 'Sessions of a user since a time'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "latency" -d 'Average streaming latency per node'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l audit-url -d 'Store the analytics worker writes to: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l since -d 'RFC 3339, a date, or a duration ago' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l until -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node -d 'Only this node' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
@@ -111,8 +202,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout 
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve topics completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "sessions" -d 'Sessions of a user since a time'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "latency" -d 'Average streaming latency per node'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -19,8 +19,6 @@ pub const BROADCAST: &str = "multi-node-broadcast";
 pub const TOPICS: [&str; 3] = [CHAT_EVENTS, STREAM_EVENTS, BROADCAST];
 /// Header marking a record produced by `chatctl replay`: consumers skip side effects.
 pub const REPLAY_HEADER: &str = "chatctl-replay";
-/// Header carrying the event type, so filters can skip records without parsing them.
-pub const EVENT_TYPE_HEADER: &str = "eventType";
 
 /// The dead-letter topic of `topic`.
 pub fn dlq_topic(topic: &str) -> String {

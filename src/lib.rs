@@ -10,3 +10,6 @@ pub use error::{Error, Result};
 pub mod gateway;
 pub mod llm;
 pub mod realtime;
+pub mod store;
+pub mod time;
+pub mod workers;

@@ -52,15 +52,7 @@ async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dy
         Some(url) => Some(ResumeBuffer::connect(url, Duration::from_secs(600)).await.unwrap()),
         None => None,
     };
-    let gw = Arc::new(Gateway::new(
-        "node-1".into(),
-        auth,
-        Limits::default(),
-        llm,
-        publisher,
-        buffer,
-        metrics,
-    ));
+    let gw = Arc::new(Gateway::new("node-1".into(), auth, Limits::default(), llm, publisher, buffer, metrics));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -71,7 +63,7 @@ async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dy
 }
 
 fn model(chunks: u32, interval_ms: u64) -> Arc<dyn Llm> {
-    Arc::new(BuiltinModel { chunks, words_per_chunk: 2, interval: Duration::from_millis(interval_ms) })
+    Arc::new(BuiltinModel { chunks, words_per_chunk: 2, interval: Duration::from_millis(interval_ms), stamp: false })
 }
 
 type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
@@ -501,7 +493,7 @@ impl Drop for Chromium {
 async fn the_web_page_streams_an_answer_in_headless_chromium() {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
-    let model = BuiltinModel { chunks: 8, words_per_chunk: 2, interval: Duration::from_millis(20) };
+    let model = BuiltinModel { chunks: 8, words_per_chunk: 2, interval: Duration::from_millis(20), stamp: false };
     let node = start_node_with(&broker.kafka(), None, Arc::new(model.clone()), Auth::InsecureDev).await;
 
     let port = common::free_port();

@@ -1,4 +1,4 @@
-//! The gateway's Prometheus metrics (bounded label values only).
+//! The engine's Prometheus metrics: gateway, workers, analytics (bounded label values only).
 
 use std::sync::atomic::AtomicU64;
 
@@ -6,6 +6,7 @@ use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
 type Labels = Vec<(&'static str, &'static str)>;
@@ -22,6 +23,15 @@ pub struct Metrics {
     pub frame_errors: Family<Labels, Counter>,
     pub redis_errors: Counter,
     pub chunk_latency_ms_sum: Counter<u64, AtomicU64>,
+    pub worker_processed: Family<Labels, Counter>,
+    pub worker_retried: Family<Labels, Counter>,
+    pub worker_dead_lettered: Family<Labels, Counter>,
+    pub worker_lag: Family<Labels, Gauge>,
+    pub worker_revokes: Family<Labels, Counter>,
+    pub analytics_streams: Counter,
+    pub analytics_chunks: Counter,
+    pub analytics_errors: Counter,
+    pub analytics_stream_latency: Histogram,
 }
 
 impl Default for Metrics {
@@ -38,6 +48,15 @@ impl Default for Metrics {
             frame_errors: Family::default(),
             redis_errors: Counter::default(),
             chunk_latency_ms_sum: Counter::default(),
+            worker_processed: Family::default(),
+            worker_retried: Family::default(),
+            worker_dead_lettered: Family::default(),
+            worker_lag: Family::default(),
+            worker_revokes: Family::default(),
+            analytics_streams: Counter::default(),
+            analytics_chunks: Counter::default(),
+            analytics_errors: Counter::default(),
+            analytics_stream_latency: Histogram::new(exponential_buckets(10.0, 2.0, 14)),
             registry: Registry::default(),
         };
         registry.register("ws_connections", "Open WebSocket connections", m.connections.clone());
@@ -61,6 +80,19 @@ impl Default for Metrics {
             "chunk_latency_ms_sum",
             "Sum of upstream-emit to send latencies (ms)",
             m.chunk_latency_ms_sum.clone(),
+        );
+        registry.register("worker_processed", "Records a worker handled", m.worker_processed.clone());
+        registry.register("worker_retried", "Transient failures retried", m.worker_retried.clone());
+        registry.register("worker_dead_lettered", "Records sent to a DLQ", m.worker_dead_lettered.clone());
+        registry.register("worker_lag", "Records behind the log end (librdkafka stats)", m.worker_lag.clone());
+        registry.register("worker_revokes", "Partition revocations (rebalances) drained", m.worker_revokes.clone());
+        registry.register("analytics_streams", "Completed streams seen by analytics", m.analytics_streams.clone());
+        registry.register("analytics_chunks", "Chunks seen by analytics", m.analytics_chunks.clone());
+        registry.register("analytics_errors", "Stream errors seen by analytics", m.analytics_errors.clone());
+        registry.register(
+            "analytics_stream_latency_ms",
+            "Total latency of completed streams",
+            m.analytics_stream_latency.clone(),
         );
         Metrics { registry, ..m }
     }

@@ -11,12 +11,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
-use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::FutureRecord;
 use tokio::sync::mpsc;
 
 use super::metrics::Metrics;
-use crate::events::{Event, EVENT_TYPE_HEADER};
+use crate::events::Event;
 use crate::kafka::producer::EventProducer;
 
 #[derive(Clone)]
@@ -72,17 +71,13 @@ async fn drain(
 ) {
     while let Some(event) = rx.recv().await {
         let payload = event.to_json();
-        let id = event.event_id.to_string();
         let ty = event.event_type();
         loop {
-            let headers = OwnedHeaders::new()
-                .insert(Header { key: EVENT_TYPE_HEADER, value: Some(ty) })
-                .insert(Header { key: "eventId", value: Some(id.as_str()) });
+            // No headers: see EventProducer::send_to.
             let record = FutureRecord::to(event.topic())
                 .key(event.session_id.as_bytes())
                 .payload(&payload)
-                .timestamp(event.timestamp.timestamp_millis())
-                .headers(headers);
+                .timestamp(event.timestamp.timestamp_millis());
             match producer.raw().send_result(record) {
                 Ok(delivery) => {
                     let pending = pending.clone();

@@ -100,3 +100,16 @@ async fn metrics(State(gw): State<Arc<Gateway>>) -> Response {
     ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], gw.metrics.render())
         .into_response()
 }
+
+/// The HTTP side of a worker-only node: health and metrics.
+pub fn worker_router(metrics: Arc<super::metrics::Metrics>) -> Router {
+    Router::new()
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route(
+            "/metrics",
+            get(|State(m): State<Arc<super::metrics::Metrics>>| async move {
+                ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], m.render())
+            }),
+        )
+        .with_state(metrics)
+}

@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::message::OwnedHeaders;
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 
 use super::KafkaSettings;
 use crate::error::{Error, Result};
-use crate::events::{Event, EVENT_TYPE_HEADER};
+use crate::events::Event;
 
 /// Where a record landed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,19 +38,18 @@ impl EventProducer {
         self.send_to(event.topic(), event, None).await
     }
 
-    /// Send to an explicit topic, with optional extra headers.
-    pub async fn send_to(&self, topic: &str, event: &Event, extra: Option<OwnedHeaders>) -> Result<Delivered> {
+    /// Send to an explicit topic, with optional headers. Events carry no headers of their
+    /// own (eventType and eventId are in the JSON): on tansu's SQLite engine every header
+    /// in a topic makes each fetched record scan the whole header table.
+    pub async fn send_to(&self, topic: &str, event: &Event, headers: Option<OwnedHeaders>) -> Result<Delivered> {
         let payload = event.to_json();
-        let id = event.event_id.to_string();
-        let mut headers = extra.unwrap_or_default();
-        headers = headers
-            .insert(Header { key: EVENT_TYPE_HEADER, value: Some(event.event_type()) })
-            .insert(Header { key: "eventId", value: Some(id.as_str()) });
-        let record = FutureRecord::to(topic)
+        let mut record = FutureRecord::to(topic)
             .key(event.session_id.as_bytes())
             .payload(&payload)
-            .timestamp(event.timestamp.timestamp_millis())
-            .headers(headers);
+            .timestamp(event.timestamp.timestamp_millis());
+        if let Some(h) = headers {
+            record = record.headers(h);
+        }
         match self.inner.send(record, self.kafka.timeout).await {
             Ok(d) => Ok(Delivered { partition: d.partition, offset: d.offset }),
             Err((e, _)) => Err(Error::Kafka(e)),

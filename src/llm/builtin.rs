@@ -15,11 +15,14 @@ pub struct BuiltinModel {
     pub words_per_chunk: u32,
     /// Pause before each chunk (the "token rate").
     pub interval: Duration,
+    /// Prefix each chunk with its emit time (unix µs) so a load generator on the same
+    /// host can measure upstream-emit → client-receive latency.
+    pub stamp: bool,
 }
 
 impl Default for BuiltinModel {
     fn default() -> Self {
-        BuiltinModel { chunks: 24, words_per_chunk: 3, interval: Duration::from_millis(40) }
+        BuiltinModel { chunks: 24, words_per_chunk: 3, interval: Duration::from_millis(40), stamp: false }
     }
 }
 
@@ -107,7 +110,12 @@ impl Llm for BuiltinModel {
                 if !model.interval.is_zero() {
                     tokio::time::sleep(model.interval).await;
                 }
-                Some((Ok(model.chunk(&req.message_id, &req.prompt, k)), k + 1))
+                let text = model.chunk(&req.message_id, &req.prompt, k);
+                if model.stamp {
+                    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+                    return Some((Ok(format!("{}|{text}", now.as_micros())), k + 1));
+                }
+                Some((Ok(text), k + 1))
             }
         }))
     }
@@ -124,7 +132,7 @@ mod tests {
 
     #[tokio::test]
     async fn deterministic_and_resumable() {
-        let m = BuiltinModel { chunks: 10, words_per_chunk: 2, interval: Duration::ZERO };
+        let m = BuiltinModel { chunks: 10, words_per_chunk: 2, interval: Duration::ZERO, stamp: false };
         let req = |start| LlmRequest {
             message_id: "m".into(),
             prompt: "p".into(),

@@ -225,3 +225,77 @@ pub fn read_events(kafka: &KafkaSettings) -> Vec<chatctl::events::Event> {
     }
     out
 }
+
+/// A PostgreSQL cluster of our own (initdb in a temp dir, trust auth, loopback, free
+/// port), run by `pg_ctl`. PostgreSQL refuses to run as root, so as root it runs as the
+/// `postgres` user.
+pub struct Postgres {
+    bin: PathBuf,
+    data: PathBuf,
+    pub port: u16,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Postgres {
+    fn as_pg(program: &Path) -> Command {
+        if effective_uid() == 0 {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(program);
+            c
+        } else {
+            Command::new(program)
+        }
+    }
+
+    pub fn start() -> Postgres {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|d| d.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).find(|p| p.join("postgres").is_file()))
+            .expect("PostgreSQL server not installed (run `scripts/stack install-test`)");
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        if effective_uid() == 0 {
+            let ok = Command::new("chown").args(["-R", "postgres"]).arg(dir.path()).status().unwrap();
+            assert!(ok.success());
+        }
+        let out = Self::as_pg(&bin.join("initdb"))
+            .args(["-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync", "-D"])
+            .arg(&data)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
+        let port = free_port();
+        let opts = format!("-p {port} -h 127.0.0.1 -k {} -c fsync=off -c synchronous_commit=off", dir.path().display());
+        // -w: pg_ctl polls until the server accepts connections.
+        let out = Self::as_pg(&bin.join("pg_ctl"))
+            .args(["-w", "-t", "60", "-s", "-D"])
+            .arg(&data)
+            .args(["-o", &opts, "-l"])
+            .arg(dir.path().join("postgres.log"))
+            .arg("start")
+            .stdout(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "pg_ctl start: {}", String::from_utf8_lossy(&out.stderr));
+        Postgres { bin, data, port, url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), _dir: dir }
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let _ = Self::as_pg(&self.bin.join("pg_ctl"))
+            .args(["-s", "-m", "immediate", "-D"])
+            .arg(&self.data)
+            .arg("stop")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+fn effective_uid() -> u32 {
+    // `id -u` keeps the harness free of libc bindings.
+    let out = Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}

@@ -1,0 +1,208 @@
+//! Gateway load generator: N WebSocket clients chatting concurrently against one
+//! `chatctl serve` process (release build, built-in model stamping each chunk with its
+//! emit time), on tansu's memory engine so the broker is not the bottleneck.
+//!
+//!   cargo bench --bench gateway -- [--clients N] [--chats K] [--chunks C] [--interval-ms I] [--idle M] [--redis]
+//!
+//! Reports chunk latency p50/p99 (upstream emit → client receive), chunk deliveries/s,
+//! peak concurrent streams (the server's own gauge) and RSS per idle connection.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use common::{Broker, Engine, Redis};
+use futures_util::{SinkExt, StreamExt};
+use tokio_tungstenite::tungstenite::Message;
+
+struct Opts {
+    clients: usize,
+    chats: usize,
+    chunks: u32,
+    interval_ms: u64,
+    idle: usize,
+    redis: bool,
+}
+
+fn opts() -> Opts {
+    let mut o = Opts { clients: 1000, chats: 3, chunks: 50, interval_ms: 20, idle: 5000, redis: false };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        let v = || args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--clients" => o.clients = v().parse().unwrap(),
+            "--chats" => o.chats = v().parse().unwrap(),
+            "--chunks" => o.chunks = v().parse().unwrap(),
+            "--interval-ms" => o.interval_ms = v().parse().unwrap(),
+            "--idle" => o.idle = v().parse().unwrap(),
+            "--redis" => {
+                o.redis = true;
+                i += 1;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    o
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status.lines().find(|l| l.starts_with("VmRSS:")).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+fn now_us() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_micros() as i64
+}
+
+async fn connect(
+    addr: SocketAddr,
+    user: &str,
+) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
+    for attempt in 0.. {
+        match tokio_tungstenite::connect_async(format!("ws://{addr}/ws?user={user}")).await {
+            Ok((mut ws, _)) => {
+                let _session = ws.next().await;
+                return ws;
+            }
+            Err(e) if attempt < 50 => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            Err(e) => panic!("connect: {e}"),
+        }
+    }
+    unreachable!()
+}
+
+async fn gauge(addr: SocketAddr, name: &str) -> i64 {
+    let text = reqwest::get(format!("http://{addr}/metrics")).await.unwrap().text().await.unwrap();
+    text.lines()
+        .find(|l| l.starts_with(name))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let o = opts();
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    rt.block_on(run(o));
+}
+
+async fn run(o: Opts) {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(12).await;
+    let redis = o.redis.then(Redis::start);
+    let mut cmd = common::chatctl();
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--insecure-dev-auth", "--model-stamp", "-b", &broker.addr])
+        .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
+        .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
+        .stderr(std::process::Stdio::piped());
+    if let Some(r) = &redis {
+        cmd.args(["--redis", &r.url]);
+    }
+    let mut server = cmd.spawn().unwrap();
+    let pid = server.id();
+    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let addr: SocketAddr = loop {
+        let line = lines.next().unwrap().unwrap();
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.split_whitespace().next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+
+    // Phase 1: idle connections, RSS per connection.
+    let base = rss_kib(pid);
+    let mut idle = Vec::with_capacity(o.idle);
+    for i in 0..o.idle {
+        idle.push(connect(addr, &format!("idle{i}")).await);
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let with_idle = rss_kib(pid);
+    let per_conn_kib = (with_idle.saturating_sub(base)) as f64 / o.idle.max(1) as f64;
+    drop(idle);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Phase 2: N clients chatting concurrently.
+    let peak = Arc::new(AtomicI64::new(0));
+    let sampler = {
+        let peak = peak.clone();
+        tokio::spawn(async move {
+            loop {
+                let g = gauge(addr, "chatctl_streams_active").await;
+                peak.fetch_max(g, Ordering::Relaxed);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        })
+    };
+    let mut conns = Vec::with_capacity(o.clients);
+    for i in 0..o.clients {
+        conns.push(connect(addr, &format!("u{i}")).await);
+    }
+    let started = Instant::now();
+    let mut tasks = Vec::with_capacity(o.clients);
+    for mut ws in conns {
+        let chats = o.chats;
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            for _ in 0..chats {
+                let chat = r#"{"type":"chat","conversationId":"bench","content":"load test"}"#;
+                ws.send(Message::Text(chat.into())).await.unwrap();
+                loop {
+                    let Some(Ok(Message::Text(t))) = ws.next().await else { panic!("connection lost") };
+                    let received = now_us();
+                    if let Some(pos) = t.find(r#""delta":""#) {
+                        let rest = &t[pos + 9..];
+                        let emitted: i64 = rest[..rest.find('|').unwrap()].parse().unwrap();
+                        lat.push((received - emitted).max(0) as u32);
+                    } else if t.contains(r#""type":"done""#) {
+                        break;
+                    } else if t.contains(r#""type":"error""#) {
+                        panic!("{t}");
+                    }
+                }
+            }
+            lat
+        }));
+    }
+    let mut lat: Vec<u32> = Vec::new();
+    for t in tasks {
+        lat.extend(t.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    sampler.abort();
+    lat.sort_unstable();
+    let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)] as f64 / 1000.0;
+    let rss_run = rss_kib(pid);
+    let coalesced = gauge(addr, "chatctl_events_coalesced_total").await;
+    println!(
+        "| {} | {} | {}x{}ms | {} | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} |",
+        o.clients,
+        o.chats,
+        o.chunks,
+        o.interval_ms,
+        if o.redis { "redis" } else { "in-process" },
+        lat.len() as f64 / elapsed.as_secs_f64(),
+        pct(0.50),
+        pct(0.99),
+        pct(0.999),
+        peak.load(Ordering::Relaxed),
+        per_conn_kib,
+        rss_run / 1024,
+        coalesced,
+    );
+    let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+    let _ = server.wait();
+}

@@ -1,0 +1,531 @@
+//! The audit and analytics store: embedded SQLite by default, PostgreSQL for more than one
+//! machine. Writes are idempotent by `eventId` (primary keys, conflicts ignored) and go
+//! through a group-commit batcher: each caller waits for its own row to be durable, many
+//! rows share one transaction.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::error::{Error, Result};
+use crate::events::{Event, Payload};
+
+/// One audit row: the event's searchable columns plus its full JSON.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub event_id: String,
+    pub event_type: String,
+    pub ts_ms: i64,
+    pub session_id: String,
+    pub user_id: Option<String>,
+    pub message_id: String,
+    pub conversation_id: Option<String>,
+    pub node_id: String,
+    pub latency_ms: Option<i64>,
+    pub error_code: Option<String>,
+    pub error: Option<String>,
+    pub topic: String,
+    pub partition: i32,
+    pub offset: i64,
+    pub payload: String,
+}
+
+impl AuditRow {
+    pub fn new(e: &Event, topic: &str, partition: i32, offset: i64) -> AuditRow {
+        let (conversation_id, latency_ms, error_code, error) = match &e.payload {
+            Payload::ChatMessage(m) => (Some(m.conversation_id.clone()), None, None, None),
+            Payload::SessionStarted(s) => (Some(s.conversation_id.clone()), None, None, None),
+            Payload::ChunkReceived(c) => (None, Some(c.latency_ms as i64), None, None),
+            Payload::StreamCompleted(c) => {
+                (Some(c.conversation_id.clone()), Some(c.total_latency_ms as i64), None, None)
+            }
+            Payload::StreamError(s) => (None, None, Some(s.error_code.clone()), Some(s.error.clone())),
+            Payload::StreamResumed(_) => (None, None, None, None),
+        };
+        AuditRow {
+            event_id: e.event_id.to_string(),
+            event_type: e.event_type().to_string(),
+            ts_ms: e.timestamp.timestamp_millis(),
+            session_id: e.session_id.clone(),
+            user_id: e.payload.user_id().map(str::to_owned),
+            message_id: e.payload.message_id().to_string(),
+            conversation_id,
+            node_id: e.metadata.node_id.clone(),
+            latency_ms,
+            error_code,
+            error,
+            topic: topic.to_string(),
+            partition,
+            offset,
+            payload: String::from_utf8(e.to_json()).expect("JSON is UTF-8"),
+        }
+    }
+}
+
+/// One analytics sample (the analytics worker's idempotent input to per-minute aggregates).
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub event_id: String,
+    pub node_id: String,
+    pub minute_ms: i64,
+    /// "stream", "chunk" or "error".
+    pub kind: &'static str,
+    pub latency_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionRow {
+    pub session_id: String,
+    pub first_ms: i64,
+    pub last_ms: i64,
+    pub streams: i64,
+    pub events: i64,
+    pub errors: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeLatencyRow {
+    pub node_id: String,
+    pub streams: i64,
+    pub avg_latency_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorRow {
+    pub ts_ms: i64,
+    pub session_id: String,
+    pub message_id: String,
+    pub node_id: String,
+    pub error_code: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MinuteRow {
+    pub node_id: String,
+    pub minute_ms: i64,
+    pub streams: i64,
+    pub chunks: i64,
+    pub errors: i64,
+    pub avg_latency_ms: Option<f64>,
+    pub p95_latency_ms: Option<i64>,
+}
+
+enum Write {
+    Audit(Box<AuditRow>),
+    Sample(Sample),
+}
+
+struct Job {
+    write: Write,
+    done: oneshot::Sender<std::result::Result<(), String>>,
+}
+
+enum Backend {
+    Sqlite(Arc<Mutex<rusqlite::Connection>>),
+    Postgres(Arc<tokio_postgres::Client>),
+}
+
+/// A store handle (cheap to clone).
+#[derive(Clone)]
+pub struct Store {
+    backend: Arc<Backend>,
+    writes: mpsc::Sender<Job>,
+    pub url: String,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS audit_events (
+  event_id TEXT PRIMARY KEY,
+  event_type TEXT NOT NULL,
+  ts_ms BIGINT NOT NULL,
+  session_id TEXT NOT NULL,
+  user_id TEXT,
+  message_id TEXT NOT NULL,
+  conversation_id TEXT,
+  node_id TEXT NOT NULL,
+  latency_ms BIGINT,
+  error_code TEXT,
+  error TEXT,
+  topic TEXT NOT NULL,
+  kafka_partition INTEGER NOT NULL,
+  kafka_offset BIGINT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_user_ts ON audit_events (user_id, ts_ms);
+CREATE INDEX IF NOT EXISTS audit_type_ts ON audit_events (event_type, ts_ms);
+CREATE INDEX IF NOT EXISTS audit_session ON audit_events (session_id);
+CREATE TABLE IF NOT EXISTS analytics_samples (
+  event_id TEXT PRIMARY KEY,
+  node_id TEXT NOT NULL,
+  minute_ms BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  latency_ms BIGINT
+);
+CREATE INDEX IF NOT EXISTS analytics_minute ON analytics_samples (minute_ms);
+";
+
+const INSERT_AUDIT: &str = "INSERT INTO audit_events (event_id, event_type, ts_ms, session_id, user_id, message_id, \
+    conversation_id, node_id, latency_ms, error_code, error, topic, kafka_partition, kafka_offset, payload) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING";
+const INSERT_SAMPLE: &str = "INSERT INTO analytics_samples (event_id, node_id, minute_ms, kind, latency_ms) \
+    VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING";
+
+const Q_SESSIONS: &str = "SELECT e.session_id, MIN(e.ts_ms), MAX(e.ts_ms), \
+    SUM(CASE WHEN e.event_type = 'SESSION_STARTED' THEN 1 ELSE 0 END), COUNT(*), \
+    SUM(CASE WHEN e.event_type = 'STREAM_ERROR' THEN 1 ELSE 0 END) \
+    FROM audit_events e \
+    WHERE e.session_id IN (SELECT session_id FROM audit_events WHERE user_id = $1 AND ts_ms >= $2) AND e.ts_ms >= $2 \
+    GROUP BY e.session_id ORDER BY MIN(e.ts_ms)";
+const Q_LATENCY: &str = "SELECT node_id, COUNT(*), AVG(CAST(latency_ms AS DOUBLE PRECISION)) FROM audit_events \
+    WHERE event_type = 'STREAM_COMPLETED' AND ts_ms >= $1 AND ts_ms < $2 GROUP BY node_id ORDER BY node_id";
+const Q_ERRORS: &str = "SELECT ts_ms, session_id, message_id, node_id, error_code, error FROM audit_events \
+    WHERE event_type = 'STREAM_ERROR' AND ts_ms >= $1 AND ts_ms < $2 ORDER BY ts_ms";
+const Q_SAMPLES: &str = "SELECT node_id, minute_ms, kind, latency_ms FROM analytics_samples \
+    WHERE minute_ms >= $1 AND minute_ms < $2 ORDER BY node_id, minute_ms";
+
+fn store_err(e: impl std::fmt::Display) -> Error {
+    Error::Broker(format!("store: {e}"))
+}
+
+impl Store {
+    /// Open (and create the schema of) `url`: `sqlite://PATH`, a plain path, or
+    /// `postgres://...`.
+    pub async fn open(url: &str) -> Result<Store> {
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+                .await
+                .map_err(|e| Error::Broker(format!("cannot connect to PostgreSQL: {e}")))?;
+            tokio::spawn(async move {
+                if let Err(e) = conn.await {
+                    tracing::error!(error = %e, "PostgreSQL connection ended");
+                }
+            });
+            client.batch_execute(SCHEMA).await.map_err(store_err)?;
+            Backend::Postgres(Arc::new(client))
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let conn = rusqlite::Connection::open(path).map_err(store_err)?;
+            conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;")
+                .map_err(store_err)?;
+            conn.execute_batch(SCHEMA).map_err(store_err)?;
+            Backend::Sqlite(Arc::new(Mutex::new(conn)))
+        };
+        let backend = Arc::new(backend);
+        let (tx, rx) = mpsc::channel(4096);
+        tokio::spawn(batcher(backend.clone(), rx));
+        Ok(Store { backend, writes: tx, url: url.to_string() })
+    }
+
+    async fn write(&self, write: Write) -> Result<()> {
+        let (done, wait) = oneshot::channel();
+        self.writes.send(Job { write, done }).await.map_err(|_| store_err("writer stopped"))?;
+        wait.await.map_err(|_| store_err("writer stopped"))?.map_err(store_err)
+    }
+
+    /// Record an audit row; a row with the same eventId is left as it is.
+    pub async fn audit(&self, row: AuditRow) -> Result<()> {
+        self.write(Write::Audit(Box::new(row))).await
+    }
+
+    pub async fn sample(&self, s: Sample) -> Result<()> {
+        self.write(Write::Sample(s)).await
+    }
+
+    async fn query<T: Send + 'static>(
+        &self,
+        sql: &'static str,
+        params: Vec<Param>,
+        map: fn(&Rowish) -> T,
+    ) -> Result<Vec<T>> {
+        match &*self.backend {
+            Backend::Sqlite(conn) => {
+                let conn = conn.clone();
+                tokio::task::spawn_blocking(move || {
+                    let conn = conn.lock().unwrap();
+                    let mut stmt = conn.prepare_cached(sql).map_err(store_err)?;
+                    let ps: Vec<&dyn rusqlite::ToSql> = params.iter().map(Param::sqlite).collect();
+                    let rows = stmt
+                        .query_map(ps.as_slice(), |r| Ok(map(&Rowish::Sqlite(r))))
+                        .map_err(store_err)?
+                        .collect::<std::result::Result<Vec<T>, _>>()
+                        .map_err(store_err)?;
+                    Ok(rows)
+                })
+                .await
+                .map_err(|e| store_err(e.to_string()))?
+            }
+            Backend::Postgres(client) => {
+                let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = params.iter().map(Param::pg).collect();
+                let rows = client.query(sql, &ps).await.map_err(store_err)?;
+                Ok(rows.iter().map(|r| map(&Rowish::Pg(r))).collect())
+            }
+        }
+    }
+
+    /// Seed query 1: a user's sessions since `since_ms`.
+    pub async fn user_sessions(&self, user: &str, since_ms: i64) -> Result<Vec<SessionRow>> {
+        self.query(Q_SESSIONS, vec![Param::Text(user.into()), Param::Int(since_ms)], |r| SessionRow {
+            session_id: r.text(0),
+            first_ms: r.int(1),
+            last_ms: r.int(2),
+            streams: r.int(3),
+            events: r.int(4),
+            errors: r.int(5),
+        })
+        .await
+    }
+
+    /// Seed query 2: average streaming latency per node in [from, to).
+    pub async fn node_latency(&self, from_ms: i64, to_ms: i64) -> Result<Vec<NodeLatencyRow>> {
+        self.query(Q_LATENCY, vec![Param::Int(from_ms), Param::Int(to_ms)], |r| NodeLatencyRow {
+            node_id: r.text(0),
+            streams: r.int(1),
+            avg_latency_ms: r.float(2),
+        })
+        .await
+    }
+
+    /// Seed query 3: stream errors in [from, to).
+    pub async fn errors(&self, from_ms: i64, to_ms: i64) -> Result<Vec<ErrorRow>> {
+        self.query(Q_ERRORS, vec![Param::Int(from_ms), Param::Int(to_ms)], |r| ErrorRow {
+            ts_ms: r.int(0),
+            session_id: r.text(1),
+            message_id: r.text(2),
+            node_id: r.text(3),
+            error_code: r.text(4),
+            error: r.text(5),
+        })
+        .await
+    }
+
+    /// Per-node, per-minute aggregates in [from, to).
+    pub async fn minutes(&self, from_ms: i64, to_ms: i64) -> Result<Vec<MinuteRow>> {
+        let samples = self
+            .query(Q_SAMPLES, vec![Param::Int(from_ms), Param::Int(to_ms)], |r| {
+                (r.text(0), r.int(1), r.text(2), r.opt_int(3))
+            })
+            .await?;
+        let mut out: Vec<MinuteRow> = Vec::new();
+        let mut latencies: Vec<Vec<i64>> = Vec::new();
+        for (node, minute, kind, latency) in samples {
+            if out.last().is_none_or(|m| m.node_id != node || m.minute_ms != minute) {
+                out.push(MinuteRow {
+                    node_id: node,
+                    minute_ms: minute,
+                    streams: 0,
+                    chunks: 0,
+                    errors: 0,
+                    avg_latency_ms: None,
+                    p95_latency_ms: None,
+                });
+                latencies.push(Vec::new());
+            }
+            let m = out.last_mut().unwrap();
+            match kind.as_str() {
+                "stream" => {
+                    m.streams += 1;
+                    latencies.last_mut().unwrap().extend(latency);
+                }
+                "chunk" => m.chunks += 1,
+                _ => m.errors += 1,
+            }
+        }
+        for (m, mut l) in out.iter_mut().zip(latencies) {
+            if !l.is_empty() {
+                l.sort_unstable();
+                m.avg_latency_ms = Some(l.iter().sum::<i64>() as f64 / l.len() as f64);
+                // Nearest-rank p95.
+                let rank = ((l.len() as f64) * 0.95).ceil() as usize;
+                m.p95_latency_ms = Some(l[rank.clamp(1, l.len()) - 1]);
+            }
+        }
+        Ok(out)
+    }
+
+    /// (rows, distinct eventIds) of the audit table.
+    pub async fn audit_counts(&self) -> Result<(i64, i64)> {
+        let rows = self
+            .query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM audit_events", vec![], |r| (r.int(0), r.int(1)))
+            .await?;
+        Ok(rows[0])
+    }
+}
+
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+impl Param {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql {
+        match self {
+            Param::Text(s) => s,
+            Param::Int(i) => i,
+        }
+    }
+    fn pg(&self) -> &(dyn tokio_postgres::types::ToSql + Sync) {
+        match self {
+            Param::Text(s) => s,
+            Param::Int(i) => i,
+        }
+    }
+}
+
+/// A result row of either backend.
+enum Rowish<'a, 'b> {
+    Sqlite(&'a rusqlite::Row<'b>),
+    Pg(&'a tokio_postgres::Row),
+}
+
+impl Rowish<'_, '_> {
+    fn text(&self, i: usize) -> String {
+        match self {
+            Rowish::Sqlite(r) => r.get::<_, Option<String>>(i).ok().flatten().unwrap_or_default(),
+            Rowish::Pg(r) => r.get::<_, Option<String>>(i).unwrap_or_default(),
+        }
+    }
+    fn opt_int(&self, i: usize) -> Option<i64> {
+        match self {
+            Rowish::Sqlite(r) => r.get::<_, Option<i64>>(i).ok().flatten(),
+            Rowish::Pg(r) => r.get::<_, Option<i64>>(i),
+        }
+    }
+    fn int(&self, i: usize) -> i64 {
+        self.opt_int(i).unwrap_or(0)
+    }
+    fn float(&self, i: usize) -> f64 {
+        match self {
+            Rowish::Sqlite(r) => r.get::<_, Option<f64>>(i).ok().flatten().unwrap_or(0.0),
+            Rowish::Pg(r) => r.get::<_, Option<f64>>(i).unwrap_or(0.0),
+        }
+    }
+}
+
+/// Group commit: take every write waiting, apply them in one transaction, answer each.
+async fn batcher(backend: Arc<Backend>, mut rx: mpsc::Receiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < 2000 {
+            match rx.try_recv() {
+                Ok(j) => jobs.push(j),
+                Err(_) => break,
+            }
+        }
+        let (writes, replies): (Vec<Write>, Vec<_>) = jobs.into_iter().map(|j| (j.write, j.done)).unzip();
+        let result = apply(&backend, writes).await;
+        for r in replies {
+            let _ = r.send(result.clone());
+        }
+    }
+}
+
+async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Result<(), String> {
+    match &**backend {
+        Backend::Sqlite(conn) => {
+            let conn = conn.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut conn = conn.lock().unwrap();
+                let tx = conn.transaction().map_err(|e| e.to_string())?;
+                {
+                    let mut audit = tx.prepare_cached(INSERT_AUDIT).map_err(|e| e.to_string())?;
+                    let mut sample = tx.prepare_cached(INSERT_SAMPLE).map_err(|e| e.to_string())?;
+                    for w in &writes {
+                        match w {
+                            Write::Audit(r) => audit.execute(rusqlite::params![
+                                r.event_id,
+                                r.event_type,
+                                r.ts_ms,
+                                r.session_id,
+                                r.user_id,
+                                r.message_id,
+                                r.conversation_id,
+                                r.node_id,
+                                r.latency_ms,
+                                r.error_code,
+                                r.error,
+                                r.topic,
+                                r.partition,
+                                r.offset,
+                                r.payload
+                            ]),
+                            Write::Sample(s) => sample.execute(rusqlite::params![
+                                s.event_id,
+                                s.node_id,
+                                s.minute_ms,
+                                s.kind,
+                                s.latency_ms
+                            ]),
+                        }
+                        .map_err(|e| e.to_string())?;
+                    }
+                }
+                tx.commit().map_err(|e| e.to_string())
+            })
+            .await
+            .map_err(|e| e.to_string())?
+        }
+        Backend::Postgres(client) => {
+            // One transaction per batch; statements pipelined on the one connection.
+            client.batch_execute("BEGIN").await.map_err(|e| e.to_string())?;
+            let result: std::result::Result<(), String> = async {
+                let audit = client.prepare(INSERT_AUDIT).await.map_err(|e| e.to_string())?;
+                let sample = client.prepare(INSERT_SAMPLE).await.map_err(|e| e.to_string())?;
+                let futs = writes.iter().map(|w| async {
+                    match w {
+                        Write::Audit(r) => {
+                            client
+                                .execute(
+                                    &audit,
+                                    &[
+                                        &r.event_id,
+                                        &r.event_type,
+                                        &r.ts_ms,
+                                        &r.session_id,
+                                        &r.user_id,
+                                        &r.message_id,
+                                        &r.conversation_id,
+                                        &r.node_id,
+                                        &r.latency_ms,
+                                        &r.error_code,
+                                        &r.error,
+                                        &r.topic,
+                                        &r.partition,
+                                        &r.offset,
+                                        &r.payload,
+                                    ],
+                                )
+                                .await
+                        }
+                        Write::Sample(s) => {
+                            client
+                                .execute(&sample, &[&s.event_id, &s.node_id, &s.minute_ms, &s.kind, &s.latency_ms])
+                                .await
+                        }
+                    }
+                });
+                for r in futures_util::future::join_all(futs).await {
+                    r.map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            }
+            .await;
+            match result {
+                Ok(()) => client.batch_execute("COMMIT").await.map_err(|e| e.to_string()),
+                Err(e) => {
+                    let _ = client.batch_execute("ROLLBACK").await;
+                    Err(e)
+                }
+            }
+        }
+    }
+}

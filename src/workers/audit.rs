@@ -1,0 +1,28 @@
+//! The audit worker: every event of both topics into the audit store, once per eventId.
+
+use futures_util::future::BoxFuture;
+
+use super::{Handler, HandlerError, Record};
+use crate::events::{Event, CHAT_EVENTS, STREAM_EVENTS};
+use crate::store::{AuditRow, Store};
+
+pub struct Audit {
+    pub store: Store,
+}
+
+impl Handler for Audit {
+    fn name(&self) -> &'static str {
+        "chatctl-audit"
+    }
+
+    fn topics(&self) -> Vec<String> {
+        vec![CHAT_EVENTS.into(), STREAM_EVENTS.into()]
+    }
+
+    fn handle<'a>(&'a self, event: &'a Event, rec: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>> {
+        Box::pin(async move {
+            let row = AuditRow::new(event, &rec.topic, rec.partition, rec.offset);
+            self.store.audit(row).await.map_err(|e| HandlerError::Transient(e.to_string()))
+        })
+    }
+}

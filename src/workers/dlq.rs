@@ -1,0 +1,81 @@
+//! Dead letters: a record a worker gives up on goes to `<topic>.dlq` with its key, value
+//! and headers unchanged, plus headers saying where it came from and why it failed (like
+//! Spring's `DLT_ORIGINAL_*`), so it can be inspected and re-driven.
+
+use std::time::Duration;
+
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+use super::Record;
+use crate::error::Result;
+use crate::events::dlq_topic;
+use crate::kafka::KafkaSettings;
+
+pub const ORIGINAL_TOPIC: &str = "chatctl-original-topic";
+pub const ORIGINAL_PARTITION: &str = "chatctl-original-partition";
+pub const ORIGINAL_OFFSET: &str = "chatctl-original-offset";
+pub const ORIGINAL_TIMESTAMP: &str = "chatctl-original-timestamp";
+pub const WORKER: &str = "chatctl-worker";
+pub const ERROR_CLASS: &str = "chatctl-error-class";
+pub const ERROR_MESSAGE: &str = "chatctl-error-message";
+pub const ATTEMPTS: &str = "chatctl-attempts";
+
+#[derive(Clone)]
+pub struct DeadLetters {
+    producer: FutureProducer,
+    timeout: Duration,
+}
+
+impl DeadLetters {
+    pub fn new(kafka: &KafkaSettings) -> Result<Self> {
+        Ok(DeadLetters { producer: kafka.create(&kafka.producer_config())?, timeout: kafka.timeout })
+    }
+
+    /// Send `rec` to its DLQ; retries until the broker takes it (the offset must not move
+    /// before the record is safe somewhere).
+    pub async fn send(&self, worker: &str, rec: &Record, class: &str, message: &str, attempts: u32) {
+        let dlq = dlq_topic(&rec.topic);
+        let (partition, offset) = (rec.partition.to_string(), rec.offset.to_string());
+        let timestamp = rec.timestamp.map(|t| t.to_string()).unwrap_or_default();
+        let attempts = attempts.to_string();
+        let message: String = message.chars().take(2000).collect();
+        let mut wait = Duration::from_millis(100);
+        loop {
+            let mut headers = OwnedHeaders::new();
+            for (k, v) in &rec.headers {
+                headers = headers.insert(Header { key: k, value: v.as_deref() });
+            }
+            for (k, v) in [
+                (ORIGINAL_TOPIC, rec.topic.as_str()),
+                (ORIGINAL_PARTITION, &partition),
+                (ORIGINAL_OFFSET, &offset),
+                (ORIGINAL_TIMESTAMP, &timestamp),
+                (WORKER, worker),
+                (ERROR_CLASS, class),
+                (ERROR_MESSAGE, &message),
+                (ATTEMPTS, &attempts),
+            ] {
+                headers = headers.insert(Header { key: k, value: Some(v) });
+            }
+            let mut record = FutureRecord::<[u8], [u8]>::to(&dlq).headers(headers);
+            if let Some(k) = &rec.key {
+                record = record.key(k);
+            }
+            if let Some(p) = &rec.payload {
+                record = record.payload(p);
+            }
+            if let Some(ts) = rec.timestamp {
+                record = record.timestamp(ts);
+            }
+            match self.producer.send(record, self.timeout).await {
+                Ok(_) => return,
+                Err((e, _)) => {
+                    tracing::error!(topic = %dlq, error = %e, "cannot write dead letter; retrying");
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(Duration::from_secs(10));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! The worker framework every background worker runs on: at-least-once consumption with
+//! offsets committed only after the effect is done, per-partition order, bounded work in
+//! flight without ever blocking the poll loop, drain before revoke and on shutdown,
+//! retries with jittered exponential backoff, and a dead-letter topic.
+//!
+//! Shape: one poll thread owns the consumer (so librdkafka's rebalance callbacks may block
+//! while in-flight work drains); each assigned partition gets a task that handles its
+//! records in order. Records beyond a partition's queue are stashed, and a partition whose
+//! stash fills is paused until its task catches up, so the poll loop keeps running (no
+//! max.poll.interval kick) and memory stays bounded.
+
+pub mod analytics;
+pub mod audit;
+pub mod dlq;
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use futures_util::future::BoxFuture;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::message::Headers;
+use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
+use tokio::sync::mpsc;
+
+use crate::error::Result;
+use crate::events::{Event, REPLAY_HEADER};
+use crate::gateway::metrics::Metrics;
+use crate::kafka::KafkaSettings;
+
+/// A consumed record, owned.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub topic: String,
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: Option<i64>,
+    pub key: Option<Vec<u8>>,
+    pub payload: Option<Vec<u8>>,
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+}
+
+impl Record {
+    pub fn from_message<M: Message>(m: &M) -> Record {
+        let headers = m
+            .headers()
+            .map(|h| h.iter().map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec))).collect())
+            .unwrap_or_default();
+        Record {
+            topic: m.topic().to_string(),
+            partition: m.partition(),
+            offset: m.offset(),
+            timestamp: m.timestamp().to_millis(),
+            key: m.key().map(<[u8]>::to_vec),
+            payload: m.payload().map(<[u8]>::to_vec),
+            headers,
+        }
+    }
+
+    pub fn header(&self, key: &str) -> Option<&[u8]> {
+        self.headers.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref())
+    }
+
+    /// Produced by `chatctl replay`: handlers skip side effects (notifications, webhooks).
+    pub fn is_replay(&self) -> bool {
+        self.headers.iter().any(|(k, _)| k == REPLAY_HEADER)
+    }
+}
+
+/// How a handler failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HandlerError {
+    /// Worth retrying (a store briefly away, a timeout).
+    #[error("{0}")]
+    Transient(String),
+    /// Will never succeed (bad data for this worker): straight to the DLQ.
+    #[error("{0}")]
+    Permanent(String),
+}
+
+impl HandlerError {
+    pub fn class(&self) -> &'static str {
+        match self {
+            HandlerError::Transient(_) => "transient",
+            HandlerError::Permanent(_) => "permanent",
+        }
+    }
+}
+
+/// A worker: its name is its consumer group.
+pub trait Handler: Send + Sync + 'static {
+    fn name(&self) -> &'static str;
+    fn topics(&self) -> Vec<String>;
+    /// Apply the record's effect. Must be idempotent by `event.event_id`.
+    fn handle<'a>(&'a self, event: &'a Event, record: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>>;
+}
+
+#[derive(Debug, Clone)]
+pub struct WorkerOptions {
+    pub max_attempts: u32,
+    pub base_backoff: Duration,
+    pub max_backoff: Duration,
+    /// Records queued per partition for its task; as many again may wait in a stash
+    /// before the partition is paused.
+    pub partition_queue: usize,
+    pub commit_interval: Duration,
+    /// Longest wait for in-flight work when partitions are revoked or on shutdown.
+    pub drain_timeout: Duration,
+    /// Extra consumer properties (tests shorten session and poll intervals).
+    pub consumer_props: Vec<(String, String)>,
+}
+
+impl Default for WorkerOptions {
+    fn default() -> Self {
+        WorkerOptions {
+            max_attempts: 5,
+            base_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(10),
+            partition_queue: 2048,
+            commit_interval: Duration::from_secs(1),
+            drain_timeout: Duration::from_secs(30),
+            consumer_props: Vec::new(),
+        }
+    }
+}
+
+/// Jittered exponential backoff before attempt `attempt + 1` (full jitter over the upper
+/// half: between 50% and 100% of min(max, base * 2^(attempt-1))).
+pub fn backoff(opts: &WorkerOptions, attempt: u32) -> Duration {
+    let exp = opts.base_backoff.saturating_mul(1u32 << attempt.saturating_sub(1).min(20));
+    let cap = exp.min(opts.max_backoff);
+    let jitter = (uuid::Uuid::now_v7().as_u128() as u64 % 1000) as f64 / 1000.0;
+    cap.mul_f64(0.5 + 0.5 * jitter)
+}
+
+type Tp = (String, i32);
+
+struct Part {
+    tx: mpsc::Sender<Record>,
+    stash: VecDeque<Record>,
+    paused: bool,
+    task: tokio::task::JoinHandle<()>,
+}
+
+struct Shared {
+    handler: Arc<dyn Handler>,
+    opts: WorkerOptions,
+    dlq: dlq::DeadLetters,
+    rt: tokio::runtime::Handle,
+    parts: Mutex<HashMap<Tp, Part>>,
+    /// Next offset to commit per partition (last handled + 1).
+    done: Mutex<HashMap<Tp, i64>>,
+    committed: Mutex<HashMap<Tp, i64>>,
+    metrics: Arc<Metrics>,
+}
+
+impl Shared {
+    fn spawn_partition(self: &Arc<Self>, tp: &Tp) -> Part {
+        let (tx, mut rx) = mpsc::channel::<Record>(self.opts.partition_queue);
+        let shared = self.clone();
+        let key = tp.clone();
+        let task = self.rt.spawn(async move {
+            while let Some(rec) = rx.recv().await {
+                shared.process(&rec).await;
+                shared.done.lock().unwrap().insert(key.clone(), rec.offset + 1);
+            }
+        });
+        Part { tx, stash: VecDeque::new(), paused: false, task }
+    }
+
+    async fn process(&self, rec: &Record) {
+        let worker = self.handler.name();
+        let event = match Event::decode(rec.payload.as_deref().unwrap_or_default()) {
+            Ok(e) => e,
+            Err(e) => {
+                self.dlq.send(worker, rec, &format!("decode:{}", e.class()), &e.to_string(), 1).await;
+                self.metrics.worker_dead_lettered.get_or_create(&vec![("worker", worker)]).inc();
+                return;
+            }
+        };
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.handler.handle(&event, rec).await {
+                Ok(()) => {
+                    self.metrics.worker_processed.get_or_create(&vec![("worker", worker)]).inc();
+                    return;
+                }
+                Err(e) if matches!(e, HandlerError::Permanent(_)) || attempt >= self.opts.max_attempts => {
+                    tracing::warn!(worker, topic = %rec.topic, partition = rec.partition, offset = rec.offset, attempts = attempt, error = %e, "dead-lettering record");
+                    self.dlq.send(worker, rec, e.class(), &e.to_string(), attempt).await;
+                    self.metrics.worker_dead_lettered.get_or_create(&vec![("worker", worker)]).inc();
+                    return;
+                }
+                Err(e) => {
+                    self.metrics.worker_retried.get_or_create(&vec![("worker", worker)]).inc();
+                    tracing::debug!(worker, attempt, error = %e, "transient failure; retrying");
+                    tokio::time::sleep(backoff(&self.opts, attempt)).await;
+                }
+            }
+        }
+    }
+
+    /// Commit what is done and not yet committed, for `only` partitions or all.
+    fn commit(&self, consumer: &BaseConsumer<WorkerContext>, mode: CommitMode, only: Option<&[Tp]>) {
+        let done = self.done.lock().unwrap().clone();
+        let mut committed = self.committed.lock().unwrap();
+        let mut tpl = TopicPartitionList::new();
+        for (tp, off) in &done {
+            if only.is_some_and(|o| !o.contains(tp)) || committed.get(tp) == Some(off) {
+                continue;
+            }
+            let _ = tpl.add_partition_offset(&tp.0, tp.1, Offset::Offset(*off));
+        }
+        if tpl.count() == 0 {
+            return;
+        }
+        match consumer.commit(&tpl, mode) {
+            Ok(()) => {
+                for e in tpl.elements() {
+                    if let Offset::Offset(o) = e.offset() {
+                        committed.insert((e.topic().to_string(), e.partition()), o);
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(worker = self.handler.name(), error = %e, "offset commit failed; will retry"),
+        }
+    }
+
+    /// Stop the given partitions' tasks after they finish what they hold, then commit.
+    fn drain(&self, consumer: &BaseConsumer<WorkerContext>, tps: &[Tp]) {
+        let parts: Vec<(Tp, Part)> = {
+            let mut map = self.parts.lock().unwrap();
+            tps.iter().filter_map(|tp| map.remove(tp).map(|p| (tp.clone(), p))).collect()
+        };
+        let deadline = Instant::now() + self.opts.drain_timeout;
+        for (tp, part) in parts {
+            // Stashed records were never handed over: the next owner gets them again.
+            drop(part.tx);
+            let left = deadline.saturating_duration_since(Instant::now());
+            if self.rt.block_on(async move { tokio::time::timeout(left, part.task).await }).is_err() {
+                tracing::warn!(worker = self.handler.name(), topic = %tp.0, partition = tp.1, "in-flight work did not drain in time");
+            }
+        }
+        self.commit(consumer, CommitMode::Sync, Some(tps));
+        let mut done = self.done.lock().unwrap();
+        let mut committed = self.committed.lock().unwrap();
+        for tp in tps {
+            done.remove(tp);
+            committed.remove(tp);
+        }
+    }
+}
+
+pub struct WorkerContext {
+    shared: Arc<Shared>,
+}
+
+impl ClientContext for WorkerContext {
+    fn stats(&self, stats: Statistics) {
+        let lag: i64 = stats
+            .topics
+            .values()
+            .flat_map(|t| t.partitions.values())
+            .filter(|p| p.partition >= 0 && p.consumer_lag >= 0)
+            .map(|p| p.consumer_lag)
+            .sum();
+        self.shared.metrics.worker_lag.get_or_create(&vec![("worker", self.shared.handler.name())]).set(lag);
+    }
+}
+
+impl ConsumerContext for WorkerContext {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Revoke(tpl) = rebalance {
+            let tps: Vec<Tp> = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
+            tracing::info!(worker = self.shared.handler.name(), partitions = tps.len(), "revoked: draining");
+            self.shared.metrics.worker_revokes.get_or_create(&vec![("worker", self.shared.handler.name())]).inc();
+            self.shared.drain(consumer, &tps);
+        }
+    }
+}
+
+/// A running worker; [`WorkerHandle::stop`] drains and commits.
+pub struct WorkerHandle {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl WorkerHandle {
+    pub async fn stop(mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = tokio::task::spawn_blocking(move || t.join()).await;
+        }
+    }
+}
+
+/// Start `handler` as a member of its consumer group. Must be called inside a Tokio
+/// runtime (partition tasks run on it).
+pub fn start(
+    kafka: &KafkaSettings,
+    handler: Arc<dyn Handler>,
+    opts: WorkerOptions,
+    metrics: Arc<Metrics>,
+) -> Result<WorkerHandle> {
+    let mut config = kafka.consumer_config(handler.name());
+    config.set("statistics.interval.ms", "5000");
+    for (k, v) in &opts.consumer_props {
+        config.set(k, v);
+    }
+    let shared = Arc::new(Shared {
+        dlq: dlq::DeadLetters::new(kafka)?,
+        handler: handler.clone(),
+        opts,
+        rt: tokio::runtime::Handle::current(),
+        parts: Mutex::new(HashMap::new()),
+        done: Mutex::new(HashMap::new()),
+        committed: Mutex::new(HashMap::new()),
+        metrics,
+    });
+    let consumer: BaseConsumer<WorkerContext> =
+        config.create_with_context(WorkerContext { shared: shared.clone() }).map_err(|e| match e {
+            rdkafka::error::KafkaError::ClientConfig(_, reason, key, value) => {
+                crate::Error::KafkaProperty { key, value, reason }
+            }
+            other => crate::Error::Kafka(other),
+        })?;
+    let topics = handler.topics();
+    let refs: Vec<&str> = topics.iter().map(String::as_str).collect();
+    consumer.subscribe(&refs)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let thread = std::thread::Builder::new()
+        .name(format!("worker-{}", handler.name()))
+        .spawn(move || poll_loop(consumer, shared, flag))?;
+    Ok(WorkerHandle { stop, thread: Some(thread) })
+}
+
+fn poll_loop(consumer: BaseConsumer<WorkerContext>, shared: Arc<Shared>, stop: Arc<AtomicBool>) {
+    let mut last_commit = Instant::now();
+    while !stop.load(Ordering::SeqCst) {
+        flush_stashes(&consumer, &shared);
+        match consumer.poll(Duration::from_millis(50)) {
+            Some(Ok(m)) => route(&consumer, &shared, Record::from_message(&m)),
+            Some(Err(e)) => tracing::warn!(worker = shared.handler.name(), error = %e, "consumer error"),
+            None => {}
+        }
+        if last_commit.elapsed() >= shared.opts.commit_interval {
+            shared.commit(&consumer, CommitMode::Async, None);
+            last_commit = Instant::now();
+        }
+    }
+    let all: Vec<Tp> = shared.parts.lock().unwrap().keys().cloned().collect();
+    shared.drain(&consumer, &all);
+    consumer.unsubscribe();
+}
+
+fn route(consumer: &BaseConsumer<WorkerContext>, shared: &Arc<Shared>, rec: Record) {
+    let tp = (rec.topic.clone(), rec.partition);
+    let mut parts = shared.parts.lock().unwrap();
+    let part = parts.entry(tp.clone()).or_insert_with(|| shared.spawn_partition(&tp));
+    if part.stash.is_empty() {
+        if let Err(mpsc::error::TrySendError::Full(rec)) = part.tx.try_send(rec) {
+            part.stash.push_back(rec);
+        }
+    } else {
+        part.stash.push_back(rec);
+    }
+    // Pause only when the handler is well behind: a pause makes librdkafka drop what it
+    // prefetched for the partition and fetch it again on resume.
+    if part.stash.len() >= shared.opts.partition_queue && !part.paused {
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition(&tp.0, tp.1);
+        if consumer.pause(&tpl).is_ok() {
+            part.paused = true;
+        }
+    }
+}
+
+fn flush_stashes(consumer: &BaseConsumer<WorkerContext>, shared: &Shared) {
+    let mut parts = shared.parts.lock().unwrap();
+    for ((topic, partition), part) in parts.iter_mut() {
+        while let Some(rec) = part.stash.pop_front() {
+            match part.tx.try_send(rec) {
+                Ok(()) => {}
+                Err(mpsc::error::TrySendError::Full(rec)) | Err(mpsc::error::TrySendError::Closed(rec)) => {
+                    part.stash.push_front(rec);
+                    break;
+                }
+            }
+        }
+        if part.stash.is_empty() && part.paused {
+            let mut tpl = TopicPartitionList::new();
+            tpl.add_partition(topic, *partition);
+            if consumer.resume(&tpl).is_ok() {
+                part.paused = false;
+            }
+        }
+    }
+}
