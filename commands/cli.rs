@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{audit, completions, serve, stats, topics};
+use crate::{audit, completions, replay, serve, session, stats, topics};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +27,10 @@ pub struct Cli {
 pub enum Command {
     /// Run the engine: WebSocket gateway streaming answers, events to Kafka
     Serve(Box<serve::Args>),
+    /// Re-read events by time or offset range: print, copy to a topic, or feed a worker
+    Replay(Box<replay::Args>),
+    /// One session's timeline (reads only the session's partitions)
+    Session(session::Args),
     /// Audit trail queries: a user's sessions, latency per node, recent errors
     Audit(audit::Args),
     /// Per-node, per-minute stream figures (analytics worker)

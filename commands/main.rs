@@ -6,7 +6,9 @@ mod cli;
 mod completions;
 mod error;
 mod output;
+mod replay;
 mod serve;
+mod session;
 mod stats;
 mod topics;
 
@@ -60,6 +62,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Serve(args) => serve::run(args, &ctx).await,
             Command::Audit(args) => audit::run(args, &ctx).await,
             Command::Stats(args) => stats::run(args, &ctx).await,
+            Command::Replay(args) => replay::run(args, &ctx).await,
+            Command::Session(args) => session::run(args, &ctx).await,
             Command::Completions(_) => unreachable!("handled before settings"),
         }
     })

@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the engine: WebSocket gateway streaming answers, events to Kafka')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-read events by time or offset range: print, copy to a topic, or feed a worker')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One session''s timeline (reads only the session''s partitions)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create the Kafka topics chatctl uses (idempotent)')
@@ -76,6 +78,62 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
             [CompletionResult]::new('--insecure-dev-auth', '--insecure-dev-auth', [CompletionResultType]::ParameterName, 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only')
             [CompletionResult]::new('--model-stamp', '--model-stamp', [CompletionResultType]::ParameterName, 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;replay' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Which topic(s) to replay')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time: RFC 3339, a date, or a duration ago (2h, 7d)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Up to this time (exclusive); default: the log end when the replay starts')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only this partition (with --from-offset / --to-offset)')
+            [CompletionResult]::new('--from-offset', '--from-offset', [CompletionResultType]::ParameterName, 'First offset (inclusive)')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'Last offset (exclusive)')
+            [CompletionResult]::new('--event-type', '--event-type', [CompletionResultType]::ParameterName, 'Only these event types (repeatable)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only this session')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only events carrying this userId')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only events whose JSON field equals a value, e.g. --where metadata.nodeId=ws-node-1')
+            [CompletionResult]::new('--to-topic', '--to-topic', [CompletionResultType]::ParameterName, 'Copy matching records to this topic (keys, headers and timestamps kept)')
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Feed matching events to a worker''s handler')
+            [CompletionResult]::new('--audit-url', '--audit-url', [CompletionResultType]::ParameterName, 'Store of --into: sqlite://PATH or postgres://...')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file ([profiles.NAME])')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics: empty the worker''s store first')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;session' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the scan (exclusive; default: the log end)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Also write the timeline as JSON to this file')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file ([profiles.NAME])')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the timeline as one JSON document')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -290,6 +348,8 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
         }
         'chatctl;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the engine: WebSocket gateway streaming answers, events to Kafka')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-read events by time or offset range: print, copy to a topic, or feed a worker')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One session''s timeline (reads only the session''s partitions)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create the Kafka topics chatctl uses (idempotent)')
@@ -298,6 +358,12 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             break
         }
         'chatctl;help;serve' {
+            break
+        }
+        'chatctl;help;replay' {
+            break
+        }
+        'chatctl;help;session' {
             break
         }
         'chatctl;help;audit' {

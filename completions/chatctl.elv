@@ -35,6 +35,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+            cand replay 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+            cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
@@ -72,6 +74,60 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --timeout 'Bound on each broker request, e.g. 10s'
             cand --insecure-dev-auth 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
             cand --model-stamp 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;replay'= {
+            cand --topic 'Which topic(s) to replay'
+            cand --since 'From this time: RFC 3339, a date, or a duration ago (2h, 7d)'
+            cand --until 'Up to this time (exclusive); default: the log end when the replay starts'
+            cand --partition 'Only this partition (with --from-offset / --to-offset)'
+            cand --from-offset 'First offset (inclusive)'
+            cand --to-offset 'Last offset (exclusive)'
+            cand --event-type 'Only these event types (repeatable)'
+            cand --session 'Only this session'
+            cand --user 'Only events carrying this userId'
+            cand --where 'Only events whose JSON field equals a value, e.g. --where metadata.nodeId=ws-node-1'
+            cand --to-topic 'Copy matching records to this topic (keys, headers and timestamps kept)'
+            cand --into 'Feed matching events to a worker''s handler'
+            cand --audit-url 'Store of --into: sqlite://PATH or postgres://...'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --rebuild 'With --into analytics: empty the worker''s store first'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;session'= {
+            cand --since 'Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)'
+            cand --until 'End of the scan (exclusive; default: the log end)'
+            cand --out 'Also write the timeline as JSON to this file'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --json 'Print the timeline as one JSON document'
             cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -269,6 +325,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         }
         &'chatctl;help'= {
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+            cand replay 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+            cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
@@ -276,6 +334,10 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;help;serve'= {
+        }
+        &'chatctl;help;replay'= {
+        }
+        &'chatctl;help;session'= {
         }
         &'chatctl;help;audit'= {
             cand sessions 'Sessions of a user since a time'

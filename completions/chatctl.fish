@@ -37,6 +37,8 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -s v -l verbose -d 'More l
 complete -c chatctl -n "__fish_chatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_needs_command" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
@@ -78,6 +80,51 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-stamp -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l topic -d 'Which topic(s) to replay' -r -f -a "chat-events\t''
+stream-events\t''
+both\t''"
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l since -d 'From this time: RFC 3339, a date, or a duration ago (2h, 7d)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l until -d 'Up to this time (exclusive); default: the log end when the replay starts' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l partition -d 'Only this partition (with --from-offset / --to-offset)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l from-offset -d 'First offset (inclusive)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l to-offset -d 'Last offset (exclusive)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l event-type -d 'Only these event types (repeatable)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l session -d 'Only this session' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l user -d 'Only events carrying this userId' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l where -d 'Only events whose JSON field equals a value, e.g. --where metadata.nodeId=ws-node-1' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l to-topic -d 'Copy matching records to this topic (keys, headers and timestamps kept)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l into -d 'Feed matching events to a worker\'s handler' -r -f -a "audit\t''
+analytics\t''"
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l audit-url -d 'Store of --into: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'With --into analytics: empty the worker\'s store first'
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l since -d 'Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l until -d 'End of the scan (exclusive; default: the log end)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l out -d 'Also write the timeline as JSON to this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l json -d 'Print the timeline as one JSON document'
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l audit-url -d 'Audit store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
@@ -202,12 +249,14 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout 
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve audit stats topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "sessions" -d 'Sessions of a user since a time'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "latency" -d 'Average streaming latency per node'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'

@@ -352,6 +352,23 @@ impl Store {
         Ok(out)
     }
 
+    /// Empty the analytics samples (a rebuild by replay starts from here).
+    pub async fn clear_analytics(&self) -> Result<()> {
+        match &*self.backend {
+            Backend::Sqlite(conn) => {
+                let conn = conn.clone();
+                tokio::task::spawn_blocking(move || conn.lock().unwrap().execute("DELETE FROM analytics_samples", []))
+                    .await
+                    .map_err(|e| store_err(e.to_string()))?
+                    .map_err(store_err)?;
+            }
+            Backend::Postgres(client) => {
+                client.execute("DELETE FROM analytics_samples", &[]).await.map_err(store_err)?;
+            }
+        }
+        Ok(())
+    }
+
     /// (rows, distinct eventIds) of the audit table.
     pub async fn audit_counts(&self) -> Result<(i64, i64)> {
         let rows = self

@@ -13,7 +13,7 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::store::Store;
 use chatctl::workers::{self, dlq, Handler, HandlerError, Record, WorkerOptions};
 use chrono::{DateTime, Utc};
-use common::{read_topic, Broker, Engine, Postgres};
+use common::{produce, read_topic, Broker, Engine, Postgres};
 use futures_util::future::BoxFuture;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
@@ -26,35 +26,6 @@ fn fast_opts() -> WorkerOptions {
         max_backoff: Duration::from_millis(400),
         commit_interval: Duration::from_millis(200),
         ..WorkerOptions::default()
-    }
-}
-
-/// Produce `events` (keyed by session) and wait for every acknowledgement.
-async fn produce(kafka: &KafkaSettings, events: &[Event]) {
-    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
-    let mut pending = Vec::with_capacity(events.len());
-    for e in events {
-        let payload = e.to_json();
-        let mut record = FutureRecord::to(e.topic())
-            .key(e.session_id.as_bytes())
-            .payload(&payload)
-            .timestamp(e.timestamp.timestamp_millis());
-        loop {
-            match producer.send_result(record) {
-                Ok(f) => {
-                    pending.push(f);
-                    break;
-                }
-                // Queue full: let deliveries drain.
-                Err((_, r)) => {
-                    record = r;
-                    tokio::time::sleep(Duration::from_millis(5)).await;
-                }
-            }
-        }
-    }
-    for f in pending {
-        f.await.unwrap().map_err(|(e, _)| e).unwrap();
     }
 }
 

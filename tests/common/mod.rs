@@ -299,3 +299,32 @@ fn effective_uid() -> u32 {
     let out = Command::new("id").arg("-u").output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
 }
+
+/// Produce `events` (keyed by session) and wait for every acknowledgement.
+pub async fn produce(kafka: &KafkaSettings, events: &[chatctl::events::Event]) {
+    let producer: rdkafka::producer::FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    let mut pending = Vec::with_capacity(events.len());
+    for e in events {
+        let payload = e.to_json();
+        let mut record = rdkafka::producer::FutureRecord::to(e.topic())
+            .key(e.session_id.as_bytes())
+            .payload(&payload)
+            .timestamp(e.timestamp.timestamp_millis());
+        loop {
+            match producer.send_result(record) {
+                Ok(f) => {
+                    pending.push(f);
+                    break;
+                }
+                // Queue full: let deliveries drain.
+                Err((_, r)) => {
+                    record = r;
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+            }
+        }
+    }
+    for f in pending {
+        f.await.unwrap().map_err(|(e, _)| e).unwrap();
+    }
+}

@@ -1,0 +1,323 @@
+//! `chatctl replay`: re-read events by time or offset range, filter them, and print them,
+//! copy them to a topic, or feed them to a worker's handler.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+
+use chatctl::events::{CHAT_EVENTS, REPLAY_HEADER, STREAM_EVENTS};
+use chatctl::gateway::metrics::Metrics;
+use chatctl::ops::range::{resolve, RangeSpec};
+use chatctl::ops::replay::{read, Filter, PartitionSummary};
+use chatctl::store::Store;
+use chatctl::time::{now, parse_instant};
+use chatctl::workers::analytics::Analytics;
+use chatctl::workers::audit::Audit;
+use chatctl::workers::{Handler, Record};
+use chatctl::Error;
+use clap::ValueEnum;
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+use crate::cli::OutputFormat;
+use crate::output::Row;
+use crate::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Source {
+    ChatEvents,
+    StreamEvents,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Into_ {
+    Audit,
+    Analytics,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which topic(s) to replay
+    #[arg(long, value_enum, default_value = "both")]
+    pub topic: Source,
+    /// From this time: RFC 3339, a date, or a duration ago (2h, 7d)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Up to this time (exclusive); default: the log end when the replay starts
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only this partition (with --from-offset / --to-offset)
+    #[arg(long)]
+    pub partition: Option<i32>,
+    /// First offset (inclusive)
+    #[arg(long, requires = "partition")]
+    pub from_offset: Option<i64>,
+    /// Last offset (exclusive)
+    #[arg(long, requires = "partition")]
+    pub to_offset: Option<i64>,
+    /// Only these event types (repeatable)
+    #[arg(long = "event-type", value_name = "TYPE")]
+    pub event_types: Vec<String>,
+    /// Only this session
+    #[arg(long)]
+    pub session: Option<String>,
+    /// Only events carrying this userId
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Only events whose JSON field equals a value, e.g. --where metadata.nodeId=ws-node-1
+    #[arg(long = "where", value_name = "PATH=VALUE", value_parser = Filter::parse_field)]
+    pub fields: Vec<(String, String)>,
+    /// Copy matching records to this topic (keys, headers and timestamps kept)
+    #[arg(long, conflicts_with = "into")]
+    pub to_topic: Option<String>,
+    /// Feed matching events to a worker's handler
+    #[arg(long, value_enum)]
+    pub into: Option<Into_>,
+    /// With --into analytics: empty the worker's store first
+    #[arg(long, requires = "into")]
+    pub rebuild: bool,
+    /// Store of --into: sqlite://PATH or postgres://...
+    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
+    pub audit_url: String,
+}
+
+impl Row for PartitionSummary {
+    fn headers() -> &'static [&'static str] {
+        &["topic", "partition", "start", "end", "read", "matched"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.topic.clone(),
+            self.partition.to_string(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.read.to_string(),
+            self.matched.to_string(),
+        ]
+    }
+}
+
+pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
+    let now = now()?;
+    let since_ms = args.since.as_deref().map(|s| parse_instant(s, now)).transpose()?.map(|t| t.timestamp_millis());
+    let until_ms = args.until.as_deref().map(|s| parse_instant(s, now)).transpose()?.map(|t| t.timestamp_millis());
+    if let (Some(s), Some(u)) = (since_ms, until_ms) {
+        if u <= s {
+            return Err(Error::usage("--until must be after --since").into());
+        }
+    }
+    let topics: Vec<&str> = match args.topic {
+        Source::ChatEvents => vec![CHAT_EVENTS],
+        Source::StreamEvents => vec![STREAM_EVENTS],
+        Source::Both => vec![CHAT_EVENTS, STREAM_EVENTS],
+    };
+    if args.partition.is_some() && topics.len() > 1 {
+        return Err(Error::usage("--partition needs one --topic (chat-events or stream-events)").into());
+    }
+    let spec = RangeSpec {
+        since_ms,
+        until_ms,
+        partitions: args.partition.map(|p| vec![p]),
+        from_offset: args.from_offset,
+        to_offset: args.to_offset,
+    };
+    let filter = Filter {
+        event_types: args.event_types.clone(),
+        session: args.session.clone(),
+        user: args.user.clone(),
+        fields: args.fields.clone(),
+        since_ms,
+        until_ms,
+    };
+    let handler: Option<Arc<dyn Handler>> = match args.into {
+        None => None,
+        Some(kind) => {
+            let store = Store::open(&args.audit_url).await?;
+            if args.rebuild {
+                match kind {
+                    Into_::Analytics => store.clear_analytics().await?,
+                    Into_::Audit => {
+                        return Err(Error::usage(
+                            "--rebuild is not offered for the audit trail: it is the record of what happened",
+                        )
+                        .into())
+                    }
+                }
+            }
+            Some(match kind {
+                Into_::Audit => Arc::new(Audit { store }),
+                Into_::Analytics => Arc::new(Analytics { store, metrics: Arc::new(Metrics::default()) }),
+            })
+        }
+    };
+    let kafka = ctx.settings.kafka();
+    let producer: Option<FutureProducer> = match &args.to_topic {
+        Some(_) => Some(kafka.create(&kafka.producer_config())?),
+        None => None,
+    };
+    let to_topic = args.to_topic.clone();
+    let json = ctx.printer.format == OutputFormat::Json;
+    let show_progress = std::io::stderr().is_terminal();
+    let run_id = uuid::Uuid::now_v7().to_string();
+    let rt = tokio::runtime::Handle::current();
+    let printing = handler.is_none() && to_topic.is_none();
+
+    let (summaries, written, notes) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+        let resolved = resolve(&kafka, &topics, &spec)?;
+        let total: i64 = resolved.ranges.iter().map(|r| r.len()).sum();
+        let bar = if show_progress {
+            let b = indicatif::ProgressBar::new(total as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} events  {per_sec}  eta {eta}")
+                    .expect("valid template"),
+            );
+            b
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let mut table: Vec<ReplayRow> = Vec::new();
+        let mut deliveries = Vec::new();
+        let mut written: u64 = 0;
+        let mut failed: u64 = 0;
+        let summaries = read(
+            &kafka,
+            &resolved.ranges,
+            &filter,
+            |rec| {
+                if let Some(h) = &handler {
+                    let mut rec = rec.clone();
+                    rec.headers.push((REPLAY_HEADER.into(), Some(run_id.clone().into_bytes())));
+                    let Ok(event) = chatctl::events::Event::decode(rec.payload.as_deref().unwrap_or_default()) else {
+                        failed += 1;
+                        return Ok(());
+                    };
+                    match rt.block_on(h.handle(&event, &rec)) {
+                        Ok(()) => written += 1,
+                        Err(_) => failed += 1,
+                    }
+                } else if let (Some(p), Some(t)) = (&producer, &to_topic) {
+                    deliveries.push(copy(p, t, rec, &run_id));
+                } else if json {
+                    out.write_all(rec.payload.as_deref().unwrap_or_default())?;
+                    out.write_all(b"\n")?;
+                    written += 1;
+                } else {
+                    table.push(ReplayRow::from(rec));
+                    written += 1;
+                }
+                Ok(())
+            },
+            |n| bar.set_position(n),
+        )?;
+        bar.finish_and_clear();
+        if !table.is_empty() {
+            drop(out);
+            crate::output::Printer { format: OutputFormat::Table, is_terminal: true }.rows(&table)?;
+        } else {
+            out.flush()?;
+        }
+        for d in deliveries {
+            match rt.block_on(d) {
+                Ok(Ok(_)) => written += 1,
+                _ => failed += 1,
+            }
+        }
+        let mut notes = resolved.notes;
+        if failed > 0 {
+            notes.push(format!("{failed} matching record(s) could not be written"));
+        }
+        Ok((summaries, written, notes))
+    })
+    .await??;
+
+    for n in &notes {
+        eprintln!("note: {n}");
+    }
+    let read: u64 = summaries.iter().map(|s| s.read).sum();
+    let matched: u64 = summaries.iter().map(|s| s.matched).sum();
+    if std::io::stderr().is_terminal() || !printing {
+        let mut t = comfy_table::Table::new();
+        t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+            .set_header(PartitionSummary::headers().iter().copied());
+        for s in &summaries {
+            t.add_row(s.cells());
+        }
+        eprintln!("{t}");
+    }
+    eprintln!("replay: read {read}, matched {matched}, written {written}");
+    Ok(())
+}
+
+fn copy(p: &FutureProducer, topic: &str, rec: &Record, run_id: &str) -> rdkafka::producer::DeliveryFuture {
+    let mut headers = OwnedHeaders::new();
+    for (k, v) in &rec.headers {
+        headers = headers.insert(Header { key: k, value: v.as_deref() });
+    }
+    headers = headers.insert(Header { key: REPLAY_HEADER, value: Some(run_id) });
+    let mut r = FutureRecord::<[u8], [u8]>::to(topic).headers(headers);
+    if let Some(k) = &rec.key {
+        r = r.key(k);
+    }
+    if let Some(v) = &rec.payload {
+        r = r.payload(v);
+    }
+    if let Some(ts) = rec.timestamp {
+        r = r.timestamp(ts);
+    }
+    let mut r = r;
+    loop {
+        match p.send_result(r) {
+            Ok(f) => return f,
+            Err((_, back)) => {
+                // Queue full: let deliveries drain.
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                r = back;
+            }
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ReplayRow {
+    time: String,
+    topic: String,
+    partition: i32,
+    offset: i64,
+    event_type: String,
+    session: String,
+    message: String,
+}
+
+impl From<&Record> for ReplayRow {
+    fn from(r: &Record) -> Self {
+        let v: serde_json::Value = serde_json::from_slice(r.payload.as_deref().unwrap_or_default()).unwrap_or_default();
+        let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+        ReplayRow {
+            time: r.timestamp.map(crate::audit::ts).unwrap_or_default(),
+            topic: r.topic.clone(),
+            partition: r.partition,
+            offset: r.offset,
+            event_type: s("eventType"),
+            session: String::from_utf8_lossy(r.key.as_deref().unwrap_or_default()).into_owned(),
+            message: s("messageId"),
+        }
+    }
+}
+
+impl Row for ReplayRow {
+    fn headers() -> &'static [&'static str] {
+        &["time", "topic", "partition", "offset", "type", "session", "message"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.time.clone(),
+            self.topic.clone(),
+            self.partition.to_string(),
+            self.offset.to_string(),
+            self.event_type.clone(),
+            self.session.clone(),
+            self.message.clone(),
+        ]
+    }
+}
