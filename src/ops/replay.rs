@@ -80,7 +80,9 @@ impl Filter {
             let got = path.split('.').try_fold(&v, |v, k| v.get(k));
             match got {
                 Some(serde_json::Value::String(s)) => s == want,
-                Some(other) => *other == serde_json::from_str::<serde_json::Value>(want).unwrap_or(serde_json::Value::Null),
+                Some(other) => {
+                    *other == serde_json::from_str::<serde_json::Value>(want).unwrap_or(serde_json::Value::Null)
+                }
                 None => false,
             }
         })
