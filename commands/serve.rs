@@ -55,6 +55,10 @@ pub struct Args {
     /// Workers to run (with --role all or worker)
     #[arg(long, value_enum, value_delimiter = ',', default_value = "audit,analytics")]
     pub workers: Vec<WorkerKind>,
+    /// Static group membership (KIP-345): a stable id for this worker process, so a
+    /// restart takes its partitions back at once instead of after the session timeout
+    #[arg(long, env = "CHATCTL_INSTANCE_ID")]
+    pub instance_id: Option<String>,
     /// Audit/analytics store: sqlite://PATH or postgres://...
     #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
     pub audit_url: String,
@@ -129,7 +133,11 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                 WorkerKind::Analytics => Arc::new(Analytics { store: store.clone(), metrics: metrics.clone() }),
             };
             eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
-            workers.push(workers::start(&kafka, handler, WorkerOptions::default(), metrics.clone())?);
+            let mut opts = WorkerOptions::default();
+            if let Some(id) = &args.instance_id {
+                opts.consumer_props.push(("group.instance.id".into(), format!("{id}-{}", handler.name())));
+            }
+            workers.push(workers::start(&kafka, handler, opts, metrics.clone())?);
         }
     }
     let listener = tokio::net::TcpListener::bind(args.listen).await?;

@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
         'chatctl;serve' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'What this process runs')
             [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Workers to run (with --role all or worker)')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout')
             [CompletionResult]::new('--audit-url', '--audit-url', [CompletionResultType]::ParameterName, 'Audit/analytics store: sqlite://PATH or postgres://...')
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--jwt-secret', '--jwt-secret', [CompletionResultType]::ParameterName, 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)')

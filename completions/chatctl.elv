@@ -46,6 +46,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;serve'= {
             cand --role 'What this process runs'
             cand --workers 'Workers to run (with --role all or worker)'
+            cand --instance-id 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout'
             cand --audit-url 'Audit/analytics store: sqlite://PATH or postgres://...'
             cand --listen 'Address to listen on'
             cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)'

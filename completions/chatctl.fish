@@ -49,6 +49,7 @@ gateway\t'Only the WebSocket gateway'
 worker\t'Only the workers (health and metrics on --listen)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l workers -d 'Workers to run (with --role all or worker)' -r -f -a "audit\t''
 analytics\t''"
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l instance-id -d 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l audit-url -d 'Audit/analytics store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-secret -d 'HS256 secret that signs client JWTs (the user id is the token\'s `sub`)' -r

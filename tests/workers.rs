@@ -399,7 +399,9 @@ async fn kill_9_mid_backlog_loses_and_duplicates_nothing() {
 
     let spawn = || {
         common::chatctl()
-            .args(["serve", "--role", "worker", "--workers", "audit", "--listen", "127.0.0.1:0"])
+            // The restarted process keeps its identity (static membership), as under a
+            // supervisor: it takes its partitions back at once.
+            .args(["serve", "--role", "worker", "--workers", "audit", "--listen", "127.0.0.1:0", "--instance-id", "w1"])
             .args(["--audit-url", &pg.url, "-b", &broker.addr])
             .stderr(std::process::Stdio::null())
             .spawn()

@@ -113,3 +113,49 @@ async fn drain(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::{examples, Payload};
+    use crate::kafka::KafkaSettings;
+
+    /// With the broker away, nothing essential is dropped: chunk telemetry is coalesced
+    /// past half the capacity, and new chats are refused past 80%.
+    #[tokio::test]
+    async fn back_pressure_policy() {
+        let kafka = KafkaSettings::new("127.0.0.1:1");
+        let mut conf = kafka.producer_config();
+        conf.set("message.timeout.ms", "0");
+        let producer = EventProducer::with_config(&kafka, &conf).unwrap();
+        let metrics = Arc::new(Metrics::default());
+        let (p, _task) = Publisher::start(producer, 10, metrics.clone());
+        let chunk = || Event::new("s", "n", examples().remove(2));
+        let essential = || Event::new("s", "n", examples().remove(1));
+        assert!(matches!(chunk().payload, Payload::ChunkReceived(_)));
+
+        for _ in 0..4 {
+            p.publish(chunk());
+        }
+        assert_eq!(p.depth(), 4);
+        assert!(p.admit());
+        p.publish(essential());
+        // At half the capacity: telemetry is coalesced, essentials still queue.
+        p.publish(chunk());
+        p.publish(chunk());
+        assert_eq!(p.depth(), 5);
+        assert_eq!(metrics.events_coalesced.get(), 2);
+        for _ in 0..3 {
+            p.publish(essential());
+        }
+        assert_eq!(p.depth(), 8);
+        assert!(!p.admit(), "new chats are refused at 80%");
+        // Essentials of chats already running are still accepted beyond it.
+        for _ in 0..4 {
+            p.publish(essential());
+        }
+        assert_eq!(p.depth(), 12);
+        assert_eq!(metrics.events_failed.get(), 0);
+        assert!(metrics.render().contains("chatctl_events_coalesced_total 2"));
+    }
+}
