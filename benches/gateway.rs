@@ -153,9 +153,14 @@ async fn run(o: Opts) {
     }
     let started = Instant::now();
     let mut tasks = Vec::with_capacity(o.clients);
-    for mut ws in conns {
+    let n_clients = conns.len() as u64;
+    for (i, mut ws) in conns.into_iter().enumerate() {
         let chats = o.chats;
+        // Start times spread over one chunk interval, as real users' are (not all at the
+        // same millisecond, which would measure a synthetic thundering herd).
+        let offset = Duration::from_micros(i as u64 * o.interval_ms * 1000 / n_clients.max(1));
         tasks.push(tokio::spawn(async move {
+            tokio::time::sleep(offset).await;
             let mut lat = Vec::new();
             for _ in 0..chats {
                 let chat = r#"{"type":"chat","conversationId":"bench","content":"load test"}"#;

@@ -37,8 +37,10 @@ impl RateLimit {
     }
 }
 
+/// Outgoing: frames are serialised by the sender, so a queue slot is a string, not a
+/// frame (an idle connection's first queue block stays small).
 enum Out {
-    Frame(ServerFrame),
+    Text(String),
     Close(u16, &'static str),
 }
 
@@ -55,7 +57,7 @@ where
         let mut sink = sink;
         while let Some(out) = rx.recv().await {
             let msg = match out {
-                Out::Frame(f) => Message::Text(f.to_text().into()),
+                Out::Text(t) => Message::Text(t.into()),
                 Out::Close(code, reason) => {
                     let _ = sink.send(Message::Close(Some(CloseFrame { code, reason: reason.into() }))).await;
                     break;
@@ -73,7 +75,7 @@ where
     let deliver = {
         let tx = tx.clone();
         move |f: ServerFrame| {
-            let _ = tx.try_send(Out::Frame(f));
+            let _ = tx.try_send(Out::Text(f.to_text()));
         }
     };
     let metrics = gw.metrics.clone();
@@ -81,7 +83,7 @@ where
         if let ServerFrame::Error { code, .. } = &f {
             metrics.frame_errors.get_or_create(&vec![("code", code.as_str())]).inc();
         }
-        let _ = tx.try_send(Out::Frame(f));
+        let _ = tx.try_send(Out::Text(f.to_text()));
     };
 
     deliver(ServerFrame::Session {

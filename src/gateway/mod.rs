@@ -189,7 +189,8 @@ impl Gateway {
                 conversation_id: conversation_id.clone(),
             }),
         ));
-        let (feed, _) = broadcast::channel(256);
+        // Only resuming clients subscribe; the channel is small and skipped when unused.
+        let (feed, _) = broadcast::channel(64);
         let live = Arc::new(Mutex::new(LiveMessage { chunks: Vec::new(), done: None, feed }));
         self.live.lock().unwrap().insert(message_id.clone(), live.clone());
 
@@ -233,7 +234,9 @@ impl Gateway {
                     {
                         let mut l = live.lock().unwrap();
                         l.chunks.push(delta.clone());
-                        let _ = l.feed.send(frame.clone());
+                        if l.feed.receiver_count() > 0 {
+                            let _ = l.feed.send(frame.clone());
+                        }
                     }
                     send(frame);
                     self.metrics.chunks_sent.inc();

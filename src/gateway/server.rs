@@ -74,10 +74,17 @@ async fn ws(
     // Frames far beyond the limit are abuse: the WebSocket layer closes the connection.
     // Frames just over it get a FRAME_TOO_LARGE error and the connection stays.
     let hard_cap = gw.limits.max_frame_bytes * 4;
-    upgrade.max_message_size(hard_cap).max_frame_size(hard_cap).on_upgrade(move |socket| async move {
-        let (sink, stream) = socket.split();
-        super::connection::run(gw, origin, sink, stream).await;
-    })
+    // Small socket buffers: tungstenite's defaults (128 KiB each way) would make an idle
+    // connection cost ~140 KiB; frames here are small and buffers grow when needed.
+    upgrade
+        .read_buffer_size(2 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(hard_cap)
+        .max_frame_size(hard_cap)
+        .on_upgrade(move |socket| async move {
+            let (sink, stream) = socket.split();
+            super::connection::run(gw, origin, sink, stream).await;
+        })
 }
 
 async fn readyz(State(gw): State<Arc<Gateway>>) -> Response {
