@@ -135,13 +135,23 @@ async fn run() {
     let n = arg("--events", 1_000_000);
     let partitions = arg("--partitions", 12) as i32;
     let worker_events = arg("--worker-events", 200_000);
+    let now = chrono::Utc::now().timestamp_millis();
+    let only_worker = std::env::args().any(|a| a == "--only-worker");
+    if !only_worker {
+        replay_and_session(n, partitions, now).await;
+    }
+    worker(partitions, worker_events, now).await;
+}
+
+async fn replay_and_session(n: usize, partitions: i32, now: i64) {
     let broker = Broker::start(Engine::Memory);
     broker.ensure_topics(partitions).await;
     let kafka = broker.kafka();
-    let now = chrono::Utc::now().timestamp_millis();
     let t = Instant::now();
     produce(&kafka, n, 10_000, now - 2 * 3_600_000, 2 * 3_600_000).await;
     println!("produced {n} events into {partitions} partitions in {:.1}s", t.elapsed().as_secs_f64());
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
 
     // 1. Replay from the middle: half the data.
     let since = now - 3_600_000;
@@ -198,8 +208,10 @@ async fn run() {
         sess.as_secs_f64(),
         sess.as_secs_f64() / full.as_secs_f64()
     );
+}
 
-    // 3. Audit worker vs the raw ceiling, on a fresh topic set.
+/// 3. Audit worker vs the raw ceiling, on a fresh topic set.
+async fn worker(partitions: i32, worker_events: usize, now: i64) {
     let broker2 = Broker::start(Engine::Memory);
     broker2.ensure_topics(partitions).await;
     let kafka2 = broker2.kafka();
@@ -221,10 +233,22 @@ async fn run() {
     )
     .unwrap();
     let want = format!("chatctl_worker_processed_total{{worker=\"chatctl-audit\"}} {worker_events}");
+    while !metrics.render().contains("chatctl_worker_processed_total{") {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let joined = t.elapsed();
     while !metrics.render().contains(&want) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let audit = t.elapsed();
+    let steady = audit - joined;
+    println!(
+        "| audit worker, after the group join ({:.2}s) | | {:.2}s = {:.0}/s | ratio {:.2} |",
+        joined.as_secs_f64(),
+        steady.as_secs_f64(),
+        worker_events as f64 / steady.as_secs_f64(),
+        raw.as_secs_f64() / steady.as_secs_f64()
+    );
     worker.stop().await;
     assert_eq!(store.audit_counts().await.unwrap(), (worker_events as i64, worker_events as i64));
     println!("| audit worker (sqlite store) | plain consumer {raw_n} in {:.2}s = {:.0}/s | audit {:.2}s = {:.0}/s (incl. group join) | ratio {:.2} |",

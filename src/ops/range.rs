@@ -54,7 +54,14 @@ pub struct Resolved {
 /// Resolve `spec` on `topics`. Blocking (librdkafka calls): run it off the async runtime.
 pub fn resolve(kafka: &KafkaSettings, topics: &[&str], spec: &RangeSpec) -> Result<Resolved> {
     let consumer: BaseConsumer = kafka.create(&kafka.reader_config())?;
-    let probe = Probe { consumer: kafka.create(&kafka.reader_config())?, kafka };
+    // The probe reads single records: small, prompt fetches, no prefetching.
+    let mut probe_config = kafka.reader_config();
+    probe_config
+        .set("fetch.wait.max.ms", "10")
+        .set("fetch.max.bytes", "65536")
+        .set("max.partition.fetch.bytes", "65536")
+        .set("queued.min.messages", "1");
+    let probe = Probe { consumer: kafka.create(&probe_config)?, kafka };
     let timeout = kafka.timeout;
     let mut out = Resolved::default();
     for topic in topics {
