@@ -58,7 +58,6 @@ pub fn resolve(kafka: &KafkaSettings, topics: &[&str], spec: &RangeSpec) -> Resu
     let mut probe_config = kafka.reader_config();
     probe_config
         .set("fetch.wait.max.ms", "10")
-        .set("fetch.max.bytes", "65536")
         .set("max.partition.fetch.bytes", "65536")
         .set("queued.min.messages", "1");
     let probe = Probe { consumer: kafka.create(&probe_config)?, kafka };
