@@ -25,6 +25,11 @@ impl Handler for Analytics {
         vec![STREAM_EVENTS.into()]
     }
 
+    /// Inserts keyed by eventId do not depend on order: let them share transactions.
+    fn in_flight_per_partition(&self) -> usize {
+        64
+    }
+
     fn handle<'a>(&'a self, event: &'a Event, rec: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
             let (kind, latency) = match &event.payload {

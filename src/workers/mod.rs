@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
+use futures_util::stream::{FuturesOrdered, StreamExt};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::message::Headers;
 use rdkafka::statistics::Statistics;
@@ -93,6 +94,12 @@ impl HandlerError {
 pub trait Handler: Send + Sync + 'static {
     fn name(&self) -> &'static str;
     fn topics(&self) -> Vec<String>;
+    /// Records of one partition that may be handled at the same time. 1 (the default)
+    /// keeps effects in partition order; order-free effects (idempotent inserts) may
+    /// overlap, while offsets are still committed only past finished records.
+    fn in_flight_per_partition(&self) -> usize {
+        1
+    }
     /// Apply the record's effect. Must be idempotent by `event.event_id`.
     fn handle<'a>(&'a self, event: &'a Event, record: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>>;
 }
@@ -162,9 +169,30 @@ impl Shared {
         let shared = self.clone();
         let key = tp.clone();
         let task = self.rt.spawn(async move {
-            while let Some(rec) = rx.recv().await {
-                shared.process(&rec).await;
-                shared.done.lock().unwrap().insert(key.clone(), rec.offset + 1);
+            // Up to `depth` records of this partition in flight; their offsets are marked
+            // done strictly in order, so a commit never passes an unfinished record.
+            let depth = shared.handler.in_flight_per_partition().max(1);
+            let mut inflight = FuturesOrdered::new();
+            loop {
+                tokio::select! {
+                    biased;
+                    Some(next) = inflight.next(), if !inflight.is_empty() => {
+                        shared.done.lock().unwrap().insert(key.clone(), next);
+                    }
+                    rec = rx.recv(), if inflight.len() < depth => match rec {
+                        Some(rec) => {
+                            let s = shared.clone();
+                            inflight.push_back(async move {
+                                s.process(&rec).await;
+                                rec.offset + 1
+                            });
+                        }
+                        None => break,
+                    },
+                }
+            }
+            while let Some(next) = inflight.next().await {
+                shared.done.lock().unwrap().insert(key.clone(), next);
             }
         });
         Part { tx, stash: VecDeque::new(), paused: false, task }
