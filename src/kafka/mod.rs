@@ -115,7 +115,8 @@ impl KafkaSettings {
     }
 }
 
-fn config_error(e: KafkaError) -> Error {
+/// librdkafka's config refusals as an error naming the property.
+pub(crate) fn config_error(e: KafkaError) -> Error {
     match e {
         KafkaError::ClientConfig(_, reason, key, value) => Error::KafkaProperty { key, value, reason },
         other => Error::Kafka(other),

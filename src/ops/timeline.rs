@@ -47,7 +47,7 @@ pub fn session_timeline(
     let mut scanned = Vec::new();
     let mut notes = Vec::new();
     for topic in [CHAT_EVENTS, STREAM_EVENTS] {
-        let partitions = crate::kafka::admin::partition_count_blocking(kafka, topic)?;
+        let partitions = crate::kafka::admin::partition_count(kafka, topic)?;
         let p = partition_for_key(session_id.as_bytes(), partitions);
         let r = resolve(
             kafka,

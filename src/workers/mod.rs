@@ -349,12 +349,7 @@ pub fn start(
         metrics,
     });
     let consumer: BaseConsumer<WorkerContext> =
-        config.create_with_context(WorkerContext { shared: shared.clone() }).map_err(|e| match e {
-            rdkafka::error::KafkaError::ClientConfig(_, reason, key, value) => {
-                crate::Error::KafkaProperty { key, value, reason }
-            }
-            other => crate::Error::Kafka(other),
-        })?;
+        config.create_with_context(WorkerContext { shared: shared.clone() }).map_err(crate::kafka::config_error)?;
     let topics = handler.topics();
     let refs: Vec<&str> = topics.iter().map(String::as_str).collect();
     consumer.subscribe(&refs)?;
