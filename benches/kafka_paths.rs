@@ -3,13 +3,14 @@
 //!
 //!   cargo bench --bench kafka_paths -- [--events N] [--partitions P] [--worker-events M]
 //!
-//! 1. replay: `chatctl replay --since T > /dev/null` (and with an --event-type filter)
+//! 1. replay: `chatctl replay --since T > /dev/null` (and with filters)
 //!    vs a plain consumer reading the same offset range;
 //! 2. session: `chatctl session ID` vs a full-topic scan for the same session;
 //! 3. audit worker events/s vs the plain consumer's raw ceiling.
 //!
-//! tansu's memory engine reports a partition's high watermark as the last batch's base
-//! offset + 1, so the data is produced one record per batch to keep watermarks true.
+//! Data is produced with record timestamps = write times (the memory engine answers
+//! offsets-for-times by write time), and each partition ends with a one-record batch (the
+//! memory engine's high watermark is the last batch's base offset + 1).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -37,26 +38,38 @@ fn main() {
     rt.block_on(run());
 }
 
-async fn produce(kafka: &KafkaSettings, n: usize, sessions: usize, start_ms: i64, span_ms: i64) {
+/// Produce events `from..to` of the data set at `rate` events/s (0: as fast as possible),
+/// their record timestamps left to the producer (CreateTime = now), so that the memory
+/// engine's offsets-for-times, which answers by write time, agrees with them. A session
+/// is 100 consecutive events; its id is a UUIDv7 minted at its first event, as the
+/// gateway does. Returns the session ids.
+async fn produce(kafka: &KafkaSettings, from: usize, to: usize, rate: usize) -> Vec<String> {
     let mut conf = kafka.producer_config();
-    conf.set("batch.num.messages", "1").set("linger.ms", "0").set("queue.buffering.max.messages", "1000000");
+    conf.set("queue.buffering.max.messages", "1000000").set("linger.ms", "20");
     let producer: FutureProducer = kafka.create(&conf).unwrap();
-    let mut pending = Vec::with_capacity(n);
-    for i in 0..n {
-        let ts = start_ms + (i as i64 * span_ms) / n as i64;
-        let e = Event::at(
-            chrono::DateTime::from_timestamp_millis(ts).unwrap(),
-            format!("session-{}", i % sessions),
+    let mut pending = Vec::with_capacity(to - from);
+    let mut sessions = Vec::new();
+    let started = Instant::now();
+    for i in from..to {
+        if i % 100 == 0 || sessions.is_empty() {
+            sessions.push(uuid::Uuid::now_v7().to_string());
+        }
+        if rate > 0 && i % 1000 == 0 {
+            let due = started + Duration::from_secs_f64((i - from) as f64 / rate as f64);
+            tokio::time::sleep_until(due.into()).await;
+        }
+        let e = Event::new(
+            sessions.last().unwrap().clone(),
             format!("node-{}", i % 3),
             Payload::ChunkReceived(ChunkReceived {
-                message_id: format!("m-{}", i % (sessions * 4)),
-                chunk_index: (i / sessions) as u32,
+                message_id: format!("m-{}", i / 25),
+                chunk_index: (i % 100) as u32,
                 content_length: 42,
                 latency_ms: (i % 300) as u64,
             }),
         );
         let payload = e.to_json();
-        let mut record = FutureRecord::to(STREAM_EVENTS).key(e.session_id.as_bytes()).payload(&payload).timestamp(ts);
+        let mut record = FutureRecord::to(STREAM_EVENTS).key(e.session_id.as_bytes()).payload(&payload);
         loop {
             match producer.send_result(record) {
                 Ok(f) => {
@@ -73,16 +86,64 @@ async fn produce(kafka: &KafkaSettings, n: usize, sessions: usize, start_ms: i64
     for f in pending {
         f.await.unwrap().map_err(|(e, _)| e).unwrap();
     }
+    sessions
 }
 
-/// A plain consumer reading [start, end) of every partition, counting records.
-fn plain_read(kafka: &KafkaSettings, ranges: &[(i32, i64, i64)], key: Option<&[u8]>) -> (usize, usize) {
-    let consumer: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
+/// tansu's memory engine reports a partition's high watermark as its last batch's base
+/// offset + 1: end every partition with a one-record batch so the watermark is true.
+async fn seal(kafka: &KafkaSettings, partitions: i32) {
+    let mut conf = kafka.producer_config();
+    conf.set("batch.num.messages", "1").set("linger.ms", "0");
+    let producer: FutureProducer = kafka.create(&conf).unwrap();
+    for p in 0..partitions {
+        let e = Event::new(
+            format!("seal-{p}"),
+            "node-0",
+            Payload::ChunkReceived(ChunkReceived {
+                message_id: "seal".into(),
+                chunk_index: 0,
+                content_length: 0,
+                latency_ms: 0,
+            }),
+        );
+        let payload = e.to_json();
+        let record = FutureRecord::to(STREAM_EVENTS).key(e.session_id.as_bytes()).payload(&payload).partition(p);
+        producer.send(record, Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap();
+    }
+}
+
+/// A plain consumer: resolves [offsets-for-times(since) or low, high) per partition and
+/// reads it, counting records (and those with `key`). Timed from its creation to the last
+/// record; its teardown is not (chatctl tears its clients down off the clock too).
+fn plain_consumer(
+    kafka: &KafkaSettings,
+    partitions: i32,
+    since: Option<i64>,
+    key: Option<&[u8]>,
+) -> (usize, usize, Duration) {
+    let started = Instant::now();
+    // The same fetch tuning as chatctl's reader: like for like.
+    let mut conf = kafka.reader_config();
+    conf.set("fetch.wait.max.ms", "100").set("queued.min.messages", "200000");
+    let consumer: BaseConsumer = kafka.create(&conf).unwrap();
+    let mut tpl = TopicPartitionList::new();
+    for p in 0..partitions {
+        tpl.add_partition_offset(STREAM_EVENTS, p, Offset::Offset(since.unwrap_or(0))).unwrap();
+    }
+    let starts = since.map(|_| consumer.offsets_for_times(tpl, Duration::from_secs(10)).unwrap());
     let mut tpl = TopicPartitionList::new();
     let mut ends = HashMap::new();
-    for &(p, s, e) in ranges.iter().filter(|r| r.2 > r.1) {
-        tpl.add_partition_offset(STREAM_EVENTS, p, Offset::Offset(s)).unwrap();
-        ends.insert(p, e);
+    for p in 0..partitions {
+        let (low, high) = consumer.fetch_watermarks(STREAM_EVENTS, p, Duration::from_secs(10)).unwrap();
+        let start = match starts.as_ref().map(|s| s.find_partition(STREAM_EVENTS, p).unwrap().offset()) {
+            Some(Offset::Offset(o)) => o,
+            Some(_) => high,
+            None => low,
+        };
+        if high > start {
+            tpl.add_partition_offset(STREAM_EVENTS, p, Offset::Offset(start)).unwrap();
+            ends.insert(p, high);
+        }
     }
     consumer.assign(&tpl).unwrap();
     let (mut read, mut matched) = (0, 0);
@@ -101,27 +162,15 @@ fn plain_read(kafka: &KafkaSettings, ranges: &[(i32, i64, i64)], key: Option<&[u
             }
         }
     }
-    (read, matched)
+    let elapsed = started.elapsed();
+    std::thread::spawn(move || drop(consumer));
+    (read, matched, elapsed)
 }
 
-fn ranges_since(kafka: &KafkaSettings, partitions: i32, since: Option<i64>) -> Vec<(i32, i64, i64)> {
-    let c: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
-    let mut out = Vec::new();
-    let mut tpl = TopicPartitionList::new();
-    for p in 0..partitions {
-        tpl.add_partition_offset(STREAM_EVENTS, p, Offset::Offset(since.unwrap_or(0))).unwrap();
-    }
-    let starts = since.map(|_| c.offsets_for_times(tpl, Duration::from_secs(10)).unwrap());
-    for p in 0..partitions {
-        let (low, high) = c.fetch_watermarks(STREAM_EVENTS, p, Duration::from_secs(10)).unwrap();
-        let start = match starts.as_ref().map(|s| s.find_partition(STREAM_EVENTS, p).unwrap().offset()) {
-            Some(Offset::Offset(o)) => o,
-            Some(_) => high,
-            None => low,
-        };
-        out.push((p, start, high));
-    }
-    out
+/// tansu keeps serving a client's queued fetches after it has gone: let it finish before
+/// the next measurement.
+async fn settle() {
+    tokio::time::sleep(Duration::from_secs(2)).await;
 }
 
 fn time_cmd(args: &[&str]) -> (Duration, String) {
@@ -135,92 +184,118 @@ async fn run() {
     let n = arg("--events", 1_000_000);
     let partitions = arg("--partitions", 12) as i32;
     let worker_events = arg("--worker-events", 200_000);
-    let now = chrono::Utc::now().timestamp_millis();
     let only_worker = std::env::args().any(|a| a == "--only-worker");
     if !only_worker {
-        replay_and_session(n, partitions, now).await;
+        replay_and_session(n, partitions).await;
     }
-    worker(partitions, worker_events, now).await;
+    if !std::env::args().any(|a| a == "--only-replay") {
+        worker(partitions, worker_events).await;
+    }
 }
 
-async fn replay_and_session(n: usize, partitions: i32, now: i64) {
+async fn replay_and_session(n: usize, partitions: i32) {
     let broker = Broker::start(Engine::Memory);
     broker.ensure_topics(partitions).await;
     let kafka = broker.kafka();
+    // Two halves, each written over `span` seconds, with a pause between them in which T
+    // falls. Record timestamps are write times, so offsets-for-times is exact on the
+    // memory engine too.
+    let span = arg("--span", 60);
+    let rate = n / 2 / span.max(1);
     let t = Instant::now();
-    produce(&kafka, n, 10_000, now - 2 * 3_600_000, 2 * 3_600_000).await;
-    println!("produced {n} events into {partitions} partitions in {:.1}s", t.elapsed().as_secs_f64());
+    let mut sessions = produce(&kafka, 0, n / 2, rate).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let since = chrono::Utc::now();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    sessions.extend(produce(&kafka, n / 2, n, rate).await);
+    seal(&kafka, partitions).await;
+    println!(
+        "produced {n} events ({} sessions of 100) into {partitions} partitions in {:.1}s",
+        sessions.len(),
+        t.elapsed().as_secs_f64()
+    );
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    let since_arg = since.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let since = since.timestamp_millis();
+    if std::env::var_os("BENCH_HOLD").is_some() {
+        println!("holding: broker {} since {since_arg}", broker.addr);
+        let _ = std::io::stdout().flush();
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
 
-    // 1. Replay from the middle: half the data.
-    let since = now - 3_600_000;
-    let since_arg = chrono::DateTime::from_timestamp_millis(since).unwrap().to_rfc3339();
+    // 1. Replay the second half, unfiltered (JSON Lines out) and parsing + filtering.
     let k = kafka.clone();
-    let t = Instant::now();
-    let (plain_n, _) =
-        tokio::task::spawn_blocking(move || plain_read(&k, &ranges_since(&k, partitions, Some(since)), None))
-            .await
-            .unwrap();
-    let plain = t.elapsed();
+    let (plain_n, _, plain) =
+        tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, Some(since), None)).await.unwrap();
+    settle().await;
     let (replay, log) =
         time_cmd(&["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &since_arg, "-o", "json"]);
-    let (filtered, flog) = time_cmd(&[
-        "replay",
-        "-b",
-        &broker.addr,
-        "--topic",
-        "stream-events",
-        "--since",
-        &since_arg,
-        "--event-type",
-        "CHUNK_RECEIVED",
-        "--where",
-        "metadata.nodeId=node-1",
-        "-o",
-        "json",
-    ]);
-    println!("| replay --since (half of {n}) | plain consumer {plain_n} in {:.2}s = {:.0}/s | chatctl {:.2}s = {:.0}/s | ratio {:.2} | {} |",
+    let summary =
+        |log: &str| log.lines().filter(|l| !l.starts_with('│') && !l.starts_with('┌')).collect::<Vec<_>>().join("; ");
+    println!("| replay --since T (second half of {n}) | plain consumer {plain_n} in {:.2}s = {:.0}/s | chatctl {:.2}s = {:.0}/s | ratio {:.2} | {} |",
         plain.as_secs_f64(), plain_n as f64 / plain.as_secs_f64(), replay.as_secs_f64(), plain_n as f64 / replay.as_secs_f64(),
-        plain.as_secs_f64() / replay.as_secs_f64(), log.lines().last().unwrap_or(""));
-    println!(
-        "| replay --since + filters | | chatctl {:.2}s = {:.0}/s | ratio {:.2} | {} |",
-        filtered.as_secs_f64(),
-        plain_n as f64 / filtered.as_secs_f64(),
-        plain.as_secs_f64() / filtered.as_secs_f64(),
-        flog.lines().last().unwrap_or("")
-    );
+        plain.as_secs_f64() / replay.as_secs_f64(), summary(&log));
+    // A selective filter (most records dropped by the sound text prefilter), then one whose
+    // text is in nearly every record, so nearly every record is parsed.
+    let filters: [(&str, [&str; 4]); 2] = [
+        (
+            "--event-type CHUNK_RECEIVED --where metadata.nodeId=node-1",
+            ["--event-type", "CHUNK_RECEIVED", "--where", "metadata.nodeId=node-1"],
+        ),
+        (
+            "--event-type CHUNK_RECEIVED --where chunkIndex=7 (parses ~every record)",
+            ["--event-type", "CHUNK_RECEIVED", "--where", "chunkIndex=7"],
+        ),
+    ];
+    for (label, filter) in filters {
+        let mut args =
+            vec!["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &since_arg, "-o", "json"];
+        args.extend(filter);
+        settle().await;
+        let (filtered, flog) = time_cmd(&args);
+        println!(
+            "| replay --since T {label} | | chatctl {:.2}s = {:.0}/s | ratio {:.2} | {} |",
+            filtered.as_secs_f64(),
+            plain_n as f64 / filtered.as_secs_f64(),
+            plain.as_secs_f64() / filtered.as_secs_f64(),
+            summary(&flog)
+        );
+    }
+    let _ = std::io::stdout().flush();
 
-    // 2. One session: chatctl session vs a full-topic scan.
-    let session = "session-4242";
+    // 2. One session (100 events, in the second half): chatctl session vs a full-topic scan.
+    let session = sessions[sessions.len() * 3 / 4].clone();
     let k = kafka.clone();
-    let t = Instant::now();
-    let (scanned, found) = tokio::task::spawn_blocking(move || {
-        plain_read(&k, &ranges_since(&k, partitions, None), Some(session.as_bytes()))
-    })
-    .await
-    .unwrap();
-    let full = t.elapsed();
-    let (sess, _) = time_cmd(&["session", session, "-b", &broker.addr, "--since", "3h", "--json"]);
+    let key = session.clone();
+    settle().await;
+    let (scanned, found, full) =
+        tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, None, Some(key.as_bytes()))).await.unwrap();
+    settle().await;
+    let (unbounded, _) = time_cmd(&["session", &session, "-b", &broker.addr, "--since", "1d", "--json"]);
+    settle().await;
+    let (bounded, _) = time_cmd(&["session", &session, "-b", &broker.addr, "--json"]);
     println!(
-        "| session ({found} events) | full scan of {scanned} records {:.2}s | chatctl session {:.2}s | ratio {:.3} |",
+        "| session ({found} events) | full scan of {scanned} records {:.2}s | chatctl session --since 1d (its whole partition) {:.2}s; chatctl session (from its UUIDv7 time) {:.2}s | ratio {:.3}; {:.3} |",
         full.as_secs_f64(),
-        sess.as_secs_f64(),
-        sess.as_secs_f64() / full.as_secs_f64()
+        unbounded.as_secs_f64(),
+        bounded.as_secs_f64(),
+        unbounded.as_secs_f64() / full.as_secs_f64(),
+        bounded.as_secs_f64() / full.as_secs_f64()
     );
 }
 
 /// 3. Audit worker vs the raw ceiling, on a fresh topic set.
-async fn worker(partitions: i32, worker_events: usize, now: i64) {
+async fn worker(partitions: i32, worker_events: usize) {
     let broker2 = Broker::start(Engine::Memory);
     broker2.ensure_topics(partitions).await;
     let kafka2 = broker2.kafka();
-    produce(&kafka2, worker_events, 1000, now - 60_000, 60_000).await;
+    produce(&kafka2, 0, worker_events, 0).await;
+    seal(&kafka2, partitions).await;
+    let worker_events = worker_events + partitions as usize;
     let k = kafka2.clone();
-    let t = Instant::now();
-    let (raw_n, _) =
-        tokio::task::spawn_blocking(move || plain_read(&k, &ranges_since(&k, partitions, None), None)).await.unwrap();
-    let raw = t.elapsed();
+    let (raw_n, _, raw) =
+        tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, None, None)).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&format!("sqlite://{}/audit.db", dir.path().display())).await.unwrap();
     let metrics = Arc::new(Metrics::default());

@@ -163,7 +163,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let printing = handler.is_none() && to_topic.is_none();
 
     let (summaries, written, notes) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
-        let resolved = resolve(&kafka, &topics, &spec)?;
+        let mut resolved = resolve(&kafka, &topics, &spec)?;
         let total: i64 = resolved.ranges.iter().map(|r| r.len()).sum();
         let bar = if show_progress {
             let b = indicatif::ProgressBar::new(total as u64);
@@ -209,6 +209,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                 Ok(())
             },
             |n| bar.set_position(n),
+            &mut resolved.notes,
         )?;
         bar.finish_and_clear();
         if !table.is_empty() {

@@ -13,9 +13,14 @@ use crate::Context;
 pub struct Args {
     /// The session id (the events' key)
     pub session_id: String,
-    /// Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)
-    #[arg(long, default_value = "7d")]
-    pub since: String,
+    /// Start of the scan: RFC 3339, a date, or a duration ago. Default: when the id is a
+    /// UUIDv7 (the gateway mints those), its own time minus --clock-skew; otherwise 7d
+    #[arg(long)]
+    pub since: Option<String>,
+    /// How far other nodes' clocks may lag the node that minted the session id (used for
+    /// the default --since)
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration)]
+    pub clock_skew: std::time::Duration,
     /// End of the scan (exclusive; default: the log end)
     #[arg(long)]
     pub until: Option<String>,
@@ -92,9 +97,24 @@ fn line(e: &Event, first_ms: i64) -> Line {
     }
 }
 
+/// The time in a UUIDv7 (milliseconds since the epoch); None for other ids.
+fn uuid_v7_ms(id: &str) -> Option<i64> {
+    let u = uuid::Uuid::parse_str(id).ok()?;
+    if u.get_version_num() != 7 {
+        return None;
+    }
+    let (secs, nanos) = u.get_timestamp()?.to_unix();
+    Some(secs as i64 * 1000 + i64::from(nanos / 1_000_000))
+}
+
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let now = now()?;
-    let since = parse_instant(&args.since, now)?.timestamp_millis();
+    let since = match (&args.since, uuid_v7_ms(&args.session_id)) {
+        (Some(s), _) => parse_instant(s, now)?.timestamp_millis(),
+        // Every event of a session follows its id's minting.
+        (None, Some(minted)) => minted - args.clock_skew.as_millis() as i64,
+        (None, None) => parse_instant("7d", now)?.timestamp_millis(),
+    };
     let until = args.until.as_deref().map(|u| parse_instant(u, now)).transpose()?.map(|t| t.timestamp_millis());
     let kafka = ctx.settings.kafka();
     let id = args.session_id.clone();
@@ -136,7 +156,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         println!("{} record(s) of this session could not be decoded", s.undecodable);
     }
     println!(
-        "read: {}",
+        "read from {}: {}",
+        chrono::DateTime::from_timestamp_millis(since).map(|t| t.to_rfc3339()).unwrap_or_default(),
         timeline
             .scanned
             .iter()
@@ -145,4 +166,20 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             .join(", ")
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuid_v7_time() {
+        let before = chrono::Utc::now().timestamp_millis();
+        let id = uuid::Uuid::now_v7().to_string();
+        let after = chrono::Utc::now().timestamp_millis();
+        let t = uuid_v7_ms(&id).unwrap();
+        assert!(before <= t && t <= after, "{before} <= {t} <= {after}");
+        assert_eq!(uuid_v7_ms(&uuid::Uuid::new_v4().to_string()), None);
+        assert_eq!(uuid_v7_ms("session-42"), None);
+    }
 }

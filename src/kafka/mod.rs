@@ -80,7 +80,13 @@ impl KafkaSettings {
     /// A group-less reader (replay, session, tail): assigned partitions, nothing committed.
     pub fn reader_config(&self) -> ClientConfig {
         let mut c = self.consumer_config("chatctl-reader");
+        // librdkafka holds a new client's first connection back by half the reconnect
+        // backoff (50 ms by default): most of a short command's start-up. The backoff still
+        // doubles up to reconnect.backoff.max.ms when a broker is down.
         c.set("enable.auto.commit", "false");
+        if !self.props.iter().any(|(k, _)| k == "reconnect.backoff.ms") {
+            c.set("reconnect.backoff.ms", "10");
+        }
         c
     }
 
@@ -160,4 +166,11 @@ mod tests {
         assert!(matches!(err, Error::BrokerUnreachable { .. }));
         assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
     }
+}
+
+/// Drop a librdkafka client on a thread of its own: destroying one waits for its
+/// internal threads to wind down (up to ~100 ms), which a command should not wait for
+/// when the client has nothing left to send (readers without a group).
+pub fn dispose<T: Send + 'static>(client: T) {
+    std::thread::spawn(move || drop(client));
 }

@@ -1,5 +1,6 @@
 //! What the operator commands do: offset ranges by time, replay, session timelines.
 
+pub mod pick;
 pub mod range;
 pub mod replay;
 pub mod timeline;

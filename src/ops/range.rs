@@ -1,8 +1,15 @@
-//! Offset ranges resolved up front: per partition, a start (offsets-for-times, verified
-//! against the record found there) and an end (offsets-for-times of `until`, capped by the
+//! Offset ranges resolved up front: per partition, a start (offsets-for-times, checked
+//! against the records around it) and an end (offsets-for-times of `until`, capped by the
 //! high watermark at start), so every read terminates however fast producers write.
+//!
+//! Checking a start costs reading the record before it. Where the reader will start there
+//! anyway, the check is left to it (`PartitionRange::check`): it starts one record early
+//! and looks at that record first, so a correct answer costs no extra round trip. Where no
+//! reader will go (an answer at the log end, an `until` bound), a probe checks up front.
 
-use std::time::Duration;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Message, Offset, TopicPartitionList};
@@ -19,6 +26,18 @@ pub struct PartitionRange {
     pub partition: i32,
     pub start: i64,
     pub end: i64,
+    /// `start` is the broker's offsets-for-times answer, not yet checked: the reader
+    /// checks it against the record before it (see `ops::replay::read`).
+    #[serde(skip)]
+    pub check: Option<StartCheck>,
+}
+
+/// What the reader needs to check a start offset: the time it should be the first record
+/// at or after, and the partition's low watermark (where a search would begin).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StartCheck {
+    pub since_ms: i64,
+    pub low: i64,
 }
 
 impl PartitionRange {
@@ -53,25 +72,55 @@ pub struct Resolved {
 
 /// Resolve `spec` on `topics`. Blocking (librdkafka calls): run it off the async runtime.
 pub fn resolve(kafka: &KafkaSettings, topics: &[&str], spec: &RangeSpec) -> Result<Resolved> {
-    let consumer: BaseConsumer = kafka.create(&kafka.reader_config())?;
-    // The probe reads single records: small, prompt fetches, no prefetching.
-    let mut probe_config = kafka.reader_config();
-    probe_config
-        .set("fetch.wait.max.ms", "10")
-        .set("max.partition.fetch.bytes", "65536")
-        .set("queued.min.messages", "1");
-    let probe = Probe { consumer: kafka.create(&probe_config)?, kafka };
-    let timeout = kafka.timeout;
+    let resolver = Resolver::new(kafka)?;
     let mut out = Resolved::default();
     for topic in topics {
-        let md = consumer.fetch_metadata(Some(topic), timeout).map_err(|e| kafka.unreachable(e))?;
+        resolver.resolve_topic(topic, spec, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Clients kept for a whole resolution (one for metadata and offsets, a probe reading
+/// single records, made on first use), so several topics cost no new connections.
+pub struct Resolver<'a> {
+    consumer: Option<BaseConsumer>,
+    probe: Probe<'a>,
+}
+
+impl Drop for Resolver<'_> {
+    fn drop(&mut self) {
+        crate::kafka::dispose(self.consumer.take());
+    }
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(kafka: &'a KafkaSettings) -> Result<Self> {
+        Ok(Resolver { consumer: Some(kafka.create(&kafka.reader_config())?), probe: Probe::new(kafka) })
+    }
+
+    fn consumer(&self) -> &BaseConsumer {
+        self.consumer.as_ref().expect("present until drop")
+    }
+
+    /// The topic's partition ids, sorted; NotFound if it does not exist.
+    pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
+        let kafka = self.probe.kafka;
+        let md = self.consumer().fetch_metadata(Some(topic), kafka.timeout).map_err(|e| kafka.unreachable(e))?;
         let t = md
             .topics()
             .iter()
-            .find(|t| t.name() == *topic && t.error().is_none() && !t.partitions().is_empty())
-            .ok_or_else(|| Error::NotFound(format!("topic {topic} does not exist")))?;
+            .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
+            .ok_or_else(|| Error::NotFound(format!("topic {topic} does not exist (run `chatctl topics ensure`)")))?;
         let mut partitions: Vec<i32> = t.partitions().iter().map(|p| p.id()).collect();
         partitions.sort_unstable();
+        Ok(partitions)
+    }
+
+    /// Resolve `spec` on one topic, appending its ranges and notes to `out`.
+    pub fn resolve_topic(&self, topic: &str, spec: &RangeSpec, out: &mut Resolved) -> Result<()> {
+        let started = Instant::now();
+        let kafka = self.probe.kafka;
+        let mut partitions = self.partitions(topic)?;
         if let Some(only) = &spec.partitions {
             for p in only {
                 if !partitions.contains(p) {
@@ -80,23 +129,26 @@ pub fn resolve(kafka: &KafkaSettings, topics: &[&str], spec: &RangeSpec) -> Resu
             }
             partitions.retain(|p| only.contains(p));
         }
-        let marks: Vec<(i32, i64, i64)> = partitions
+        let marks: Vec<Marks> = partitions
             .iter()
             .map(|&p| {
-                let (low, high) = consumer.fetch_watermarks(topic, p, timeout).map_err(|e| kafka.unreachable(e))?;
-                Ok((p, low, high))
+                let (low, high) =
+                    self.consumer().fetch_watermarks(topic, p, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+                Ok(Marks { partition: p, low, high })
             })
             .collect::<Result<_>>()?;
-        let starts = match spec.since_ms {
-            Some(t) => offsets_at(&consumer, kafka, &probe, topic, &marks, t, &mut out.notes)?,
-            None => marks.iter().map(|m| m.1).collect(),
+        let starts: Vec<(i64, bool)> = match spec.since_ms {
+            Some(t) => self.offsets_at(topic, &marks, t, true, &mut out.notes)?,
+            None => marks.iter().map(|m| (m.low, false)).collect(),
         };
-        let ends = match spec.until_ms {
-            Some(t) => offsets_at(&consumer, kafka, &probe, topic, &marks, t, &mut out.notes)?,
-            None => marks.iter().map(|m| m.2).collect(),
+        let ends: Vec<i64> = match spec.until_ms {
+            Some(t) => self.offsets_at(topic, &marks, t, false, &mut out.notes)?.into_iter().map(|e| e.0).collect(),
+            None => marks.iter().map(|m| m.high).collect(),
         };
-        for (i, &(p, low, high)) in marks.iter().enumerate() {
-            let mut start = starts[i].max(low);
+        for (i, m) in marks.iter().enumerate() {
+            let (p, low, high) = (m.partition, m.low, m.high);
+            let (answer, unchecked) = starts[i];
+            let mut start = answer.max(low);
             let mut end = ends[i].min(high);
             if let Some(from) = spec.from_offset {
                 if from < low || from > high {
@@ -110,109 +162,226 @@ pub fn resolve(kafka: &KafkaSettings, topics: &[&str], spec: &RangeSpec) -> Resu
                 }
                 end = end.min(to.clamp(low, high));
             }
-            out.ranges.push(PartitionRange { topic: topic.to_string(), partition: p, start, end: end.max(start) });
-        }
-    }
-    Ok(out)
-}
-
-/// The first offset with timestamp >= `ts` per partition (the high watermark where no
-/// record is that recent: librdkafka answers -1). The broker's answer is checked against
-/// the records around it; a wrong or missing answer falls back to a client-side search.
-fn offsets_at(
-    consumer: &BaseConsumer,
-    kafka: &KafkaSettings,
-    probe: &Probe,
-    topic: &str,
-    marks: &[(i32, i64, i64)],
-    ts: i64,
-    notes: &mut Vec<String>,
-) -> Result<Vec<i64>> {
-    let mut tpl = TopicPartitionList::new();
-    for (p, _, _) in marks {
-        tpl.add_partition_offset(topic, *p, Offset::Offset(ts)).map_err(Error::Kafka)?;
-    }
-    let answer = consumer.offsets_for_times(tpl, kafka.timeout).ok();
-    let mut out = Vec::with_capacity(marks.len());
-    for &(p, low, high) in marks {
-        let broker = answer.as_ref().and_then(|a| a.find_partition(topic, p)).and_then(|e| {
-            if e.error().is_err() {
-                return None;
-            }
-            match e.offset() {
-                Offset::Offset(o) if o >= 0 => Some(o),
-                Offset::End => Some(high),
+            let check = match spec.since_ms {
+                Some(since_ms) if unchecked && start == answer => Some(StartCheck { since_ms, low }),
                 _ => None,
-            }
-        });
-        let verified = match broker {
-            Some(o) if verify(probe, topic, p, low, high, o, ts)? => Some(o),
-            _ => None,
-        };
-        match verified {
-            Some(o) => out.push(o),
-            None => {
-                let o = search(probe, topic, p, low, high, ts)?;
-                notes.push(format!(
-                    "{topic}[{p}]: the broker's offsets-for-times answer ({}) does not match the records; used a client-side search ({o})",
-                    broker.map(|b| b.to_string()).unwrap_or_else(|| "none".into())
-                ));
-                out.push(o);
+            };
+            out.ranges.push(PartitionRange {
+                topic: topic.to_string(),
+                partition: p,
+                start,
+                end: end.max(start),
+                check,
+            });
+        }
+        tracing::debug!(topic, elapsed = ?started.elapsed(), "resolved");
+        Ok(())
+    }
+
+    /// The first offset with timestamp >= `ts` per partition (the high watermark where no
+    /// record is that recent: librdkafka answers -1), and whether it is still unchecked.
+    /// With `defer`, an answer inside the log is left for the reader to check; otherwise
+    /// every answer is checked here against the records around it. A wrong or missing
+    /// answer falls back to a client-side search, said in a note. Partitions are probed
+    /// together: a few round trips, not a few per partition.
+    fn offsets_at(
+        &self,
+        topic: &str,
+        marks: &[Marks],
+        ts: i64,
+        defer: bool,
+        notes: &mut Vec<String>,
+    ) -> Result<Vec<(i64, bool)>> {
+        let kafka = self.probe.kafka;
+        let mut tpl = TopicPartitionList::new();
+        for m in marks {
+            tpl.add_partition_offset(topic, m.partition, Offset::Offset(ts)).map_err(Error::Kafka)?;
+        }
+        let answer = self.consumer().offsets_for_times(tpl, kafka.timeout).ok();
+        let broker: Vec<Option<i64>> = marks
+            .iter()
+            .map(|m| {
+                let e = answer.as_ref()?.find_partition(topic, m.partition)?;
+                if e.error().is_err() {
+                    return None;
+                }
+                match e.offset() {
+                    Offset::Offset(o) if o >= m.low && o <= m.high => Some(o),
+                    Offset::End => Some(m.high),
+                    _ => None,
+                }
+            })
+            .collect();
+        let deferred: Vec<bool> =
+            marks.iter().zip(&broker).map(|(m, b)| defer && b.is_some_and(|o| o < m.high)).collect();
+
+        // Check here: the record at the answer is at or after `ts`, the one before is not.
+        let wants: Vec<Want> = marks
+            .iter()
+            .zip(&broker)
+            .zip(&deferred)
+            .filter_map(|((m, b), deferred)| {
+                let o = b.filter(|_| !deferred)?;
+                let (first, last) = ((o - 1).max(m.low), o.min(m.high - 1));
+                (first <= last).then_some(Want { partition: m.partition, first, last })
+            })
+            .collect();
+        let seen = self.probe.timestamps(topic, &wants)?;
+        let good: Vec<Option<i64>> = marks
+            .iter()
+            .zip(&broker)
+            .zip(&deferred)
+            .map(|((m, b), deferred)| {
+                let o = (*b)?;
+                if *deferred {
+                    return Some(o);
+                }
+                let at = |off: i64| seen.get(&(m.partition, off)).copied().flatten();
+                let early = o < m.high && at(o).is_some_and(|t| t < ts);
+                let late = o > m.low && at(o - 1).is_some_and(|t| t >= ts);
+                (!early && !late).then_some(o)
+            })
+            .collect();
+
+        let lost: Vec<Marks> = marks.iter().zip(&good).filter(|(_, g)| g.is_none()).map(|(m, _)| *m).collect();
+        let mut found = self.probe.search(topic, &lost, ts)?.into_iter();
+        let mut out = Vec::with_capacity(marks.len());
+        for (i, m) in marks.iter().enumerate() {
+            match good[i] {
+                Some(o) => out.push((o, deferred[i])),
+                None => {
+                    let o = found.next().expect("one search result per partition searched");
+                    notes.push(format!(
+                        "{topic}[{}]: the broker's offsets-for-times answer ({}) does not match the records; used a client-side search ({o})",
+                        m.partition,
+                        broker[i].map(|b| b.to_string()).unwrap_or_else(|| "none".into())
+                    ));
+                    out.push((o, false));
+                }
             }
         }
+        Ok(out)
     }
-    Ok(out)
 }
 
-/// Is `o` the first offset whose record is at or after `ts`?
-fn verify(kafka: &Probe, topic: &str, p: i32, low: i64, high: i64, o: i64, ts: i64) -> Result<bool> {
-    if o < low || o > high {
-        return Ok(false);
-    }
-    if o < high && timestamp_at(kafka, topic, p, o)?.is_some_and(|t| t < ts) {
-        return Ok(false);
-    }
-    if o > low && timestamp_at(kafka, topic, p, o - 1)?.is_some_and(|t| t >= ts) {
-        return Ok(false);
-    }
-    Ok(true)
+/// A partition and its watermarks at resolution time.
+#[derive(Debug, Clone, Copy)]
+pub struct Marks {
+    pub partition: i32,
+    pub low: i64,
+    pub high: i64,
 }
 
-/// Binary search for the first offset with timestamp >= `ts` (timestamps are assumed to
-/// grow with offsets, as CreateTime from one producer per key does).
-fn search(kafka: &Probe, topic: &str, p: i32, low: i64, high: i64, ts: i64) -> Result<i64> {
-    let (mut lo, mut hi) = (low, high);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match timestamp_at(kafka, topic, p, mid)? {
-            Some(t) if t >= ts => hi = mid,
-            _ => lo = mid + 1,
-        }
-    }
-    Ok(lo)
+/// Offsets `first..=last` of one partition, to be probed.
+struct Want {
+    partition: i32,
+    first: i64,
+    last: i64,
 }
 
-/// The timestamp of the record at `offset` (None when it cannot be read: compacted away).
-fn timestamp_at(probe: &Probe, topic: &str, p: i32, offset: i64) -> Result<Option<i64>> {
-    let (c, kafka) = (&probe.consumer, probe.kafka);
-    let mut tpl = TopicPartitionList::new();
-    tpl.add_partition_offset(topic, p, Offset::Offset(offset)).map_err(Error::Kafka)?;
-    c.assign(&tpl)?;
-    let deadline = std::time::Instant::now() + kafka.timeout;
-    while std::time::Instant::now() < deadline {
-        match c.poll(Duration::from_millis(100)) {
-            Some(Ok(m)) if m.partition() == p && m.offset() >= offset => {
-                return Ok(if m.offset() == offset { m.timestamp().to_millis() } else { None });
-            }
-            Some(Err(e)) => return Err(kafka.unreachable(e)),
-            _ => {}
-        }
-    }
-    Ok(None)
-}
-
-/// One reader reused for every single-record look-up.
-struct Probe<'a> {
-    consumer: BaseConsumer,
+/// A reader of a few records at given offsets, made on first use.
+pub struct Probe<'a> {
     kafka: &'a KafkaSettings,
+    consumer: OnceCell<BaseConsumer>,
+}
+
+impl Drop for Probe<'_> {
+    fn drop(&mut self) {
+        crate::kafka::dispose(self.consumer.take());
+    }
+}
+
+impl<'a> Probe<'a> {
+    pub fn new(kafka: &'a KafkaSettings) -> Self {
+        Probe { kafka, consumer: OnceCell::new() }
+    }
+
+    fn consumer(&self) -> Result<&BaseConsumer> {
+        if let Some(c) = self.consumer.get() {
+            return Ok(c);
+        }
+        // Prompt fetches, and no second-long backoff once a record is queued.
+        let mut config = self.kafka.reader_config();
+        config
+            .set("fetch.wait.max.ms", "10")
+            .set("max.partition.fetch.bytes", "65536")
+            .set("queued.min.messages", "1")
+            .set("fetch.queue.backoff.ms", "1");
+        let c: BaseConsumer = self.kafka.create(&config)?;
+        Ok(self.consumer.get_or_init(|| c))
+    }
+
+    /// Binary search, per partition in [low, high), for the first offset with timestamp
+    /// >= `ts` (timestamps are assumed to grow with offsets, as CreateTime from one
+    /// producer per key does). All partitions step together.
+    pub fn search(&self, topic: &str, marks: &[Marks], ts: i64) -> Result<Vec<i64>> {
+        let mut bounds: Vec<(i64, i64)> = marks.iter().map(|m| (m.low, m.high)).collect();
+        loop {
+            let wants: Vec<Want> = marks
+                .iter()
+                .zip(&bounds)
+                .filter(|(_, (lo, hi))| lo < hi)
+                .map(|(m, (lo, hi))| {
+                    let mid = lo + (hi - lo) / 2;
+                    Want { partition: m.partition, first: mid, last: mid }
+                })
+                .collect();
+            if wants.is_empty() {
+                return Ok(bounds.into_iter().map(|b| b.0).collect());
+            }
+            let seen = self.timestamps(topic, &wants)?;
+            for w in &wants {
+                let i = marks.iter().position(|m| m.partition == w.partition).expect("wants come from marks");
+                match seen.get(&(w.partition, w.first)).copied().flatten() {
+                    Some(t) if t >= ts => bounds[i].1 = w.first,
+                    _ => bounds[i].0 = w.first + 1,
+                }
+            }
+        }
+    }
+
+    /// The timestamps of the wanted records, all partitions fetched at once. An offset
+    /// with no record (compacted away, or skipped by the broker) is absent or None.
+    fn timestamps(&self, topic: &str, wants: &[Want]) -> Result<HashMap<(i32, i64), Option<i64>>> {
+        let mut seen = HashMap::new();
+        if wants.is_empty() {
+            return Ok(seen);
+        }
+        let (c, kafka) = (self.consumer()?, self.kafka);
+        let mut tpl = TopicPartitionList::new();
+        for w in wants {
+            tpl.add_partition_offset(topic, w.partition, Offset::Offset(w.first)).map_err(Error::Kafka)?;
+        }
+        c.assign(&tpl)?;
+        let mut open: HashMap<i32, (i64, i64)> = wants.iter().map(|w| (w.partition, (w.first, w.last))).collect();
+        let deadline = Instant::now() + kafka.timeout;
+        while !open.is_empty() {
+            if Instant::now() >= deadline {
+                let which: Vec<String> = open.iter().map(|(p, (f, _))| format!("{topic}[{p}]@{f}")).collect();
+                return Err(Error::Broker(format!(
+                    "could not read {} within {:?} to check timestamps",
+                    which.join(", "),
+                    kafka.timeout
+                )));
+            }
+            match c.poll(Duration::from_millis(100)) {
+                Some(Ok(m)) => {
+                    let p = m.partition();
+                    let Some(&(first, last)) = open.get(&p) else { continue };
+                    if m.offset() < first {
+                        continue;
+                    }
+                    if m.offset() <= last {
+                        seen.insert((p, m.offset()), m.timestamp().to_millis());
+                    }
+                    if m.offset() >= last {
+                        open.remove(&p);
+                    }
+                }
+                Some(Err(e)) => return Err(kafka.unreachable(e)),
+                None => {}
+            }
+        }
+        Ok(seen)
+    }
 }

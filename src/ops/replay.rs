@@ -1,13 +1,16 @@
 //! Reading resolved offset ranges: filters, and a callback per matching record. The
 //! reader stops at each partition's end offset, so it terminates while producers write.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Message, Offset, TopicPartitionList};
 use serde::Serialize;
+use serde_json::Value;
 
+use memchr::memmem;
+
+use super::pick::pick;
 use super::range::PartitionRange;
 use crate::error::{Error, Result};
 use crate::kafka::KafkaSettings;
@@ -43,54 +46,93 @@ impl Filter {
         }
     }
 
+    /// Does the record match? (Builds a matcher each call: for many records, keep one
+    /// from `matcher()`.)
     pub fn matches(&self, key: Option<&[u8]>, value: Option<&[u8]>) -> bool {
-        if let Some(s) = &self.session {
+        self.matcher().matches(key, value)
+    }
+
+    /// The filter made ready for many records: paths split and text searchers built once.
+    pub fn matcher(&self) -> Matcher<'_> {
+        let finder = |t: &str| memmem::Finder::new(t.as_bytes()).into_owned();
+        let mut paths: Vec<Vec<String>> = Vec::new();
+        if !self.event_types.is_empty() {
+            paths.push(vec!["eventType".into()]);
+        }
+        if self.user.is_some() {
+            paths.push(vec!["userId".into()]);
+        }
+        paths.extend(self.fields.iter().map(|(p, _)| p.split('.').map(String::from).collect()));
+        Matcher {
+            filter: self,
+            paths,
+            types: self.event_types.iter().map(|t| finder(t)).collect(),
+            required: self.user.iter().chain(self.fields.iter().map(|(_, w)| w)).map(|t| finder(t)).collect(),
+        }
+    }
+}
+
+/// A `Filter` ready to test many records.
+pub struct Matcher<'f> {
+    filter: &'f Filter,
+    /// The JSON paths looked at: eventType (with --event-type), userId (with --user), then
+    /// each --where path.
+    paths: Vec<Vec<String>>,
+    /// Text of the wanted event types (one must appear) and of the other wanted values
+    /// (each must appear), for the prefilter.
+    types: Vec<memmem::Finder<'static>>,
+    required: Vec<memmem::Finder<'static>>,
+}
+
+impl Matcher<'_> {
+    pub fn matches(&self, key: Option<&[u8]>, value: Option<&[u8]>) -> bool {
+        let f = self.filter;
+        if let Some(s) = &f.session {
             // The key is the sessionId: no parsing needed.
             if key != Some(s.as_bytes()) {
                 return false;
             }
         }
-        let needs_parse = self.user.is_some() || !self.fields.is_empty();
-        let value = value.unwrap_or_default();
-        if !self.event_types.is_empty() && !needs_parse {
-            // Fast path: our own serialiser writes `"eventType":"X"` without spaces.
-            let fast = self.event_types.iter().any(|t| contains(value, format!("\"eventType\":\"{t}\"").as_bytes()));
-            if fast {
-                return true;
-            }
-            if !contains(value, b"eventType") {
-                return false;
-            }
-        }
-        if self.event_types.is_empty() && !needs_parse {
+        if self.paths.is_empty() {
             return true;
         }
-        let Ok(v) = serde_json::from_slice::<serde_json::Value>(value) else {
-            return false;
-        };
-        if !self.event_types.is_empty() && !self.event_types.iter().any(|t| v["eventType"] == t.as_str()) {
-            return false;
-        }
-        if let Some(u) = &self.user {
-            if v["userId"] != u.as_str() {
+        let value = value.unwrap_or_default();
+        // Prefilter, sound: in a record without any escape sequence, a field can only equal
+        // a wanted value if the value's text appears in the record. Most records that do
+        // not match are dropped here without parsing.
+        if memchr::memchr(b'\\', value).is_none() {
+            let has = |t: &memmem::Finder| t.find(value).is_some();
+            if (!self.types.is_empty() && !self.types.iter().any(has)) || !self.required.iter().all(has) {
                 return false;
             }
         }
-        self.fields.iter().all(|(path, want)| {
-            let got = path.split('.').try_fold(&v, |v, k| v.get(k));
-            match got {
-                Some(serde_json::Value::String(s)) => s == want,
-                Some(other) => {
-                    *other == serde_json::from_str::<serde_json::Value>(want).unwrap_or(serde_json::Value::Null)
-                }
-                None => false,
+        // Then read only the fields looked at.
+        let Ok(picked) = pick(value, &self.paths) else { return false };
+        let mut picked = picked.into_iter();
+        let text_is = |v: Option<Value>, want: &str| matches!(v, Some(Value::String(s)) if s == want);
+        if !f.event_types.is_empty() {
+            let t = picked.next().flatten();
+            if !f.event_types.iter().any(|want| text_is(t.clone(), want)) {
+                return false;
             }
-        })
+        }
+        if let Some(u) = &f.user {
+            if !text_is(picked.next().flatten(), u) {
+                return false;
+            }
+        }
+        f.fields.iter().zip(picked).all(|((_, want), got)| equals(got.as_ref(), want))
     }
 }
 
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+/// `--where` equality: a string field equals the text; any other field equals the text
+/// read as JSON (`chunkIndex=3`, `final=true`).
+fn equals(got: Option<&Value>, want: &str) -> bool {
+    match got {
+        Some(Value::String(s)) => s == want,
+        Some(other) => serde_json::from_str::<Value>(want).is_ok_and(|w| *other == w),
+        None => false,
+    }
 }
 
 /// Per-partition counts of a replay.
@@ -106,13 +148,21 @@ pub struct PartitionSummary {
 }
 
 /// Read every range to its end; call `sink` for each matching record. `progress` is
-/// called with the number of records read so far (for a progress bar).
+/// called with the number of records read so far (for a progress bar). Notes for the
+/// operator (a start corrected, offsets the broker skipped) are appended to `notes`.
+///
+/// A range whose start is an unchecked offsets-for-times answer (`check`) is read from one
+/// record earlier: that record must be older than `since`. If it is not, the answer was
+/// late; a client-side search finds the true start and the reader seeks there, before any
+/// record of that partition reaches the sink. An early answer costs only extra reading:
+/// records before `since` are dropped by the filter's window.
 pub fn read(
     kafka: &KafkaSettings,
     ranges: &[PartitionRange],
     filter: &Filter,
     mut sink: impl FnMut(&Record) -> Result<()>,
     mut progress: impl FnMut(u64),
+    notes: &mut Vec<String>,
 ) -> Result<Vec<PartitionSummary>> {
     let mut summaries: Vec<PartitionSummary> = ranges
         .iter()
@@ -124,24 +174,32 @@ pub fn read(
             ..Default::default()
         })
         .collect();
-    let index: HashMap<(String, i32), usize> =
-        ranges.iter().enumerate().map(|(i, r)| ((r.topic.clone(), r.partition), i)).collect();
+    // A handful of ranges: a scan without allocating beats hashing a topic name per record.
+    let index = |topic: &str, partition: i32| ranges.iter().position(|r| r.partition == partition && r.topic == topic);
     let mut open: usize = ranges.iter().filter(|r| !r.is_empty()).count();
     if open == 0 {
         return Ok(summaries);
     }
+    let started = std::time::Instant::now();
+    let matcher = filter.matcher();
     let mut config = kafka.reader_config();
     // Big fetches: fewer round trips per record.
     config.set("fetch.wait.max.ms", "100").set("queued.min.messages", "200000");
     let consumer: BaseConsumer = kafka.create(&config)?;
     let mut tpl = TopicPartitionList::new();
+    // Per range: the record before an unchecked start still to come; no record of the
+    // range seen yet; all read.
+    let mut pending_check: Vec<bool> = ranges.iter().map(|r| r.check.is_some_and(|c| r.start > c.low)).collect();
+    let mut first: Vec<bool> = vec![true; ranges.len()];
+    let mut closed: Vec<bool> = ranges.iter().map(|r| r.is_empty()).collect();
     for r in ranges.iter().filter(|r| !r.is_empty()) {
-        tpl.add_partition_offset(&r.topic, r.partition, Offset::Offset(r.start)).map_err(Error::Kafka)?;
+        let from = if r.check.is_some_and(|c| r.start > c.low) { r.start - 1 } else { r.start };
+        tpl.add_partition_offset(&r.topic, r.partition, Offset::Offset(from)).map_err(Error::Kafka)?;
     }
     consumer.assign(&tpl)?;
-    let mut closed: Vec<bool> = ranges.iter().map(|r| r.is_empty()).collect();
     let mut total: u64 = 0;
-    let mut idle_since = std::time::Instant::now();
+    // Since when polls have returned nothing (no clock read per record).
+    let mut idle_since: Option<std::time::Instant> = None;
     while open > 0 {
         let msg = match consumer.poll(Duration::from_millis(100)) {
             None => {
@@ -149,16 +207,16 @@ pub fn read(
                 // never arrive as records: the consumer's position says we are past them.
                 if let Ok(pos) = consumer.position() {
                     for e in pos.elements() {
-                        let Some(&i) = index.get(&(e.topic().to_string(), e.partition())) else { continue };
+                        let Some(i) = index(e.topic(), e.partition()) else { continue };
                         if let Offset::Offset(o) = e.offset() {
-                            if o >= ranges[i].end && !closed[i] {
+                            if o >= summaries[i].end && !closed[i] {
                                 closed[i] = true;
                                 open -= 1;
                             }
                         }
                     }
                 }
-                if idle_since.elapsed() > kafka.timeout * 3 {
+                if idle_since.get_or_insert_with(std::time::Instant::now).elapsed() > kafka.timeout * 3 {
                     return Err(Error::Broker(format!(
                         "no records for {:?} while {open} partition(s) still had records to read",
                         kafka.timeout * 3
@@ -169,16 +227,53 @@ pub fn read(
             Some(Err(e)) => return Err(kafka.unreachable(e)),
             Some(Ok(m)) => m,
         };
-        idle_since = std::time::Instant::now();
-        let Some(&i) = index.get(&(msg.topic().to_string(), msg.partition())) else { continue };
-        let s = &mut summaries[i];
-        let end = ranges[i].end;
-        if msg.offset() >= end || closed[i] {
+        idle_since = None;
+        let Some(i) = index(msg.topic(), msg.partition()) else { continue };
+        let (start, end) = (summaries[i].start, summaries[i].end);
+        if closed[i] || msg.offset() >= end {
             continue;
         }
+        let r = &ranges[i];
+        let ts = msg.timestamp().to_millis();
+        if msg.offset() < start {
+            // Only the record just before an unchecked start matters: it must be older
+            // than `since`, or the broker's answer was late.
+            if let Some(c) = r.check.filter(|_| pending_check[i] && msg.offset() == start - 1) {
+                pending_check[i] = false;
+                if ts.is_some_and(|t| t >= c.since_ms) {
+                    let marks = super::range::Marks { partition: r.partition, low: c.low, high: start };
+                    let found = super::range::Probe::new(kafka).search(&r.topic, &[marks], c.since_ms)?[0];
+                    notes.push(format!(
+                        "{}[{}]: the broker's offsets-for-times answer ({start}) comes after records at or past the start time; used a client-side search ({found})",
+                        r.topic, r.partition
+                    ));
+                    summaries[i].start = found;
+                    consumer.seek(&r.topic, r.partition, Offset::Offset(found), kafka.timeout)?;
+                }
+            }
+            continue;
+        }
+        pending_check[i] = false;
+        if std::mem::take(&mut first[i]) {
+            if let Some(c) = r.check.filter(|c| start == r.start && ts.is_some_and(|t| t < c.since_ms)) {
+                notes.push(format!(
+                    "{}[{}]: the broker's offsets-for-times answer ({start}) is before the start time (record at {} ms < {} ms); records before the start time were read and left out",
+                    r.topic, r.partition, ts.unwrap_or_default(), c.since_ms
+                ));
+            }
+            if msg.offset() > start {
+                notes.push(format!(
+                    "{}[{}]: the broker returned no records for offsets {start}..{} (compacted away, or a broker that answers a fetch inside a batch with the next batch)",
+                    r.topic,
+                    r.partition,
+                    msg.offset() - 1
+                ));
+            }
+        }
+        let s = &mut summaries[i];
         s.read += 1;
         total += 1;
-        if filter.in_window(msg.timestamp().to_millis()) && filter.matches(msg.key(), msg.payload()) {
+        if filter.in_window(ts) && matcher.matches(msg.key(), msg.payload()) {
             s.matched += 1;
             sink(&Record::from_message(&msg))?;
         }
@@ -194,6 +289,8 @@ pub fn read(
         }
     }
     progress(total);
+    crate::kafka::dispose(consumer);
+    tracing::debug!(records = total, elapsed = ?started.elapsed(), "read");
     Ok(summaries)
 }
 
@@ -221,5 +318,30 @@ mod tests {
             Filter { event_types: vec!["SESSION_STARTED".into()], ..Default::default() }.matches(None, Some(spaced))
         );
         assert!(!Filter { user: Some("x".into()), ..Default::default() }.matches(None, Some(b"not json")));
+    }
+
+    #[test]
+    fn prefilter_never_drops_a_match() {
+        let node = |n: &str| Filter { fields: vec![("metadata.nodeId".into(), n.into())], ..Default::default() };
+        // The value written with an escape: the text "node-1" does not appear, it still matches.
+        let escaped = br#"{"eventType":"CHUNK_RECEIVED","metadata":{"nodeId":"node\u002d1"}}"#;
+        assert!(node("node-1").matches(None, Some(escaped)));
+        assert!(!node("node-2").matches(None, Some(escaped)));
+        // A key written with an escape takes the full parse.
+        let escaped_key = br#"{"eventType":"CHUNK_RECEIVED","metadata":{"node\u0049d":"node-1"}}"#;
+        assert!(node("node-1").matches(None, Some(escaped_key)));
+        let escaped_type = br#"{"event\u0054ype":"CHUNK_RECEIVED"}"#;
+        assert!(Filter { event_types: vec!["CHUNK_RECEIVED".into()], ..Default::default() }
+            .matches(None, Some(escaped_type)));
+        // The wanted text elsewhere in the record is not a match.
+        let elsewhere = br#"{"eventType":"CHUNK_RECEIVED","messageId":"node-1","metadata":{"nodeId":"node-2"}}"#;
+        assert!(!node("node-1").matches(None, Some(elsewhere)));
+        // Non-string fields compare as JSON; text that is not JSON matches nothing, not null.
+        let v = br#"{"chunkIndex":3,"final":true,"gone":null}"#;
+        let field = |k: &str, w: &str| Filter { fields: vec![(k.into(), w.into())], ..Default::default() };
+        assert!(field("final", "true").matches(None, Some(v)));
+        assert!(!field("chunkIndex", "4").matches(None, Some(v)));
+        assert!(!field("gone", "garbage").matches(None, Some(v)));
+        assert!(field("gone", "null").matches(None, Some(v)));
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::range::{resolve, PartitionRange, RangeSpec};
+use super::range::{PartitionRange, RangeSpec, Resolved, Resolver};
 use super::replay::{read, Filter};
 use crate::error::{Error, Result};
 use crate::events::{Event, Payload, CHAT_EVENTS, STREAM_EVENTS};
@@ -44,19 +44,16 @@ pub fn session_timeline(
     since_ms: Option<i64>,
     until_ms: Option<i64>,
 ) -> Result<(Timeline, Vec<String>)> {
-    let mut scanned = Vec::new();
-    let mut notes = Vec::new();
+    let resolver = Resolver::new(kafka)?;
+    let mut resolved = Resolved::default();
     for topic in [CHAT_EVENTS, STREAM_EVENTS] {
-        let partitions = crate::kafka::admin::partition_count(kafka, topic)?;
+        let partitions = resolver.partitions(topic)?.len() as i32;
         let p = partition_for_key(session_id.as_bytes(), partitions);
-        let r = resolve(
-            kafka,
-            &[topic],
-            &RangeSpec { since_ms, until_ms, partitions: Some(vec![p]), ..Default::default() },
-        )?;
-        notes.extend(r.notes);
-        scanned.extend(r.ranges);
+        let spec = RangeSpec { since_ms, until_ms, partitions: Some(vec![p]), ..Default::default() };
+        resolver.resolve_topic(topic, &spec, &mut resolved)?;
     }
+    drop(resolver);
+    let (scanned, mut notes) = (resolved.ranges, resolved.notes);
     let filter = Filter { session: Some(session_id.to_string()), since_ms, until_ms, ..Default::default() };
     let mut events = Vec::new();
     let mut undecodable = 0;
@@ -72,6 +69,7 @@ pub fn session_timeline(
             Ok(())
         },
         |_| {},
+        &mut notes,
     )?;
     if events.is_empty() && undecodable == 0 {
         return Err(Error::NotFound(format!(
