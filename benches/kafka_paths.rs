@@ -122,10 +122,8 @@ fn plain_consumer(
     key: Option<&[u8]>,
 ) -> (usize, usize, Duration) {
     let started = Instant::now();
-    // The same fetch tuning as chatctl's reader: like for like.
-    let mut conf = kafka.reader_config();
-    conf.set("fetch.wait.max.ms", "100").set("queued.min.messages", "200000");
-    let consumer: BaseConsumer = kafka.create(&conf).unwrap();
+    // The same client configuration as chatctl's reader: like for like.
+    let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config()).unwrap();
     let mut tpl = TopicPartitionList::new();
     for p in 0..partitions {
         tpl.add_partition_offset(STREAM_EVENTS, p, Offset::Offset(since.unwrap_or(0))).unwrap();

@@ -374,3 +374,113 @@ async fn session_reads_one_partition_and_returns_exactly_its_events() {
     assert_eq!(missing.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-session"));
 }
+
+/// Produce one record per batch (tansu's memory engine reports a partition's high
+/// watermark as its last batch's base offset + 1), each stamped as given.
+async fn produce_one_per_batch(kafka: &chatctl::kafka::KafkaSettings, events: &[Event]) {
+    let mut conf = kafka.producer_config();
+    conf.set("batch.num.messages", "1").set("linger.ms", "0");
+    let producer: rdkafka::producer::FutureProducer = kafka.create(&conf).unwrap();
+    for e in events {
+        let payload = e.to_json();
+        let record = rdkafka::producer::FutureRecord::to(STREAM_EVENTS)
+            .key(e.session_id.as_bytes())
+            .payload(&payload)
+            .timestamp(e.timestamp.timestamp_millis());
+        producer.send(record, Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap();
+    }
+}
+
+/// tansu's memory engine answers offsets-for-times by write time, not record time.
+/// Records stamped in the future but written before --since make its answer late; records
+/// stamped in the past make it early. Either way chatctl's output is exactly the window, and it says what it
+/// corrected.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn replay_corrects_a_broker_that_answers_offsets_for_times_wrongly() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let now = Utc::now();
+    let at = |minutes: i64, i: u32| chunk("sess-x", now + Cd::minutes(minutes), i);
+    // Written first: 5 old records, then 5 stamped an hour ahead.
+    let first: Vec<Event> = (0..5).map(|i| at(-60, i)).chain((5..10).map(|i| at(60, i))).collect();
+    produce_one_per_batch(&kafka, &first).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let since = Utc::now();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Written after --since: 5 stamped two hours ahead.
+    let second: Vec<Event> = (10..15).map(|i| at(120, i)).collect();
+    produce_one_per_batch(&kafka, &second).await;
+
+    // The broker answers offset 10 (the first record written after --since), but records
+    // 5..10 are stamped after it too: the reader sees record 9 and searches.
+    let out = chatctl()
+        .args(["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &since.to_rfc3339(), "-o", "json"])
+        .output()
+        .unwrap();
+    let want = ids(first[5..].iter().chain(&second).cloned());
+    assert_eq!(ids_of_stdout(&out), want);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(10) comes after records") && err.contains("client-side search (5)"), "{err}");
+
+    // --since an hour and a half ahead: tansu answers 0 (a record stamped an hour ago):
+    // early. Everything before the window is read and left out.
+    let later = now + Cd::minutes(90);
+    let out = chatctl()
+        .args(["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &later.to_rfc3339(), "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(ids_of_stdout(&out), ids(second.iter().cloned()));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(0) is before the start time"), "{err}");
+
+    // --since half an hour ago: the broker answers 0 (everything was written later); the
+    // five old records are read and left out.
+    let earlier = now - Cd::minutes(30);
+    let out = chatctl()
+        .args([
+            "replay",
+            "-b",
+            &broker.addr,
+            "--topic",
+            "stream-events",
+            "--since",
+            &earlier.to_rfc3339(),
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(ids_of_stdout(&out), want);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is before the start time"));
+}
+
+/// A session id minted as the gateway mints them (UUIDv7) bounds the scan by itself:
+/// older records of its partition are not read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn session_with_a_uuidv7_id_reads_from_its_minting_time() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(PARTITIONS).await;
+    let kafka = broker.kafka();
+    let id = uuid::Uuid::now_v7().to_string();
+    let p = partition_for_key(id.as_bytes(), PARTITIONS);
+    // Earlier traffic on the same partition, an hour old.
+    let others: Vec<String> = (0..)
+        .map(|i| format!("old-{i}"))
+        .filter(|s| partition_for_key(s.as_bytes(), PARTITIONS) == p)
+        .take(8)
+        .collect();
+    let old: Vec<Event> = others.iter().map(|s| chunk(s, Utc::now() - Cd::hours(1), 0)).collect();
+    produce(&kafka, &old).await;
+    let mine: Vec<Event> = (0..6).map(|i| chunk(&id, Utc::now(), i)).collect();
+    produce(&kafka, &mine).await;
+
+    let out = chatctl().args(["session", &id, "-b", &broker.addr, "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: BTreeSet<String> =
+        v["events"].as_array().unwrap().iter().map(|e| e["eventId"].as_str().unwrap().to_string()).collect();
+    assert_eq!(got, ids(mine));
+    let stream = v["scanned"].as_array().unwrap().iter().find(|r| r["topic"] == "stream-events").unwrap();
+    assert_eq!((stream["partition"].as_i64(), stream["start"].as_i64()), (Some(p as i64), Some(old.len() as i64)));
+}

@@ -84,10 +84,27 @@ impl KafkaSettings {
         // backoff (50 ms by default): most of a short command's start-up. The backoff still
         // doubles up to reconnect.backoff.max.ms when a broker is down.
         c.set("enable.auto.commit", "false");
-        if !self.props.iter().any(|(k, _)| k == "reconnect.backoff.ms") {
-            c.set("reconnect.backoff.ms", "10");
-        }
+        self.default(&mut c, "reconnect.backoff.ms", "10");
         c
+    }
+
+    /// A reader of long ranges (replay, session): big prefetch, and when the prefetch
+    /// queue is full, a short wait before fetching again instead of librdkafka's one
+    /// second (`fetch.queue.backoff.ms`), which stalls a reader whose filter is a little
+    /// slower than the broker.
+    pub fn bulk_reader_config(&self) -> ClientConfig {
+        let mut c = self.reader_config();
+        self.default(&mut c, "fetch.wait.max.ms", "100");
+        self.default(&mut c, "queued.min.messages", "200000");
+        self.default(&mut c, "fetch.queue.backoff.ms", "10");
+        c
+    }
+
+    /// Set `key` unless the operator gave it with -X.
+    fn default(&self, c: &mut ClientConfig, key: &str, value: &str) {
+        if !self.props.iter().any(|(k, _)| k == key) {
+            c.set(key, value);
+        }
     }
 
     pub fn admin_config(&self) -> ClientConfig {

@@ -182,10 +182,7 @@ pub fn read(
     }
     let started = std::time::Instant::now();
     let matcher = filter.matcher();
-    let mut config = kafka.reader_config();
-    // Big fetches: fewer round trips per record.
-    config.set("fetch.wait.max.ms", "100").set("queued.min.messages", "200000");
-    let consumer: BaseConsumer = kafka.create(&config)?;
+    let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config())?;
     let mut tpl = TopicPartitionList::new();
     // Per range: the record before an unchecked start still to come; no record of the
     // range seen yet; all read.
