@@ -1,7 +1,8 @@
 //! Kafka-side benchmarks, each against a plain rdkafka consumer on the same broker and
 //! data in the same run (tansu memory engine, so the broker is less of a limit):
 //!
-//!   cargo bench --bench kafka_paths -- [--events N] [--partitions P] [--worker-events M]
+//!   cargo bench --bench kafka_paths -- [--events N] [--partitions P] [--span SECS] [--rounds R]
+//!                                      [--worker-events M] [--only-replay | --only-worker]
 //!
 //! 1. replay: `chatctl replay --since T > /dev/null` (and with filters)
 //!    vs a plain consumer reading the same offset range;
@@ -222,65 +223,98 @@ async fn replay_and_session(n: usize, partitions: i32) {
         tokio::time::sleep(Duration::from_secs(3600)).await;
     }
 
-    // 1. Replay the second half, unfiltered (JSON Lines out) and parsing + filtering.
-    let k = kafka.clone();
-    let (plain_n, _, plain) =
-        tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, Some(since), None)).await.unwrap();
-    settle().await;
-    let (replay, log) =
-        time_cmd(&["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &since_arg, "-o", "json"]);
+    // Every measurement is taken `rounds` times, interleaved (plain, chatctl, ...), and
+    // the medians are compared: this machine is shared and noisy.
+    let rounds = arg("--rounds", 5);
     let summary =
         |log: &str| log.lines().filter(|l| !l.starts_with('│') && !l.starts_with('┌')).collect::<Vec<_>>().join("; ");
-    println!("| replay --since T (second half of {n}) | plain consumer {plain_n} in {:.2}s = {:.0}/s | chatctl {:.2}s = {:.0}/s | ratio {:.2} | {} |",
-        plain.as_secs_f64(), plain_n as f64 / plain.as_secs_f64(), replay.as_secs_f64(), plain_n as f64 / replay.as_secs_f64(),
-        plain.as_secs_f64() / replay.as_secs_f64(), summary(&log));
-    // A selective filter (most records dropped by the sound text prefilter), then one whose
-    // text is in nearly every record, so nearly every record is parsed.
-    let filters: [(&str, [&str; 4]); 2] = [
+
+    // 1. Replay the second half: unfiltered (JSON Lines out), a selective filter (most
+    // records dropped by the sound text prefilter), and one whose text is in nearly every
+    // record, so nearly every record is parsed.
+    let base = ["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &since_arg, "-o", "json"];
+    let variants: [(&str, Vec<&str>); 3] = [
+        ("unfiltered", vec![]),
         (
             "--event-type CHUNK_RECEIVED --where metadata.nodeId=node-1",
-            ["--event-type", "CHUNK_RECEIVED", "--where", "metadata.nodeId=node-1"],
+            vec!["--event-type", "CHUNK_RECEIVED", "--where", "metadata.nodeId=node-1"],
         ),
         (
             "--event-type CHUNK_RECEIVED --where chunkIndex=7 (parses ~every record)",
-            ["--event-type", "CHUNK_RECEIVED", "--where", "chunkIndex=7"],
+            vec!["--event-type", "CHUNK_RECEIVED", "--where", "chunkIndex=7"],
         ),
     ];
-    for (label, filter) in filters {
-        let mut args =
-            vec!["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", &since_arg, "-o", "json"];
-        args.extend(filter);
+    let mut plain_times = Vec::new();
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); variants.len()];
+    let mut logs = vec![String::new(); variants.len()];
+    let mut plain_n = 0;
+    for _ in 0..rounds {
         settle().await;
-        let (filtered, flog) = time_cmd(&args);
+        let k = kafka.clone();
+        let (n, _, t) =
+            tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, Some(since), None)).await.unwrap();
+        plain_n = n;
+        plain_times.push(t);
+        for (i, (_, extra)) in variants.iter().enumerate() {
+            settle().await;
+            let args: Vec<&str> = base.iter().copied().chain(extra.iter().copied()).collect();
+            let (t, log) = time_cmd(&args);
+            times[i].push(t);
+            logs[i] = log;
+        }
+    }
+    let plain = median(&plain_times);
+    println!(
+        "| plain rdkafka consumer, --since T (second half of {n}) | {plain_n} records | {:.2}s = {:.0}/s | | |",
+        plain.as_secs_f64(),
+        plain_n as f64 / plain.as_secs_f64()
+    );
+    for (i, (label, _)) in variants.iter().enumerate() {
+        let t = median(&times[i]);
         println!(
-            "| replay --since T {label} | | chatctl {:.2}s = {:.0}/s | ratio {:.2} | {} |",
-            filtered.as_secs_f64(),
-            plain_n as f64 / filtered.as_secs_f64(),
-            plain.as_secs_f64() / filtered.as_secs_f64(),
-            summary(&flog)
+            "| chatctl replay --since T {label} | {plain_n} records | {:.2}s = {:.0}/s | {:.2} | {} |",
+            t.as_secs_f64(),
+            plain_n as f64 / t.as_secs_f64(),
+            plain.as_secs_f64() / t.as_secs_f64(),
+            summary(&logs[i])
         );
     }
     let _ = std::io::stdout().flush();
 
     // 2. One session (100 events, in the second half): chatctl session vs a full-topic scan.
     let session = sessions[sessions.len() * 3 / 4].clone();
-    let k = kafka.clone();
-    let key = session.clone();
-    settle().await;
-    let (scanned, found, full) =
-        tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, None, Some(key.as_bytes()))).await.unwrap();
-    settle().await;
-    let (unbounded, _) = time_cmd(&["session", &session, "-b", &broker.addr, "--since", "1d", "--json"]);
-    settle().await;
-    let (bounded, _) = time_cmd(&["session", &session, "-b", &broker.addr, "--json"]);
+    let (mut full_t, mut whole_t, mut bounded_t) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut scanned, mut found) = (0, 0);
+    for _ in 0..rounds {
+        settle().await;
+        let (k, key) = (kafka.clone(), session.clone());
+        let (s, f, t) = tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, None, Some(key.as_bytes())))
+            .await
+            .unwrap();
+        (scanned, found) = (s, f);
+        full_t.push(t);
+        settle().await;
+        whole_t.push(time_cmd(&["session", &session, "-b", &broker.addr, "--since", "1d", "--json"]).0);
+        settle().await;
+        bounded_t.push(time_cmd(&["session", &session, "-b", &broker.addr, "--json"]).0);
+    }
+    let full = median(&full_t);
     println!(
-        "| session ({found} events) | full scan of {scanned} records {:.2}s | chatctl session --since 1d (its whole partition) {:.2}s; chatctl session (from its UUIDv7 time) {:.2}s | ratio {:.3}; {:.3} |",
-        full.as_secs_f64(),
-        unbounded.as_secs_f64(),
-        bounded.as_secs_f64(),
-        unbounded.as_secs_f64() / full.as_secs_f64(),
-        bounded.as_secs_f64() / full.as_secs_f64()
+        "| plain consumer: full-topic scan for one session | {scanned} records, {found} of the session | {:.2}s | | |",
+        full.as_secs_f64()
     );
+    for (label, t) in [
+        ("chatctl session --since 1d (its partition, whole)", median(&whole_t)),
+        ("chatctl session (its partition, from its UUIDv7 time)", median(&bounded_t)),
+    ] {
+        println!("| {label} | | {:.3}s | {:.3} | |", t.as_secs_f64(), t.as_secs_f64() / full.as_secs_f64());
+    }
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut v = times.to_vec();
+    v.sort();
+    v[v.len() / 2]
 }
 
 /// 3. Audit worker vs the raw ceiling, on a fresh topic set.

@@ -184,9 +184,9 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             &kafka,
             &resolved.ranges,
             &filter,
-            |rec| {
+            |msg| {
                 if let Some(h) = &handler {
-                    let mut rec = rec.clone();
+                    let mut rec = Record::from_message(msg);
                     rec.headers.push((REPLAY_HEADER.into(), Some(run_id.clone().into_bytes())));
                     let Ok(event) = chatctl::events::Event::decode(rec.payload.as_deref().unwrap_or_default()) else {
                         failed += 1;
@@ -197,13 +197,13 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                         Err(_) => failed += 1,
                     }
                 } else if let (Some(p), Some(t)) = (&producer, &to_topic) {
-                    deliveries.push(copy(p, t, rec, &run_id));
+                    deliveries.push(copy(p, t, &Record::from_message(msg), &run_id));
                 } else if json {
-                    out.write_all(rec.payload.as_deref().unwrap_or_default())?;
+                    out.write_all(rdkafka::Message::payload(msg).unwrap_or_default())?;
                     out.write_all(b"\n")?;
                     written += 1;
                 } else {
-                    table.push(ReplayRow::from(rec));
+                    table.push(ReplayRow::from(&Record::from_message(msg)));
                     written += 1;
                 }
                 Ok(())

@@ -179,7 +179,8 @@ mod tests {
         let after = chrono::Utc::now().timestamp_millis();
         let t = uuid_v7_ms(&id).unwrap();
         assert!(before <= t && t <= after, "{before} <= {t} <= {after}");
-        assert_eq!(uuid_v7_ms(&uuid::Uuid::new_v4().to_string()), None);
+        // A version-4 id (random): no time in it.
+        assert_eq!(uuid_v7_ms("0b5e5b1c-6a1f-4d2e-9c3b-2f1e0d9c8b7a"), None);
         assert_eq!(uuid_v7_ms("session-42"), None);
     }
 }

@@ -146,6 +146,13 @@ pub(crate) fn config_error(e: KafkaError) -> Error {
     }
 }
 
+/// Drop a librdkafka client on a thread of its own: destroying one waits for its
+/// internal threads to wind down (up to ~100 ms), which a command should not wait for
+/// when the client has nothing left to send (readers without a group).
+pub fn dispose<T: Send + 'static>(client: T) {
+    std::thread::spawn(move || drop(client));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,11 +190,4 @@ mod tests {
         assert!(matches!(err, Error::BrokerUnreachable { .. }));
         assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
     }
-}
-
-/// Drop a librdkafka client on a thread of its own: destroying one waits for its
-/// internal threads to wind down (up to ~100 ms), which a command should not wait for
-/// when the client has nothing left to send (readers without a group).
-pub fn dispose<T: Send + 'static>(client: T) {
-    std::thread::spawn(move || drop(client));
 }

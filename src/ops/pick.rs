@@ -11,21 +11,38 @@ use serde_json::Value;
 
 /// The value at each of `paths` (each a list of object keys) in `json`; None where a path
 /// is absent. A key given twice counts its last value, as a full parse would. Err when the
-/// document is not JSON.
+/// document is not JSON. At most 64 paths (a bit each: no allocation per key read).
 pub fn pick(json: &[u8], paths: &[Vec<String>]) -> serde_json::Result<Vec<Option<Value>>> {
+    assert!(paths.len() <= MAX_PATHS, "at most {MAX_PATHS} paths");
     let mut out = vec![None; paths.len()];
     let mut de = serde_json::Deserializer::from_slice(json);
-    Pick { paths, depth: 0, active: (0..paths.len()).collect(), out: &mut out }.deserialize(&mut de)?;
+    let all = if paths.len() == MAX_PATHS { u64::MAX } else { (1u64 << paths.len()) - 1 };
+    Pick { paths, depth: 0, active: all, out: &mut out }.deserialize(&mut de)?;
     de.end()?;
     Ok(out)
 }
 
+/// How many paths `pick` takes.
+pub const MAX_PATHS: usize = 64;
+
 struct Pick<'a> {
     paths: &'a [Vec<String>],
     depth: usize,
-    /// The paths whose first `depth` keys led here.
-    active: Vec<usize>,
+    /// The paths whose first `depth` keys led here, one bit each.
+    active: u64,
     out: &'a mut Vec<Option<Value>>,
+}
+
+/// The indexes of the set bits of `mask`.
+fn bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        if mask == 0 {
+            return None;
+        }
+        let i = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        Some(i)
+    })
 }
 
 /// An object key, borrowed from the input unless it holds escapes.
@@ -66,17 +83,18 @@ impl<'de> Visitor<'de> for Pick<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(Key(key)) = map.next_key::<Key>()? {
-            let here: Vec<usize> =
-                self.active.iter().copied().filter(|&i| self.paths[i][self.depth] == key.as_ref()).collect();
-            if here.is_empty() {
+            let here = bits(self.active)
+                .filter(|&i| self.paths[i][self.depth] == key.as_ref())
+                .fold(0u64, |m, i| m | (1 << i));
+            if here == 0 {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            let (ends, deeper): (Vec<usize>, Vec<usize>) =
-                here.into_iter().partition(|&i| self.paths[i].len() == self.depth + 1);
-            if ends.is_empty() {
+            let ends = bits(here).filter(|&i| self.paths[i].len() == self.depth + 1).fold(0u64, |m, i| m | (1 << i));
+            let deeper = here & !ends;
+            if ends == 0 {
                 // A key given twice: its last value wins, so forget what the first gave.
-                for &i in &deeper {
+                for i in bits(deeper) {
                     self.out[i] = None;
                 }
                 map.next_value_seed(Pick { paths: self.paths, depth: self.depth + 1, active: deeper, out: self.out })?;
@@ -84,10 +102,10 @@ impl<'de> Visitor<'de> for Pick<'_> {
             }
             // Some path ends here: take the whole value, and walk it for the longer ones.
             let v: Value = map.next_value()?;
-            for i in deeper {
+            for i in bits(deeper) {
                 self.out[i] = self.paths[i][self.depth + 1..].iter().try_fold(&v, |v, k| v.get(k)).cloned();
             }
-            for i in ends {
+            for i in bits(ends) {
                 self.out[i] = Some(v.clone());
             }
         }

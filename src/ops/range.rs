@@ -311,9 +311,9 @@ impl<'a> Probe<'a> {
         Ok(self.consumer.get_or_init(|| c))
     }
 
-    /// Binary search, per partition in [low, high), for the first offset with timestamp
-    /// >= `ts` (timestamps are assumed to grow with offsets, as CreateTime from one
-    /// producer per key does). All partitions step together.
+    /// Binary search, per partition in [low, high), for the first offset with a timestamp
+    /// at or after `ts` (timestamps are assumed to grow with offsets, as CreateTime from
+    /// one producer per key does). All partitions step together.
     pub fn search(&self, topic: &str, marks: &[Marks], ts: i64) -> Result<Vec<i64>> {
         let mut bounds: Vec<(i64, i64)> = marks.iter().map(|m| (m.low, m.high)).collect();
         loop {

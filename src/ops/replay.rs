@@ -4,17 +4,17 @@
 use std::time::Duration;
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::message::BorrowedMessage;
 use rdkafka::{Message, Offset, TopicPartitionList};
 use serde::Serialize;
 use serde_json::Value;
 
 use memchr::memmem;
 
-use super::pick::pick;
+use super::pick::{pick, MAX_PATHS};
 use super::range::PartitionRange;
 use crate::error::{Error, Result};
 use crate::kafka::KafkaSettings;
-use crate::workers::Record;
 
 /// What a record must satisfy to be replayed.
 #[derive(Debug, Clone, Default)]
@@ -106,18 +106,24 @@ impl Matcher<'_> {
                 return false;
             }
         }
-        // Then read only the fields looked at.
-        let Ok(picked) = pick(value, &self.paths) else { return false };
+        // Then read only the fields looked at (a full parse past pick's limit of paths).
+        let picked = if self.paths.len() <= MAX_PATHS {
+            pick(value, &self.paths)
+        } else {
+            serde_json::from_slice::<Value>(value)
+                .map(|v| self.paths.iter().map(|p| p.iter().try_fold(&v, |v, k| v.get(k)).cloned()).collect())
+        };
+        let Ok(picked) = picked else { return false };
         let mut picked = picked.into_iter();
-        let text_is = |v: Option<Value>, want: &str| matches!(v, Some(Value::String(s)) if s == want);
+        let text_is = |v: &Option<Value>, want: &str| matches!(v, Some(Value::String(s)) if s == want);
         if !f.event_types.is_empty() {
             let t = picked.next().flatten();
-            if !f.event_types.iter().any(|want| text_is(t.clone(), want)) {
+            if !f.event_types.iter().any(|want| text_is(&t, want)) {
                 return false;
             }
         }
         if let Some(u) = &f.user {
-            if !text_is(picked.next().flatten(), u) {
+            if !text_is(&picked.next().flatten(), u) {
                 return false;
             }
         }
@@ -147,7 +153,8 @@ pub struct PartitionSummary {
     pub matched: u64,
 }
 
-/// Read every range to its end; call `sink` for each matching record. `progress` is
+/// Read every range to its end; call `sink` for each matching record (borrowed: a sink
+/// that prints copies nothing; `workers::Record::from_message` makes an owned one). `progress` is
 /// called with the number of records read so far (for a progress bar). Notes for the
 /// operator (a start corrected, offsets the broker skipped) are appended to `notes`.
 ///
@@ -160,7 +167,7 @@ pub fn read(
     kafka: &KafkaSettings,
     ranges: &[PartitionRange],
     filter: &Filter,
-    mut sink: impl FnMut(&Record) -> Result<()>,
+    mut sink: impl FnMut(&BorrowedMessage<'_>) -> Result<()>,
     mut progress: impl FnMut(u64),
     notes: &mut Vec<String>,
 ) -> Result<Vec<PartitionSummary>> {
@@ -272,7 +279,7 @@ pub fn read(
         total += 1;
         if filter.in_window(ts) && matcher.matches(msg.key(), msg.payload()) {
             s.matched += 1;
-            sink(&Record::from_message(&msg))?;
+            sink(&msg)?;
         }
         if msg.offset() + 1 >= end {
             closed[i] = true;

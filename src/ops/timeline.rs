@@ -62,7 +62,7 @@ pub fn session_timeline(
         &scanned,
         &filter,
         |rec| {
-            match Event::decode(rec.payload.as_deref().unwrap_or_default()) {
+            match Event::decode(rdkafka::Message::payload(rec).unwrap_or_default()) {
                 Ok(e) => events.push(e),
                 Err(_) => undecodable += 1,
             }
