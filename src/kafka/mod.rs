@@ -72,6 +72,10 @@ impl KafkaSettings {
             ("enable.auto.offset.store", "false"),
             ("auto.offset.reset", "earliest"),
             ("enable.partition.eof", "false"),
+            // When the prefetch queue is full, fetch again soon rather than after
+            // librdkafka's default second: a consumer a little slower than its broker
+            // otherwise idles in one-second steps.
+            ("fetch.queue.backoff.ms", "10"),
         ]);
         c.set("group.id", group);
         c
@@ -88,15 +92,12 @@ impl KafkaSettings {
         c
     }
 
-    /// A reader of long ranges (replay, session): big prefetch, and when the prefetch
-    /// queue is full, a short wait before fetching again instead of librdkafka's one
-    /// second (`fetch.queue.backoff.ms`), which stalls a reader whose filter is a little
-    /// slower than the broker.
+    /// A reader of long ranges (replay, session): big prefetch (and, as every consumer
+    /// here, a short `fetch.queue.backoff.ms`).
     pub fn bulk_reader_config(&self) -> ClientConfig {
         let mut c = self.reader_config();
         self.default(&mut c, "fetch.wait.max.ms", "100");
         self.default(&mut c, "queued.min.messages", "200000");
-        self.default(&mut c, "fetch.queue.backoff.ms", "10");
         c
     }
 
