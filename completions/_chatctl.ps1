@@ -121,7 +121,8 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             break
         }
         'chatctl;session' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the scan: RFC 3339, a date, or a duration ago. Default: when the id is a UUIDv7 (the gateway mints those), its own time minus --clock-skew; otherwise 7d')
+            [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'How far other nodes'' clocks may lag the node that minted the session id (used for the default --since)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the scan (exclusive; default: the log end)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Also write the timeline as JSON to this file')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')

@@ -971,13 +971,17 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__session)
-            opts="-b -X -o -v -h -V --since --until --json --out --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            opts="-b -X -o -v -h -V --since --clock-skew --until --json --out --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clock-skew)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -115,7 +115,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --version 'Print version'
         }
         &'chatctl;session'= {
-            cand --since 'Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)'
+            cand --since 'Start of the scan: RFC 3339, a date, or a duration ago. Default: when the id is a UUIDv7 (the gateway mints those), its own time minus --clock-skew; otherwise 7d'
+            cand --clock-skew 'How far other nodes'' clocks may lag the node that minted the session id (used for the default --since)'
             cand --until 'End of the scan (exclusive; default: the log end)'
             cand --out 'Also write the timeline as JSON to this file'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'

@@ -110,7 +110,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'W
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l since -d 'Start of the scan: RFC 3339, a date, or a duration ago (default: 7d)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l since -d 'Start of the scan: RFC 3339, a date, or a duration ago. Default: when the id is a UUIDv7 (the gateway mints those), its own time minus --clock-skew; otherwise 7d' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l clock-skew -d 'How far other nodes\' clocks may lag the node that minted the session id (used for the default --since)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l until -d 'End of the scan (exclusive; default: the log end)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l out -d 'Also write the timeline as JSON to this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
