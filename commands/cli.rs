@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{audit, completions, replay, serve, session, stats, topics};
+use crate::{audit, completions, replay, search, serve, session, stats, topics};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +35,8 @@ pub enum Command {
     Audit(audit::Args),
     /// Per-node, per-minute stream figures (analytics worker)
     Stats(stats::Args),
+    /// Full-text search over chat messages (the search worker's index)
+    Search(search::Args),
     /// Create the Kafka topics chatctl uses (idempotent)
     #[command(subcommand)]
     Topics(topics::TopicsCommand),

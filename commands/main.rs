@@ -7,6 +7,7 @@ mod completions;
 mod error;
 mod output;
 mod replay;
+mod search;
 mod serve;
 mod session;
 mod stats;
@@ -62,6 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Serve(args) => serve::run(args, &ctx).await,
             Command::Audit(args) => audit::run(args, &ctx).await,
             Command::Stats(args) => stats::run(args, &ctx).await,
+            Command::Search(args) => search::run(args, &ctx).await,
             Command::Replay(args) => replay::run(args, &ctx).await,
             Command::Session(args) => session::run(args, &ctx).await,
             Command::Completions(_) => unreachable!("handled before settings"),

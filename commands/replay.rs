@@ -12,6 +12,7 @@ use chatctl::store::Store;
 use chatctl::time::{now, parse_instant};
 use chatctl::workers::analytics::Analytics;
 use chatctl::workers::audit::Audit;
+use chatctl::workers::search::{Search, SearchIndex};
 use chatctl::workers::{Handler, Record};
 use chatctl::Error;
 use clap::ValueEnum;
@@ -33,6 +34,7 @@ pub enum Source {
 pub enum Into_ {
     Audit,
     Analytics,
+    Search,
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,12 +75,15 @@ pub struct Args {
     /// Feed matching events to a worker's handler
     #[arg(long, value_enum)]
     pub into: Option<Into_>,
-    /// With --into analytics: empty the worker's store first
+    /// With --into analytics or search: empty the worker's store or index first
     #[arg(long, requires = "into")]
     pub rebuild: bool,
     /// Store of --into: sqlite://PATH or postgres://...
     #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
     pub audit_url: String,
+    /// Index of --into search
+    #[arg(long, env = "CHATCTL_SEARCH_INDEX", default_value = chatctl::workers::search::DEFAULT_INDEX)]
+    pub search_index: std::path::PathBuf,
 }
 
 impl Row for PartitionSummary {
@@ -131,22 +136,26 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     };
     let handler: Option<Arc<dyn Handler>> = match args.into {
         None => None,
+        Some(Into_::Audit) if args.rebuild => {
+            return Err(
+                Error::usage("--rebuild is not offered for the audit trail: it is the record of what happened").into()
+            )
+        }
+        Some(Into_::Search) => {
+            let index = SearchIndex::open(&args.search_index)?;
+            if args.rebuild {
+                index.clear().await?;
+            }
+            Some(Arc::new(Search::new(index, &ctx.settings.node_id)))
+        }
         Some(kind) => {
             let store = Store::open(&args.audit_url).await?;
             if args.rebuild {
-                match kind {
-                    Into_::Analytics => store.clear_analytics().await?,
-                    Into_::Audit => {
-                        return Err(Error::usage(
-                            "--rebuild is not offered for the audit trail: it is the record of what happened",
-                        )
-                        .into())
-                    }
-                }
+                store.clear_analytics().await?;
             }
             Some(match kind {
-                Into_::Audit => Arc::new(Audit { store }),
                 Into_::Analytics => Arc::new(Analytics { store, metrics: Arc::new(Metrics::default()) }),
+                _ => Arc::new(Audit { store }),
             })
         }
     };
@@ -180,6 +189,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let mut deliveries = Vec::new();
         let mut written: u64 = 0;
         let mut failed: u64 = 0;
+        let mut in_flight = std::collections::VecDeque::new();
+        let window = handler.as_ref().map_or(1, |h| h.in_flight_per_partition().max(1));
         let summaries = read(
             &kafka,
             &resolved.ranges,
@@ -192,9 +203,16 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                         failed += 1;
                         return Ok(());
                     };
-                    match rt.block_on(h.handle(&event, &rec)) {
-                        Ok(()) => written += 1,
-                        Err(_) => failed += 1,
+                    // As many records at once as the worker takes per partition (its
+                    // effects are then order-free), so group commits fill up.
+                    let h = h.clone();
+                    in_flight.push_back(rt.spawn(async move { h.handle(&event, &rec).await }));
+                    while in_flight.len() >= window {
+                        let done = in_flight.pop_front().expect("not empty");
+                        match rt.block_on(done) {
+                            Ok(Ok(())) => written += 1,
+                            _ => failed += 1,
+                        }
                     }
                 } else if let (Some(p), Some(t)) = (&producer, &to_topic) {
                     deliveries.push(copy(p, t, &Record::from_message(msg), &run_id));
@@ -211,6 +229,12 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             |n| bar.set_position(n),
             &mut resolved.notes,
         )?;
+        for done in in_flight.drain(..) {
+            match rt.block_on(done) {
+                Ok(Ok(())) => written += 1,
+                _ => failed += 1,
+            }
+        }
         bar.finish_and_clear();
         if !table.is_empty() {
             drop(out);

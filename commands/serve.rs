@@ -18,6 +18,8 @@ use chatctl::realtime::ResumeBuffer;
 use chatctl::store::Store;
 use chatctl::workers::analytics::Analytics;
 use chatctl::workers::audit::Audit;
+use chatctl::workers::notify::Notify;
+use chatctl::workers::search::{Search, SearchIndex};
 use chatctl::workers::{self, Handler, WorkerOptions};
 use clap::ValueEnum;
 
@@ -45,6 +47,10 @@ pub enum Role {
 pub enum WorkerKind {
     Audit,
     Analytics,
+    /// Chat messages into a full-text index (per node: reads every partition)
+    Search,
+    /// A webhook call per failed stream (needs --notify-url)
+    Notify,
 }
 
 #[derive(Debug, clap::Args)]
@@ -62,6 +68,12 @@ pub struct Args {
     /// Audit/analytics store: sqlite://PATH or postgres://...
     #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
     pub audit_url: String,
+    /// Directory of the search worker's index
+    #[arg(long, env = "CHATCTL_SEARCH_INDEX", default_value = chatctl::workers::search::DEFAULT_INDEX)]
+    pub search_index: std::path::PathBuf,
+    /// Webhook the notify worker POSTs failed streams to
+    #[arg(long, env = "CHATCTL_NOTIFY_URL")]
+    pub notify_url: Option<String>,
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", env = "CHATCTL_LISTEN")]
     pub listen: SocketAddr,
@@ -126,11 +138,22 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     }
     let mut workers = Vec::new();
     if args.role != Role::Gateway && !args.workers.is_empty() {
-        let store = Store::open(&args.audit_url).await?;
+        let needs_store = args.workers.iter().any(|w| matches!(w, WorkerKind::Audit | WorkerKind::Analytics));
+        let store = if needs_store { Some(Store::open(&args.audit_url).await?) } else { None };
+        if args.workers.contains(&WorkerKind::Notify) && args.notify_url.is_none() {
+            return Err(chatctl::Error::usage("--workers notify needs --notify-url (or CHATCTL_NOTIFY_URL)").into());
+        }
         for w in &args.workers {
-            let handler: Arc<dyn Handler> = match w {
-                WorkerKind::Audit => Arc::new(Audit { store: store.clone() }),
-                WorkerKind::Analytics => Arc::new(Analytics { store: store.clone(), metrics: metrics.clone() }),
+            let handler: Arc<dyn Handler> = match (w, &store) {
+                (WorkerKind::Audit, Some(store)) => Arc::new(Audit { store: store.clone() }),
+                (WorkerKind::Analytics, Some(store)) => {
+                    Arc::new(Analytics { store: store.clone(), metrics: metrics.clone() })
+                }
+                (WorkerKind::Search, _) => {
+                    Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id))
+                }
+                (WorkerKind::Notify, _) => Arc::new(Notify::new(args.notify_url.as_deref().unwrap_or_default())?),
+                (WorkerKind::Audit | WorkerKind::Analytics, None) => unreachable!("the store is opened for these"),
             };
             eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
             let mut opts = WorkerOptions::default();

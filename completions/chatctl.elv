@@ -39,6 +39,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
+            cand search 'Full-text search over chat messages (the search worker''s index)'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -48,6 +49,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --workers 'Workers to run (with --role all or worker)'
             cand --instance-id 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout'
             cand --audit-url 'Audit/analytics store: sqlite://PATH or postgres://...'
+            cand --search-index 'Directory of the search worker''s index'
+            cand --notify-url 'Webhook the notify worker POSTs failed streams to'
             cand --listen 'Address to listen on'
             cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)'
             cand --llm 'LLM upstream'
@@ -96,6 +99,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --to-topic 'Copy matching records to this topic (keys, headers and timestamps kept)'
             cand --into 'Feed matching events to a worker''s handler'
             cand --audit-url 'Store of --into: sqlite://PATH or postgres://...'
+            cand --search-index 'Index of --into search'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -106,7 +110,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --config 'Config file (default: ./chatctl.toml when present)'
             cand --node-id 'This node''s id in events and logs (default: the host name)'
             cand --timeout 'Bound on each broker request, e.g. 10s'
-            cand --rebuild 'With --into analytics: empty the worker''s store first'
+            cand --rebuild 'With --into analytics or search: empty the worker''s store or index first'
             cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -259,6 +263,28 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'chatctl;search'= {
+            cand --session 'Only this session'
+            cand --user 'Only this user'
+            cand --limit 'At most this many hits'
+            cand --search-index 'The index directory'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'chatctl;topics'= {
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -331,6 +357,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
+            cand search 'Full-text search over chat messages (the search worker''s index)'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -353,6 +380,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;audit;errors'= {
         }
         &'chatctl;help;stats'= {
+        }
+        &'chatctl;help;search'= {
         }
         &'chatctl;help;topics'= {
             cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -12,6 +12,8 @@
 pub mod analytics;
 pub mod audit;
 pub mod dlq;
+pub mod notify;
+pub mod search;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};

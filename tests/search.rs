@@ -1,0 +1,192 @@
+//! The search indexer and the notifier, run by `chatctl serve --role worker` against real
+//! tansu (sqlite engine): the live index equals one rebuilt by `chatctl replay --into
+//! search --rebuild`; `chatctl search` finds messages; a failed stream is notified once,
+//! and a replayed copy of it is not notified again.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chatctl::events::{ChatMessage, Event, Payload, Role, StreamError, STREAM_EVENTS};
+use chatctl::workers::notify::Notification;
+use chatctl::workers::search::{Hit, SearchReader};
+use chrono::{Duration as Cd, Utc};
+use common::{chatctl, free_port, produce, Broker, Engine};
+
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn message(session: &str, i: usize, role: Role, content: String) -> Event {
+    Event::at(
+        Utc::now() - Cd::minutes(30) + Cd::milliseconds(i as i64),
+        session,
+        "node-a",
+        Payload::ChatMessage(ChatMessage {
+            message_id: format!("{session}-m{i}"),
+            conversation_id: format!("conv-{session}"),
+            user_id: format!("user-{}", i % 3),
+            role,
+            content,
+            reply_to: None,
+        }),
+    )
+}
+
+fn failure(session: &str) -> Event {
+    Event::at(
+        Utc::now() - Cd::minutes(20),
+        session,
+        "node-b",
+        Payload::StreamError(StreamError {
+            message_id: format!("{session}-answer"),
+            error: "upstream closed the stream".into(),
+            error_code: "UPSTREAM_ERROR".into(),
+            chunk_index: Some(3),
+        }),
+    )
+}
+
+/// A webhook receiver that keeps what it is sent.
+async fn webhook() -> (String, Arc<Mutex<Vec<(String, Notification)>>>) {
+    use axum::routing::post;
+    let got: Arc<Mutex<Vec<(String, Notification)>>> = Arc::default();
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |headers: axum::http::HeaderMap, axum::Json(body): axum::Json<Notification>| {
+            let keep = keep.clone();
+            async move {
+                let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+                keep.lock().unwrap().push((key, body));
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}/hook"), got)
+}
+
+async fn processed(port: u16, worker: &str) -> u64 {
+    let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/metrics")).await else { return 0 };
+    let text = r.text().await.unwrap_or_default();
+    let prefix = format!("chatctl_worker_processed_total{{worker=\"{worker}\"}} ");
+    text.lines().find_map(|l| l.strip_prefix(&prefix)).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+async fn wait_until(what: &str, limit: Duration, mut ok: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !ok().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn all_docs(dir: &std::path::Path) -> BTreeSet<(String, String, String, String)> {
+    let hits: Vec<Hit> = SearchReader::open(dir).unwrap().search("", None, None, 100_000).unwrap();
+    hits.into_iter().map(|h| (h.event_id, h.session_id, h.role, h.content)).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(4).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live");
+    let rebuilt = dir.path().join("rebuilt");
+
+    // 60 messages in 6 sessions, each with a word of its own ("word17"), and one failure.
+    let sessions: Vec<String> = (0..6).map(|s| format!("sess-{s}")).collect();
+    let mut data: Vec<Event> = (0..60)
+        .map(|i| {
+            let role = if i % 2 == 0 { Role::User } else { Role::Assistant };
+            message(&sessions[i % 6], i, role, format!("kafka replay word{i} for the log"))
+        })
+        .collect();
+    // The same message delivered twice (at-least-once upstream): one document.
+    data.push(data[0].clone());
+    produce(&kafka, &data).await;
+    let failed = failure(&sessions[2]);
+    produce(&kafka, std::slice::from_ref(&failed)).await;
+
+    let (hook, got) = webhook().await;
+    let port = free_port();
+    let _serve = Serve(
+        Command::new(env!("CARGO_BIN_EXE_chatctl"))
+            .args(["serve", "--role", "worker", "--workers", "search,notify", "--node-id", "n1"])
+            .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--notify-url", &hook])
+            .arg("--search-index")
+            .arg(&live)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    wait_until("the live index", Duration::from_secs(90), async || {
+        SearchReader::open(&live).and_then(|r| r.count()).unwrap_or(0) == 60
+    })
+    .await;
+    wait_until("the notification", Duration::from_secs(60), async || !got.lock().unwrap().is_empty()).await;
+
+    // chatctl search finds one message by its word, and narrows by session.
+    let out = chatctl().args(["search", "word17", "-o", "json", "--search-index"]).arg(&live).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let hits: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["eventId"], data[17].event_id.to_string());
+    let out = chatctl()
+        .args(["search", "kafka", "--session", "sess-4", "--limit", "100", "-o", "json", "--search-index"])
+        .arg(&live)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 10);
+
+    // Rebuilt from the log by replay: the same documents.
+    for _ in 0..2 {
+        // twice: --rebuild starts from empty each time
+        let out = chatctl()
+            .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "search"])
+            .args(["--rebuild", "--search-index"])
+            .arg(&rebuilt)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let want = all_docs(&live);
+    assert_eq!(want.len(), 60);
+    assert_eq!(all_docs(&rebuilt), want);
+
+    // The failure was notified once, with its eventId as the idempotency key.
+    {
+        let got = got.lock().unwrap();
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, failed.event_id.to_string());
+        assert_eq!((got[0].1.error_code.as_str(), got[0].1.session_id.as_str()), ("UPSTREAM_ERROR", "sess-2"));
+    }
+    // A replayed copy of it back into stream-events (header chatctl-replay) is handled by
+    // the notifier but notifies nobody.
+    let before = processed(port, "chatctl-notify").await;
+    let out = chatctl()
+        .args(["replay", "-b", &broker.addr, "--topic", "stream-events", "--since", "1d"])
+        .args(["--event-type", "STREAM_ERROR", "--to-topic", STREAM_EVENTS])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    wait_until("the notifier to handle the replayed copy", Duration::from_secs(60), async || {
+        processed(port, "chatctl-notify").await > before
+    })
+    .await;
+    assert_eq!(got.lock().unwrap().len(), 1);
+}
