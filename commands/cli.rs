@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{audit, completions, replay, search, serve, session, stats, topics};
+use crate::{audit, completions, replay, search, serve, session, stats, topics, training};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,6 +37,9 @@ pub enum Command {
     Stats(stats::Args),
     /// Full-text search over chat messages (the search worker's index)
     Search(search::Args),
+    /// Training data kept by the training worker
+    #[command(subcommand)]
+    Training(training::Command),
     /// Create the Kafka topics chatctl uses (idempotent)
     #[command(subcommand)]
     Topics(topics::TopicsCommand),

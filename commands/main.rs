@@ -12,6 +12,7 @@ mod serve;
 mod session;
 mod stats;
 mod topics;
+mod training;
 
 use chatctl::config::{ConfigFile, Settings};
 use clap::Parser;
@@ -64,6 +65,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Audit(args) => audit::run(args, &ctx).await,
             Command::Stats(args) => stats::run(args, &ctx).await,
             Command::Search(args) => search::run(args, &ctx).await,
+            Command::Training(cmd) => training::run(cmd, &ctx).await,
             Command::Replay(args) => replay::run(args, &ctx).await,
             Command::Session(args) => session::run(args, &ctx).await,
             Command::Completions(_) => unreachable!("handled before settings"),

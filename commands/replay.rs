@@ -13,6 +13,7 @@ use chatctl::time::{now, parse_instant};
 use chatctl::workers::analytics::Analytics;
 use chatctl::workers::audit::Audit;
 use chatctl::workers::search::{Search, SearchIndex};
+use chatctl::workers::training::Training;
 use chatctl::workers::{Handler, Record};
 use chatctl::Error;
 use clap::ValueEnum;
@@ -35,6 +36,7 @@ pub enum Into_ {
     Audit,
     Analytics,
     Search,
+    Training,
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,7 +77,7 @@ pub struct Args {
     /// Feed matching events to a worker's handler
     #[arg(long, value_enum)]
     pub into: Option<Into_>,
-    /// With --into analytics or search: empty the worker's store or index first
+    /// With --into analytics, search or training: empty that worker's store or index first
     #[arg(long, requires = "into")]
     pub rebuild: bool,
     /// Store of --into: sqlite://PATH or postgres://...
@@ -151,10 +153,14 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         Some(kind) => {
             let store = Store::open(&args.audit_url).await?;
             if args.rebuild {
-                store.clear_analytics().await?;
+                match kind {
+                    Into_::Training => store.clear_training().await?,
+                    _ => store.clear_analytics().await?,
+                }
             }
             Some(match kind {
                 Into_::Analytics => Arc::new(Analytics { store, metrics: Arc::new(Metrics::default()) }),
+                Into_::Training => Arc::new(Training { store }),
                 _ => Arc::new(Audit { store }),
             })
         }

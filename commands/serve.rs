@@ -20,6 +20,7 @@ use chatctl::workers::analytics::Analytics;
 use chatctl::workers::audit::Audit;
 use chatctl::workers::notify::Notify;
 use chatctl::workers::search::{Search, SearchIndex};
+use chatctl::workers::training::Training;
 use chatctl::workers::{self, Handler, WorkerOptions};
 use clap::ValueEnum;
 
@@ -51,6 +52,8 @@ pub enum WorkerKind {
     Search,
     /// A webhook call per failed stream (needs --notify-url)
     Notify,
+    /// Chat messages into the store for `chatctl training export`
+    Training,
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,7 +141,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     }
     let mut workers = Vec::new();
     if args.role != Role::Gateway && !args.workers.is_empty() {
-        let needs_store = args.workers.iter().any(|w| matches!(w, WorkerKind::Audit | WorkerKind::Analytics));
+        let needs_store =
+            args.workers.iter().any(|w| matches!(w, WorkerKind::Audit | WorkerKind::Analytics | WorkerKind::Training));
         let store = if needs_store { Some(Store::open(&args.audit_url).await?) } else { None };
         if args.workers.contains(&WorkerKind::Notify) && args.notify_url.is_none() {
             return Err(chatctl::Error::usage("--workers notify needs --notify-url (or CHATCTL_NOTIFY_URL)").into());
@@ -153,7 +157,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                     Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id))
                 }
                 (WorkerKind::Notify, _) => Arc::new(Notify::new(args.notify_url.as_deref().unwrap_or_default())?),
-                (WorkerKind::Audit | WorkerKind::Analytics, None) => unreachable!("the store is opened for these"),
+                (WorkerKind::Training, Some(store)) => Arc::new(Training { store: store.clone() }),
+                (WorkerKind::Audit | WorkerKind::Analytics | WorkerKind::Training, None) => {
+                    unreachable!("the store is opened for these")
+                }
             };
             eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
             let mut opts = WorkerOptions::default();

@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search over chat messages (the search worker''s index)')
+            [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'Training data kept by the training worker')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create the Kafka topics chatctl uses (idempotent)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -115,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
             [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
-            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics or search: empty the worker''s store or index first')
+            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics, search or training: empty that worker''s store or index first')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -303,6 +304,61 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'chatctl;training' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file ([profiles.NAME])')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write prompt/answer pairs as JSON Lines')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'chatctl;training;export' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Answers from this time: RFC 3339, a date, or a duration ago')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Answers before this time')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file instead of standard output')
+            [CompletionResult]::new('--audit-url', '--audit-url', [CompletionResultType]::ParameterName, 'Store the training worker writes to: sqlite://PATH or postgres://...')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file ([profiles.NAME])')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;training;help' {
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write prompt/answer pairs as JSON Lines')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'chatctl;training;help;export' {
+            break
+        }
+        'chatctl;training;help;help' {
+            break
+        }
         'chatctl;topics' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
@@ -382,6 +438,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search over chat messages (the search worker''s index)')
+            [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'Training data kept by the training worker')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create the Kafka topics chatctl uses (idempotent)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -415,6 +472,13 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             break
         }
         'chatctl;help;search' {
+            break
+        }
+        'chatctl;help;training' {
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write prompt/answer pairs as JSON Lines')
+            break
+        }
+        'chatctl;help;training;export' {
             break
         }
         'chatctl;help;topics' {

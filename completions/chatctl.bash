@@ -43,6 +43,9 @@ _chatctl() {
             chatctl,topics)
                 cmd="chatctl__subcmd__topics"
                 ;;
+            chatctl,training)
+                cmd="chatctl__subcmd__training"
+                ;;
             chatctl__subcmd__audit,errors)
                 cmd="chatctl__subcmd__audit__subcmd__errors"
                 ;;
@@ -94,6 +97,9 @@ _chatctl() {
             chatctl__subcmd__help,topics)
                 cmd="chatctl__subcmd__help__subcmd__topics"
                 ;;
+            chatctl__subcmd__help,training)
+                cmd="chatctl__subcmd__help__subcmd__training"
+                ;;
             chatctl__subcmd__help__subcmd__audit,errors)
                 cmd="chatctl__subcmd__help__subcmd__audit__subcmd__errors"
                 ;;
@@ -105,6 +111,9 @@ _chatctl() {
                 ;;
             chatctl__subcmd__help__subcmd__topics,ensure)
                 cmd="chatctl__subcmd__help__subcmd__topics__subcmd__ensure"
+                ;;
+            chatctl__subcmd__help__subcmd__training,export)
+                cmd="chatctl__subcmd__help__subcmd__training__subcmd__export"
                 ;;
             chatctl__subcmd__topics,ensure)
                 cmd="chatctl__subcmd__topics__subcmd__ensure"
@@ -118,6 +127,18 @@ _chatctl() {
             chatctl__subcmd__topics__subcmd__help,help)
                 cmd="chatctl__subcmd__topics__subcmd__help__subcmd__help"
                 ;;
+            chatctl__subcmd__training,export)
+                cmd="chatctl__subcmd__training__subcmd__export"
+                ;;
+            chatctl__subcmd__training,help)
+                cmd="chatctl__subcmd__training__subcmd__help"
+                ;;
+            chatctl__subcmd__training__subcmd__help,export)
+                cmd="chatctl__subcmd__training__subcmd__help__subcmd__export"
+                ;;
+            chatctl__subcmd__training__subcmd__help,help)
+                cmd="chatctl__subcmd__training__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -125,7 +146,7 @@ _chatctl() {
 
     case "${cmd}" in
         chatctl)
-            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version serve replay session audit stats search topics completions help"
+            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version serve replay session audit stats search training topics completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,7 +580,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help)
-            opts="serve replay session audit stats search topics completions help"
+            opts="serve replay session audit stats search training topics completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +775,34 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__help__subcmd__training)
+            opts="export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__training__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__replay)
             opts="-b -X -o -v -h -V --topic --since --until --partition --from-offset --to-offset --event-type --session --user --where --to-topic --into --rebuild --audit-url --search-index --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -806,7 +855,7 @@ _chatctl() {
                     return 0
                     ;;
                 --into)
-                    COMPREPLY=($(compgen -W "audit analytics search" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "audit analytics search training" -- "${cur}"))
                     return 0
                     ;;
                 --audit-url)
@@ -946,7 +995,7 @@ _chatctl() {
                     return 0
                     ;;
                 --workers)
-                    COMPREPLY=($(compgen -W "audit analytics search notify" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "audit analytics search notify training" -- "${cur}"))
                     return 0
                     ;;
                 --instance-id)
@@ -1357,6 +1406,172 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__topics__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__training)
+            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__training__subcmd__export)
+            opts="-b -X -o -v -h -V --since --until --out --audit-url --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__training__subcmd__help)
+            opts="export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__training__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__training__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

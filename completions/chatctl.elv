@@ -40,6 +40,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand search 'Full-text search over chat messages (the search worker''s index)'
+            cand training 'Training data kept by the training worker'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -110,7 +111,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --config 'Config file (default: ./chatctl.toml when present)'
             cand --node-id 'This node''s id in events and logs (default: the host name)'
             cand --timeout 'Bound on each broker request, e.g. 10s'
-            cand --rebuild 'With --into analytics or search: empty the worker''s store or index first'
+            cand --rebuild 'With --into analytics, search or training: empty that worker''s store or index first'
             cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -285,6 +286,56 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'chatctl;training'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand export 'Write prompt/answer pairs as JSON Lines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;training;export'= {
+            cand --since 'Answers from this time: RFC 3339, a date, or a duration ago'
+            cand --until 'Answers before this time'
+            cand --out 'Write to this file instead of standard output'
+            cand --audit-url 'Store the training worker writes to: sqlite://PATH or postgres://...'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;training;help'= {
+            cand export 'Write prompt/answer pairs as JSON Lines'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;training;help;export'= {
+        }
+        &'chatctl;training;help;help'= {
+        }
         &'chatctl;topics'= {
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -358,6 +409,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand search 'Full-text search over chat messages (the search worker''s index)'
+            cand training 'Training data kept by the training worker'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -382,6 +434,11 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;stats'= {
         }
         &'chatctl;help;search'= {
+        }
+        &'chatctl;help;training'= {
+            cand export 'Write prompt/answer pairs as JSON Lines'
+        }
+        &'chatctl;help;training;export'= {
         }
         &'chatctl;help;topics'= {
             cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -42,6 +42,7 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "session" -d 'One se
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "training" -d 'Training data kept by the training worker'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -51,7 +52,8 @@ worker\t'Only the workers (health and metrics on --listen)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l workers -d 'Workers to run (with --role all or worker)' -r -f -a "audit\t''
 analytics\t''
 search\t'Chat messages into a full-text index (per node: reads every partition)'
-notify\t'A webhook call per failed stream (needs --notify-url)'"
+notify\t'A webhook call per failed stream (needs --notify-url)'
+training\t'Chat messages into the store for `chatctl training export`'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l instance-id -d 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l audit-url -d 'Audit/analytics store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l search-index -d 'Directory of the search worker\'s index' -r -F
@@ -101,7 +103,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l where -d 'Onl
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l to-topic -d 'Copy matching records to this topic (keys, headers and timestamps kept)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l into -d 'Feed matching events to a worker\'s handler' -r -f -a "audit\t''
 analytics\t''
-search\t''"
+search\t''
+training\t''"
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l audit-url -d 'Store of --into: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l search-index -d 'Index of --into search' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
@@ -113,7 +116,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l profile -d 'N
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'With --into analytics or search: empty the worker\'s store or index first'
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'With --into analytics, search or training: empty that worker\'s store or index first'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s V -l version -d 'Print version'
@@ -232,6 +235,38 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l timeout -d 'B
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write prompt/answer pairs as JSON Lines'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l since -d 'Answers from this time: RFC 3339, a date, or a duration ago' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l until -d 'Answers before this time' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l out -d 'Write to this file instead of standard output' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l audit-url -d 'Store the training worker writes to: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write prompt/answer pairs as JSON Lines'
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
@@ -274,16 +309,18 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout 
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "training" -d 'Training data kept by the training worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve replay session audit stats search training topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "sessions" -d 'Sessions of a user since a time'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "latency" -d 'Average streaming latency per node'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from training" -f -a "export" -d 'Write prompt/answer pairs as JSON Lines'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -120,6 +120,30 @@ pub struct MinuteRow {
 enum Write {
     Audit(Box<AuditRow>),
     Sample(Sample),
+    Message(Box<TrainingMessage>),
+}
+
+/// A chat message kept for training export.
+#[derive(Debug, Clone)]
+pub struct TrainingMessage {
+    pub event_id: String,
+    pub ts_ms: i64,
+    pub conversation_id: String,
+    pub message_id: String,
+    pub role: String,
+    pub content: String,
+    pub reply_to: Option<String>,
+}
+
+/// One training example: a prompt and the answer it got.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingPair {
+    pub conversation_id: String,
+    pub message_id: String,
+    pub ts_ms: i64,
+    pub prompt: String,
+    pub completion: String,
 }
 
 struct Job {
@@ -169,6 +193,17 @@ CREATE TABLE IF NOT EXISTS analytics_samples (
   latency_ms BIGINT
 );
 CREATE INDEX IF NOT EXISTS analytics_minute ON analytics_samples (minute_ms);
+CREATE TABLE IF NOT EXISTS training_messages (
+  event_id TEXT PRIMARY KEY,
+  ts_ms BIGINT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL,
+  reply_to TEXT
+);
+CREATE INDEX IF NOT EXISTS training_message ON training_messages (message_id);
+CREATE INDEX IF NOT EXISTS training_role_ts ON training_messages (role, ts_ms);
 ";
 
 const INSERT_AUDIT: &str = "INSERT INTO audit_events (event_id, event_type, ts_ms, session_id, user_id, message_id, \
@@ -176,6 +211,14 @@ const INSERT_AUDIT: &str = "INSERT INTO audit_events (event_id, event_type, ts_m
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING";
 const INSERT_SAMPLE: &str = "INSERT INTO analytics_samples (event_id, node_id, minute_ms, kind, latency_ms) \
     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING";
+
+const INSERT_MESSAGE: &str = "INSERT INTO training_messages (event_id, ts_ms, conversation_id, message_id, role, \
+    content, reply_to) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING";
+// An answer and the prompt it replies to; a message delivered twice (two eventIds) pairs once.
+const Q_PAIRS: &str = "SELECT a.conversation_id, a.message_id, MIN(a.ts_ms), MIN(u.content), MIN(a.content) \
+    FROM training_messages a JOIN training_messages u ON u.message_id = a.reply_to AND u.role = 'user' \
+    WHERE a.role = 'assistant' AND a.ts_ms >= $1 AND a.ts_ms < $2 \
+    GROUP BY a.conversation_id, a.message_id ORDER BY MIN(a.ts_ms), a.message_id";
 
 const Q_SESSIONS: &str = "SELECT e.session_id, MIN(e.ts_ms), MAX(e.ts_ms), \
     SUM(CASE WHEN e.event_type = 'SESSION_STARTED' THEN 1 ELSE 0 END), COUNT(*), \
@@ -239,6 +282,23 @@ impl Store {
 
     pub async fn sample(&self, s: Sample) -> Result<()> {
         self.write(Write::Sample(s)).await
+    }
+
+    /// Keep a chat message for training export; one with the same eventId is left as it is.
+    pub async fn training_message(&self, m: TrainingMessage) -> Result<()> {
+        self.write(Write::Message(Box::new(m))).await
+    }
+
+    /// Prompt/answer pairs whose answer is in [from, to), oldest first.
+    pub async fn training_pairs(&self, from_ms: i64, to_ms: i64) -> Result<Vec<TrainingPair>> {
+        self.query(Q_PAIRS, vec![Param::Int(from_ms), Param::Int(to_ms)], |r| TrainingPair {
+            conversation_id: r.text(0),
+            message_id: r.text(1),
+            ts_ms: r.int(2),
+            prompt: r.text(3),
+            completion: r.text(4),
+        })
+        .await
     }
 
     async fn query<T: Send + 'static>(
@@ -354,16 +414,25 @@ impl Store {
 
     /// Empty the analytics samples (a rebuild by replay starts from here).
     pub async fn clear_analytics(&self) -> Result<()> {
+        self.delete_all("DELETE FROM analytics_samples").await
+    }
+
+    /// Empty the training messages (a rebuild by replay starts from here).
+    pub async fn clear_training(&self) -> Result<()> {
+        self.delete_all("DELETE FROM training_messages").await
+    }
+
+    async fn delete_all(&self, sql: &'static str) -> Result<()> {
         match &*self.backend {
             Backend::Sqlite(conn) => {
                 let conn = conn.clone();
-                tokio::task::spawn_blocking(move || conn.lock().unwrap().execute("DELETE FROM analytics_samples", []))
+                tokio::task::spawn_blocking(move || conn.lock().unwrap().execute(sql, []))
                     .await
                     .map_err(|e| store_err(e.to_string()))?
                     .map_err(store_err)?;
             }
             Backend::Postgres(client) => {
-                client.execute("DELETE FROM analytics_samples", &[]).await.map_err(store_err)?;
+                client.execute(sql, &[]).await.map_err(store_err)?;
             }
         }
         Ok(())
@@ -456,6 +525,7 @@ async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Resul
                 {
                     let mut audit = tx.prepare_cached(INSERT_AUDIT).map_err(|e| e.to_string())?;
                     let mut sample = tx.prepare_cached(INSERT_SAMPLE).map_err(|e| e.to_string())?;
+                    let mut message = tx.prepare_cached(INSERT_MESSAGE).map_err(|e| e.to_string())?;
                     for w in &writes {
                         match w {
                             Write::Audit(r) => audit.execute(rusqlite::params![
@@ -482,6 +552,15 @@ async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Resul
                                 s.kind,
                                 s.latency_ms
                             ]),
+                            Write::Message(m) => message.execute(rusqlite::params![
+                                m.event_id,
+                                m.ts_ms,
+                                m.conversation_id,
+                                m.message_id,
+                                m.role,
+                                m.content,
+                                m.reply_to
+                            ]),
                         }
                         .map_err(|e| e.to_string())?;
                     }
@@ -497,6 +576,7 @@ async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Resul
             let result: std::result::Result<(), String> = async {
                 let audit = client.prepare(INSERT_AUDIT).await.map_err(|e| e.to_string())?;
                 let sample = client.prepare(INSERT_SAMPLE).await.map_err(|e| e.to_string())?;
+                let message = client.prepare(INSERT_MESSAGE).await.map_err(|e| e.to_string())?;
                 let futs = writes.iter().map(|w| async {
                     match w {
                         Write::Audit(r) => {
@@ -526,6 +606,22 @@ async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Resul
                         Write::Sample(s) => {
                             client
                                 .execute(&sample, &[&s.event_id, &s.node_id, &s.minute_ms, &s.kind, &s.latency_ms])
+                                .await
+                        }
+                        Write::Message(m) => {
+                            client
+                                .execute(
+                                    &message,
+                                    &[
+                                        &m.event_id,
+                                        &m.ts_ms,
+                                        &m.conversation_id,
+                                        &m.message_id,
+                                        &m.role,
+                                        &m.content,
+                                        &m.reply_to,
+                                    ],
+                                )
                                 .await
                         }
                     }

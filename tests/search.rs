@@ -1,7 +1,7 @@
-//! The search indexer and the notifier, run by `chatctl serve --role worker` against real
-//! tansu (sqlite engine): the live index equals one rebuilt by `chatctl replay --into
-//! search --rebuild`; `chatctl search` finds messages; a failed stream is notified once,
-//! and a replayed copy of it is not notified again.
+//! The search indexer, the training worker and the notifier, run by `chatctl serve --role
+//! worker` against real tansu (sqlite engine): the live index and training pairs equal
+//! ones rebuilt by `chatctl replay --into search|training --rebuild`; `chatctl search`
+//! finds messages; a failed stream is notified once, and a replayed copy is not notified.
 
 mod common;
 
@@ -25,7 +25,7 @@ impl Drop for Serve {
     }
 }
 
-fn message(session: &str, i: usize, role: Role, content: String) -> Event {
+fn message(session: &str, i: usize, role: Role, content: String, reply_to: Option<String>) -> Event {
     Event::at(
         Utc::now() - Cd::minutes(30) + Cd::milliseconds(i as i64),
         session,
@@ -36,7 +36,7 @@ fn message(session: &str, i: usize, role: Role, content: String) -> Event {
             user_id: format!("user-{}", i % 3),
             role,
             content,
-            reply_to: None,
+            reply_to,
         }),
     )
 }
@@ -107,11 +107,17 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     let rebuilt = dir.path().join("rebuilt");
 
     // 60 messages in 6 sessions, each with a word of its own ("word17"), and one failure.
+    // Odd messages answer the one before them.
     let sessions: Vec<String> = (0..6).map(|s| format!("sess-{s}")).collect();
     let mut data: Vec<Event> = (0..60)
         .map(|i| {
-            let role = if i % 2 == 0 { Role::User } else { Role::Assistant };
-            message(&sessions[i % 6], i, role, format!("kafka replay word{i} for the log"))
+            let text = format!("kafka replay word{i} for the log");
+            if i % 2 == 0 {
+                message(&sessions[i % 6], i, Role::User, text, None)
+            } else {
+                let prompt = format!("{}-m{}", sessions[(i - 1) % 6], i - 1);
+                message(&sessions[i % 6], i, Role::Assistant, text, Some(prompt))
+            }
         })
         .collect();
     // The same message delivered twice (at-least-once upstream): one document.
@@ -124,7 +130,8 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     let port = free_port();
     let _serve = Serve(
         Command::new(env!("CARGO_BIN_EXE_chatctl"))
-            .args(["serve", "--role", "worker", "--workers", "search,notify", "--node-id", "n1"])
+            .args(["serve", "--role", "worker", "--workers", "search,notify,training", "--node-id", "n1"])
+            .args(["--audit-url", &format!("sqlite://{}", dir.path().join("live.db").display())])
             .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--notify-url", &hook])
             .arg("--search-index")
             .arg(&live)
@@ -167,6 +174,33 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     let want = all_docs(&live);
     assert_eq!(want.len(), 60);
     assert_eq!(all_docs(&rebuilt), want);
+
+    // Training pairs: the live worker's and a rebuild's exports are the same 30 pairs.
+    let export = |db: &str| {
+        let out = chatctl()
+            .args(["training", "export", "--since", "1d", "--audit-url"])
+            .arg(format!("sqlite://{}", dir.path().join(db).display()))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    wait_until("the training worker", Duration::from_secs(60), async || export("live.db").lines().count() == 30).await;
+    for _ in 0..2 {
+        let out = chatctl()
+            .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "training"])
+            .args(["--rebuild", "--audit-url"])
+            .arg(format!("sqlite://{}", dir.path().join("rebuilt.db").display()))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let live_pairs = export("live.db");
+    assert_eq!(export("rebuilt.db"), live_pairs);
+    let first: serde_json::Value = serde_json::from_str(live_pairs.lines().next().unwrap()).unwrap();
+    assert_eq!(first["messages"][0]["content"], "kafka replay word0 for the log");
+    assert_eq!(first["messages"][1]["content"], "kafka replay word1 for the log");
+    assert_eq!(first["messageId"], "sess-1-m1");
 
     // The failure was notified once, with its eventId as the idempotency key.
     {

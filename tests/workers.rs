@@ -321,6 +321,35 @@ async fn check_seed_queries(store: &Store) {
     assert_eq!(errs.len(), 1);
 }
 
+/// The training store on this backend: a message written twice is one row, an answer
+/// pairs with the prompt it replies to, and an answer to an unknown prompt pairs with none.
+async fn check_training_pairs(store: &Store) {
+    use chatctl::store::TrainingMessage;
+    let m = |id: &str, ts: i64, role: &str, content: &str, reply_to: Option<&str>| TrainingMessage {
+        event_id: format!("ev-{id}"),
+        ts_ms: ts,
+        conversation_id: "c1".into(),
+        message_id: id.into(),
+        role: role.into(),
+        content: content.into(),
+        reply_to: reply_to.map(Into::into),
+    };
+    for row in [
+        m("u1", 1_000, "user", "what is kafka?", None),
+        m("a1", 2_000, "assistant", "a log", Some("u1")),
+        m("a1", 2_000, "assistant", "a log", Some("u1")),
+        m("a2", 3_000, "assistant", "orphan", Some("nope")),
+    ] {
+        store.training_message(row).await.unwrap();
+    }
+    let pairs = store.training_pairs(0, i64::MAX).await.unwrap();
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!((pairs[0].prompt.as_str(), pairs[0].completion.as_str()), ("what is kafka?", "a log"));
+    assert!(store.training_pairs(2_001, i64::MAX).await.unwrap().is_empty());
+    store.clear_training().await.unwrap();
+    assert!(store.training_pairs(0, i64::MAX).await.unwrap().is_empty());
+}
+
 async fn run_audit_on(store_url: &str) {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(2).await;
@@ -360,6 +389,7 @@ async fn run_audit_on(store_url: &str) {
     analytics.stop().await;
     assert_eq!(store.audit_counts().await.unwrap(), (10, 10));
     check_seed_queries(&store).await;
+    check_training_pairs(&store).await;
 
     let minutes = store
         .minutes(at("2024-01-15T00:00:00Z").timestamp_millis(), at("2024-01-16T00:00:00Z").timestamp_millis())
