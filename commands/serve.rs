@@ -132,6 +132,9 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
+    if args.role != Role::Gateway && args.workers.contains(&WorkerKind::Notify) && args.notify_url.is_none() {
+        return Err(chatctl::Error::usage("--workers notify needs --notify-url (or CHATCTL_NOTIFY_URL)").into());
+    }
     let kafka = ctx.settings.kafka();
     let metrics = Arc::new(Metrics::default());
     // The topics are usually there; if the broker is down at start, chats still run and
@@ -144,9 +147,6 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let needs_store =
             args.workers.iter().any(|w| matches!(w, WorkerKind::Audit | WorkerKind::Analytics | WorkerKind::Training));
         let store = if needs_store { Some(Store::open(&args.audit_url).await?) } else { None };
-        if args.workers.contains(&WorkerKind::Notify) && args.notify_url.is_none() {
-            return Err(chatctl::Error::usage("--workers notify needs --notify-url (or CHATCTL_NOTIFY_URL)").into());
-        }
         for w in &args.workers {
             let handler: Arc<dyn Handler> = match (w, &store) {
                 (WorkerKind::Audit, Some(store)) => Arc::new(Audit { store: store.clone() }),

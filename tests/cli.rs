@@ -119,3 +119,22 @@ fn broken_pipe_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn worker_commands_refuse_missing_inputs_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    // No index yet: not found (4), naming the directory and how to make one.
+    let missing = dir.path().join("no-index");
+    let (code, _, err) = run(chatctl().args(["search", "kafka", "--search-index"]).arg(&missing));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("no search index") && err.contains("--workers search"), "{err}");
+    // The notifier without a webhook: a usage error (2) before anything starts.
+    let (code, _, err) = run(chatctl().args(["serve", "--role", "worker", "--workers", "notify", "-b", "127.0.0.1:1"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--notify-url"), "{err}");
+    // --rebuild of the audit trail is refused (it is the record of what happened).
+    let (code, _, err) =
+        run(chatctl().args(["replay", "--since", "1h", "--into", "audit", "--rebuild", "-b", "127.0.0.1:1"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("audit trail"), "{err}");
+}
