@@ -357,6 +357,8 @@ async fn worker(partitions: i32, worker_events: usize) {
     produce(&kafka2, 0, worker_events, 0, true).await;
     seal(&kafka2, partitions).await;
     let worker_events = worker_events + partitions as usize;
+    println!("produced {worker_events} events for the worker");
+    let _ = std::io::Write::flush(&mut std::io::stdout());
     let k = kafka2.clone();
     let (raw_n, _, raw) =
         tokio::task::spawn_blocking(move || plain_consumer(&k, partitions, None, None)).await.unwrap();

@@ -33,7 +33,9 @@ pub struct AuditRow {
 }
 
 impl AuditRow {
-    pub fn new(e: &Event, topic: &str, partition: i32, offset: i64) -> AuditRow {
+    /// The row of `e`, read from `topic`/`partition`/`offset`. `raw` is the record's own
+    /// payload, kept as it arrived (and not serialised again); without it, `e` is.
+    pub fn new(e: &Event, raw: Option<&[u8]>, topic: &str, partition: i32, offset: i64) -> AuditRow {
         let (conversation_id, latency_ms, error_code, error) = match &e.payload {
             Payload::ChatMessage(m) => (Some(m.conversation_id.clone()), None, None, None),
             Payload::SessionStarted(s) => (Some(s.conversation_id.clone()), None, None, None),
@@ -59,7 +61,10 @@ impl AuditRow {
             topic: topic.to_string(),
             partition,
             offset,
-            payload: String::from_utf8(e.to_json()).expect("JSON is UTF-8"),
+            payload: match raw.map(std::str::from_utf8) {
+                Some(Ok(text)) => text.to_string(),
+                _ => String::from_utf8(e.to_json()).expect("JSON is UTF-8"),
+            },
         }
     }
 }
