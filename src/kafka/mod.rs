@@ -76,6 +76,11 @@ impl KafkaSettings {
             // librdkafka's default second: a consumer a little slower than its broker
             // otherwise idles in one-second steps.
             ("fetch.queue.backoff.ms", "10"),
+            // A fetch the broker holds for want of data returns within 100 ms instead of
+            // 500: a worker that pauses and resumes partitions (or a broker that holds a
+            // fetch while other partitions have data, as tansu does) otherwise waits out
+            // the long poll. Audit worker on tansu: 30k -> 57k events/s.
+            ("fetch.wait.max.ms", "100"),
         ]);
         c.set("group.id", group);
         c
@@ -96,7 +101,6 @@ impl KafkaSettings {
     /// here, a short `fetch.queue.backoff.ms`).
     pub fn bulk_reader_config(&self) -> ClientConfig {
         let mut c = self.reader_config();
-        self.default(&mut c, "fetch.wait.max.ms", "100");
         self.default(&mut c, "queued.min.messages", "200000");
         c
     }
