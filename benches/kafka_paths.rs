@@ -73,19 +73,8 @@ async fn produce(kafka: &KafkaSettings, from: usize, to: usize, rate: usize, one
             }),
         );
         let payload = e.to_json();
-        let mut record = FutureRecord::to(STREAM_EVENTS).key(e.session_id.as_bytes()).payload(&payload);
-        loop {
-            match producer.send_result(record) {
-                Ok(f) => {
-                    pending.push(f);
-                    break;
-                }
-                Err((_, r)) => {
-                    record = r;
-                    tokio::time::sleep(Duration::from_millis(2)).await;
-                }
-            }
-        }
+        let record = FutureRecord::to(STREAM_EVENTS).key(e.session_id.as_bytes()).payload(&payload);
+        pending.push(common::enqueue(&producer, record).await);
     }
     for f in pending {
         f.await.unwrap().map_err(|(e, _)| e).unwrap();

@@ -17,8 +17,7 @@ use chatctl::workers::training::Training;
 use chatctl::workers::{Handler, Record};
 use chatctl::Error;
 use clap::ValueEnum;
-use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::FutureProducer;
 
 use crate::cli::OutputFormat;
 use crate::output::Row;
@@ -215,9 +214,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                     in_flight.push_back(rt.spawn(async move { h.handle(&event, &rec).await }));
                     while in_flight.len() >= window {
                         let done = in_flight.pop_front().expect("not empty");
-                        match rt.block_on(done) {
-                            Ok(Ok(())) => written += 1,
-                            _ => failed += 1,
+                        if handled(&rt, done) {
+                            written += 1
+                        } else {
+                            failed += 1
                         }
                     }
                 } else if let (Some(p), Some(t)) = (&producer, &to_topic) {
@@ -236,9 +236,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             &mut resolved.notes,
         )?;
         for done in in_flight.drain(..) {
-            match rt.block_on(done) {
-                Ok(Ok(())) => written += 1,
-                _ => failed += 1,
+            if handled(&rt, done) {
+                written += 1
+            } else {
+                failed += 1
             }
         }
         bar.finish_and_clear();
@@ -280,23 +281,16 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Wait for one record handed to a worker's handler; true if it took effect.
+fn handled(
+    rt: &tokio::runtime::Handle,
+    done: tokio::task::JoinHandle<std::result::Result<(), chatctl::workers::HandlerError>>,
+) -> bool {
+    matches!(rt.block_on(done), Ok(Ok(())))
+}
+
 fn copy(p: &FutureProducer, topic: &str, rec: &Record, run_id: &str) -> rdkafka::producer::DeliveryFuture {
-    let mut headers = OwnedHeaders::new();
-    for (k, v) in &rec.headers {
-        headers = headers.insert(Header { key: k, value: v.as_deref() });
-    }
-    headers = headers.insert(Header { key: REPLAY_HEADER, value: Some(run_id) });
-    let mut r = FutureRecord::<[u8], [u8]>::to(topic).headers(headers);
-    if let Some(k) = &rec.key {
-        r = r.key(k);
-    }
-    if let Some(v) = &rec.payload {
-        r = r.payload(v);
-    }
-    if let Some(ts) = rec.timestamp {
-        r = r.timestamp(ts);
-    }
-    let mut r = r;
+    let mut r = rec.future_record(topic, &[(REPLAY_HEADER, run_id)]);
     loop {
         match p.send_result(r) {
             Ok(f) => return f,

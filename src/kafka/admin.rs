@@ -114,15 +114,3 @@ pub async fn ensure_topics(kafka: &KafkaSettings, specs: &[TopicSpec]) -> Result
         })
         .collect())
 }
-
-/// Partition count of `topic` (blocking), or NotFound.
-pub fn partition_count(kafka: &KafkaSettings, topic: &str) -> Result<i32> {
-    use rdkafka::consumer::{BaseConsumer, Consumer};
-    let c: BaseConsumer = kafka.create(&kafka.reader_config())?;
-    let md = c.fetch_metadata(Some(topic), kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-    md.topics()
-        .iter()
-        .find(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty())
-        .map(|t| t.partitions().len() as i32)
-        .ok_or_else(|| Error::NotFound(format!("topic {topic} does not exist (run `chatctl topics ensure`)")))
-}

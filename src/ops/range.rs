@@ -7,7 +7,7 @@
 //! and looks at that record first, so a correct answer costs no extra round trip. Where no
 //! reader will go (an answer at the log end, an `until` bound), a probe checks up front.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -85,6 +85,8 @@ pub fn resolve(kafka: &KafkaSettings, topics: &[&str], spec: &RangeSpec) -> Resu
 pub struct Resolver<'a> {
     consumer: Option<BaseConsumer>,
     probe: Probe<'a>,
+    /// Partition ids per topic, asked once.
+    partitions: RefCell<HashMap<String, Vec<i32>>>,
 }
 
 impl Drop for Resolver<'_> {
@@ -95,7 +97,11 @@ impl Drop for Resolver<'_> {
 
 impl<'a> Resolver<'a> {
     pub fn new(kafka: &'a KafkaSettings) -> Result<Self> {
-        Ok(Resolver { consumer: Some(kafka.create(&kafka.reader_config())?), probe: Probe::new(kafka) })
+        Ok(Resolver {
+            consumer: Some(kafka.create(&kafka.reader_config())?),
+            probe: Probe::new(kafka),
+            partitions: RefCell::default(),
+        })
     }
 
     fn consumer(&self) -> &BaseConsumer {
@@ -104,6 +110,9 @@ impl<'a> Resolver<'a> {
 
     /// The topic's partition ids, sorted; NotFound if it does not exist.
     pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
+        if let Some(known) = self.partitions.borrow().get(topic) {
+            return Ok(known.clone());
+        }
         let kafka = self.probe.kafka;
         let md = self.consumer().fetch_metadata(Some(topic), kafka.timeout).map_err(|e| kafka.unreachable(e))?;
         let t = md
@@ -113,6 +122,7 @@ impl<'a> Resolver<'a> {
             .ok_or_else(|| Error::NotFound(format!("topic {topic} does not exist (run `chatctl topics ensure`)")))?;
         let mut partitions: Vec<i32> = t.partitions().iter().map(|p| p.id()).collect();
         partitions.sort_unstable();
+        self.partitions.borrow_mut().insert(topic.to_string(), partitions.clone());
         Ok(partitions)
     }
 

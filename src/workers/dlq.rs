@@ -4,8 +4,7 @@
 
 use std::time::Duration;
 
-use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::FutureProducer;
 
 use super::Record;
 use crate::error::Result;
@@ -42,11 +41,7 @@ impl DeadLetters {
         let message: String = message.chars().take(2000).collect();
         let mut wait = Duration::from_millis(100);
         loop {
-            let mut headers = OwnedHeaders::new();
-            for (k, v) in &rec.headers {
-                headers = headers.insert(Header { key: k, value: v.as_deref() });
-            }
-            for (k, v) in [
+            let origin = [
                 (ORIGINAL_TOPIC, rec.topic.as_str()),
                 (ORIGINAL_PARTITION, &partition),
                 (ORIGINAL_OFFSET, &offset),
@@ -55,19 +50,8 @@ impl DeadLetters {
                 (ERROR_CLASS, class),
                 (ERROR_MESSAGE, &message),
                 (ATTEMPTS, &attempts),
-            ] {
-                headers = headers.insert(Header { key: k, value: Some(v) });
-            }
-            let mut record = FutureRecord::<[u8], [u8]>::to(&dlq).headers(headers);
-            if let Some(k) = &rec.key {
-                record = record.key(k);
-            }
-            if let Some(p) = &rec.payload {
-                record = record.payload(p);
-            }
-            if let Some(ts) = rec.timestamp {
-                record = record.timestamp(ts);
-            }
+            ];
+            let record = rec.future_record(&dlq, &origin);
             match self.producer.send(record, self.timeout).await {
                 Ok(_) => return,
                 Err((e, _)) => {

@@ -24,7 +24,8 @@ use std::time::{Duration, Instant};
 use futures_util::future::BoxFuture;
 use futures_util::stream::{FuturesOrdered, StreamExt};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
-use rdkafka::message::Headers;
+use rdkafka::message::{Header, Headers, OwnedHeaders};
+use rdkafka::producer::FutureRecord;
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
 use tokio::sync::mpsc;
@@ -65,6 +66,29 @@ impl Record {
 
     pub fn header(&self, key: &str) -> Option<&[u8]> {
         self.headers.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref())
+    }
+
+    /// This record, to be produced again to `topic`: key, payload, timestamp and headers
+    /// kept, `extra` headers added after its own (DLQ origin, replay run).
+    pub fn future_record<'a>(&'a self, topic: &'a str, extra: &[(&str, &str)]) -> FutureRecord<'a, [u8], [u8]> {
+        let mut headers = OwnedHeaders::new();
+        for (k, v) in &self.headers {
+            headers = headers.insert(Header { key: k, value: v.as_deref() });
+        }
+        for (k, v) in extra {
+            headers = headers.insert(Header { key: k, value: Some(*v) });
+        }
+        let mut r = FutureRecord::<[u8], [u8]>::to(topic).headers(headers);
+        if let Some(k) = &self.key {
+            r = r.key(k);
+        }
+        if let Some(v) = &self.payload {
+            r = r.payload(v);
+        }
+        if let Some(ts) = self.timestamp {
+            r = r.timestamp(ts);
+        }
+        r
     }
 
     /// Produced by `chatctl replay`: handlers skip side effects (notifications, webhooks).

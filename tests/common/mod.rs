@@ -306,25 +306,34 @@ pub async fn produce(kafka: &KafkaSettings, events: &[chatctl::events::Event]) {
     let mut pending = Vec::with_capacity(events.len());
     for e in events {
         let payload = e.to_json();
-        let mut record = rdkafka::producer::FutureRecord::to(e.topic())
+        let record = rdkafka::producer::FutureRecord::to(e.topic())
             .key(e.session_id.as_bytes())
             .payload(&payload)
             .timestamp(e.timestamp.timestamp_millis());
-        loop {
-            match producer.send_result(record) {
-                Ok(f) => {
-                    pending.push(f);
-                    break;
-                }
-                // Queue full: let deliveries drain.
-                Err((_, r)) => {
-                    record = r;
-                    tokio::time::sleep(Duration::from_millis(5)).await;
-                }
-            }
-        }
+        pending.push(enqueue(&producer, record).await);
     }
     for f in pending {
         f.await.unwrap().map_err(|(e, _)| e).unwrap();
+    }
+}
+
+/// Hand `record` to the producer, waiting while its queue is full.
+pub async fn enqueue<K, P>(
+    producer: &rdkafka::producer::FutureProducer,
+    mut record: rdkafka::producer::FutureRecord<'_, K, P>,
+) -> rdkafka::producer::DeliveryFuture
+where
+    K: rdkafka::message::ToBytes + ?Sized,
+    P: rdkafka::message::ToBytes + ?Sized,
+{
+    loop {
+        match producer.send_result(record) {
+            Ok(f) => return f,
+            // Queue full: let deliveries drain.
+            Err((_, r)) => {
+                record = r;
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        }
     }
 }
