@@ -89,7 +89,7 @@ pub struct GlobalArgs {
     #[arg(long, env = env::TIMEOUT, global = true, value_name = "DURATION")]
     pub timeout: Option<String>,
 
-    /// More logs (-v info, -vv debug, -vvv trace); RUST_LOG overrides
+    /// More logs (-v info and librdkafka's own, -vv debug, -vvv trace); RUST_LOG overrides
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
 }

@@ -75,8 +75,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn init_tracing(verbose: u8) {
     use tracing_subscriber::EnvFilter;
+    // librdkafka's own log lines (connect failures, "Global error: ...") are noise next to
+    // chatctl's one error with its hint; they show from -v on.
     let default = match verbose {
-        0 => "warn",
+        0 => "warn,librdkafka=off,rdkafka=off",
         1 => "info",
         2 => "debug",
         _ => "trace",

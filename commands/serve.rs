@@ -8,7 +8,7 @@ use std::time::Duration;
 use chatctl::gateway::auth::Auth;
 use chatctl::gateway::metrics::Metrics;
 use chatctl::gateway::publisher::Publisher;
-use chatctl::gateway::{server, Gateway, Limits};
+use chatctl::gateway::{coordination, server, Gateway, Limits};
 use chatctl::kafka::admin::{ensure_topics, layout};
 use chatctl::kafka::producer::EventProducer;
 use chatctl::llm::builtin::BuiltinModel;
@@ -126,6 +126,10 @@ pub struct Args {
     /// How long a resume buffer lives in Redis
     #[arg(long, default_value = "10m", value_parser = humantime::parse_duration)]
     pub buffer_ttl: Duration,
+    /// How long a generating node's lease on an answer lasts without renewal: after a
+    /// crash, another node continues the answer within this (plus ~0.3 s)
+    #[arg(long, default_value = "2s", value_parser = humantime::parse_duration)]
+    pub lease_ttl: Duration,
     /// On SIGTERM / Ctrl-C: how long in-flight answers may take to finish
     #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
     pub drain_timeout: Duration,
@@ -232,7 +236,7 @@ async fn run_gateway(
     let producer = EventProducer::with_config(&kafka, &pconf)?;
     let (publisher, _drain_task) = Publisher::start(producer.clone(), args.event_queue, metrics.clone());
     let buffer = match &ctx.settings.redis {
-        Some(url) => Some(ResumeBuffer::connect(url, args.buffer_ttl).await?),
+        Some(url) => Some(ResumeBuffer::connect_with(url, args.buffer_ttl, args.lease_ttl).await?),
         None => None,
     };
     let limits = Limits {
@@ -241,7 +245,14 @@ async fn run_gateway(
         frames_per_sec: args.rate_limit,
         ..Limits::default()
     };
-    let gw = Arc::new(Gateway::new(ctx.settings.node_id.clone(), auth, limits, llm, publisher, buffer, metrics));
+    let local = listener.local_addr()?;
+    let node_id = if ctx.settings.node_id_is_default {
+        format!("{}-{}", ctx.settings.node_id, local.port())
+    } else {
+        ctx.settings.node_id.clone()
+    };
+    let gw = Arc::new(Gateway::new(node_id, auth, limits, llm, publisher, buffer, metrics));
+    coordination::spawn(&gw, local.to_string());
     eprintln!(
         "chatctl serve: node {} listening on http://{} (llm {}, realtime {}, brokers {})",
         gw.node_id,

@@ -80,7 +80,7 @@ fn line(e: &Event, first_ms: i64) -> Line {
         Payload::StreamResumed(r) => (r.from_chunk.to_string(), String::new(), format!("epoch {}", r.epoch)),
         Payload::ChatMessage(m) => {
             let text: String = m.content.chars().take(40).collect();
-            (String::new(), String::new(), format!("{:?}: {text}", m.role).to_lowercase())
+            (String::new(), String::new(), format!("{}: {text}", m.role.as_str()))
         }
         Payload::SessionStarted(s) => (String::new(), String::new(), format!("user {}", s.user_id)),
     };
@@ -151,6 +151,21 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     }
     for (m, missing) in &s.gaps {
         println!("gap: message {m} is missing chunks {missing:?}");
+    }
+    for t in &s.takeovers {
+        let runs = s
+            .generated_by
+            .get(&t.message_id)
+            .map(|r| r.iter().map(|r| format!("{}-{} by {}", r.from, r.to, r.node)).collect::<Vec<_>>().join(", "));
+        println!(
+            "takeover: message {} continued by {} at chunk {} (epoch {}) after {} was lost; chunks {}",
+            t.message_id,
+            t.to_node,
+            t.from_chunk,
+            t.epoch,
+            t.from_node.as_deref().unwrap_or("its node"),
+            runs.unwrap_or_else(|| "-".into())
+        );
     }
     if s.undecodable > 0 {
         println!("{} record(s) of this session could not be decoded", s.undecodable);

@@ -161,6 +161,9 @@ pub struct Settings {
     pub redis: Option<String>,
     pub output: Option<String>,
     pub node_id: String,
+    /// The node id is the host name (none was given): `serve` adds its port, so several
+    /// nodes on one machine get distinct ids.
+    pub node_id_is_default: bool,
     pub timeout: Duration,
     pub kafka: Vec<(String, String)>,
     pub topics: TopicSettings,
@@ -193,6 +196,7 @@ impl Settings {
             brokers: l.brokers.unwrap_or_else(|| DEFAULT_BROKERS.to_string()),
             redis: l.redis,
             output: l.output,
+            node_id_is_default: l.node_id.is_none(),
             node_id: l.node_id.unwrap_or_else(default_node_id),
             timeout: dur("timeout", l.timeout, "10s")?,
             kafka: l.kafka.into_iter().collect(),

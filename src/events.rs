@@ -70,6 +70,16 @@ pub enum Role {
     Assistant,
 }
 
+impl Role {
+    /// The role as written on the wire (`user`, `assistant`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::User => "user",
+            Role::Assistant => "assistant",
+        }
+    }
+}
+
 /// A whole message of the conversation (the user's prompt, or the assistant's full answer).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -68,6 +68,21 @@ fn unreachable_broker_names_the_address_in_bounded_time() {
 }
 
 #[test]
+fn dead_broker_gives_one_error_not_a_log_storm() {
+    let addr = format!("127.0.0.1:{}", common::free_port());
+    let (code, _, err) =
+        run(chatctl().args(["replay", "-b", &addr, "--timeout", "3s", "--topic", "stream-events", "--since", "1h"]));
+    assert_eq!(code, 5, "{err}");
+    // Exactly chatctl's error (naming the address) and its hint: no librdkafka log lines
+    // ("FAIL ... Connect to ipv4#...", "Global error: ...") before them.
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("error:") && lines[0].contains(&addr), "{err}");
+    assert!(lines[1].starts_with("hint:"), "{err}");
+    assert!(!err.contains("Global error") && !err.contains("Connect to ipv4"), "{err}");
+}
+
+#[test]
 fn invalid_kafka_property_is_named() {
     let (code, _, err) = run(chatctl().args(["topics", "ensure", "-b", "127.0.0.1:1", "-X", "bogus.prop=1"]));
     assert_eq!(code, 3, "{err}");

@@ -230,6 +230,16 @@ async fn chat_streams_ordered_chunks_and_records_exact_events() {
     }
     assert_eq!(next_frame(&mut other).await["type"], "done");
 
+    // Another user cannot resume alice's answer; the refusal keeps the connection.
+    let mut mallory = connect(&node, "mallory").await;
+    next_frame(&mut mallory).await;
+    send(&mut mallory, json!({"type": "resume", "sessionId": session, "messageId": id, "epoch": 0, "lastChunk": null}))
+        .await;
+    let f = next_frame(&mut mallory).await;
+    assert_eq!((f["type"].as_str(), f["code"].as_str()), (Some("error"), Some("FORBIDDEN")), "{f}");
+    send(&mut mallory, json!({"type": "ping"})).await;
+    assert_eq!(next_frame(&mut mallory).await["type"], "pong", "no chunk of alice's answer, and still connected");
+
     let metrics = reqwest_get(node.addr, "/metrics").await;
     assert!(metrics.contains("chatctl_chunks_sent_total 12"), "{metrics}");
     assert!(metrics.contains("chatctl_events_queue_depth"), "{metrics}");
@@ -445,13 +455,28 @@ async fn upstream_errors_become_stream_error_events() {
     // Nothing listens there: the upstream fails.
     let port = common::free_port();
     let llm = Arc::new(OpenAiClient::new(&format!("http://127.0.0.1:{port}"), "m", None, Duration::from_secs(2)));
-    let node = start_node(&broker.kafka(), None, llm).await;
+    let redis = Redis::start();
+    let node = start_node(&broker.kafka(), Some(&redis.url), llm).await;
     let mut ws = connect(&node, "erin").await;
     let session = next_frame(&mut ws).await["sessionId"].as_str().unwrap().to_string();
     send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "q"})).await;
-    assert_eq!(next_frame(&mut ws).await["type"], "start");
+    let start = next_frame(&mut ws).await;
+    assert_eq!(start["type"], "start");
     let err = next_frame(&mut ws).await;
     assert_eq!((err["type"].as_str(), err["code"].as_str()), (Some("error"), Some("UPSTREAM_ERROR")), "{err}");
+
+    // A resume of the finished, errored answer gets its error frame, not `done`.
+    let id = start["messageId"].as_str().unwrap();
+    let mut again = connect(&node, "erin").await;
+    next_frame(&mut again).await;
+    send(&mut again, json!({"type": "resume", "sessionId": session, "messageId": id, "epoch": 0, "lastChunk": null}))
+        .await;
+    let f = next_frame(&mut again).await;
+    assert_eq!(
+        (f["type"].as_str(), f["code"].as_str(), f["messageId"].as_str()),
+        (Some("error"), Some("UPSTREAM_ERROR"), Some(id)),
+        "{f}"
+    );
     let events = wait_for_events(&broker.kafka(), &session, Duration::from_secs(30), |e| {
         e.iter().any(|e| e.event_type() == "STREAM_ERROR")
     })

@@ -22,6 +22,9 @@ pub struct Metrics {
     pub events_failed: Counter,
     pub frame_errors: Family<Labels, Counter>,
     pub redis_errors: Counter,
+    pub takeovers: Counter,
+    pub fenced: Counter,
+    pub resumes: Family<Labels, Counter>,
     pub chunk_latency_ms_sum: Counter<u64, AtomicU64>,
     pub worker_processed: Family<Labels, Counter>,
     pub worker_retried: Family<Labels, Counter>,
@@ -47,6 +50,9 @@ impl Default for Metrics {
             events_failed: Counter::default(),
             frame_errors: Family::default(),
             redis_errors: Counter::default(),
+            takeovers: Counter::default(),
+            fenced: Counter::default(),
+            resumes: Family::default(),
             chunk_latency_ms_sum: Counter::default(),
             worker_processed: Family::default(),
             worker_retried: Family::default(),
@@ -76,6 +82,9 @@ impl Default for Metrics {
         registry.register("events_failed", "Events Kafka refused for good", m.events_failed.clone());
         registry.register("frame_errors", "Error frames sent, by code", m.frame_errors.clone());
         registry.register("redis_errors", "Failed resume-buffer writes", m.redis_errors.clone());
+        registry.register("takeovers", "Generations this node took over from a lost node", m.takeovers.clone());
+        registry.register("fenced", "Generations this node stopped because another took them over", m.fenced.clone());
+        registry.register("resumes", "Resume requests, by outcome", m.resumes.clone());
         registry.register(
             "chunk_latency_ms_sum",
             "Sum of upstream-emit to send latencies (ms)",

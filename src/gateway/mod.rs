@@ -4,6 +4,8 @@
 
 pub mod auth;
 pub mod connection;
+pub mod coordination;
+pub mod follow;
 pub mod metrics;
 pub mod protocol;
 pub mod publisher;
@@ -17,9 +19,11 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use tokio::sync::{broadcast, watch};
 
-use crate::events::{ChatMessage, ChunkReceived, Event, Payload, Role, SessionStarted, StreamCompleted, StreamError};
+use crate::events::{
+    ChatMessage, ChunkReceived, Event, Payload, Role, SessionStarted, StreamCompleted, StreamError, StreamResumed,
+};
 use crate::llm::{Llm, LlmRequest};
-use crate::realtime::ResumeBuffer;
+use crate::realtime::{Claimed, Fenced, Final, MessageMeta, ResumeBuffer, Subscriber};
 use auth::Auth;
 use metrics::Metrics;
 use protocol::{ErrorCode, ServerFrame};
@@ -52,6 +56,7 @@ impl Default for Limits {
 /// One answer being generated on this node: its buffered chunks and live feed, so a
 /// client that reconnects here resumes without a gap or a duplicate.
 pub struct LiveMessage {
+    pub user_id: String,
     pub chunks: Vec<String>,
     pub done: Option<ServerFrame>,
     pub feed: broadcast::Sender<ServerFrame>,
@@ -64,6 +69,8 @@ pub struct Gateway {
     pub llm: Arc<dyn Llm>,
     pub publisher: Publisher,
     pub buffer: Option<ResumeBuffer>,
+    /// Live entries of messages generated elsewhere (with Redis).
+    pub subscriber: Option<Subscriber>,
     pub metrics: Arc<Metrics>,
     user_streams: Mutex<HashMap<String, usize>>,
     pub(crate) live: Mutex<HashMap<String, Arc<Mutex<LiveMessage>>>>,
@@ -96,6 +103,7 @@ impl Gateway {
             limits,
             llm,
             publisher,
+            subscriber: buffer.as_ref().map(|b| Subscriber::start(b.client().clone())),
             buffer,
             metrics,
             user_streams: Mutex::new(HashMap::new()),
@@ -143,32 +151,52 @@ impl Gateway {
         if !self.publisher.admit() {
             return Err(ServerFrame::error(ErrorCode::Busy, "the event log is backed up; try again shortly"));
         }
-        let mut streams = self.user_streams.lock().unwrap();
-        let n = streams.entry(user.to_string()).or_insert(0);
-        if *n >= self.limits.max_streams_per_user {
+        let running = self.user_streams.lock().unwrap().get(user).copied().unwrap_or(0);
+        if running >= self.limits.max_streams_per_user {
             return Err(ServerFrame::error(
                 ErrorCode::TooManyStreams,
                 format!("at most {} concurrent answers per user", self.limits.max_streams_per_user),
             ));
         }
-        *n += 1;
-        self.active.fetch_add(1, Ordering::Relaxed);
-        self.metrics.streams_active.inc();
-        Ok(StreamGuard { gw: self.clone(), user: user.to_string() })
+        Ok(self.track(user))
     }
 
-    /// Generate one answer. `send` delivers frames to the asking connection (it may have
-    /// gone: a disconnect is not a stop); `stop` resolves when the client asks to stop.
+    /// Generate one answer for a connected client. `send` delivers frames to it (it may
+    /// have gone: a disconnect is not a stop); `stop` resolves when the client asks to stop.
+    /// Returns where the client stands when another node took the answer over.
     pub(crate) async fn run_chat(
         self: &Arc<Self>,
         origin: ChatOrigin,
         conversation_id: String,
         content: String,
         message_id: String,
-        send: impl Fn(ServerFrame) + Send,
+        send: impl Fn(ServerFrame) + Send + Sync,
         stop: tokio::sync::oneshot::Receiver<()>,
-    ) {
-        let started = Instant::now();
+    ) -> ChatEnd {
+        let mut gen = self.open_chat(origin, conversation_id, content, message_id).await;
+        send(ServerFrame::Start {
+            message_id: gen.meta.message_id.clone(),
+            conversation_id: gen.meta.conversation_id.clone(),
+            reply_to: gen.meta.reply_to.clone(),
+            epoch: 0,
+        });
+        let upstream = self.llm.stream(LlmRequest {
+            message_id: gen.meta.message_id.clone(),
+            prompt: gen.meta.prompt.clone(),
+            prefix: String::new(),
+            start_chunk: 0,
+        });
+        self.generate(&mut gen, upstream, &send, stop).await
+    }
+
+    /// Record the user's turn and register the answer (Redis: meta, lease at epoch 0).
+    async fn open_chat(
+        self: &Arc<Self>,
+        origin: ChatOrigin,
+        conversation_id: String,
+        content: String,
+        message_id: String,
+    ) -> Generation {
         let user_message_id = uuid::Uuid::now_v7().to_string();
         self.publisher.publish(self.event(
             &origin,
@@ -189,32 +217,147 @@ impl Gateway {
                 conversation_id: conversation_id.clone(),
             }),
         ));
-        // Only resuming clients subscribe; the channel is small and skipped when unused.
-        let (feed, _) = broadcast::channel(64);
-        let live = Arc::new(Mutex::new(LiveMessage { chunks: Vec::new(), done: None, feed }));
-        self.live.lock().unwrap().insert(message_id.clone(), live.clone());
-
-        let start = ServerFrame::Start {
+        let meta = MessageMeta {
             message_id: message_id.clone(),
-            conversation_id: conversation_id.clone(),
-            reply_to: user_message_id.clone(),
-            epoch: 0,
-        };
-        send(start);
-
-        let mut upstream = self.llm.stream(LlmRequest {
-            message_id: message_id.clone(),
+            session_id: origin.session_id.clone(),
+            user_id: origin.user_id.clone(),
+            conversation_id,
             prompt: content,
-            prefix: String::new(),
-            start_chunk: 0,
+            reply_to: user_message_id,
+            started_ms: chrono::Utc::now().timestamp_millis(),
+            client_ip: origin.client_ip.clone().unwrap_or_default(),
+            user_agent: origin.user_agent.clone().unwrap_or_default(),
+        };
+        let mut degraded = false;
+        if let Some(buf) = &self.buffer {
+            if let Err(e) = buf.create(&self.node_id, &meta).await {
+                self.redis_failed(&e);
+                degraded = true;
+            }
+        }
+        // Without Redis, resumers on this node follow the in-process copy. Only resuming
+        // clients subscribe; the channel is small and skipped when unused.
+        let live = self.buffer.is_none().then(|| {
+            let (feed, _) = broadcast::channel(64);
+            let live = Arc::new(Mutex::new(LiveMessage {
+                user_id: origin.user_id.clone(),
+                chunks: Vec::new(),
+                done: None,
+                feed,
+            }));
+            self.live.lock().unwrap().insert(message_id.clone(), live.clone());
+            live
         });
-        let mut stop = stop;
-        let mut answer = String::new();
-        let mut index: u32 = 0;
+        Generation {
+            origin,
+            epoch: 0,
+            answer: String::new(),
+            deltas: Vec::new(),
+            saved: 0,
+            degraded,
+            started_ms: meta.started_ms,
+            meta,
+            live,
+        }
+    }
+
+    /// Continue a generation whose node was lost: this node won the claim at `claimed.epoch`.
+    pub(crate) async fn take_over(self: &Arc<Self>, claimed: Claimed) {
+        let Some(buf) = &self.buffer else { return };
+        let snap = match buf.load(&claimed.message_id).await {
+            Ok(Some(s)) if s.epoch == claimed.epoch && s.final_frame.is_none() => s,
+            Ok(_) => return,
+            Err(e) => {
+                // The lease runs out again and a node (maybe this one) claims it anew.
+                self.redis_failed(&e);
+                return;
+            }
+        };
+        let _guard = self.track(&snap.meta.user_id);
+        self.metrics.takeovers.inc();
+        let origin = ChatOrigin {
+            session_id: snap.meta.session_id.clone(),
+            user_id: snap.meta.user_id.clone(),
+            client_ip: Some(snap.meta.client_ip.clone()).filter(|s| !s.is_empty()),
+            user_agent: Some(snap.meta.user_agent.clone()).filter(|s| !s.is_empty()),
+        };
+        let deltas: Vec<String> =
+            snap.chunks.iter().filter(|c| c.terminal.is_empty()).map(|c| c.delta.clone()).collect();
+        let from = deltas.len() as u32;
+        tracing::info!(
+            message = %claimed.message_id, epoch = claimed.epoch, from_chunk = from,
+            previous = %claimed.previous_owner, "taking over a generation"
+        );
+        let why = if claimed.previous_alive {
+            "its lease expired while it still heartbeats (paused or cut off from Redis)"
+        } else {
+            "it stopped heartbeating"
+        };
+        self.publisher.publish(self.event(
+            &origin,
+            Payload::StreamError(StreamError {
+                message_id: claimed.message_id.clone(),
+                error: format!(
+                    "node {} lost the generation: {why}; {} continues at chunk {from} (epoch {})",
+                    claimed.previous_owner, self.node_id, claimed.epoch
+                ),
+                error_code: "NODE_LOST".into(),
+                chunk_index: from.checked_sub(1),
+            }),
+        ));
+        self.publisher.publish(self.event(
+            &origin,
+            Payload::StreamResumed(StreamResumed {
+                message_id: claimed.message_id.clone(),
+                epoch: claimed.epoch,
+                from_chunk: from,
+                previous_node_id: Some(claimed.previous_owner.clone()),
+            }),
+        ));
+        let mut gen = Generation {
+            answer: deltas.concat(),
+            saved: from,
+            deltas,
+            epoch: claimed.epoch,
+            origin,
+            degraded: false,
+            started_ms: snap.meta.started_ms,
+            meta: snap.meta,
+            live: None,
+        };
+        let upstream = self.llm.stream(LlmRequest {
+            message_id: gen.meta.message_id.clone(),
+            prompt: gen.meta.prompt.clone(),
+            prefix: gen.answer.clone(),
+            start_chunk: from,
+        });
+        let (_never, stop) = tokio::sync::oneshot::channel();
+        self.generate(&mut gen, upstream, &|_| {}, stop).await;
+    }
+
+    /// Drive the upstream to its end: save each chunk (fenced), deliver it, record it; then
+    /// the terminal step.
+    async fn generate(
+        self: &Arc<Self>,
+        gen: &mut Generation,
+        mut upstream: crate::llm::ChunkStream,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+        mut stop: tokio::sync::oneshot::Receiver<()>,
+    ) -> ChatEnd {
+        let lease_ttl = self.buffer.as_ref().map(|b| b.lease_ttl()).unwrap_or(Duration::from_secs(3600));
+        let mut renew = tokio::time::interval(lease_ttl / 3);
+        renew.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        renew.tick().await;
         let outcome: Result<bool, crate::llm::LlmError> = loop {
             let next = tokio::select! {
                 biased;
                 _ = &mut stop => break Ok(true),
+                _ = renew.tick() => {
+                    if self.save(gen, None).await == Saved::Lost {
+                        return self.fenced(gen);
+                    }
+                    continue;
+                }
                 next = upstream.next() => next,
             };
             match next {
@@ -222,18 +365,21 @@ impl Gateway {
                 Some(Err(e)) => break Err(e),
                 Some(Ok(delta)) => {
                     let emitted = Instant::now();
-                    if let Some(buf) = &self.buffer {
-                        if let Err(e) = buf.append(&message_id, 0, index, &delta, "").await {
-                            self.metrics.redis_errors.inc();
-                            tracing::warn!(error = %e, "resume buffer write failed");
-                        }
+                    let index = gen.deltas.len() as u32;
+                    gen.deltas.push(delta.clone());
+                    if self.save(gen, None).await == Saved::Lost {
+                        gen.deltas.pop();
+                        return self.fenced(gen);
                     }
-                    answer.push_str(&delta);
+                    renew.reset();
+                    gen.answer.push_str(&delta);
                     let frame =
-                        ServerFrame::Chunk { message_id: message_id.clone(), epoch: 0, index, delta: delta.clone() };
-                    {
+                        ServerFrame::Chunk { message_id: gen.meta.message_id.clone(), epoch: gen.epoch, index, delta };
+                    if let Some(live) = &gen.live {
                         let mut l = live.lock().unwrap();
-                        l.chunks.push(delta.clone());
+                        if let ServerFrame::Chunk { delta, .. } = &frame {
+                            l.chunks.push(delta.clone());
+                        }
                         if l.feed.receiver_count() > 0 {
                             let _ = l.feed.send(frame.clone());
                         }
@@ -242,100 +388,229 @@ impl Gateway {
                     self.metrics.chunks_sent.inc();
                     self.metrics.chunk_latency_ms_sum.inc_by(emitted.elapsed().as_millis() as u64);
                     self.publisher.publish(self.event(
-                        &origin,
+                        &gen.origin,
                         Payload::ChunkReceived(ChunkReceived {
-                            message_id: message_id.clone(),
+                            message_id: gen.meta.message_id.clone(),
                             chunk_index: index,
-                            content_length: delta.len() as u32,
-                            latency_ms: started.elapsed().as_millis() as u64,
+                            content_length: gen.deltas[index as usize].len() as u32,
+                            latency_ms: (chrono::Utc::now().timestamp_millis() - gen.started_ms).max(0) as u64,
                         }),
                     ));
-                    index += 1;
                 }
             }
         };
         // Dropping the upstream stream cancels its request (stop, error or end).
         drop(upstream);
-        let total_latency_ms = started.elapsed().as_millis() as u64;
-        let (terminal, frame) = match outcome {
+        self.finish(gen, outcome, send).await
+    }
+
+    /// The terminal step: save the end (fenced), record it, tell the client.
+    async fn finish(
+        self: &Arc<Self>,
+        gen: &mut Generation,
+        outcome: Result<bool, crate::llm::LlmError>,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+    ) -> ChatEnd {
+        let index = gen.deltas.len() as u32;
+        let end = match &outcome {
+            Ok(stopped) => Final {
+                terminal: "done".into(),
+                total_chunks: index,
+                content_length: gen.answer.len() as u64,
+                stopped: *stopped,
+                code: String::new(),
+                message: String::new(),
+            },
+            Err(e) => Final {
+                terminal: "error".into(),
+                total_chunks: index,
+                content_length: gen.answer.len() as u64,
+                stopped: false,
+                code: e.code().into(),
+                message: e.to_string(),
+            },
+        };
+        if self.save(gen, Some(&end)).await == Saved::Lost {
+            return self.fenced(gen);
+        }
+        let message_id = gen.meta.message_id.clone();
+        match &outcome {
             Ok(stopped) => {
                 self.publisher.publish(self.event(
-                    &origin,
+                    &gen.origin,
                     Payload::ChatMessage(ChatMessage {
                         message_id: message_id.clone(),
-                        conversation_id: conversation_id.clone(),
-                        user_id: origin.user_id.clone(),
+                        conversation_id: gen.meta.conversation_id.clone(),
+                        user_id: gen.meta.user_id.clone(),
                         role: Role::Assistant,
-                        content: answer.clone(),
-                        reply_to: Some(user_message_id),
+                        content: gen.answer.clone(),
+                        reply_to: Some(gen.meta.reply_to.clone()),
                     }),
                 ));
-                if stopped {
-                    self.publisher.publish(self.event(
-                        &origin,
-                        Payload::StreamError(StreamError {
-                            message_id: message_id.clone(),
-                            error: "stopped by the client".into(),
-                            error_code: "CANCELLED".into(),
-                            chunk_index: index.checked_sub(1),
-                        }),
-                    ));
-                } else {
-                    self.publisher.publish(self.event(
-                        &origin,
-                        Payload::StreamCompleted(StreamCompleted {
-                            message_id: message_id.clone(),
-                            conversation_id,
-                            total_chunks: index,
-                            content_length: answer.len() as u64,
-                            total_latency_ms,
-                            tokens_used: answer.split_whitespace().count() as u64,
-                        }),
-                    ));
-                }
-                let done = ServerFrame::Done {
-                    message_id: message_id.clone(),
-                    total_chunks: index,
-                    content_length: answer.len() as u64,
-                    stopped,
-                };
-                ("done", done)
-            }
-            Err(e) => {
-                self.publisher.publish(self.event(
-                    &origin,
+                let last = if *stopped {
                     Payload::StreamError(StreamError {
                         message_id: message_id.clone(),
-                        error: e.to_string(),
-                        error_code: e.code().into(),
+                        error: "stopped by the client".into(),
+                        error_code: "CANCELLED".into(),
                         chunk_index: index.checked_sub(1),
-                    }),
-                ));
-                let code = if e.code() == "TIMEOUT_ERROR" { ErrorCode::TimeoutError } else { ErrorCode::UpstreamError };
-                let frame = ServerFrame::Error { code, message: e.to_string(), message_id: Some(message_id.clone()) };
-                ("error", frame)
+                    })
+                } else {
+                    Payload::StreamCompleted(StreamCompleted {
+                        message_id: message_id.clone(),
+                        conversation_id: gen.meta.conversation_id.clone(),
+                        total_chunks: index,
+                        content_length: gen.answer.len() as u64,
+                        total_latency_ms: (chrono::Utc::now().timestamp_millis() - gen.started_ms).max(0) as u64,
+                        tokens_used: gen.answer.split_whitespace().count() as u64,
+                    })
+                };
+                self.publisher.publish(self.event(&gen.origin, last));
             }
-        };
-        if let Some(buf) = &self.buffer {
-            if let Err(e) = buf.append(&message_id, 0, index, "", terminal).await {
-                self.metrics.redis_errors.inc();
-                tracing::warn!(error = %e, "resume buffer write failed");
-            }
+            Err(e) => self.publisher.publish(self.event(
+                &gen.origin,
+                Payload::StreamError(StreamError {
+                    message_id: message_id.clone(),
+                    error: e.to_string(),
+                    error_code: e.code().into(),
+                    chunk_index: index.checked_sub(1),
+                }),
+            )),
         }
-        {
+        let frame = final_frame(&message_id, &end);
+        if let Some(live) = &gen.live {
             let mut l = live.lock().unwrap();
             l.done = Some(frame.clone());
             let _ = l.feed.send(frame.clone());
+            // Keep the finished message resumable here for a short while.
+            let gw = Arc::downgrade(self);
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+                if let Some(gw) = gw.upgrade() {
+                    gw.live.lock().unwrap().remove(&message_id);
+                }
+            });
         }
         send(frame);
-        // Keep the finished message resumable here for a short while.
-        let gw = Arc::downgrade(self);
-        tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_secs(60)).await;
-            if let Some(gw) = gw.upgrade() {
-                gw.live.lock().unwrap().remove(&message_id);
+        ChatEnd::Finished
+    }
+
+    /// Another node holds the message now: stop here; the client follows the new owner
+    /// from the first chunk it has not been sent.
+    fn fenced(&self, gen: &Generation) -> ChatEnd {
+        self.metrics.fenced.inc();
+        tracing::warn!(
+            message = %gen.meta.message_id, epoch = gen.epoch,
+            "another node took this generation over; stopping it here"
+        );
+        ChatEnd::Fenced { next: gen.deltas.len() as u32 }
+    }
+
+    /// Write what Redis lacks of this generation (and its end), fenced by epoch. A Redis
+    /// that lost the message gets it back; a Redis that cannot be reached is noted and the
+    /// client served from here (the chunks are written once it answers again).
+    async fn save(&self, gen: &mut Generation, end: Option<&Final>) -> Saved {
+        let Some(buf) = &self.buffer else { return Saved::Ok };
+        for _ in 0..3 {
+            let pending = &gen.deltas[gen.saved as usize..];
+            let answer = buf.append(&gen.meta.message_id, &self.node_id, gen.epoch, gen.saved, pending, end).await;
+            match answer {
+                Ok(Fenced::Ok { next }) => {
+                    if gen.degraded {
+                        tracing::info!(message = %gen.meta.message_id, "resume buffer written again");
+                    }
+                    gen.saved = next;
+                    gen.degraded = false;
+                    return Saved::Ok;
+                }
+                Ok(Fenced::Gap { next }) => gen.saved = next.min(gen.saved),
+                Ok(Fenced::Lost) => return Saved::Lost,
+                Ok(Fenced::Gone) => {
+                    let kept = &gen.deltas[..gen.saved as usize];
+                    if let Err(e) = buf.restore(&self.node_id, gen.epoch, &gen.meta, kept).await {
+                        self.redis_failed(&e);
+                        gen.degraded = true;
+                        return Saved::Degraded;
+                    }
+                    tracing::info!(message = %gen.meta.message_id, chunks = kept.len(), "resume state restored in Redis");
+                }
+                Err(e) => {
+                    if !gen.degraded {
+                        self.redis_failed(&e);
+                    }
+                    gen.degraded = true;
+                    return Saved::Degraded;
+                }
             }
-        });
+        }
+        Saved::Degraded
+    }
+
+    fn redis_failed(&self, e: &crate::error::Error) {
+        self.metrics.redis_errors.inc();
+        tracing::warn!(error = %e, "resume state write failed; serving from this node until Redis answers");
+    }
+
+    /// Count an answer this node generates (for drain and the per-user limit).
+    fn track(self: &Arc<Self>, user: &str) -> StreamGuard {
+        *self.user_streams.lock().unwrap().entry(user.to_string()).or_insert(0) += 1;
+        self.active.fetch_add(1, Ordering::Relaxed);
+        self.metrics.streams_active.inc();
+        StreamGuard { gw: self.clone(), user: user.to_string() }
+    }
+}
+
+/// How a chat ended for the client that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatEnd {
+    /// Its terminal frame was sent.
+    Finished,
+    /// Another node continues the answer; the client has chunks up to `next` (exclusive).
+    Fenced { next: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Saved {
+    Ok,
+    /// Redis unreachable: keep serving, write later.
+    Degraded,
+    /// Another node holds the message.
+    Lost,
+}
+
+/// One answer being generated on this node.
+struct Generation {
+    meta: MessageMeta,
+    origin: ChatOrigin,
+    epoch: u32,
+    /// The text so far (all epochs).
+    answer: String,
+    /// Every chunk so far, by index.
+    deltas: Vec<String>,
+    /// Chunks Redis holds (the first `saved` of `deltas`).
+    saved: u32,
+    /// The last Redis write failed.
+    degraded: bool,
+    /// When the answer first started (unix ms), on whichever node.
+    started_ms: i64,
+    /// In-process resume (no Redis).
+    live: Option<Arc<Mutex<LiveMessage>>>,
+}
+
+/// The frame a client gets at the end of a message.
+pub fn final_frame(message_id: &str, f: &Final) -> ServerFrame {
+    if f.terminal == "error" {
+        ServerFrame::Error {
+            code: ErrorCode::of_upstream(&f.code),
+            message: f.message.clone(),
+            message_id: Some(message_id.to_string()),
+        }
+    } else {
+        ServerFrame::Done {
+            message_id: message_id.to_string(),
+            total_chunks: f.total_chunks,
+            content_length: f.content_length,
+            stopped: f.stopped,
+        }
     }
 }
 

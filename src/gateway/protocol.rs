@@ -66,6 +66,10 @@ pub enum ErrorCode {
     UpstreamError,
     TimeoutError,
     Draining,
+    /// A resume of a message that belongs to another user.
+    Forbidden,
+    /// The resume state cannot be read right now (Redis unreachable); retry.
+    Unavailable,
 }
 
 impl ErrorCode {
@@ -82,6 +86,17 @@ impl ErrorCode {
             ErrorCode::UpstreamError => "UPSTREAM_ERROR",
             ErrorCode::TimeoutError => "TIMEOUT_ERROR",
             ErrorCode::Draining => "DRAINING",
+            ErrorCode::Forbidden => "FORBIDDEN",
+            ErrorCode::Unavailable => "UNAVAILABLE",
+        }
+    }
+
+    /// The code an upstream failure kept in the resume state maps to.
+    pub fn of_upstream(code: &str) -> ErrorCode {
+        if code == "TIMEOUT_ERROR" {
+            ErrorCode::TimeoutError
+        } else {
+            ErrorCode::UpstreamError
         }
     }
 }

@@ -1,20 +1,180 @@
-//! The real-time path's Redis side: per-message resume buffers. Every chunk is appended to
-//! the message's Redis stream and published in one atomic step (a Lua script), so the
-//! state a resuming client or a takeover node needs is saved as it goes.
+//! The real-time path's Redis side: what any node needs to resume a message, or to take
+//! over its generation, lives here and not in one node's memory.
+//!
+//! Per message `M` (keys share the hash tag `{M}`):
+//! - `chatctl:msg:{M}:meta`, a hash: who asked (user, session, conversation, prompt, the
+//!   user message it replies to, when it started, client address), and the control fields
+//!   `epoch`, `owner`, `next` (the next chunk index the buffer expects), `state`
+//!   (`generating`, `done`, `error`) and `final` (the terminal frame, once there is one);
+//! - `chatctl:msg:{M}:chunks`, a stream: one entry per chunk (`i`, `e` epoch, `d` delta),
+//!   then the terminal marker (`t`);
+//! - `chatctl:msg:{M}:live`, the pub/sub channel each entry is published on;
+//! - `chatctl:msg:{M}:lease`, `node/epoch` with a TTL: the generating node's lease.
+//!
+//! Across messages: the sorted set `chatctl:leases` (message → lease expiry, Redis time),
+//! where orphaned generations are found, and `chatctl:node:<id>`, each node's heartbeat.
+//!
+//! Every write of a generating node goes through one Lua script that first checks the node
+//! still holds the message at its epoch (fencing): a node that lost its lease while paused
+//! can never add a chunk after the takeover. The scripts touch keys they compute (a node's
+//! heartbeat, a claimed message's keys), so they need one Redis, not Redis Cluster.
+
+pub mod subscriber;
 
 use std::time::Duration;
 
-use redis::aio::ConnectionManager;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, Script};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use subscriber::{Subscriber, Subscription};
 
-const APPEND: &str = r#"
-local id = redis.call('XADD', KEYS[1], '*', 'i', ARGV[1], 'e', ARGV[2], 'd', ARGV[3], 't', ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-redis.call('PUBLISH', KEYS[2], ARGV[6])
-return id
+/// The default lease: long enough to ride out a Redis hiccup of a second, short enough
+/// that a dead node's answers continue elsewhere within ~3 s.
+pub const DEFAULT_LEASE_TTL: Duration = Duration::from_secs(2);
+
+/// Every Redis call is bounded: the real-time path must not hang on a dead Redis.
+const RESPONSE_TIMEOUT: Duration = Duration::from_millis(1000);
+
+const FENCE: &str = r#"
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+-- nil when `node` still holds the message at `epoch` (the lease is renewed), else why not.
+local function fence(meta, lease, leases, m, node, epoch, lease_ttl)
+  local e = redis.call('HGET', meta, 'epoch')
+  if not e then return 'GONE' end
+  if tonumber(e) ~= tonumber(epoch) or redis.call('HGET', meta, 'state') ~= 'generating' then
+    return 'FENCED'
+  end
+  local me = node .. '/' .. epoch
+  local holder = redis.call('GET', lease)
+  if holder and holder ~= me then return 'FENCED' end
+  redis.call('SET', lease, me, 'PX', lease_ttl)
+  redis.call('ZADD', leases, now_ms() + tonumber(lease_ttl), m)
+  return nil
+end
 "#;
+
+/// KEYS: meta, lease, leases. ARGV: node, lease ttl, buffer ttl, message id, fields (JSON).
+const CREATE: &str = r#"
+redis.call('DEL', KEYS[1])
+for k, v in pairs(cjson.decode(ARGV[5])) do redis.call('HSET', KEYS[1], k, v) end
+redis.call('HSET', KEYS[1], 'epoch', 0, 'owner', ARGV[1], 'next', 0, 'state', 'generating')
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('SET', KEYS[2], ARGV[1] .. '/0', 'PX', ARGV[2])
+redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[2]), ARGV[4])
+return 'OK'
+"#;
+
+/// KEYS: meta, lease, leases, chunks, channel. ARGV: node, epoch, lease ttl, buffer ttl,
+/// message id, from, terminal ("" for none), final (JSON), deltas... Appends the deltas
+/// numbered from `from` (skipping those already there), then the terminal marker.
+const APPEND: &str = r#"
+local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[5], ARGV[1], ARGV[2], ARGV[3])
+if f then return {f, -1} end
+local nxt = tonumber(redis.call('HGET', KEYS[1], 'next'))
+local from = tonumber(ARGV[6])
+if from > nxt then return {'GAP', nxt} end
+local epoch = tonumber(ARGV[2])
+for k = 9, #ARGV do
+  local i = from + k - 9
+  if i >= nxt then
+    redis.call('XADD', KEYS[4], '*', 'i', i, 'e', epoch, 'd', ARGV[k], 't', '')
+    redis.call('PUBLISH', KEYS[5], cjson.encode({i = i, e = epoch, d = ARGV[k], t = ''}))
+    nxt = i + 1
+  end
+end
+redis.call('HSET', KEYS[1], 'next', nxt)
+if ARGV[7] ~= '' then
+  redis.call('XADD', KEYS[4], '*', 'i', nxt, 'e', epoch, 'd', '', 't', ARGV[7])
+  redis.call('HSET', KEYS[1], 'state', ARGV[7], 'final', ARGV[8])
+  redis.call('DEL', KEYS[2])
+  redis.call('ZREM', KEYS[3], ARGV[5])
+  redis.call('PUBLISH', KEYS[5], cjson.encode({i = nxt, e = epoch, d = '', t = ARGV[7]}))
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[4], ARGV[4])
+return {'OK', nxt}
+"#;
+
+/// KEYS: meta, lease, leases. ARGV: node, epoch, lease ttl, message id.
+const RENEW: &str = r#"
+local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
+if f then return {f, -1} end
+return {'OK', tonumber(redis.call('HGET', KEYS[1], 'next'))}
+"#;
+
+/// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, buffer ttl, message id,
+/// fields (JSON), deltas... Puts a generation back after Redis lost it (a restart without
+/// persistence), unless someone else already did.
+const RESTORE: &str = r#"
+if redis.call('EXISTS', KEYS[1]) == 1 then return 'EXISTS' end
+redis.call('DEL', KEYS[4])
+for k, v in pairs(cjson.decode(ARGV[6])) do redis.call('HSET', KEYS[1], k, v) end
+for k = 7, #ARGV do
+  redis.call('XADD', KEYS[4], '*', 'i', k - 7, 'e', ARGV[2], 'd', ARGV[k], 't', '')
+end
+redis.call('HSET', KEYS[1], 'epoch', ARGV[2], 'owner', ARGV[1], 'next', #ARGV - 6, 'state', 'generating')
+redis.call('SET', KEYS[2], ARGV[1] .. '/' .. ARGV[2], 'PX', ARGV[3])
+redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[3]), ARGV[5])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[4], ARGV[4])
+return 'OK'
+"#;
+
+/// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
+/// expired: bumps the epoch, takes the lease. Returns {message, epoch, previous owner,
+/// whether that owner still heartbeats}.
+const CLAIM: &str = r#"
+local out = {}
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, 4 * tonumber(ARGV[3]))
+for _, m in ipairs(due) do
+  if #out >= tonumber(ARGV[3]) then break end
+  local meta = 'chatctl:msg:{' .. m .. '}:meta'
+  local lease = 'chatctl:msg:{' .. m .. '}:lease'
+  if redis.call('HGET', meta, 'state') ~= 'generating' then
+    redis.call('ZREM', KEYS[1], m)
+  else
+    local left = redis.call('PTTL', lease)
+    if left > 0 then
+      redis.call('ZADD', KEYS[1], now_ms() + left, m)
+    else
+      local e = redis.call('HINCRBY', meta, 'epoch', 1)
+      local prev = redis.call('HGET', meta, 'owner') or ''
+      redis.call('HSET', meta, 'owner', ARGV[1])
+      redis.call('SET', lease, ARGV[1] .. '/' .. e, 'PX', ARGV[2])
+      redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[2]), m)
+      table.insert(out, {m, e, prev, redis.call('EXISTS', 'chatctl:node:' .. prev)})
+    end
+  end
+end
+return out
+"#;
+
+const LEASES: &str = "chatctl:leases";
+
+pub fn stream_key(message_id: &str) -> String {
+    format!("chatctl:msg:{{{message_id}}}:chunks")
+}
+
+pub fn channel(message_id: &str) -> String {
+    format!("chatctl:msg:{{{message_id}}}:live")
+}
+
+fn meta_key(message_id: &str) -> String {
+    format!("chatctl:msg:{{{message_id}}}:meta")
+}
+
+fn lease_key(message_id: &str) -> String {
+    format!("chatctl:msg:{{{message_id}}}:lease")
+}
+
+pub fn node_key(node_id: &str) -> String {
+    format!("chatctl:node:{node_id}")
+}
 
 /// One buffered entry of a message stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,49 +186,287 @@ pub struct Buffered {
     pub terminal: String,
 }
 
+/// A live entry as published on the message's channel.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LiveEntry {
+    pub i: u32,
+    pub e: u32,
+    pub d: String,
+    pub t: String,
+}
+
+/// Who asked for a message: what a resuming node checks and a takeover node needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageMeta {
+    pub message_id: String,
+    pub session_id: String,
+    pub user_id: String,
+    pub conversation_id: String,
+    pub prompt: String,
+    /// The user message this answer replies to.
+    pub reply_to: String,
+    /// When the answer started (unix ms), for the total latency after a takeover.
+    pub started_ms: i64,
+    #[serde(default)]
+    pub client_ip: String,
+    #[serde(default)]
+    pub user_agent: String,
+}
+
+/// How a message ended, kept so that a resume after the end gets the real terminal frame.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Final {
+    /// "done" or "error".
+    pub terminal: String,
+    pub total_chunks: u32,
+    pub content_length: u64,
+    #[serde(default)]
+    pub stopped: bool,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// A message as Redis holds it.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub meta: MessageMeta,
+    pub epoch: u32,
+    pub owner: String,
+    pub chunks: Vec<Buffered>,
+    pub final_frame: Option<Final>,
+}
+
+/// The answer to a fenced write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fenced {
+    /// Written; the buffer now expects chunk `next`.
+    Ok { next: u32 },
+    /// Another node took the message over (or it ended): stop generating.
+    Lost,
+    /// Redis no longer knows the message (restarted without persistence): restore it.
+    Gone,
+    /// The buffer expects chunk `next`, before the first one sent: send from there.
+    Gap { next: u32 },
+}
+
+/// A generation whose lease expired, now this node's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimed {
+    pub message_id: String,
+    pub epoch: u32,
+    pub previous_owner: String,
+    /// Whether the previous owner still heartbeats (paused or cut off, not dead).
+    pub previous_alive: bool,
+}
+
 #[derive(Clone)]
 pub struct ResumeBuffer {
     conn: ConnectionManager,
-    script: Script,
+    client: redis::Client,
     ttl: Duration,
-}
-
-pub fn stream_key(message_id: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:chunks")
-}
-
-pub fn channel(message_id: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:live")
+    lease_ttl: Duration,
+    create: Script,
+    append: Script,
+    renew: Script,
+    restore: Script,
+    claim: Script,
 }
 
 impl ResumeBuffer {
     pub async fn connect(url: &str, ttl: Duration) -> Result<ResumeBuffer> {
-        let client = redis::Client::open(url).map_err(|e| Error::config(format!("redis URL {url:?}: {e}")))?;
-        let conn = tokio::time::timeout(Duration::from_secs(5), ConnectionManager::new(client))
-            .await
-            .map_err(|_| Error::Broker(format!("cannot reach Redis at {url} within 5s")))?
-            .map_err(|e| Error::Broker(format!("cannot reach Redis at {url}: {e}")))?;
-        Ok(ResumeBuffer { conn, script: Script::new(APPEND), ttl })
+        ResumeBuffer::connect_with(url, ttl, DEFAULT_LEASE_TTL).await
     }
 
-    /// Append chunk `index` (or a terminal marker) and publish it, atomically.
-    pub async fn append(&self, message_id: &str, epoch: u32, index: u32, delta: &str, terminal: &str) -> Result<()> {
-        let payload = serde_json::json!({"i": index, "e": epoch, "d": delta, "t": terminal}).to_string();
+    pub async fn connect_with(url: &str, ttl: Duration, lease_ttl: Duration) -> Result<ResumeBuffer> {
+        let client = redis::Client::open(url).map_err(|e| Error::config(format!("redis URL {url:?}: {e}")))?;
+        // Bounded calls and quick reconnects: a Redis restart costs a second, not a minute.
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(RESPONSE_TIMEOUT)
+            .set_response_timeout(RESPONSE_TIMEOUT)
+            .set_number_of_retries(2)
+            .set_factor(50)
+            .set_max_delay(500);
+        let conn =
+            tokio::time::timeout(Duration::from_secs(5), ConnectionManager::new_with_config(client.clone(), config))
+                .await
+                .map_err(|_| Error::Broker(format!("cannot reach Redis at {url} within 5s")))?
+                .map_err(|e| Error::Broker(format!("cannot reach Redis at {url}: {e}")))?;
+        let script = |body: &str| Script::new(&format!("{FENCE}\n{body}"));
+        Ok(ResumeBuffer {
+            conn,
+            client,
+            ttl,
+            lease_ttl,
+            create: script(CREATE),
+            append: script(APPEND),
+            renew: script(RENEW),
+            restore: script(RESTORE),
+            claim: script(CLAIM),
+        })
+    }
+
+    pub fn lease_ttl(&self) -> Duration {
+        self.lease_ttl
+    }
+
+    pub fn client(&self) -> &redis::Client {
+        &self.client
+    }
+
+    /// A new generation at epoch 0, owned by `node`.
+    pub async fn create(&self, node: &str, meta: &MessageMeta) -> Result<()> {
         let mut conn = self.conn.clone();
+        let m = &meta.message_id;
         let _: String = self
-            .script
-            .key(stream_key(message_id))
-            .key(channel(message_id))
-            .arg(index)
-            .arg(epoch)
-            .arg(delta)
-            .arg(terminal)
+            .create
+            .key(meta_key(m))
+            .key(lease_key(m))
+            .key(LEASES)
+            .arg(node)
+            .arg(self.lease_ttl.as_millis() as u64)
             .arg(self.ttl.as_millis() as u64)
-            .arg(payload)
+            .arg(m)
+            .arg(serde_json::to_string(meta).expect("meta serialises"))
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
         Ok(())
+    }
+
+    /// Append chunks `from..from + deltas.len()` (those the buffer lacks), and the terminal
+    /// marker when `end` is given, if `node` still holds the message at `epoch`.
+    pub async fn append(
+        &self,
+        message_id: &str,
+        node: &str,
+        epoch: u32,
+        from: u32,
+        deltas: &[String],
+        end: Option<&Final>,
+    ) -> Result<Fenced> {
+        let mut conn = self.conn.clone();
+        let mut inv = self.append.prepare_invoke();
+        inv.key(meta_key(message_id))
+            .key(lease_key(message_id))
+            .key(LEASES)
+            .key(stream_key(message_id))
+            .key(channel(message_id))
+            .arg(node)
+            .arg(epoch)
+            .arg(self.lease_ttl.as_millis() as u64)
+            .arg(self.ttl.as_millis() as u64)
+            .arg(message_id)
+            .arg(from)
+            .arg(end.map(|f| f.terminal.as_str()).unwrap_or(""))
+            .arg(end.map(|f| serde_json::to_string(f).expect("final serialises")).unwrap_or_default());
+        for d in deltas {
+            inv.arg(d);
+        }
+        let (status, next): (String, i64) = inv.invoke_async(&mut conn).await.map_err(redis_err)?;
+        Ok(fenced(&status, next))
+    }
+
+    /// Renew the lease, if `node` still holds the message at `epoch`.
+    pub async fn renew(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
+        let mut conn = self.conn.clone();
+        let (status, next): (String, i64) = self
+            .renew
+            .key(meta_key(message_id))
+            .key(lease_key(message_id))
+            .key(LEASES)
+            .arg(node)
+            .arg(epoch)
+            .arg(self.lease_ttl.as_millis() as u64)
+            .arg(message_id)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(fenced(&status, next))
+    }
+
+    /// Put back a generation Redis lost; false when it is there already.
+    pub async fn restore(&self, node: &str, epoch: u32, meta: &MessageMeta, deltas: &[String]) -> Result<bool> {
+        let mut conn = self.conn.clone();
+        let m = &meta.message_id;
+        let mut inv = self.restore.prepare_invoke();
+        inv.key(meta_key(m))
+            .key(lease_key(m))
+            .key(LEASES)
+            .key(stream_key(m))
+            .arg(node)
+            .arg(epoch)
+            .arg(self.lease_ttl.as_millis() as u64)
+            .arg(self.ttl.as_millis() as u64)
+            .arg(m)
+            .arg(serde_json::to_string(meta).expect("meta serialises"));
+        for d in deltas {
+            inv.arg(d);
+        }
+        let status: String = inv.invoke_async(&mut conn).await.map_err(redis_err)?;
+        Ok(status == "OK")
+    }
+
+    /// Claim up to `max` generations whose lease expired.
+    pub async fn claim_orphans(&self, node: &str, max: usize) -> Result<Vec<Claimed>> {
+        let mut conn = self.conn.clone();
+        let rows: Vec<(String, i64, String, i64)> = self
+            .claim
+            .key(LEASES)
+            .arg(node)
+            .arg(self.lease_ttl.as_millis() as u64)
+            .arg(max)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|(message_id, epoch, previous_owner, alive)| Claimed {
+                message_id,
+                epoch: epoch as u32,
+                previous_owner,
+                previous_alive: alive == 1,
+            })
+            .collect())
+    }
+
+    /// The message as Redis holds it (meta and buffer read in one transaction); None when
+    /// Redis does not know it.
+    pub async fn load(&self, message_id: &str) -> Result<Option<Snapshot>> {
+        let mut conn = self.conn.clone();
+        let (fields, entries): (std::collections::HashMap<String, String>, redis::streams::StreamRangeReply) =
+            redis::pipe()
+                .atomic()
+                .hgetall(meta_key(message_id))
+                .xrange_all(stream_key(message_id))
+                .query_async(&mut conn)
+                .await
+                .map_err(redis_err)?;
+        if fields.is_empty() {
+            return Ok(None);
+        }
+        let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+        let meta = MessageMeta {
+            message_id: message_id.to_string(),
+            session_id: get("sessionId"),
+            user_id: get("userId"),
+            conversation_id: get("conversationId"),
+            prompt: get("prompt"),
+            reply_to: get("replyTo"),
+            started_ms: get("startedMs").parse().unwrap_or(0),
+            client_ip: get("clientIp"),
+            user_agent: get("userAgent"),
+        };
+        Ok(Some(Snapshot {
+            meta,
+            epoch: get("epoch").parse().unwrap_or(0),
+            owner: get("owner"),
+            chunks: buffered(&entries),
+            final_frame: fields.get("final").and_then(|f| serde_json::from_str(f).ok()),
+        }))
     }
 
     /// Everything buffered for `message_id`, in order.
@@ -76,16 +474,14 @@ impl ResumeBuffer {
         let mut conn = self.conn.clone();
         let reply: redis::streams::StreamRangeReply =
             conn.xrange_all(stream_key(message_id)).await.map_err(redis_err)?;
-        Ok(reply
-            .ids
-            .iter()
-            .map(|e| Buffered {
-                index: e.get::<u32>("i").unwrap_or(0),
-                epoch: e.get::<u32>("e").unwrap_or(0),
-                delta: e.get::<String>("d").unwrap_or_default(),
-                terminal: e.get::<String>("t").unwrap_or_default(),
-            })
-            .collect())
+        Ok(buffered(&reply))
+    }
+
+    /// This node is alive for another `ttl`.
+    pub async fn heartbeat(&self, node: &str, info: &str, ttl: Duration) -> Result<()> {
+        let mut conn = self.conn.clone();
+        let _: () = conn.pset_ex(node_key(node), info, ttl.as_millis() as u64).await.map_err(redis_err)?;
+        Ok(())
     }
 
     pub async fn ping(&self) -> Result<()> {
@@ -93,6 +489,28 @@ impl ResumeBuffer {
         let _: String = redis::cmd("PING").query_async(&mut conn).await.map_err(redis_err)?;
         Ok(())
     }
+}
+
+fn fenced(status: &str, next: i64) -> Fenced {
+    match status {
+        "OK" => Fenced::Ok { next: next as u32 },
+        "GAP" => Fenced::Gap { next: next as u32 },
+        "GONE" => Fenced::Gone,
+        _ => Fenced::Lost,
+    }
+}
+
+fn buffered(reply: &redis::streams::StreamRangeReply) -> Vec<Buffered> {
+    reply
+        .ids
+        .iter()
+        .map(|e| Buffered {
+            index: e.get::<u32>("i").unwrap_or(0),
+            epoch: e.get::<u32>("e").unwrap_or(0),
+            delta: e.get::<String>("d").unwrap_or_default(),
+            terminal: e.get::<String>("t").unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn redis_err(e: redis::RedisError) -> Error {

@@ -105,7 +105,7 @@ impl SearchIndex {
             f.conversation_id => m.conversation_id.clone(),
             f.message_id => m.message_id.clone(),
             f.user_id => m.user_id.clone(),
-            f.role => format!("{:?}", m.role).to_lowercase(),
+            f.role => m.role.as_str(),
             f.content => m.content.clone(),
             f.timestamp => event.timestamp.timestamp_millis(),
         );

@@ -34,7 +34,7 @@ impl Handler for Training {
                 ts_ms: event.timestamp.timestamp_millis(),
                 conversation_id: m.conversation_id.clone(),
                 message_id: m.message_id.clone(),
-                role: format!("{:?}", m.role).to_lowercase(),
+                role: m.role.as_str().to_string(),
                 content: m.content.clone(),
                 reply_to: m.reply_to.clone(),
             };

@@ -136,33 +136,52 @@ impl Drop for Broker {
 
 /// A redis-server of our own, no persistence.
 pub struct Redis {
-    child: Child,
+    child: Option<Child>,
     pub port: u16,
     pub url: String,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Redis {
     pub fn start() -> Redis {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
+        let mut r = Redis { child: None, port, url: format!("redis://127.0.0.1:{port}"), dir };
+        r.spawn();
+        r
+    }
+
+    fn spawn(&mut self) {
         let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
-            .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+            .args(["--bind", "127.0.0.1", "--port", &self.port.to_string(), "--save", "", "--appendonly", "no"])
             .arg("--dir")
-            .arg(dir.path())
+            .arg(self.dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("start redis-server");
-        wait_for_port(port, "redis-server", Duration::from_secs(15));
-        Redis { child, port, url: format!("redis://127.0.0.1:{port}"), _dir: dir }
+        self.child = Some(child);
+        wait_for_port(self.port, "redis-server", Duration::from_secs(15));
+    }
+
+    /// kill -9 Redis: without persistence, everything it held is gone.
+    pub fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// Start again, empty, on the same port.
+    pub fn restart(&mut self) {
+        self.kill();
+        self.spawn();
     }
 }
 
 impl Drop for Redis {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
     }
 }
 

@@ -1,0 +1,72 @@
+//! How nodes share the work through Redis: each node heartbeats, and sweeps for
+//! generations whose lease expired (their node died, or was paused past the TTL) to take
+//! them over. The claim is one Lua step, so exactly one node wins each orphan.
+
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use super::Gateway;
+
+/// A node is alive while its heartbeat key lives (three beats).
+pub const HEARTBEAT: Duration = Duration::from_secs(1);
+
+/// Orphans one node claims per sweep: the rest are left to the other nodes' sweeps, so a
+/// dead node's answers spread over the survivors.
+const CLAIMS_PER_SWEEP: usize = 16;
+
+/// Start the heartbeat and the takeover sweep (with Redis only). Both stop when the
+/// gateway is dropped, and the sweep stops while the node drains.
+pub fn spawn(gw: &Arc<Gateway>, listen: String) {
+    if gw.buffer.is_none() {
+        return;
+    }
+    let info = serde_json::json!({"listen": listen, "pid": std::process::id()}).to_string();
+    tokio::spawn(heartbeat(Arc::downgrade(gw), info));
+    tokio::spawn(sweep(Arc::downgrade(gw)));
+}
+
+async fn heartbeat(gw: Weak<Gateway>, info: String) {
+    let mut tick = tokio::time::interval(HEARTBEAT);
+    loop {
+        tick.tick().await;
+        let Some(gw) = gw.upgrade() else { return };
+        let Some(buf) = &gw.buffer else { return };
+        if let Err(e) = buf.heartbeat(&gw.node_id, &info, HEARTBEAT * 3).await {
+            tracing::debug!(error = %e, "heartbeat failed");
+        }
+    }
+}
+
+async fn sweep(gw: Weak<Gateway>) {
+    // Every eighth of the lease (jittered, so the nodes' sweeps interleave): a dead node's
+    // answers continue within the TTL plus a few hundred ms.
+    let every = match gw.upgrade().and_then(|g| g.buffer.as_ref().map(|b| b.lease_ttl())) {
+        Some(ttl) => ttl / 8,
+        None => return,
+    };
+    loop {
+        let jitter = Duration::from_millis(rand_ms(every.as_millis() as u64 / 2 + 1));
+        tokio::time::sleep(every + jitter).await;
+        let Some(gw) = gw.upgrade() else { return };
+        if gw.is_draining() {
+            continue;
+        }
+        let Some(buf) = &gw.buffer else { return };
+        match buf.claim_orphans(&gw.node_id, CLAIMS_PER_SWEEP).await {
+            Ok(claimed) => {
+                for c in claimed {
+                    let gw = gw.clone();
+                    tokio::spawn(async move { gw.take_over(c).await });
+                }
+            }
+            Err(e) => tracing::debug!(error = %e, "takeover sweep failed"),
+        }
+    }
+}
+
+/// A cheap jitter source (no RNG crate needed for this): the clock's nanoseconds.
+fn rand_ms(below: u64) -> u64 {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    u64::from(nanos) % below.max(1)
+}

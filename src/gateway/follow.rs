@@ -1,0 +1,192 @@
+//! Resume anywhere: a client on any node gets a message's chunks after its position, then
+//! the live ones, whichever node generates them, across takeovers, with no gap and no
+//! duplicate. Chunks are delivered strictly in index order from one cursor: the buffer in
+//! Redis is the truth (fenced: one entry per index), the pub/sub channel only makes live
+//! chunks arrive sooner. So the seam is: subscribe, read the buffer, then take live entries
+//! that continue the cursor; an entry past it (a lost publish, a lag, a Redis restart) or a
+//! quiet second sends the follower back to the buffer.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::{broadcast, watch};
+
+use super::protocol::{ErrorCode, ServerFrame};
+use super::{final_frame, Gateway};
+use crate::realtime::{channel, LiveEntry, Snapshot, Subscription};
+
+/// How long a follower waits on the live channel before it reads the buffer again.
+const QUIET: Duration = Duration::from_secs(1);
+
+/// How long a follower keeps looking for a message Redis does not know any more (a Redis
+/// restart, until the generating node restores it) before it gives up.
+const VANISHED: Duration = Duration::from_secs(60);
+
+/// Why a resume was refused (the connection stays).
+pub(crate) fn refusal(code: ErrorCode, message_id: &str, message: &str) -> ServerFrame {
+    ServerFrame::Error { code, message: message.into(), message_id: Some(message_id.to_string()) }
+}
+
+/// Check the resume and start following from `next`; Err is the frame refusing it.
+pub(crate) async fn resume(
+    gw: &Arc<Gateway>,
+    user_id: &str,
+    message_id: &str,
+    next: u32,
+    deliver: impl Fn(ServerFrame) + Send + Sync + 'static,
+    gone: watch::Receiver<bool>,
+) -> Result<(), ServerFrame> {
+    let (Some(buf), Some(subscriber)) = (&gw.buffer, &gw.subscriber) else {
+        return resume_in_process(gw, user_id, message_id, next, deliver);
+    };
+    let outcome = |o: &'static str| gw.metrics.resumes.get_or_create(&vec![("outcome", o)]).inc();
+    // Subscribe first, then read: a chunk written in between is in one or the other.
+    let sub = subscriber.subscribe(&channel(message_id)).await;
+    let snap = match buf.load(message_id).await {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            outcome("unknown");
+            return Err(refusal(
+                ErrorCode::UnknownMessage,
+                message_id,
+                "nothing to resume for this message (unknown or expired)",
+            ));
+        }
+        Err(e) => {
+            outcome("unavailable");
+            tracing::warn!(error = %e, "resume state read failed");
+            return Err(refusal(
+                ErrorCode::Unavailable,
+                message_id,
+                "the resume state cannot be read right now; retry",
+            ));
+        }
+    };
+    if snap.meta.user_id != user_id {
+        outcome("forbidden");
+        return Err(refusal(ErrorCode::Forbidden, message_id, "this message belongs to another user"));
+    }
+    outcome("followed");
+    tokio::spawn(follow(gw.clone(), message_id.to_string(), next, Some(snap), sub, deliver, gone));
+    Ok(())
+}
+
+/// Deliver `message_id` from chunk `next` to its end, or until the client is gone.
+pub(crate) async fn follow(
+    gw: Arc<Gateway>,
+    message_id: String,
+    mut next: u32,
+    mut snap: Option<Snapshot>,
+    mut sub: Subscription,
+    deliver: impl Fn(ServerFrame) + Send + Sync + 'static,
+    mut gone: watch::Receiver<bool>,
+) {
+    let Some(buf) = gw.buffer.clone() else { return };
+    let mut last_seen = Instant::now();
+    loop {
+        if *gone.borrow() {
+            return;
+        }
+        let s = match snap.take() {
+            Some(s) => s,
+            None => match buf.load(&message_id).await {
+                Ok(Some(s)) => s,
+                Ok(None) | Err(_) => {
+                    if last_seen.elapsed() > VANISHED {
+                        deliver(refusal(ErrorCode::UnknownMessage, &message_id, "the message's resume state is gone"));
+                        return;
+                    }
+                    tokio::select! {
+                        _ = gone.changed() => return,
+                        _ = tokio::time::sleep(QUIET / 4) => continue,
+                    }
+                }
+            },
+        };
+        last_seen = Instant::now();
+        for c in s.chunks.iter().filter(|c| c.terminal.is_empty()) {
+            if c.index == next {
+                deliver(ServerFrame::Chunk {
+                    message_id: message_id.clone(),
+                    epoch: c.epoch,
+                    index: c.index,
+                    delta: c.delta.clone(),
+                });
+                next += 1;
+            }
+        }
+        if let Some(end) = &s.final_frame {
+            deliver(final_frame(&message_id, end));
+            return;
+        }
+        // Live entries that continue the cursor; anything else sends us back to the buffer.
+        loop {
+            let entry = tokio::select! {
+                _ = gone.changed() => return,
+                r = tokio::time::timeout(QUIET, sub.rx.recv()) => r,
+            };
+            let payload = match entry {
+                Ok(Ok(p)) => p,
+                Ok(Err(broadcast::error::RecvError::Lagged(_))) | Err(_) => break,
+                Ok(Err(broadcast::error::RecvError::Closed)) => {
+                    tokio::time::sleep(QUIET / 4).await;
+                    break;
+                }
+            };
+            let Ok(e) = serde_json::from_str::<LiveEntry>(&payload) else { break };
+            if !e.t.is_empty() || e.i > next {
+                break;
+            }
+            if e.i == next {
+                deliver(ServerFrame::Chunk { message_id: message_id.clone(), epoch: e.e, index: e.i, delta: e.d });
+                next += 1;
+            }
+        }
+    }
+}
+
+/// Without Redis: follow the copy this node keeps of the answers it generates.
+fn resume_in_process(
+    gw: &Arc<Gateway>,
+    user_id: &str,
+    message_id: &str,
+    next: u32,
+    deliver: impl Fn(ServerFrame) + Send + Sync + 'static,
+) -> Result<(), ServerFrame> {
+    let Some(live) = gw.live.lock().unwrap().get(message_id).cloned() else {
+        return Err(refusal(
+            ErrorCode::UnknownMessage,
+            message_id,
+            "nothing to resume for this message (unknown or expired)",
+        ));
+    };
+    let (mut feed, chunks, done) = {
+        let l = live.lock().unwrap();
+        if l.user_id != user_id {
+            return Err(refusal(ErrorCode::Forbidden, message_id, "this message belongs to another user"));
+        }
+        (l.feed.subscribe(), l.chunks.clone(), l.done.clone())
+    };
+    let mut sent = next;
+    for (i, delta) in chunks.iter().enumerate().skip(next as usize) {
+        deliver(ServerFrame::Chunk { message_id: message_id.into(), epoch: 0, index: i as u32, delta: delta.clone() });
+        sent = i as u32 + 1;
+    }
+    if let Some(done) = done {
+        deliver(done);
+        return Ok(());
+    }
+    tokio::spawn(async move {
+        while let Ok(frame) = feed.recv().await {
+            match &frame {
+                ServerFrame::Chunk { index, .. } if *index < sent => continue,
+                ServerFrame::Chunk { .. } => deliver(frame),
+                _ => {
+                    deliver(frame);
+                    break;
+                }
+            }
+        }
+    });
+    Ok(())
+}

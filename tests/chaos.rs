@@ -1,0 +1,545 @@
+//! Chaos suite: three `chatctl serve` nodes on a real tansu (sqlite) and a real Redis,
+//! 100 concurrent streams per scenario, one fault per scenario. Each scenario reports chunks
+//! lost and duplicated, streams completed, and whether each final text equals an
+//! uninterrupted run of the same prompt (the built-in model is deterministic per message).
+//!
+//! (a) every client drops and resumes on another node; (b) kill -9 of the node holding the
+//! clients and generating their answers; (c) kill -9 of the generating node while the
+//! clients follow from other nodes; (d) Redis restarted mid-stream; (e) the broker restarted
+//! mid-stream; (f) the generating node paused past the lease TTL, then resumed: it must stop
+//! (fencing by epoch), and no chunk of the old epoch may reach a client after the takeover.
+
+mod common;
+
+use std::collections::HashMap;
+use std::process::{Child, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chatctl::events::{Event, Payload, Role};
+use chatctl::llm::builtin::BuiltinModel;
+use chatctl::llm::{Llm, LlmRequest};
+use common::{Broker, Engine, Redis};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+
+const STREAMS: usize = 100;
+const CHUNKS: u32 = 30;
+const INTERVAL_MS: u64 = 100;
+const LEASE_TTL: &str = "2s";
+/// Every scenario ends within this, fault included.
+const SCENARIO_BOUND: Duration = Duration::from_secs(120);
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+struct Node {
+    child: Child,
+    port: u16,
+    id: String,
+}
+
+impl Node {
+    fn signal(&self, sig: &str) {
+        let ok = std::process::Command::new("kill").args([sig, &self.child.id().to_string()]).status().unwrap();
+        assert!(ok.success(), "kill {sig} {}", self.id);
+    }
+
+    async fn metric(&self, name: &str) -> f64 {
+        let body = reqwest::get(format!("http://127.0.0.1:{}/metrics", self.port)).await.unwrap().text().await.unwrap();
+        body.lines()
+            .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Cluster {
+    broker: Broker,
+    redis: Redis,
+    nodes: Vec<Node>,
+}
+
+impl Cluster {
+    async fn start() -> Cluster {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let redis = Redis::start();
+        let nodes = (0..3).map(|k| start_node(&broker, &redis, k)).collect::<Vec<_>>();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        Cluster { broker, redis, nodes }
+    }
+}
+
+fn start_node(broker: &Broker, redis: &Redis, k: usize) -> Node {
+    let port = common::free_port();
+    let id = format!("node-{k}");
+    let child = common::chatctl()
+        .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", &id, "-b", &broker.addr])
+        .args(["--redis", &redis.url, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
+        .args(["--model-chunks", &CHUNKS.to_string(), "--model-interval", &format!("{INTERVAL_MS}ms")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chatctl serve starts");
+    Node { child, port, id }
+}
+
+async fn connect(port: u16, user: &str) -> Ws {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?user={user}")).await.unwrap();
+    let hello = next_frame(&mut ws).await.expect("session frame");
+    assert_eq!(hello["type"], "session");
+    ws
+}
+
+/// The next JSON frame; None when the socket closed or died.
+async fn next_frame(ws: &mut Ws) -> Option<Value> {
+    loop {
+        match tokio::time::timeout(Duration::from_secs(30), ws.next()).await.expect("a frame within 30 s") {
+            Some(Ok(Message::Text(t))) => return Some(serde_json::from_str(&t).unwrap()),
+            Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return None,
+            Some(Ok(_)) => continue,
+        }
+    }
+}
+
+async fn send(ws: &mut Ws, v: Value) {
+    ws.send(Message::text(v.to_string())).await.unwrap();
+}
+
+/// What one client saw of its answer.
+#[derive(Default, Debug)]
+struct Seen {
+    user: String,
+    message_id: String,
+    prompt: String,
+    /// (index, epoch, delta) in arrival order.
+    chunks: Vec<(u32, u32, String)>,
+    end: Option<Value>,
+}
+
+impl Seen {
+    fn last_index(&self) -> Option<u32> {
+        self.chunks.iter().map(|c| c.0).max()
+    }
+
+    /// Read frames until the end of the answer (true) or the socket dies (false), or until
+    /// `enough` chunks have arrived.
+    async fn read(&mut self, ws: &mut Ws, enough: Option<usize>) -> bool {
+        loop {
+            if enough.is_some_and(|n| self.chunks.len() >= n) {
+                return true;
+            }
+            let Some(f) = next_frame(ws).await else { return false };
+            match f["type"].as_str() {
+                Some("start") => self.message_id = f["messageId"].as_str().unwrap().to_string(),
+                Some("chunk") => self.chunks.push((
+                    f["index"].as_u64().unwrap() as u32,
+                    f["epoch"].as_u64().unwrap() as u32,
+                    f["delta"].as_str().unwrap().to_string(),
+                )),
+                Some("done") | Some("error") => {
+                    self.end = Some(f);
+                    return true;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    async fn chat(ws: &mut Ws, user: &str, prompt: String) -> Seen {
+        send(ws, json!({"type": "chat", "conversationId": "chaos", "content": prompt})).await;
+        let mut seen = Seen { user: user.to_string(), prompt, ..Seen::default() };
+        while seen.message_id.is_empty() {
+            let f = next_frame(ws).await.expect("start frame");
+            assert_ne!(f["type"], "error", "{f}");
+            if f["type"] == "start" {
+                seen.message_id = f["messageId"].as_str().unwrap().to_string();
+            }
+        }
+        seen
+    }
+
+    async fn resume(&mut self, ws: &mut Ws) {
+        let last = self.last_index();
+        send(
+            ws,
+            json!({"type": "resume", "sessionId": "", "messageId": self.message_id, "epoch": 0, "lastChunk": last}),
+        )
+        .await;
+    }
+}
+
+/// The answer an uninterrupted run gives for this message and prompt.
+async fn uninterrupted(message_id: &str, prompt: &str) -> String {
+    let model = BuiltinModel { chunks: CHUNKS, interval: Duration::ZERO, ..BuiltinModel::default() };
+    let req =
+        LlmRequest { message_id: message_id.into(), prompt: prompt.into(), prefix: String::new(), start_chunk: 0 };
+    model.stream(req).map(|c| c.unwrap()).collect::<Vec<_>>().await.concat()
+}
+
+/// The verdict of a scenario.
+struct Report {
+    complete: usize,
+    lost: usize,
+    duplicated: usize,
+    identical: usize,
+    texts: HashMap<String, String>,
+}
+
+async fn report(name: &str, seen: &[Seen]) -> Report {
+    let mut r = Report { complete: 0, lost: 0, duplicated: 0, identical: 0, texts: HashMap::new() };
+    for s in seen {
+        let mut next = 0;
+        let mut text = String::new();
+        for (i, _, d) in &s.chunks {
+            if *i == next {
+                text.push_str(d);
+                next += 1;
+            } else if *i < next {
+                r.duplicated += 1;
+            } else {
+                r.lost += (*i - next) as usize;
+                text.push_str(d);
+                next = *i + 1;
+            }
+        }
+        r.lost += CHUNKS.saturating_sub(next) as usize;
+        if s.end.as_ref().is_some_and(|e| e["type"] == "done" && e["totalChunks"] == CHUNKS) {
+            r.complete += 1;
+        }
+        if text == uninterrupted(&s.message_id, &s.prompt).await {
+            r.identical += 1;
+        }
+        r.texts.insert(s.message_id.clone(), text);
+    }
+    println!(
+        "scenario {name}: {}/{STREAMS} complete, {} chunks lost, {} duplicated, {}/{STREAMS} texts identical to uninterrupted runs",
+        r.complete, r.lost, r.duplicated, r.identical
+    );
+    r
+}
+
+fn assert_perfect(name: &str, r: &Report) {
+    assert_eq!(
+        (r.complete, r.lost, r.duplicated, r.identical),
+        (STREAMS, 0, 0, STREAMS),
+        "scenario {name}: (complete, lost, duplicated, identical)"
+    );
+}
+
+/// Every event of the cluster, once each message has its assistant CHAT_MESSAGE (bounded).
+async fn events_when_recorded(broker: &Broker, messages: usize) -> Vec<Event> {
+    let kafka = broker.kafka();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let k = kafka.clone();
+        let events = tokio::task::spawn_blocking(move || common::read_events(&k)).await.unwrap();
+        let answers = events
+            .iter()
+            .filter(|e| matches!(&e.payload, Payload::ChatMessage(m) if m.role == Role::Assistant))
+            .count();
+        if answers >= messages || Instant::now() > deadline {
+            return events;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// The recorded assistant message of each stream equals what its client saw.
+fn assert_recorded_answers(name: &str, events: &[Event], r: &Report) {
+    let recorded: HashMap<&str, &str> = events
+        .iter()
+        .filter_map(|e| match &e.payload {
+            Payload::ChatMessage(m) if m.role == Role::Assistant => Some((m.message_id.as_str(), m.content.as_str())),
+            _ => None,
+        })
+        .collect();
+    for (id, text) in &r.texts {
+        assert_eq!(recorded.get(id.as_str()).copied(), Some(text.as_str()), "scenario {name}: recorded answer of {id}");
+    }
+}
+
+fn users() -> Vec<String> {
+    (0..STREAMS).map(|i| format!("user-{i}")).collect()
+}
+
+/// Start every client's chat on `port`; each waits for `first` chunks, then `after` runs.
+async fn chat_all(port: u16, first: usize) -> Vec<(Ws, Seen)> {
+    let tasks = users().into_iter().enumerate().map(|(i, u)| async move {
+        let mut ws = connect(port, &u).await;
+        let mut seen = Seen::chat(&mut ws, &u, format!("question {i}: how does chatctl survive a crash?")).await;
+        assert!(seen.read(&mut ws, Some(first)).await, "client {i} lost its socket early");
+        (ws, seen)
+    });
+    futures_util::future::join_all(tasks).await
+}
+
+/// Each client leaves its socket and resumes on one of the other nodes.
+async fn move_all(cluster: &Cluster, clients: Vec<(Ws, Seen)>) -> Vec<(Ws, Seen)> {
+    let tasks = clients.into_iter().enumerate().map(|(i, (ws, mut seen))| {
+        let port = cluster.nodes[1 + i % 2].port;
+        async move {
+            drop(ws);
+            let mut ws = connect(port, &seen.user).await;
+            seen.resume(&mut ws).await;
+            (ws, seen)
+        }
+    });
+    futures_util::future::join_all(tasks).await
+}
+
+async fn finish_all(clients: Vec<(Ws, Seen)>) -> Vec<Seen> {
+    let tasks = clients.into_iter().map(|(mut ws, mut seen)| async move {
+        seen.read(&mut ws, None).await;
+        seen
+    });
+    futures_util::future::join_all(tasks).await
+}
+
+async fn bounded<T>(name: &str, f: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(SCENARIO_BOUND, f)
+        .await
+        .unwrap_or_else(|_| panic!("scenario {name} exceeded {SCENARIO_BOUND:?}"))
+}
+
+fn takeovers(events: &[Event]) -> (usize, usize) {
+    let lost =
+        events.iter().filter(|e| matches!(&e.payload, Payload::StreamError(s) if s.error_code == "NODE_LOST")).count();
+    let resumed = events.iter().filter(|e| matches!(e.payload, Payload::StreamResumed(_))).count();
+    (lost, resumed)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_every_client_resumes_on_another_node() {
+    bounded("a", async {
+        let cluster = Cluster::start().await;
+        let clients = chat_all(cluster.nodes[0].port, 3).await;
+        let clients = move_all(&cluster, clients).await;
+        let seen = finish_all(clients).await;
+        let r = report("a", &seen).await;
+        assert_perfect("a", &r);
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_recorded_answers("a", &events, &r);
+        assert_eq!(takeovers(&events), (0, 0), "no node was lost");
+        assert!(seen.iter().all(|s| s.chunks.iter().all(|c| c.1 == 0)), "one epoch throughout");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn b_kill_9_of_the_node_holding_clients_and_generating() {
+    bounded("b", async {
+        let mut cluster = Cluster::start().await;
+        let clients = chat_all(cluster.nodes[0].port, 3).await;
+        let killed = Instant::now();
+        cluster.nodes[0].signal("-KILL");
+        // Each client sees its socket die, reconnects to a survivor and resumes there.
+        let tasks = clients.into_iter().enumerate().map(|(i, (mut ws, mut seen))| {
+            let port = cluster.nodes[1 + i % 2].port;
+            async move {
+                if !seen.read(&mut ws, None).await || seen.end.is_none() {
+                    let mut ws = connect(port, &seen.user).await;
+                    seen.resume(&mut ws).await;
+                    seen.read(&mut ws, None).await;
+                }
+                seen
+            }
+        });
+        let seen = futures_util::future::join_all(tasks).await;
+        println!("scenario b: all streams ended {:?} after the kill", killed.elapsed());
+        let r = report("b", &seen).await;
+        assert_perfect("b", &r);
+        assert!(seen.iter().all(|s| s.chunks.iter().any(|c| c.1 >= 1)), "every answer was continued by another node");
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_recorded_answers("b", &events, &r);
+        let (lost, resumed) = takeovers(&events);
+        assert!(lost >= STREAMS && resumed >= STREAMS, "NODE_LOST {lost}, STREAM_RESUMED {resumed}");
+        let _ = cluster.nodes.remove(0);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn c_kill_9_of_the_generating_node_while_clients_follow_elsewhere() {
+    bounded("c", async {
+        let cluster = Cluster::start().await;
+        let clients = chat_all(cluster.nodes[0].port, 2).await;
+        let clients = move_all(&cluster, clients).await;
+        // Every follower is receiving live chunks before the kill.
+        let clients = futures_util::future::join_all(clients.into_iter().map(|(mut ws, mut seen)| async move {
+            let have = seen.chunks.len();
+            assert!(seen.read(&mut ws, Some(have + 1)).await);
+            (ws, seen)
+        }))
+        .await;
+        cluster.nodes[0].signal("-KILL");
+        let seen = finish_all(clients).await;
+        let r = report("c", &seen).await;
+        assert_perfect("c", &r);
+        assert!(seen.iter().all(|s| s.chunks.iter().any(|c| c.1 >= 1)), "every answer was continued by another node");
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_recorded_answers("c", &events, &r);
+        let (lost, resumed) = takeovers(&events);
+        assert!(lost >= STREAMS && resumed >= STREAMS, "NODE_LOST {lost}, STREAM_RESUMED {resumed}");
+        let survivors = cluster.nodes[1].metric("chatctl_takeovers_total").await
+            + cluster.nodes[2].metric("chatctl_takeovers_total").await;
+        assert!(survivors as usize >= STREAMS, "the survivors took over every answer ({survivors})");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn d_redis_restarted_mid_stream() {
+    bounded("d", async {
+        let mut cluster = Cluster::start().await;
+        // Half the clients stay on the generating node, half follow from the others.
+        let clients = chat_all(cluster.nodes[0].port, 3).await;
+        let (stay, go): (Vec<_>, Vec<_>) = clients.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+        let mut clients: Vec<(Ws, Seen)> = stay.into_iter().map(|(_, c)| c).collect();
+        let go: Vec<(Ws, Seen)> = go.into_iter().map(|(_, c)| c).collect();
+        let moved = futures_util::future::join_all(go.into_iter().map(|(ws, mut seen)| {
+            let port = cluster.nodes[1].port;
+            async move {
+                drop(ws);
+                let mut ws = connect(port, &seen.user).await;
+                seen.resume(&mut ws).await;
+                let have = seen.chunks.len();
+                assert!(seen.read(&mut ws, Some(have + 1)).await);
+                (ws, seen)
+            }
+        }))
+        .await;
+        clients.extend(moved);
+        cluster.redis.kill();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        cluster.redis.restart();
+        let seen = finish_all(clients).await;
+        let r = report("d", &seen).await;
+        assert_eq!((r.complete, r.lost, r.duplicated), (STREAMS, 0, 0), "scenario d recovers without a restart");
+        assert_eq!(r.identical, STREAMS);
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_every_event_recorded("d", &events, &r);
+        assert!(cluster.nodes[0].metric("chatctl_redis_errors_total").await > 0.0, "the outage was seen");
+        // The node serves new chats after Redis came back, without a restart.
+        let mut ws = connect(cluster.nodes[0].port, "after").await;
+        let mut s = Seen::chat(&mut ws, "after", "after the restart".into()).await;
+        assert!(s.read(&mut ws, None).await && s.end.as_ref().is_some_and(|e| e["type"] == "done"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn e_broker_restarted_mid_stream() {
+    bounded("e", async {
+        let mut cluster = Cluster::start().await;
+        let clients = chat_all(cluster.nodes[0].port, 3).await;
+        cluster.broker.kill();
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        cluster.broker.restart();
+        let seen = finish_all(clients).await;
+        let r = report("e", &seen).await;
+        assert_perfect("e", &r);
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_every_event_recorded("e", &events, &r);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn f_paused_generating_node_is_fenced_after_takeover() {
+    bounded("f", async {
+        let cluster = Cluster::start().await;
+        let clients = chat_all(cluster.nodes[0].port, 2).await;
+        let clients = move_all(&cluster, clients).await;
+        cluster.nodes[0].signal("-STOP");
+        // Followers record when the new epoch first reached them; node 0 resumes after all
+        // answers were taken over.
+        let taken = Arc::new(AtomicUsize::new(0));
+        let tasks = clients.into_iter().map(|(mut ws, mut seen)| {
+            let taken = taken.clone();
+            async move {
+                let mut counted = false;
+                while seen.end.is_none() {
+                    let have = seen.chunks.len();
+                    if !seen.read(&mut ws, Some(have + 1)).await {
+                        break;
+                    }
+                    if !counted && seen.chunks.last().is_some_and(|c| c.1 >= 1) {
+                        taken.fetch_add(1, Ordering::SeqCst);
+                        counted = true;
+                    }
+                }
+                seen
+            }
+        });
+        let all = tokio::spawn(futures_util::future::join_all(tasks));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while taken.load(Ordering::SeqCst) < STREAMS && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        cluster.nodes[0].signal("-CONT");
+        let seen = all.await.unwrap();
+        let r = report("f", &seen).await;
+        assert_perfect("f", &r);
+        for s in &seen {
+            let first_new = s.chunks.iter().position(|c| c.1 >= 1).expect("taken over");
+            assert!(
+                s.chunks[first_new..].iter().all(|c| c.1 >= 1),
+                "{}: a chunk of the old epoch arrived after the takeover: {:?}",
+                s.message_id,
+                s.chunks.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>()
+            );
+        }
+        // The paused node noticed on waking and stopped: every one of its generations fenced.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut fenced = 0.0;
+        while fenced < STREAMS as f64 && Instant::now() < deadline {
+            fenced = cluster.nodes[0].metric("chatctl_fenced_total").await;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(fenced as usize, STREAMS, "node 0 stopped each of its generations");
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_recorded_answers("f", &events, &r);
+        assert!(
+            events.iter().any(|e| matches!(&e.payload, Payload::StreamError(s) if s.error_code == "NODE_LOST" && s.error.contains("still heartbeats"))),
+            "the NODE_LOST events say the old node was paused, not dead"
+        );
+    })
+    .await;
+}
+
+/// Every step of every stream is in Kafka: the user's message, the start, each chunk, the
+/// assistant's message as the client saw it, the completion.
+fn assert_every_event_recorded(name: &str, events: &[Event], r: &Report) {
+    assert_recorded_answers(name, events, r);
+    for id in r.texts.keys() {
+        let of: Vec<&Event> = events.iter().filter(|e| e.payload.message_id() == id).collect();
+        let chunks: std::collections::BTreeSet<u32> = of
+            .iter()
+            .filter_map(|e| match &e.payload {
+                Payload::ChunkReceived(c) => Some(c.chunk_index),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(chunks.len() as u32, CHUNKS, "scenario {name}: CHUNK_RECEIVED of {id}");
+        assert!(of.iter().any(|e| matches!(e.payload, Payload::SessionStarted(_))), "{name}: SESSION_STARTED of {id}");
+        assert!(
+            of.iter().any(|e| matches!(e.payload, Payload::StreamCompleted(_))),
+            "{name}: STREAM_COMPLETED of {id}"
+        );
+    }
+    let users = events.iter().filter(|e| matches!(&e.payload, Payload::ChatMessage(m) if m.role == Role::User)).count();
+    assert!(users >= STREAMS, "scenario {name}: {users} user messages recorded");
+}
