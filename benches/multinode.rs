@@ -1,0 +1,245 @@
+//! Multi-node figures: two `chatctl serve` nodes (release build) on one Redis and one tansu
+//! (memory engine, so the broker is not what is measured).
+//!
+//!   cargo bench --bench multinode -- [--clients N] [--rounds R] [--takeover-streams K] [--lease-ttl 2s]
+//!
+//! 1. Chunk latency (upstream emit → client receive, the built-in model stamps each chunk)
+//!    for clients reading on the generating node (same-node) and clients that resumed on the
+//!    other node (cross-node: Redis buffer + pub/sub), in the same run, interleaved.
+//! 2. Takeover time: K streams generated on node A, their clients following on node B;
+//!    kill -9 A; per stream, the time from the kill to the first chunk of the new epoch.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::process::Child;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use common::{Broker, Engine, Redis};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::Value;
+use tokio_tungstenite::tungstenite::Message;
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+struct Opts {
+    clients: usize,
+    rounds: usize,
+    takeover_streams: usize,
+    lease_ttl: String,
+}
+
+fn opts() -> Opts {
+    let mut o = Opts { clients: 200, rounds: 3, takeover_streams: 50, lease_ttl: "2s".into() };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        let v = args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--clients" => o.clients = v.parse().unwrap(),
+            "--rounds" => o.rounds = v.parse().unwrap(),
+            "--takeover-streams" => o.takeover_streams = v.parse().unwrap(),
+            "--lease-ttl" => o.lease_ttl = v,
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    o
+}
+
+fn now_us() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_micros() as i64
+}
+
+struct Node {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_node(broker: &Broker, redis: &Redis, id: &str, chunks: u32, interval_ms: u64, lease_ttl: &str) -> Node {
+    let mut child = common::chatctl()
+        .args(["serve", "--role", "gateway", "--listen", "127.0.0.1:0", "--insecure-dev-auth", "--model-stamp"])
+        .args(["--node-id", id, "-b", &broker.addr, "--redis", &redis.url, "--lease-ttl", lease_ttl])
+        .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{interval_ms}ms")])
+        .args(["--event-queue", "1000000"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr: SocketAddr = loop {
+        let line = lines.next().unwrap().unwrap();
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.split_whitespace().next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Node { child, addr }
+}
+
+async fn connect(addr: SocketAddr, user: &str) -> Ws {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws?user={user}")).await.unwrap();
+    let _session = ws.next().await;
+    ws
+}
+
+async fn frame(ws: &mut Ws) -> Option<Value> {
+    loop {
+        match ws.next().await? {
+            Ok(Message::Text(t)) => return serde_json::from_str(&t).ok(),
+            Ok(_) => continue,
+            Err(_) => return None,
+        }
+    }
+}
+
+async fn chat(ws: &mut Ws) -> String {
+    ws.send(Message::text(r#"{"type":"chat","conversationId":"bench","content":"load test"}"#)).await.unwrap();
+    loop {
+        let f = frame(ws).await.expect("start");
+        if f["type"] == "start" {
+            return f["messageId"].as_str().unwrap().to_string();
+        }
+    }
+}
+
+async fn resume(ws: &mut Ws, message_id: &str) {
+    let r =
+        serde_json::json!({"type": "resume", "sessionId": "", "messageId": message_id, "epoch": 0, "lastChunk": null});
+    ws.send(Message::text(r.to_string())).await.unwrap();
+}
+
+/// Latencies (µs) of chunks from index 2 on (the first are read from the buffer by a
+/// resuming client, which is not the live path being measured).
+async fn read_latencies(ws: &mut Ws) -> Vec<u32> {
+    let mut lat = Vec::new();
+    while let Some(f) = frame(ws).await {
+        match f["type"].as_str() {
+            Some("chunk") => {
+                let received = now_us();
+                if f["index"].as_u64().unwrap() >= 2 {
+                    let d = f["delta"].as_str().unwrap();
+                    let emitted: i64 = d[..d.find('|').unwrap()].parse().unwrap();
+                    lat.push((received - emitted).max(0) as u32);
+                }
+            }
+            Some("done") | Some("error") => break,
+            _ => {}
+        }
+    }
+    lat
+}
+
+fn pct(v: &mut [u32], p: f64) -> f64 {
+    v.sort_unstable();
+    v[((v.len() as f64 * p) as usize).min(v.len() - 1)] as f64 / 1000.0
+}
+
+fn main() {
+    let o = opts();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    rt.block_on(run(o));
+}
+
+async fn run(o: Opts) {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(12).await;
+    let redis = Redis::start();
+
+    // 1. Same-node vs cross-node latency: 40 chunks at 25 ms each, half the clients move.
+    let a = start_node(&broker, &redis, "bench-a", 40, 25, &o.lease_ttl);
+    let b = start_node(&broker, &redis, "bench-b", 40, 25, &o.lease_ttl);
+    let (mut same, mut cross) = (Vec::new(), Vec::new());
+    for _ in 0..o.rounds {
+        let mut tasks = Vec::new();
+        for i in 0..o.clients {
+            let (a, b) = (a.addr, b.addr);
+            tasks.push(tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_micros(i as u64 * 25_000 / 200)).await;
+                let user = format!("u{i}");
+                let mut on_a = connect(a, &user).await;
+                if i % 2 == 0 {
+                    chat(&mut on_a).await;
+                    (false, read_latencies(&mut on_a).await)
+                } else {
+                    let mut on_b = connect(b, &user).await;
+                    let id = chat(&mut on_a).await;
+                    resume(&mut on_b, &id).await;
+                    drop(on_a);
+                    (true, read_latencies(&mut on_b).await)
+                }
+            }));
+        }
+        for t in tasks {
+            let (crossed, lat) = t.await.unwrap();
+            if crossed {
+                cross.extend(lat)
+            } else {
+                same.extend(lat)
+            }
+        }
+    }
+    let (s50, s99, c50, c99) = (pct(&mut same, 0.5), pct(&mut same, 0.99), pct(&mut cross, 0.5), pct(&mut cross, 0.99));
+    println!("| chunk latency | same-node | cross-node | cross/same |");
+    println!("|---|---|---|---|");
+    println!("| p50 ms | {s50:.2} | {c50:.2} | {:.2} |", c50 / s50);
+    println!("| p99 ms | {s99:.2} | {c99:.2} | {:.2} |", c99 / s99);
+    println!(
+        "({} same-node and {} cross-node chunks, {} clients x {} rounds)",
+        same.len(),
+        cross.len(),
+        o.clients,
+        o.rounds
+    );
+    drop(a);
+
+    // 2. Takeover after kill -9: long answers generated on a fresh node A each round.
+    let mut times = Vec::new();
+    for round in 0..o.rounds {
+        let a = start_node(&broker, &redis, &format!("victim-{round}"), 400, 20, &o.lease_ttl);
+        let mut followers = Vec::new();
+        for i in 0..o.takeover_streams {
+            let user = format!("t{round}-{i}");
+            let mut on_a = connect(a.addr, &user).await;
+            let mut on_b = connect(b.addr, &user).await;
+            let id = chat(&mut on_a).await;
+            resume(&mut on_b, &id).await;
+            followers.push((on_a, on_b));
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let mut a = a;
+        let killed = Instant::now();
+        let _ = a.child.kill();
+        let waits = followers.into_iter().map(|(on_a, mut on_b)| async move {
+            drop(on_a);
+            while let Some(f) = frame(&mut on_b).await {
+                if f["type"] == "chunk" && f["epoch"].as_u64().unwrap() >= 1 {
+                    return killed.elapsed();
+                }
+            }
+            panic!("the answer was not taken over");
+        });
+        times.extend(futures_util::future::join_all(waits).await);
+        drop(a);
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "takeover after kill -9 (lease TTL {}): p50 {:.0} ms, max {:.0} ms over {} streams",
+        o.lease_ttl,
+        ms(times[times.len() / 2]),
+        ms(*times.last().unwrap()),
+        times.len()
+    );
+}
