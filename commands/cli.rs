@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{audit, completions, replay, search, serve, session, stats, topics, training};
+use crate::{audit, chat, completions, replay, search, serve, session, stats, topics, training};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the engine: WebSocket gateway streaming answers, events to Kafka
     Serve(Box<serve::Args>),
+    /// Ask one question and stream the answer, resuming on the next --node if its node goes
+    Chat(chat::Args),
     /// Re-read events by time or offset range: print, copy to a topic, or feed a worker
     Replay(Box<replay::Args>),
     /// One session's timeline (reads only the session's partitions)

@@ -2,6 +2,7 @@
 //! its error to an exit code.
 
 mod audit;
+mod chat;
 mod cli;
 mod completions;
 mod error;
@@ -62,6 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         match &cli.command {
             Command::Topics(cmd) => topics::run(cmd, &ctx).await,
             Command::Serve(args) => serve::run(args, &ctx).await,
+            Command::Chat(args) => chat::run(args, &ctx).await,
             Command::Audit(args) => audit::run(args, &ctx).await,
             Command::Stats(args) => stats::run(args, &ctx).await,
             Command::Search(args) => search::run(args, &ctx).await,

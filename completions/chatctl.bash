@@ -19,6 +19,9 @@ _chatctl() {
             chatctl,audit)
                 cmd="chatctl__subcmd__audit"
                 ;;
+            chatctl,chat)
+                cmd="chatctl__subcmd__chat"
+                ;;
             chatctl,completions)
                 cmd="chatctl__subcmd__completions"
                 ;;
@@ -72,6 +75,9 @@ _chatctl() {
                 ;;
             chatctl__subcmd__help,audit)
                 cmd="chatctl__subcmd__help__subcmd__audit"
+                ;;
+            chatctl__subcmd__help,chat)
+                cmd="chatctl__subcmd__help__subcmd__chat"
                 ;;
             chatctl__subcmd__help,completions)
                 cmd="chatctl__subcmd__help__subcmd__completions"
@@ -146,7 +152,7 @@ _chatctl() {
 
     case "${cmd}" in
         chatctl)
-            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version serve replay session audit stats search training topics completions help"
+            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version serve chat replay session audit stats search training topics completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -525,6 +531,80 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__chat)
+            opts="-b -X -o -v -h -V --node --user --token --conversation --switch-after --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conversation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --switch-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__completions)
             opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -580,7 +660,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help)
-            opts="serve replay session audit stats search training topics completions help"
+            opts="serve chat replay session audit stats search training topics completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +718,20 @@ _chatctl() {
         chatctl__subcmd__help__subcmd__audit__subcmd__sessions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__chat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+            cand chat 'Ask one question and stream the answer, resuming on the next --node if its node goes'
             cand replay 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
             cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
@@ -80,6 +81,29 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --timeout 'Bound on each broker request, e.g. 10s'
             cand --insecure-dev-auth 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
             cand --model-stamp 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;chat'= {
+            cand --node 'A node''s WebSocket URL; repeat for the nodes to resume on, in order'
+            cand --user 'User id (nodes run with --insecure-dev-auth)'
+            cand --token 'HS256 token (nodes run with --jwt-secret)'
+            cand --conversation 'conversation'
+            cand --switch-after 'Leave the first node after this many chunks and resume on the next one'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -405,6 +429,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         }
         &'chatctl;help'= {
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+            cand chat 'Ask one question and stream the answer, resuming on the next --node if its node goes'
             cand replay 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
             cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
@@ -416,6 +441,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;help;serve'= {
+        }
+        &'chatctl;help;chat'= {
         }
         &'chatctl;help;replay'= {
         }

@@ -1,0 +1,122 @@
+//! `chatctl chat`: a terminal client of the gateway. It streams one answer to stdout and,
+//! when its node goes away, resumes on the next node from the last chunk it printed, so a
+//! takeover can be watched from the client's side. Notes go to stderr.
+
+use std::time::Duration;
+
+use anyhow::{bail, Context as _};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to ask
+    pub text: String,
+    /// A node's WebSocket URL; repeat for the nodes to resume on, in order
+    #[arg(long = "node", value_name = "URL", default_value = "ws://127.0.0.1:8080/ws")]
+    pub nodes: Vec<String>,
+    /// User id (nodes run with --insecure-dev-auth)
+    #[arg(long, default_value = "cli")]
+    pub user: String,
+    /// HS256 token (nodes run with --jwt-secret)
+    #[arg(long, env = "CHATCTL_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    #[arg(long, default_value = "cli")]
+    pub conversation: String,
+    /// Leave the first node after this many chunks and resume on the next one
+    #[arg(long, value_name = "N")]
+    pub switch_after: Option<u32>,
+}
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, String)> {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let auth = match &args.token {
+        Some(t) => format!("token={t}"),
+        None => format!("user={}", args.user),
+    };
+    let (mut ws, _) =
+        tokio::time::timeout(Duration::from_secs(5), tokio_tungstenite::connect_async(format!("{url}{sep}{auth}")))
+            .await
+            .with_context(|| format!("{url}: no answer within 5s"))?
+            .with_context(|| format!("cannot connect to {url}"))?;
+    let hello = next(&mut ws).await.with_context(|| format!("{url} closed before its session frame"))?;
+    Ok((ws, hello["nodeId"].as_str().unwrap_or("?").to_string()))
+}
+
+async fn next(ws: &mut Ws) -> Option<Value> {
+    loop {
+        match ws.next().await? {
+            Ok(Message::Text(t)) => return serde_json::from_str(&t).ok(),
+            Ok(Message::Close(_)) | Err(_) => return None,
+            Ok(_) => continue,
+        }
+    }
+}
+
+pub async fn run(args: &Args, _ctx: &Context) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let mut node_ix = 0;
+    let (mut ws, node) = connect(&args.nodes[0], args).await?;
+    eprintln!("[connected to {node}]");
+    ws.send(Message::text(
+        json!({"type": "chat", "conversationId": args.conversation, "content": args.text}).to_string(),
+    ))
+    .await?;
+    let mut message_id = String::new();
+    let mut last: Option<u32> = None;
+    let mut epoch = 0;
+    let mut chunks = 0;
+    loop {
+        let switch = args.switch_after.is_some_and(|n| node_ix == 0 && chunks >= n && !message_id.is_empty());
+        let frame = if switch { None } else { next(&mut ws).await };
+        let Some(f) = frame else {
+            // The node went away (or we were asked to leave it): resume on the next one.
+            if message_id.is_empty() {
+                bail!("the node closed the connection before the answer started");
+            }
+            node_ix += 1;
+            let Some(url) = args.nodes.get(node_ix) else {
+                bail!("connection lost after chunk {last:?} and no other --node to resume on");
+            };
+            let (next_ws, node) = connect(url, args).await?;
+            ws = next_ws;
+            eprintln!("\n[resuming on {node} after chunk {}]", last.map(|l| l.to_string()).unwrap_or("-".into()));
+            let resume =
+                json!({"type": "resume", "sessionId": "", "messageId": message_id, "epoch": epoch, "lastChunk": last});
+            ws.send(Message::text(resume.to_string())).await?;
+            continue;
+        };
+        match f["type"].as_str() {
+            Some("start") => {
+                message_id = f["messageId"].as_str().unwrap_or_default().to_string();
+                eprintln!("[message {message_id}]");
+            }
+            Some("chunk") => {
+                let e = f["epoch"].as_u64().unwrap_or(0) as u32;
+                if e != epoch {
+                    eprintln!("\n[epoch {e}: another node continues the answer]");
+                    epoch = e;
+                }
+                last = f["index"].as_u64().map(|i| i as u32);
+                chunks += 1;
+                write!(out, "{}", f["delta"].as_str().unwrap_or_default())?;
+                out.flush()?;
+            }
+            Some("done") => {
+                writeln!(out)?;
+                eprintln!("[done: {} chunks, {} bytes]", f["totalChunks"], f["contentLength"]);
+                return Ok(());
+            }
+            Some("error") => {
+                bail!("{}: {}", f["code"].as_str().unwrap_or("ERROR"), f["message"].as_str().unwrap_or(""))
+            }
+            _ => {}
+        }
+    }
+}
