@@ -33,7 +33,8 @@ pub struct Args {
 
 type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, String)> {
+/// The socket and its session frame.
+async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, Value)> {
     let sep = if url.contains('?') { '&' } else { '?' };
     let auth = match &args.token {
         Some(t) => format!("token={t}"),
@@ -45,7 +46,7 @@ async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, String)> {
             .with_context(|| format!("{url}: no answer within 5s"))?
             .with_context(|| format!("cannot connect to {url}"))?;
     let hello = next(&mut ws).await.with_context(|| format!("{url} closed before its session frame"))?;
-    Ok((ws, hello["nodeId"].as_str().unwrap_or("?").to_string()))
+    Ok((ws, hello))
 }
 
 async fn next(ws: &mut Ws) -> Option<Value> {
@@ -62,8 +63,12 @@ pub async fn run(args: &Args, _ctx: &Context) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let mut node_ix = 0;
-    let (mut ws, node) = connect(&args.nodes[0], args).await?;
-    eprintln!("[connected to {node}]");
+    let (mut ws, hello) = connect(&args.nodes[0], args).await?;
+    eprintln!(
+        "[connected to {}, session {}]",
+        hello["nodeId"].as_str().unwrap_or("?"),
+        hello["sessionId"].as_str().unwrap_or("?")
+    );
     ws.send(Message::text(
         json!({"type": "chat", "conversationId": args.conversation, "content": args.text}).to_string(),
     ))
@@ -84,8 +89,9 @@ pub async fn run(args: &Args, _ctx: &Context) -> anyhow::Result<()> {
             let Some(url) = args.nodes.get(node_ix) else {
                 bail!("connection lost after chunk {last:?} and no other --node to resume on");
             };
-            let (next_ws, node) = connect(url, args).await?;
+            let (next_ws, hello) = connect(url, args).await?;
             ws = next_ws;
+            let node = hello["nodeId"].as_str().unwrap_or("?");
             eprintln!("\n[resuming on {node} after chunk {}]", last.map(|l| l.to_string()).unwrap_or("-".into()));
             let resume =
                 json!({"type": "resume", "sessionId": "", "messageId": message_id, "epoch": epoch, "lastChunk": last});

@@ -512,9 +512,15 @@ async fn f_paused_generating_node_is_fenced_after_takeover() {
         assert_eq!(fenced as usize, STREAMS, "node 0 stopped each of its generations");
         let events = events_when_recorded(&cluster.broker, STREAMS).await;
         assert_recorded_answers("f", &events, &r);
+        let lost: Vec<&Event> = events
+            .iter()
+            .filter(|e| matches!(&e.payload, Payload::StreamError(s) if s.error_code == "NODE_LOST"))
+            .collect();
+        assert!(lost.len() >= STREAMS, "{} NODE_LOST events", lost.len());
         assert!(
-            events.iter().any(|e| matches!(&e.payload, Payload::StreamError(s) if s.error_code == "NODE_LOST" && s.error.contains("still heartbeats"))),
-            "the NODE_LOST events say the old node was paused, not dead"
+            lost.iter().all(|e| e.metadata.node_id != "node-0"
+                && matches!(&e.payload, Payload::StreamError(s) if s.error.starts_with("node node-0 stopped renewing"))),
+            "every NODE_LOST names node-0 as lost and comes from a survivor"
         );
     })
     .await;
@@ -542,4 +548,25 @@ fn assert_every_event_recorded(name: &str, events: &[Event], r: &Report) {
     }
     let users = events.iter().filter(|e| matches!(&e.payload, Payload::ChatMessage(m) if m.role == Role::User)).count();
     assert!(users >= STREAMS, "scenario {name}: {users} user messages recorded");
+}
+
+/// `chatctl chat` leaves its node after 3 chunks, resumes on another, and prints the whole
+/// answer exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn chat_command_resumes_on_the_next_node() {
+    bounded("chat command", async {
+        let cluster = Cluster::start().await;
+        let url = |n: &Node| format!("ws://127.0.0.1:{}/ws", n.port);
+        let out = common::chatctl()
+            .args(["chat", "--user", "cli", "--switch-after", "3", "--node", &url(&cluster.nodes[0])])
+            .args(["--node", &url(&cluster.nodes[1]), "what survives a crash?"])
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{stderr}");
+        assert!(stderr.contains("[resuming on node-1 after chunk 2]"), "{stderr}");
+        let id = stderr.split("[message ").nth(1).and_then(|s| s.split(']').next()).expect("message id on stderr");
+        assert_eq!(stdout.trim_end_matches('\n'), uninterrupted(id, "what survives a crash?").await);
+    })
+    .await;
 }

@@ -288,17 +288,14 @@ impl Gateway {
             message = %claimed.message_id, epoch = claimed.epoch, from_chunk = from,
             previous = %claimed.previous_owner, "taking over a generation"
         );
-        let why = if claimed.previous_alive {
-            "its lease expired while it still heartbeats (paused or cut off from Redis)"
-        } else {
-            "it stopped heartbeating"
-        };
+        let ttl = buf.lease_ttl();
         self.publisher.publish(self.event(
             &origin,
             Payload::StreamError(StreamError {
                 message_id: claimed.message_id.clone(),
                 error: format!(
-                    "node {} lost the generation: {why}; {} continues at chunk {from} (epoch {})",
+                    "node {} stopped renewing its lease for {ttl:?} (crashed, paused or cut off from Redis); \
+                     {} continues at chunk {from} (epoch {})",
                     claimed.previous_owner, self.node_id, claimed.epoch
                 ),
                 error_code: "NODE_LOST".into(),

@@ -12,12 +12,14 @@
 //! - `chatctl:msg:{M}:lease`, `node/epoch` with a TTL: the generating node's lease.
 //!
 //! Across messages: the sorted set `chatctl:leases` (message → lease expiry, Redis time),
-//! where orphaned generations are found, and `chatctl:node:<id>`, each node's heartbeat.
+//! where orphaned generations are found, and `chatctl:node:<id>`, each node's heartbeat
+//! (the node registry: what runs where, for operators).
 //!
 //! Every write of a generating node goes through one Lua script that first checks the node
 //! still holds the message at its epoch (fencing): a node that lost its lease while paused
-//! can never add a chunk after the takeover. The scripts touch keys they compute (a node's
-//! heartbeat, a claimed message's keys), so they need one Redis, not Redis Cluster.
+//! can never add a chunk after the takeover. The claim script touches keys it computes (a
+//! claimed message's), so these scripts need one Redis (or a primary with replicas), not
+//! Redis Cluster.
 
 pub mod subscriber;
 
@@ -126,8 +128,7 @@ return 'OK'
 "#;
 
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
-/// expired: bumps the epoch, takes the lease. Returns {message, epoch, previous owner,
-/// whether that owner still heartbeats}.
+/// expired: bumps the epoch, takes the lease. Returns {message, epoch, previous owner}.
 const CLAIM: &str = r#"
 local out = {}
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, 4 * tonumber(ARGV[3]))
@@ -147,7 +148,7 @@ for _, m in ipairs(due) do
       redis.call('HSET', meta, 'owner', ARGV[1])
       redis.call('SET', lease, ARGV[1] .. '/' .. e, 'PX', ARGV[2])
       redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[2]), m)
-      table.insert(out, {m, e, prev, redis.call('EXISTS', 'chatctl:node:' .. prev)})
+      table.insert(out, {m, e, prev})
     end
   end
 end
@@ -259,8 +260,6 @@ pub struct Claimed {
     pub message_id: String,
     pub epoch: u32,
     pub previous_owner: String,
-    /// Whether the previous owner still heartbeats (paused or cut off, not dead).
-    pub previous_alive: bool,
 }
 
 #[derive(Clone)]
@@ -413,7 +412,7 @@ impl ResumeBuffer {
     /// Claim up to `max` generations whose lease expired.
     pub async fn claim_orphans(&self, node: &str, max: usize) -> Result<Vec<Claimed>> {
         let mut conn = self.conn.clone();
-        let rows: Vec<(String, i64, String, i64)> = self
+        let rows: Vec<(String, i64, String)> = self
             .claim
             .key(LEASES)
             .arg(node)
@@ -424,12 +423,7 @@ impl ResumeBuffer {
             .map_err(redis_err)?;
         Ok(rows
             .into_iter()
-            .map(|(message_id, epoch, previous_owner, alive)| Claimed {
-                message_id,
-                epoch: epoch as u32,
-                previous_owner,
-                previous_alive: alive == 1,
-            })
+            .map(|(message_id, epoch, previous_owner)| Claimed { message_id, epoch: epoch as u32, previous_owner })
             .collect())
     }
 
