@@ -202,9 +202,11 @@ async fn run(o: Opts) {
         o.clients,
         o.rounds
     );
-    drop(a);
+    drop((a, b));
 
-    // 2. Takeover after kill -9: long answers generated on a fresh node A each round.
+    // 2. Takeover after kill -9: long answers generated on a fresh node A each round, their
+    //    clients following on B (same model settings: B continues A's answers).
+    let b = start_node(&broker, &redis, "bench-b", 400, 20, &o.lease_ttl);
     let mut times = Vec::new();
     for round in 0..o.rounds {
         let a = start_node(&broker, &redis, &format!("victim-{round}"), 400, 20, &o.lease_ttl);
@@ -227,6 +229,7 @@ async fn run(o: Opts) {
                 if f["type"] == "chunk" && f["epoch"].as_u64().unwrap() >= 1 {
                     return killed.elapsed();
                 }
+                assert!(f["type"] != "done" && f["type"] != "error", "the answer ended without a takeover: {f}");
             }
             panic!("the answer was not taken over");
         });
