@@ -113,6 +113,12 @@ pub struct Args {
     /// Concurrent answers per user
     #[arg(long, default_value_t = 4)]
     pub max_streams_per_user: usize,
+    /// Open WebSocket connections per node; past it, upgrades get 503 + Retry-After
+    #[arg(long, default_value_t = 50_000)]
+    pub max_connections: usize,
+    /// Open WebSocket connections per user on one node; past it, 429 + Retry-After
+    #[arg(long, default_value_t = 32)]
+    pub max_connections_per_user: usize,
     /// Largest accepted client frame (bytes)
     #[arg(long, default_value_t = 16 * 1024)]
     pub max_frame_bytes: usize,
@@ -130,6 +136,9 @@ pub struct Args {
     /// crash, another node continues the answer within this (plus ~0.3 s)
     #[arg(long, default_value = "2s", value_parser = humantime::parse_duration)]
     pub lease_ttl: Duration,
+    /// On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes
+    #[arg(long, default_value = "1s", value_parser = humantime::parse_duration)]
+    pub drain_grace: Duration,
     /// On SIGTERM / Ctrl-C: how long in-flight answers may take to finish
     #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
     pub drain_timeout: Duration,
@@ -243,6 +252,8 @@ async fn run_gateway(
         max_frame_bytes: args.max_frame_bytes,
         max_streams_per_user: args.max_streams_per_user,
         frames_per_sec: args.rate_limit,
+        max_connections: args.max_connections,
+        max_connections_per_user: args.max_connections_per_user,
         ..Limits::default()
     };
     let local = listener.local_addr()?;
@@ -261,11 +272,14 @@ async fn run_gateway(
         if gw.buffer.is_some() { "redis" } else { "in-process" },
         kafka.brokers
     );
-    server::serve(listener, gw.clone(), shutdown_signal()).await?;
-    eprintln!("chatctl serve: shutting down, draining {} answer(s)", gw.active_streams());
-    if !gw.drain(args.drain_timeout).await {
-        eprintln!("chatctl serve: {} answer(s) still running at the drain deadline", gw.active_streams());
-    }
+    let (close_listener, closed) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(server::serve(listener, gw.clone(), async move {
+        let _ = closed.await;
+    }));
+    shutdown_signal().await;
+    drain(&gw, args).await;
+    let _ = close_listener.send(());
+    server.await??;
     // Let the publisher hand everything to the producer, then flush it.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     while gw.publisher.depth() > producer.in_flight() as i64 && tokio::time::Instant::now() < deadline {
@@ -278,6 +292,29 @@ async fn run_gateway(
         Err(e) => eprintln!("chatctl serve: {} event(s) not flushed: {e}", producer.in_flight()),
     }
     Ok(())
+}
+
+/// SIGTERM: `/readyz` turns 503 at once (the listener keeps answering it), new
+/// connections are refused, clients are told to reconnect, and the answers in flight are
+/// handed to other nodes (with Redis) or finished here. The listener closes once the
+/// clients have left (or at `--drain-timeout`), and never before `--drain-grace`, so that a
+/// load balancer's health check sees the 503.
+async fn drain(gw: &Arc<Gateway>, args: &Args) {
+    let started = tokio::time::Instant::now();
+    eprintln!(
+        "chatctl serve: draining: {} answer(s) {}, {} client(s) told to reconnect",
+        gw.active_streams(),
+        if gw.buffer.is_some() { "handed to other nodes" } else { "finishing here" },
+        gw.metrics.connections.get()
+    );
+    if !gw.drain(args.drain_timeout).await {
+        eprintln!("chatctl serve: {} answer(s) still running at the drain deadline", gw.active_streams());
+    }
+    let deadline = started + args.drain_timeout;
+    while gw.metrics.connections.get() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep_until(started + args.drain_grace).await;
 }
 
 async fn shutdown_signal() {

@@ -1078,7 +1078,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__serve)
-            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --listen --jwt-secret --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-frame-bytes --rate-limit --event-queue --buffer-ttl --lease-ttl --drain-timeout --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --listen --jwt-secret --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --rate-limit --event-queue --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,6 +1148,14 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections-per-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-frame-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1165,6 +1173,10 @@ _chatctl() {
                     return 0
                     ;;
                 --lease-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drain-grace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

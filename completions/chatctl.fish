@@ -70,11 +70,14 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-chunks -
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-words -d 'Built-in model: words per chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-interval -d 'Built-in model: pause before each chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-streams-per-user -d 'Concurrent answers per user' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections -d 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-user -d 'Open WebSocket connections per user on one node; past it, 429 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-frame-bytes -d 'Largest accepted client frame (bytes)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l rate-limit -d 'Frames per second per connection' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l event-queue -d 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l buffer-ttl -d 'How long a resume buffer lives in Redis' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l lease-ttl -d 'How long a generating node\'s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-grace -d 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-timeout -d 'On SIGTERM / Ctrl-C: how long in-flight answers may take to finish' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r

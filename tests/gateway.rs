@@ -43,6 +43,30 @@ async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm
 }
 
 async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>, auth: Auth) -> Node {
+    start_node_limits(kafka, redis, llm, auth, Limits::default()).await
+}
+
+async fn start_node_limits(
+    kafka: &KafkaSettings,
+    redis: Option<&str>,
+    llm: Arc<dyn Llm>,
+    auth: Auth,
+    limits: Limits,
+) -> Node {
+    start_node_full(kafka, redis, llm, auth, limits, None).await
+}
+
+/// `send_buffer_bytes` shrinks the kernel's send buffer of accepted sockets (a slow path
+/// to the client, without which a test would have to outwrite megabytes of autotuned
+/// buffers).
+async fn start_node_full(
+    kafka: &KafkaSettings,
+    redis: Option<&str>,
+    llm: Arc<dyn Llm>,
+    auth: Auth,
+    limits: Limits,
+    send_buffer_bytes: Option<u32>,
+) -> Node {
     let mut conf = kafka.producer_config();
     conf.set("message.timeout.ms", "0");
     let producer = EventProducer::with_config(kafka, &conf).unwrap();
@@ -52,8 +76,13 @@ async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dy
         Some(url) => Some(ResumeBuffer::connect(url, Duration::from_secs(600)).await.unwrap()),
         None => None,
     };
-    let gw = Arc::new(Gateway::new("node-1".into(), auth, Limits::default(), llm, publisher, buffer, metrics));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let gw = Arc::new(Gateway::new("node-1".into(), auth, limits, llm, publisher, buffer, metrics));
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    if let Some(bytes) = send_buffer_bytes {
+        socket.set_send_buffer_size(bytes).unwrap();
+    }
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1024).unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(server::serve(listener, gw.clone(), async move {
@@ -650,4 +679,145 @@ async fn sigterm_drains_in_flight_answers_and_flushes_events() {
         .collect();
     assert_eq!(events.iter().filter(|e| e.event_type() == "CHUNK_RECEIVED").count(), 30);
     assert_eq!(events.iter().filter(|e| e.event_type() == "STREAM_COMPLETED").count(), 1);
+}
+
+/// Over the node's connection limit an upgrade gets 503 + Retry-After (a load balancer tries
+/// another node); over a user's, 429. A slot frees when its connection closes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn connection_limits_refuse_with_retry_after() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let limits = Limits { max_connections: 2, max_connections_per_user: 1, ..Limits::default() };
+    let node = start_node_limits(&broker.kafka(), None, model(3, 1), Auth::hs256(SECRET), limits).await;
+    let refused = |user: &str| {
+        let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600));
+        async move {
+            match tokio_tungstenite::connect_async(url).await {
+                Err(tokio_tungstenite::tungstenite::Error::Http(r)) => {
+                    Some((r.status().as_u16(), r.headers().get("retry-after").map(|v| v.to_str().unwrap().to_string())))
+                }
+                Ok(_) => None,
+                Err(e) => panic!("{e}"),
+            }
+        }
+    };
+    let mut a = connect(&node, "ann").await;
+    assert_eq!(next_frame(&mut a).await["type"], "session");
+    assert_eq!(refused("ann").await, Some((429, Some("5".into()))), "a second connection of one user");
+    let mut b = connect(&node, "bob").await;
+    assert_eq!(next_frame(&mut b).await["type"], "session");
+    assert_eq!(refused("cid").await, Some((503, Some("1".into()))), "the node is full");
+    b.close(None).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while refused("cid").await.is_some() {
+        assert!(Instant::now() < deadline, "the slot was not freed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let metrics = reqwest_get(node.addr, "/metrics").await;
+    assert!(metrics.contains(r#"chatctl_connections_refused_total{reason="node_full"}"#), "{metrics}");
+}
+
+/// A client that reads nothing while its answer streams is closed with code 4000 (resume),
+/// not fed gaps; it then resumes from its last chunk and gets the whole answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_client_that_falls_behind_is_closed_with_the_resume_code_and_resumes() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let redis = Redis::start();
+    let limits = Limits { send_buffer: 8, ..Limits::default() };
+    let llm = Arc::new(BuiltinModel { chunks: 3000, words_per_chunk: 20, interval: Duration::ZERO, stamp: false });
+    let node = start_node_full(&broker.kafka(), Some(&redis.url), llm, Auth::hs256(SECRET), limits, Some(4096)).await;
+    // Small socket buffers, so that not reading really backs the server up.
+    let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, "sam", 600));
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let stream = socket.connect(node.addr).await.unwrap();
+    let stream = tokio_tungstenite::MaybeTlsStream::Plain(stream);
+    let (mut ws, _) = tokio_tungstenite::client_async(url, stream).await.unwrap();
+    next_frame(&mut ws).await;
+    send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "a long answer"})).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut id = String::new();
+    let mut last: Option<u64> = None;
+    let code = loop {
+        match tokio::time::timeout(Duration::from_secs(10), ws.next()).await.expect("frames or a close") {
+            Some(Ok(Message::Text(t))) => {
+                let f: Value = serde_json::from_str(&t).unwrap();
+                match f["type"].as_str() {
+                    Some("start") => id = f["messageId"].as_str().unwrap().to_string(),
+                    Some("chunk") => {
+                        let i = f["index"].as_u64().unwrap();
+                        assert_eq!(i, last.map(|l| l + 1).unwrap_or(0), "no gap before the close");
+                        last = Some(i);
+                    }
+                    Some("done") => panic!("the answer fit in the buffers; the test needs a slower reader"),
+                    _ => {}
+                }
+            }
+            Some(Ok(Message::Close(Some(c)))) => break u16::from(c.code),
+            other => panic!("unexpected {other:?}"),
+        }
+    };
+    assert_eq!(code, 4000, "closed with the resume code");
+    let mut again = connect(&node, "sam").await;
+    next_frame(&mut again).await;
+    send(&mut again, json!({"type": "resume", "sessionId": "", "messageId": id, "epoch": 0, "lastChunk": last})).await;
+    let mut next = last.map(|l| l + 1).unwrap_or(0);
+    loop {
+        let f = next_frame(&mut again).await;
+        match f["type"].as_str() {
+            Some("chunk") => {
+                assert_eq!(f["index"].as_u64().unwrap(), next, "{f}");
+                next += 1;
+            }
+            Some("done") => break,
+            _ => panic!("{f}"),
+        }
+    }
+    assert_eq!(next, 3000);
+    let metrics = reqwest_get(node.addr, "/metrics").await;
+    assert!(metrics.contains("chatctl_slow_clients_closed_total 1"), "{metrics}");
+}
+
+/// Binary frames count against the rate limit like text: a binary flood is cut off and the
+/// connection closed (1008), exactly like a text flood.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_binary_flood_is_closed_like_a_text_flood() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let node = start_node(&broker.kafka(), None, model(3, 1)).await;
+    for (round, binary) in [(1, false), (2, true)] {
+        let mut ws = connect(&node, "flo").await;
+        next_frame(&mut ws).await;
+        let mut close = None;
+        for _ in 0..200 {
+            let frame =
+                if binary { Message::Binary(vec![0u8; 16].into()) } else { Message::text(r#"{"type":"ping"}"#) };
+            if ws.send(frame).await.is_err() {
+                break;
+            }
+        }
+        while let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_secs(5), ws.next()).await {
+            if let Message::Close(Some(c)) = m {
+                close = Some(u16::from(c.code));
+                break;
+            }
+        }
+        assert!(close.is_none() || close == Some(1008), "closed with {close:?}");
+        // The server side: the flood was rate limited and the connection is gone.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let metrics = reqwest_get(node.addr, "/metrics").await;
+            let limited = metrics
+                .lines()
+                .find(|l| l.starts_with(r#"chatctl_frame_errors_total{code="RATE_LIMITED"}"#))
+                .and_then(|l| l.rsplit(' ').next()?.parse::<u64>().ok())
+                .unwrap_or(0);
+            if limited >= 20 * round && metrics.contains("chatctl_ws_connections 0") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "binary={binary}: not cut off: {metrics}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{mpsc, oneshot, watch, Notify};
 
 use super::protocol::{self, ClientFrame, ErrorCode, ServerFrame};
 use super::{follow, ChatEnd, ChatOrigin, Gateway};
@@ -54,9 +54,10 @@ where
 {
     gw.metrics.connections.inc();
     let (tx, rx) = mpsc::channel::<Out>(gw.limits.send_buffer);
-    let writer = tokio::spawn(write_frames(sink, rx));
+    let overflow = Arc::new(Notify::new());
+    let mut writer = tokio::spawn(write_frames(sink, rx, overflow.clone(), gw.clone()));
     let (gone_tx, gone) = watch::channel(false);
-    let conn = Conn { gw: gw.clone(), origin, tx, stops: Arc::default(), gone };
+    let conn = Conn { gw: gw.clone(), origin, tx, overflow, stops: Arc::default(), gone };
     conn.deliver(ServerFrame::Session {
         session_id: conn.origin.session_id.clone(),
         node_id: gw.node_id.clone(),
@@ -66,9 +67,15 @@ where
     let mut violations = 0;
     let mut drain = gw.drain_signal();
     let mut told_to_reconnect = false;
+    let mut writer_done = false;
     loop {
         let msg = tokio::select! {
             msg = stream.next() => msg,
+            _ = &mut writer => {
+                // The socket failed, or the client was too slow and was closed.
+                writer_done = true;
+                break;
+            }
             _ = drain.wait_for(|d| *d), if !told_to_reconnect => {
                 // Keep serving what is in flight; the client moves when it is done.
                 conn.deliver(ServerFrame::Reconnect { reason: "node draining".into() });
@@ -76,15 +83,11 @@ where
                 continue;
             }
         };
-        let text = match msg {
+        let msg = match msg {
             None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
-            Some(Ok(Message::Text(t))) => t,
-            Some(Ok(Message::Binary(_))) => {
-                conn.error(ServerFrame::error(ErrorCode::BadJson, "binary frames are not supported; send JSON text"));
-                continue;
-            }
-            Some(Ok(_)) => continue, // ping/pong handled by the WebSocket layer
+            Some(Ok(m)) => m,
         };
+        // Every frame counts, text, binary or control: a ping flood is a flood too.
         if !limiter.allow() {
             violations += 1;
             conn.error(ServerFrame::error(ErrorCode::RateLimited, "too many frames; slow down"));
@@ -95,6 +98,14 @@ where
             }
             continue;
         }
+        let text = match msg {
+            Message::Text(t) => t,
+            Message::Binary(_) => {
+                conn.error(ServerFrame::error(ErrorCode::BadJson, "binary frames are not supported; send JSON text"));
+                continue;
+            }
+            _ => continue, // ping/pong answered by the WebSocket layer
+        };
         match protocol::parse(&text, gw.limits.max_frame_bytes) {
             Ok(frame) => conn.handle(frame).await,
             Err(e) => conn.error(e),
@@ -104,12 +115,38 @@ where
     // Followers of this connection stop; answers it asked for keep generating.
     let _ = gone_tx.send(true);
     drop(conn);
-    let _ = writer.await;
+    if !writer_done {
+        let _ = writer.await;
+    }
 }
 
-/// Send queued frames until the queue closes or the socket fails.
-async fn write_frames<W: Sink<Message> + Unpin>(mut sink: W, mut rx: mpsc::Receiver<Out>) {
-    while let Some(out) = rx.recv().await {
+/// The close code telling a client it fell behind and should resume (from its last chunk,
+/// on any node): RFC 6455 leaves 4000-4999 to applications.
+pub const CLOSE_RESUME: u16 = 4000;
+
+/// Send queued frames until the queue closes or the socket fails. A client whose queue
+/// overflowed is closed with [`CLOSE_RESUME`]: dropping frames silently would leave gaps
+/// it cannot see, queueing without bound would let one slow reader eat the node's memory.
+async fn write_frames<W: Sink<Message> + Unpin>(
+    mut sink: W,
+    mut rx: mpsc::Receiver<Out>,
+    overflow: Arc<Notify>,
+    gw: Arc<Gateway>,
+) {
+    loop {
+        let out = tokio::select! {
+            biased;
+            _ = overflow.notified() => {
+                gw.metrics.slow_clients_closed.inc();
+                let close = CloseFrame { code: CLOSE_RESUME, reason: "too slow: resume from your last chunk".into() };
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), sink.send(Message::Close(Some(close)))).await;
+                break;
+            }
+            out = rx.recv() => match out {
+                Some(out) => out,
+                None => break,
+            },
+        };
         let msg = match out {
             Out::Text(t) => Message::Text(t.into()),
             Out::Close(code, reason) => {
@@ -124,11 +161,39 @@ async fn write_frames<W: Sink<Message> + Unpin>(mut sink: W, mut rx: mpsc::Recei
     let _ = sink.close().await;
 }
 
+/// Where a follower's frames go: it waits for a slow client (it reads the buffer at the
+/// client's pace; live entries it misses meanwhile are read back from the buffer), but not
+/// forever: a client that takes no frame for [`FOLLOWER_PATIENCE`] is closed with
+/// [`CLOSE_RESUME`].
+#[derive(Clone)]
+pub(crate) struct FrameSender {
+    tx: mpsc::Sender<Out>,
+    overflow: Arc<Notify>,
+}
+
+const FOLLOWER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl FrameSender {
+    /// False when the client is gone or too slow (the follower stops).
+    pub(crate) async fn send(&self, f: ServerFrame) -> bool {
+        match tokio::time::timeout(FOLLOWER_PATIENCE, self.tx.send(Out::Text(f.to_text()))).await {
+            Ok(Ok(())) => true,
+            Ok(Err(_)) => false,
+            Err(_) => {
+                self.overflow.notify_one();
+                false
+            }
+        }
+    }
+}
+
 /// One connection's side of the protocol.
 struct Conn {
     gw: Arc<Gateway>,
     origin: ChatOrigin,
     tx: mpsc::Sender<Out>,
+    /// Raised when the client's queue is full.
+    overflow: Arc<Notify>,
     /// Answers this connection asked for and may stop.
     stops: Arc<Mutex<HashMap<String, oneshot::Sender<()>>>>,
     /// Turns true when the client has left.
@@ -137,16 +202,24 @@ struct Conn {
 
 impl Conn {
     /// A frame for the client. A slow client does not slow generation down: when its
-    /// buffer is full, the frame is dropped here (the client can resume).
+    /// buffer is full, it is closed with [`CLOSE_RESUME`] (it resumes from its last chunk).
     fn deliverer(&self) -> impl Fn(ServerFrame) + Send + Sync + Clone + 'static {
-        let tx = self.tx.clone();
+        let (tx, overflow) = (self.tx.clone(), self.overflow.clone());
         move |f: ServerFrame| {
-            let _ = tx.try_send(Out::Text(f.to_text()));
+            if let Err(mpsc::error::TrySendError::Full(_)) = tx.try_send(Out::Text(f.to_text())) {
+                overflow.notify_one();
+            }
         }
     }
 
+    fn frame_sender(&self) -> FrameSender {
+        FrameSender { tx: self.tx.clone(), overflow: self.overflow.clone() }
+    }
+
     fn deliver(&self, f: ServerFrame) {
-        let _ = self.tx.try_send(Out::Text(f.to_text()));
+        if let Err(mpsc::error::TrySendError::Full(_)) = self.tx.try_send(Out::Text(f.to_text())) {
+            self.overflow.notify_one();
+        }
     }
 
     /// An error frame, counted by code.
@@ -166,7 +239,7 @@ impl Conn {
                 let next = last_chunk.map(|c| c + 1).unwrap_or(0);
                 let gone = self.gone.clone();
                 if let Err(refused) =
-                    follow::resume(&self.gw, &self.origin.user_id, &message_id, next, self.deliverer(), gone).await
+                    follow::resume(&self.gw, &self.origin.user_id, &message_id, next, self.frame_sender(), gone).await
                 {
                     self.error(refused);
                 }
@@ -198,13 +271,14 @@ impl Conn {
         self.stops.lock().unwrap().insert(message_id.clone(), stop_tx);
         let (gw, origin, deliver, stops, gone) =
             (self.gw.clone(), self.origin.clone(), self.deliverer(), self.stops.clone(), self.gone.clone());
+        let frames = self.frame_sender();
         tokio::spawn(async move {
             let end = gw.run_chat(origin, conversation_id, content, message_id.clone(), deliver.clone(), stop_rx).await;
             stops.lock().unwrap().remove(&message_id);
             drop(guard);
             if let (ChatEnd::Fenced { next }, Some(subscriber)) = (end, &gw.subscriber) {
                 let sub = subscriber.subscribe(&channel(&message_id)).await;
-                follow::follow(gw.clone(), message_id, next, None, sub, deliver, gone).await;
+                follow::follow(gw.clone(), message_id, next, None, sub, frames, gone).await;
             }
         });
     }

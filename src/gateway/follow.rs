@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::{broadcast, watch};
 
+use super::connection::FrameSender;
 use super::protocol::{ErrorCode, ServerFrame};
 use super::{final_frame, Gateway};
 use crate::realtime::{channel, LiveEntry, Snapshot, Subscription};
@@ -33,7 +34,7 @@ pub(crate) async fn resume(
     user_id: &str,
     message_id: &str,
     next: u32,
-    deliver: impl Fn(ServerFrame) + Send + Sync + 'static,
+    deliver: FrameSender,
     gone: watch::Receiver<bool>,
 ) -> Result<(), ServerFrame> {
     let (Some(buf), Some(subscriber)) = (&gw.buffer, &gw.subscriber) else {
@@ -78,7 +79,7 @@ pub(crate) async fn follow(
     mut next: u32,
     mut snap: Option<Snapshot>,
     mut sub: Subscription,
-    deliver: impl Fn(ServerFrame) + Send + Sync + 'static,
+    deliver: FrameSender,
     mut gone: watch::Receiver<bool>,
 ) {
     let Some(buf) = gw.buffer.clone() else { return };
@@ -93,7 +94,9 @@ pub(crate) async fn follow(
                 Ok(Some(s)) => s,
                 Ok(None) | Err(_) => {
                     if last_seen.elapsed() > VANISHED {
-                        deliver(refusal(ErrorCode::UnknownMessage, &message_id, "the message's resume state is gone"));
+                        deliver
+                            .send(refusal(ErrorCode::UnknownMessage, &message_id, "the message's resume state is gone"))
+                            .await;
                         return;
                     }
                     tokio::select! {
@@ -106,17 +109,20 @@ pub(crate) async fn follow(
         last_seen = Instant::now();
         for c in s.chunks.iter().filter(|c| c.terminal.is_empty()) {
             if c.index == next {
-                deliver(ServerFrame::Chunk {
+                let chunk = ServerFrame::Chunk {
                     message_id: message_id.clone(),
                     epoch: c.epoch,
                     index: c.index,
                     delta: c.delta.clone(),
-                });
+                };
+                if !deliver.send(chunk).await {
+                    return;
+                }
                 next += 1;
             }
         }
         if let Some(end) = &s.final_frame {
-            deliver(final_frame(&message_id, end));
+            deliver.send(final_frame(&message_id, end)).await;
             return;
         }
         // Live entries that continue the cursor; anything else sends us back to the buffer.
@@ -138,7 +144,12 @@ pub(crate) async fn follow(
                 break;
             }
             if e.i == next {
-                deliver(ServerFrame::Chunk { message_id: message_id.clone(), epoch: e.e, index: e.i, delta: e.d });
+                if !deliver
+                    .send(ServerFrame::Chunk { message_id: message_id.clone(), epoch: e.e, index: e.i, delta: e.d })
+                    .await
+                {
+                    return;
+                }
                 next += 1;
             }
         }
@@ -151,7 +162,7 @@ fn resume_in_process(
     user_id: &str,
     message_id: &str,
     next: u32,
-    deliver: impl Fn(ServerFrame) + Send + Sync + 'static,
+    deliver: FrameSender,
 ) -> Result<(), ServerFrame> {
     let Some(live) = gw.live.lock().unwrap().get(message_id).cloned() else {
         return Err(refusal(
@@ -167,22 +178,31 @@ fn resume_in_process(
         }
         (l.feed.subscribe(), l.chunks.clone(), l.done.clone())
     };
-    let mut sent = next;
-    for (i, delta) in chunks.iter().enumerate().skip(next as usize) {
-        deliver(ServerFrame::Chunk { message_id: message_id.into(), epoch: 0, index: i as u32, delta: delta.clone() });
-        sent = i as u32 + 1;
-    }
-    if let Some(done) = done {
-        deliver(done);
-        return Ok(());
-    }
+    let message_id = message_id.to_string();
     tokio::spawn(async move {
+        let mut sent = next;
+        for (i, delta) in chunks.iter().enumerate().skip(next as usize) {
+            let chunk =
+                ServerFrame::Chunk { message_id: message_id.clone(), epoch: 0, index: i as u32, delta: delta.clone() };
+            if !deliver.send(chunk).await {
+                return;
+            }
+            sent = i as u32 + 1;
+        }
+        if let Some(done) = done {
+            deliver.send(done).await;
+            return;
+        }
         while let Ok(frame) = feed.recv().await {
             match &frame {
                 ServerFrame::Chunk { index, .. } if *index < sent => continue,
-                ServerFrame::Chunk { .. } => deliver(frame),
+                ServerFrame::Chunk { .. } => {
+                    if !deliver.send(frame).await {
+                        return;
+                    }
+                }
                 _ => {
-                    deliver(frame);
+                    deliver.send(frame).await;
                     break;
                 }
             }

@@ -23,6 +23,11 @@ pub struct Metrics {
     pub frame_errors: Family<Labels, Counter>,
     pub redis_errors: Counter,
     pub takeovers: Counter,
+    pub redis_restores: Counter,
+    pub slow_clients_closed: Counter,
+    pub connections_refused: Family<Labels, Counter>,
+    pub handed_off: Counter,
+    pub handovers_received: Counter,
     pub fenced: Counter,
     pub resumes: Family<Labels, Counter>,
     pub chunk_latency_ms_sum: Counter<u64, AtomicU64>,
@@ -51,6 +56,11 @@ impl Default for Metrics {
             frame_errors: Family::default(),
             redis_errors: Counter::default(),
             takeovers: Counter::default(),
+            redis_restores: Counter::default(),
+            slow_clients_closed: Counter::default(),
+            connections_refused: Family::default(),
+            handed_off: Counter::default(),
+            handovers_received: Counter::default(),
             fenced: Counter::default(),
             resumes: Family::default(),
             chunk_latency_ms_sum: Counter::default(),
@@ -83,6 +93,27 @@ impl Default for Metrics {
         registry.register("frame_errors", "Error frames sent, by code", m.frame_errors.clone());
         registry.register("redis_errors", "Failed resume-buffer writes", m.redis_errors.clone());
         registry.register("takeovers", "Generations this node took over from a lost node", m.takeovers.clone());
+        registry.register("handed_off", "Generations this node handed over while draining", m.handed_off.clone());
+        registry.register(
+            "handovers_received",
+            "Generations this node continued for a draining node",
+            m.handovers_received.clone(),
+        );
+        registry.register(
+            "slow_clients_closed",
+            "Connections closed (code 4000, resume) because their send queue overflowed",
+            m.slow_clients_closed.clone(),
+        );
+        registry.register(
+            "connections_refused",
+            "WebSocket upgrades refused, by reason",
+            m.connections_refused.clone(),
+        );
+        registry.register(
+            "redis_restores",
+            "Generations written back to a Redis that had lost them (restarted empty)",
+            m.redis_restores.clone(),
+        );
         registry.register("fenced", "Generations this node stopped because another took them over", m.fenced.clone());
         registry.register("resumes", "Resume requests, by outcome", m.resumes.clone());
         registry.register(

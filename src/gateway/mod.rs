@@ -37,8 +37,13 @@ pub struct Limits {
     pub frames_per_sec: u32,
     /// Rate-limit violations after which a connection is closed as abusive.
     pub max_violations: u32,
-    /// Outgoing frames buffered per connection before it is dropped as too slow.
+    /// Outgoing frames buffered per connection before it is closed as too slow.
     pub send_buffer: usize,
+    /// Open connections per node; past it, upgrades get 503 + Retry-After (a load
+    /// balancer tries another node).
+    pub max_connections: usize,
+    /// Open connections per user on one node; past it, 429 + Retry-After.
+    pub max_connections_per_user: usize,
 }
 
 impl Default for Limits {
@@ -49,6 +54,8 @@ impl Default for Limits {
             frames_per_sec: 20,
             max_violations: 20,
             send_buffer: 1024,
+            max_connections: 50_000,
+            max_connections_per_user: 32,
         }
     }
 }
@@ -73,9 +80,13 @@ pub struct Gateway {
     pub subscriber: Option<Subscriber>,
     pub metrics: Arc<Metrics>,
     user_streams: Mutex<HashMap<String, usize>>,
+    user_connections: Mutex<HashMap<String, usize>>,
+    open_connections: AtomicUsize,
     pub(crate) live: Mutex<HashMap<String, Arc<Mutex<LiveMessage>>>>,
     active: AtomicUsize,
     draining: watch::Sender<bool>,
+    /// Set on drain (with Redis): generations give their lease up for another node.
+    handoff: watch::Sender<bool>,
 }
 
 /// What a chat turn needs to know about where it came from.
@@ -107,9 +118,12 @@ impl Gateway {
             buffer,
             metrics,
             user_streams: Mutex::new(HashMap::new()),
+            user_connections: Mutex::new(HashMap::new()),
+            open_connections: AtomicUsize::new(0),
             live: Mutex::new(HashMap::new()),
             active: AtomicUsize::new(0),
             draining: watch::channel(false).0,
+            handoff: watch::channel(false).0,
         }
     }
 
@@ -125,10 +139,21 @@ impl Gateway {
         self.draining.subscribe()
     }
 
-    /// Stop taking new chats; tell connected clients to reconnect elsewhere; wait up to
-    /// `deadline` for the answers being generated to finish.
-    pub async fn drain(&self, deadline: Duration) -> bool {
+    /// Stop taking new chats and connections (`/readyz` answers 503 from now on) and tell
+    /// connected clients to reconnect elsewhere. With Redis, the answers being generated
+    /// are handed over: each gives its lease up, with its position saved, and another node
+    /// continues it at its next sweep instead of after the lease TTL.
+    pub fn start_drain(&self) {
         self.draining.send_replace(true);
+        if self.buffer.is_some() {
+            self.handoff.send_replace(true);
+        }
+    }
+
+    /// [`Gateway::start_drain`], then wait up to `deadline` until this node generates
+    /// nothing (handed over, or finished here).
+    pub async fn drain(&self, deadline: Duration) -> bool {
+        self.start_drain();
         let until = Instant::now() + deadline;
         while self.active_streams() > 0 && Instant::now() < until {
             tokio::time::sleep(Duration::from_millis(20)).await;
@@ -141,6 +166,25 @@ impl Gateway {
         e.metadata.client_ip = origin.client_ip.clone();
         e.metadata.user_agent = origin.user_agent.clone();
         e
+    }
+
+    /// Admission control for a new connection: the node's capacity, then the user's.
+    pub fn admit_connection(self: &Arc<Self>, user: &str) -> Result<ConnectionGuard, Refusal> {
+        if self.open_connections.fetch_add(1, Ordering::SeqCst) >= self.limits.max_connections {
+            self.open_connections.fetch_sub(1, Ordering::SeqCst);
+            self.metrics.connections_refused.get_or_create(&vec![("reason", "node_full")]).inc();
+            return Err(Refusal::NodeFull);
+        }
+        let mut users = self.user_connections.lock().unwrap();
+        let n = users.entry(user.to_string()).or_insert(0);
+        if *n >= self.limits.max_connections_per_user {
+            drop(users);
+            self.open_connections.fetch_sub(1, Ordering::SeqCst);
+            self.metrics.connections_refused.get_or_create(&vec![("reason", "user_limit")]).inc();
+            return Err(Refusal::UserLimit);
+        }
+        *n += 1;
+        Ok(ConnectionGuard { gw: self.clone(), user: user.to_string() })
     }
 
     /// Admission control for a new chat: the event queue, then the user's stream count.
@@ -274,7 +318,11 @@ impl Gateway {
             }
         };
         let _guard = self.track(&snap.meta.user_id);
-        self.metrics.takeovers.inc();
+        if claimed.released {
+            self.metrics.handovers_received.inc();
+        } else {
+            self.metrics.takeovers.inc();
+        }
         let origin = ChatOrigin {
             session_id: snap.meta.session_id.clone(),
             user_id: snap.meta.user_id.clone(),
@@ -289,19 +337,21 @@ impl Gateway {
             previous = %claimed.previous_owner, "taking over a generation"
         );
         let ttl = buf.lease_ttl();
-        self.publisher.publish(self.event(
-            &origin,
-            Payload::StreamError(StreamError {
-                message_id: claimed.message_id.clone(),
-                error: format!(
-                    "node {} stopped renewing its lease for {ttl:?} (crashed, paused or cut off from Redis); \
+        if !claimed.released {
+            self.publisher.publish(self.event(
+                &origin,
+                Payload::StreamError(StreamError {
+                    message_id: claimed.message_id.clone(),
+                    error: format!(
+                        "node {} stopped renewing its lease for {ttl:?} (crashed, paused or cut off from Redis); \
                      {} continues at chunk {from} (epoch {})",
-                    claimed.previous_owner, self.node_id, claimed.epoch
-                ),
-                error_code: "NODE_LOST".into(),
-                chunk_index: from.checked_sub(1),
-            }),
-        ));
+                        claimed.previous_owner, self.node_id, claimed.epoch
+                    ),
+                    error_code: "NODE_LOST".into(),
+                    chunk_index: from.checked_sub(1),
+                }),
+            ));
+        }
         self.publisher.publish(self.event(
             &origin,
             Payload::StreamResumed(StreamResumed {
@@ -345,10 +395,25 @@ impl Gateway {
         let mut renew = tokio::time::interval(lease_ttl / 3);
         renew.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         renew.tick().await;
+        let mut handoff = self.handoff.subscribe();
+        let mut may_hand_off = self.buffer.is_some();
         let outcome: Result<bool, crate::llm::LlmError> = loop {
             let next = tokio::select! {
                 biased;
                 _ = &mut stop => break Ok(true),
+                asked = async { handoff.wait_for(|h| *h).await.is_ok() }, if may_hand_off => {
+                    if !asked {
+                        may_hand_off = false;
+                        continue;
+                    }
+                    match self.hand_over(gen).await {
+                        Some(end) => return end,
+                        None => {
+                            may_hand_off = false;
+                            continue;
+                        }
+                    }
+                }
                 _ = renew.tick() => {
                     if self.save(gen, None).await == Saved::Lost {
                         return self.fenced(gen);
@@ -491,6 +556,27 @@ impl Gateway {
         ChatEnd::Finished
     }
 
+    /// Draining: save what Redis lacks, give the lease up, stop here. None when that is not
+    /// possible (Redis unreachable): the answer then finishes here.
+    async fn hand_over(&self, gen: &mut Generation) -> Option<ChatEnd> {
+        let buf = self.buffer.as_ref()?;
+        if self.save(gen, None).await != Saved::Ok {
+            return None;
+        }
+        match buf.release(&gen.meta.message_id, &self.node_id, gen.epoch).await {
+            Ok(Fenced::Ok { .. }) => {
+                self.metrics.handed_off.inc();
+                tracing::info!(message = %gen.meta.message_id, at_chunk = gen.deltas.len(), "handed over (draining)");
+                Some(ChatEnd::Fenced { next: gen.deltas.len() as u32 })
+            }
+            Ok(_) => Some(self.fenced(gen)),
+            Err(e) => {
+                self.redis_failed(&e);
+                None
+            }
+        }
+    }
+
     /// Another node holds the message now: stop here; the client follows the new owner
     /// from the first chunk it has not been sent.
     fn fenced(&self, gen: &Generation) -> ChatEnd {
@@ -528,6 +614,7 @@ impl Gateway {
                         gen.degraded = true;
                         return Saved::Degraded;
                     }
+                    self.metrics.redis_restores.inc();
                     tracing::info!(message = %gen.meta.message_id, chunks = kept.len(), "resume state restored in Redis");
                 }
                 Err(e) => {
@@ -608,6 +695,32 @@ pub fn final_frame(message_id: &str, f: &Final) -> ServerFrame {
             content_length: f.content_length,
             stopped: f.stopped,
         }
+    }
+}
+
+/// Why a connection was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NodeFull,
+    UserLimit,
+}
+
+/// Holds one of the node's connection slots (and one of its user's).
+pub struct ConnectionGuard {
+    gw: Arc<Gateway>,
+    user: String,
+}
+
+impl Drop for ConnectionGuard {
+    fn drop(&mut self) {
+        let mut users = self.gw.user_connections.lock().unwrap();
+        if let Some(n) = users.get_mut(&self.user) {
+            *n -= 1;
+            if *n == 0 {
+                users.remove(&self.user);
+            }
+        }
+        self.gw.open_connections.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

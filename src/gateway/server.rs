@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use tokio::net::TcpListener;
 
-use super::{ChatOrigin, Gateway};
+use super::{ChatOrigin, Gateway, Refusal};
 
 const PAGE: &str = include_str!("page.html");
 
@@ -63,8 +63,23 @@ async fn ws(
         Err(e) => return (StatusCode::UNAUTHORIZED, format!("{e}\n")).into_response(),
     };
     if gw.is_draining() {
-        return (StatusCode::SERVICE_UNAVAILABLE, "draining\n").into_response();
+        return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")], "draining\n").into_response();
     }
+    let slot = match gw.admit_connection(&user) {
+        Ok(slot) => slot,
+        Err(Refusal::NodeFull) => {
+            return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")], "node at its connection limit\n")
+                .into_response()
+        }
+        Err(Refusal::UserLimit) => {
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::RETRY_AFTER, "5")],
+                "too many connections for this user\n",
+            )
+                .into_response()
+        }
+    };
     let origin = ChatOrigin {
         session_id: uuid::Uuid::now_v7().to_string(),
         user_id: user,
@@ -84,6 +99,7 @@ async fn ws(
         .on_upgrade(move |socket| async move {
             let (sink, stream) = socket.split();
             super::connection::run(gw, origin, sink, stream).await;
+            drop(slot);
         })
 }
 

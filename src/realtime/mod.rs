@@ -127,8 +127,20 @@ redis.call('PEXPIRE', KEYS[4], ARGV[4])
 return 'OK'
 "#;
 
+/// KEYS: meta, lease, leases. ARGV: node, epoch, lease ttl, message id. Gives the message
+/// up at once (a draining node): the lease goes, and the message is due for a claim now.
+const RELEASE: &str = r#"
+local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
+if f then return f end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[1], 'released', 1)
+redis.call('ZADD', KEYS[3], 0, ARGV[4])
+return 'OK'
+"#;
+
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
-/// expired: bumps the epoch, takes the lease. Returns {message, epoch, previous owner}.
+/// expired or was released: bumps the epoch, takes the lease. Returns {message, epoch,
+/// previous owner, released (1) or lost (0)}.
 const CLAIM: &str = r#"
 local out = {}
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, 4 * tonumber(ARGV[3]))
@@ -148,7 +160,9 @@ for _, m in ipairs(due) do
       redis.call('HSET', meta, 'owner', ARGV[1])
       redis.call('SET', lease, ARGV[1] .. '/' .. e, 'PX', ARGV[2])
       redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[2]), m)
-      table.insert(out, {m, e, prev})
+      local released = tonumber(redis.call('HGET', meta, 'released') or '0')
+      redis.call('HDEL', meta, 'released')
+      table.insert(out, {m, e, prev, released})
     end
   end
 end
@@ -260,6 +274,8 @@ pub struct Claimed {
     pub message_id: String,
     pub epoch: u32,
     pub previous_owner: String,
+    /// The previous owner handed it over (drain), rather than lost it.
+    pub released: bool,
 }
 
 #[derive(Clone)]
@@ -272,6 +288,7 @@ pub struct ResumeBuffer {
     append: Script,
     renew: Script,
     restore: Script,
+    release: Script,
     claim: Script,
 }
 
@@ -304,6 +321,7 @@ impl ResumeBuffer {
             append: script(APPEND),
             renew: script(RENEW),
             restore: script(RESTORE),
+            release: script(RELEASE),
             claim: script(CLAIM),
         })
     }
@@ -387,6 +405,25 @@ impl ResumeBuffer {
         Ok(fenced(&status, next))
     }
 
+    /// Hand the message to whichever node claims it next (this node is draining); Lost when
+    /// it was not this node's any more.
+    pub async fn release(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
+        let mut conn = self.conn.clone();
+        let status: String = self
+            .release
+            .key(meta_key(message_id))
+            .key(lease_key(message_id))
+            .key(LEASES)
+            .arg(node)
+            .arg(epoch)
+            .arg(self.lease_ttl.as_millis() as u64)
+            .arg(message_id)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(fenced(&status, 0))
+    }
+
     /// Put back a generation Redis lost; false when it is there already.
     pub async fn restore(&self, node: &str, epoch: u32, meta: &MessageMeta, deltas: &[String]) -> Result<bool> {
         let mut conn = self.conn.clone();
@@ -412,7 +449,7 @@ impl ResumeBuffer {
     /// Claim up to `max` generations whose lease expired.
     pub async fn claim_orphans(&self, node: &str, max: usize) -> Result<Vec<Claimed>> {
         let mut conn = self.conn.clone();
-        let rows: Vec<(String, i64, String)> = self
+        let rows: Vec<(String, i64, String, i64)> = self
             .claim
             .key(LEASES)
             .arg(node)
@@ -423,7 +460,12 @@ impl ResumeBuffer {
             .map_err(redis_err)?;
         Ok(rows
             .into_iter()
-            .map(|(message_id, epoch, previous_owner)| Claimed { message_id, epoch: epoch as u32, previous_owner })
+            .map(|(message_id, epoch, previous_owner, released)| Claimed {
+                message_id,
+                epoch: epoch as u32,
+                previous_owner,
+                released: released == 1,
+            })
             .collect())
     }
 
