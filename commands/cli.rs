@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{audit, chat, completions, replay, search, serve, session, stats, topics, training};
+use crate::{announce, audit, chat, completions, replay, search, serve, session, stats, topics, training};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,6 +29,8 @@ pub enum Command {
     Serve(Box<serve::Args>),
     /// Ask one question and stream the answer, resuming on the next --node if its node goes
     Chat(chat::Args),
+    /// Tell connected users something, on every node (--all, --session S or --user U)
+    Announce(announce::Args),
     /// Re-read events by time or offset range: print, copy to a topic, or feed a worker
     Replay(Box<replay::Args>),
     /// One session's timeline (reads only the session's partitions)

@@ -1,6 +1,7 @@
 //! The `chatctl` binary: parse the command line, resolve settings, run one command, map
 //! its error to an exit code.
 
+mod announce;
 mod audit;
 mod chat;
 mod cli;
@@ -64,6 +65,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Topics(cmd) => topics::run(cmd, &ctx).await,
             Command::Serve(args) => serve::run(args, &ctx).await,
             Command::Chat(args) => chat::run(args, &ctx).await,
+            Command::Announce(args) => announce::run(args, &ctx).await,
             Command::Audit(args) => audit::run(args, &ctx).await,
             Command::Stats(args) => stats::run(args, &ctx).await,
             Command::Search(args) => search::run(args, &ctx).await,

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chatctl::gateway::auth::Auth;
 use chatctl::gateway::metrics::Metrics;
 use chatctl::gateway::publisher::Publisher;
-use chatctl::gateway::{coordination, server, Gateway, Limits};
+use chatctl::gateway::{announce, coordination, server, Gateway, Limits};
 use chatctl::kafka::admin::{ensure_topics, layout};
 use chatctl::kafka::producer::EventProducer;
 use chatctl::llm::builtin::BuiltinModel;
@@ -264,6 +264,9 @@ async fn run_gateway(
     };
     let gw = Arc::new(Gateway::new(node_id, auth, limits, llm, publisher, buffer, metrics));
     coordination::spawn(&gw, local.to_string());
+    if let Err(e) = announce::spawn_reader(&gw, &kafka).await {
+        tracing::warn!(error = %e, "announcements will not reach this node's clients");
+    }
     eprintln!(
         "chatctl serve: node {} listening on http://{} (llm {}, realtime {}, brokers {})",
         gw.node_id,

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --version 'Print version'
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
             cand chat 'Ask one question and stream the answer, resuming on the next --node if its node goes'
+            cand announce 'Tell connected users something, on every node (--all, --session S or --user U)'
             cand replay 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
             cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
@@ -107,6 +108,27 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --config 'Config file (default: ./chatctl.toml when present)'
             cand --node-id 'This node''s id in events and logs (default: the host name)'
             cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;announce'= {
+            cand --session 'The client of this session, wherever it is connected'
+            cand --user 'Every connection of this user'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --all 'Every connected client, on every node'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -433,6 +455,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help'= {
             cand serve 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
             cand chat 'Ask one question and stream the answer, resuming on the next --node if its node goes'
+            cand announce 'Tell connected users something, on every node (--all, --session S or --user U)'
             cand replay 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
             cand session 'One session''s timeline (reads only the session''s partitions)'
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
@@ -446,6 +469,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;serve'= {
         }
         &'chatctl;help;chat'= {
+        }
+        &'chatctl;help;announce'= {
         }
         &'chatctl;help;replay'= {
         }

@@ -702,3 +702,64 @@ async fn g_rolling_restart_hands_answers_over() {
     })
     .await;
 }
+
+/// `chatctl announce --all` reaches every client on all three nodes exactly once;
+/// `--session` only that session's client; an undecodable record is skipped, not fatal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn announcements_reach_every_node_exactly_once() {
+    bounded("announce", async {
+        let cluster = Cluster::start().await;
+        let mut clients = Vec::new();
+        for i in 0..6 {
+            let port = cluster.nodes[i % 3].port;
+            let (mut ws, _) =
+                tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?user=ann-{i}")).await.unwrap();
+            let hello = next_frame(&mut ws).await.unwrap();
+            clients.push((ws, hello["sessionId"].as_str().unwrap().to_string()));
+        }
+        // The nodes' readers start at the log end: give them a moment to be assigned.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let announce = |args: Vec<String>| {
+            let out = common::chatctl().arg("announce").args(args).args(["-b", &cluster.broker.addr]).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        };
+        // A record that is not an announcement: skipped, counted.
+        let producer: rdkafka::producer::FutureProducer =
+            cluster.broker.kafka().create(&cluster.broker.kafka().producer_config()).unwrap();
+        producer
+            .send(
+                rdkafka::producer::FutureRecord::to("multi-node-broadcast").key("x").payload("not json"),
+                Duration::from_secs(10),
+            )
+            .await
+            .unwrap();
+        announce(vec!["maintenance at noon".into(), "--all".into()]);
+        let target = clients[4].1.clone();
+        announce(vec!["just for you".into(), "--session".into(), target.clone()]);
+        let mut got: Vec<Vec<String>> = Vec::new();
+        for (ws, _) in clients.iter_mut() {
+            let mut texts = Vec::new();
+            let until = Instant::now() + Duration::from_secs(3);
+            while let Ok(Some(Ok(Message::Text(t)))) =
+                tokio::time::timeout(until.saturating_duration_since(Instant::now()), ws.next()).await
+            {
+                let f: Value = serde_json::from_str(&t).unwrap();
+                if f["type"] == "announcement" {
+                    texts.push(f["text"].as_str().unwrap().to_string());
+                }
+            }
+            got.push(texts);
+        }
+        for (i, texts) in got.iter().enumerate() {
+            let want: Vec<&str> =
+                if i == 4 { vec!["maintenance at noon", "just for you"] } else { vec!["maintenance at noon"] };
+            assert_eq!(texts, &want, "client {i} (node-{})", i % 3);
+        }
+        let mut skipped = 0.0;
+        for n in &cluster.nodes {
+            skipped += n.metric("chatctl_broadcast_undecodable_total").await;
+        }
+        assert_eq!(skipped, 3.0, "each node skipped the undecodable record once");
+    })
+    .await;
+}

@@ -63,6 +63,7 @@ where
         node_id: gw.node_id.clone(),
         user_id: conn.origin.user_id.clone(),
     });
+    let registered = gw.register(&conn.origin, conn.frame_sender());
     let mut limiter = RateLimit::new(gw.limits.frames_per_sec);
     let mut violations = 0;
     let mut drain = gw.drain_signal();
@@ -111,6 +112,7 @@ where
             Err(e) => conn.error(e),
         }
     }
+    gw.deregister(registered);
     gw.metrics.connections.dec();
     // Followers of this connection stop; answers it asked for keep generating.
     let _ = gone_tx.send(true);
@@ -174,6 +176,13 @@ pub(crate) struct FrameSender {
 const FOLLOWER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl FrameSender {
+    /// Queue a frame without waiting; a full queue closes the client with [`CLOSE_RESUME`].
+    pub(crate) fn try_send(&self, f: ServerFrame) {
+        if let Err(mpsc::error::TrySendError::Full(_)) = self.tx.try_send(Out::Text(f.to_text())) {
+            self.overflow.notify_one();
+        }
+    }
+
     /// False when the client is gone or too slow (the follower stops).
     pub(crate) async fn send(&self, f: ServerFrame) -> bool {
         match tokio::time::timeout(FOLLOWER_PATIENCE, self.tx.send(Out::Text(f.to_text()))).await {

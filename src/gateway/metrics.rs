@@ -23,6 +23,8 @@ pub struct Metrics {
     pub frame_errors: Family<Labels, Counter>,
     pub redis_errors: Counter,
     pub takeovers: Counter,
+    pub broadcast_undecodable: Counter,
+    pub announcements_delivered: Counter,
     pub redis_restores: Counter,
     pub slow_clients_closed: Counter,
     pub connections_refused: Family<Labels, Counter>,
@@ -56,6 +58,8 @@ impl Default for Metrics {
             frame_errors: Family::default(),
             redis_errors: Counter::default(),
             takeovers: Counter::default(),
+            broadcast_undecodable: Counter::default(),
+            announcements_delivered: Counter::default(),
             redis_restores: Counter::default(),
             slow_clients_closed: Counter::default(),
             connections_refused: Family::default(),
@@ -113,6 +117,16 @@ impl Default for Metrics {
             "redis_restores",
             "Generations written back to a Redis that had lost them (restarted empty)",
             m.redis_restores.clone(),
+        );
+        registry.register(
+            "broadcast_undecodable",
+            "Broadcast records skipped because they did not decode",
+            m.broadcast_undecodable.clone(),
+        );
+        registry.register(
+            "announcements_delivered",
+            "Announcement frames sent to connections",
+            m.announcements_delivered.clone(),
         );
         registry.register("fenced", "Generations this node stopped because another took them over", m.fenced.clone());
         registry.register("resumes", "Resume requests, by outcome", m.resumes.clone());

@@ -2,6 +2,7 @@
 //! real-time path (upstream → resume buffer → client) and records every step as an event
 //! on the Kafka path, which it never waits on.
 
+pub mod announce;
 pub mod auth;
 pub mod connection;
 pub mod coordination;
@@ -82,6 +83,9 @@ pub struct Gateway {
     user_streams: Mutex<HashMap<String, usize>>,
     user_connections: Mutex<HashMap<String, usize>>,
     open_connections: AtomicUsize,
+    /// Open connections by id: their session, user and frame queue (announcements).
+    pub(crate) registry: Mutex<HashMap<u64, (ChatOrigin, connection::FrameSender)>>,
+    next_connection: std::sync::atomic::AtomicU64,
     pub(crate) live: Mutex<HashMap<String, Arc<Mutex<LiveMessage>>>>,
     active: AtomicUsize,
     draining: watch::Sender<bool>,
@@ -120,6 +124,8 @@ impl Gateway {
             user_streams: Mutex::new(HashMap::new()),
             user_connections: Mutex::new(HashMap::new()),
             open_connections: AtomicUsize::new(0),
+            registry: Mutex::new(HashMap::new()),
+            next_connection: std::sync::atomic::AtomicU64::new(0),
             live: Mutex::new(HashMap::new()),
             active: AtomicUsize::new(0),
             draining: watch::channel(false).0,
@@ -166,6 +172,31 @@ impl Gateway {
         e.metadata.client_ip = origin.client_ip.clone();
         e.metadata.user_agent = origin.user_agent.clone();
         e
+    }
+
+    /// Send an announcement to the matching connections of this node; returns how many.
+    pub fn deliver_announcement(&self, a: &announce::Announcement) -> usize {
+        let frame = ServerFrame::Announcement { announcement_id: a.announcement_id.clone(), text: a.text.clone() };
+        let registry = self.registry.lock().unwrap();
+        let mut n = 0;
+        for (origin, frames) in registry.values() {
+            if a.matches(&origin.session_id, &origin.user_id) {
+                frames.try_send(frame.clone());
+                n += 1;
+            }
+        }
+        self.metrics.announcements_delivered.inc_by(n as u64);
+        n
+    }
+
+    pub(crate) fn register(&self, origin: &ChatOrigin, frames: connection::FrameSender) -> u64 {
+        let id = self.next_connection.fetch_add(1, Ordering::Relaxed);
+        self.registry.lock().unwrap().insert(id, (origin.clone(), frames));
+        id
+    }
+
+    pub(crate) fn deregister(&self, id: u64) {
+        self.registry.lock().unwrap().remove(&id);
     }
 
     /// Admission control for a new connection: the node's capacity, then the user's.

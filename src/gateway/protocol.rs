@@ -48,6 +48,11 @@ pub enum ServerFrame {
     Reconnect {
         reason: String,
     },
+    /// An operator's announcement (`chatctl announce`).
+    Announcement {
+        announcement_id: String,
+        text: String,
+    },
     Pong,
 }
 
