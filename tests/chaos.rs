@@ -83,15 +83,16 @@ impl Cluster {
 }
 
 fn start_node(broker: &Broker, redis: &Redis, k: usize) -> Node {
-    start_node_on(broker, redis, k, common::free_port(), CHUNKS)
+    start_node_on(broker, redis, k, common::free_port(), CHUNKS, &[])
 }
 
-fn start_node_on(broker: &Broker, redis: &Redis, k: usize, port: u16, chunks: u32) -> Node {
+fn start_node_on(broker: &Broker, redis: &Redis, k: usize, port: u16, chunks: u32, extra: &[&str]) -> Node {
     let id = format!("node-{k}");
     let child = common::chatctl()
         .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", &id, "-b", &broker.addr])
         .args(["--redis", &redis.url, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{INTERVAL_MS}ms")])
+        .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -590,21 +591,116 @@ async fn chat_command_resumes_on_the_next_node() {
 /// hands its answers over: nothing lost or duplicated, and no answer waits for a lease TTL.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn g_rolling_restart_hands_answers_over() {
-    const LONG: u32 = 80;
-    bounded("g", async {
+    bounded("g", rolling_restart("g", false)).await;
+}
+
+/// The same rolling restart with the clients behind real nginx (`deploy/nginx.conf`):
+/// every (re)connection goes through it, and it routes around the draining node.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn h_rolling_restart_behind_nginx() {
+    bounded("h", rolling_restart("h", true)).await;
+}
+
+/// nginx running `deploy/nginx.conf` with these backends, on a port of its own.
+struct Nginx {
+    child: Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Nginx {
+    fn start(backends: &[u16]) -> Nginx {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
+        let port = common::free_port();
+        let mut conf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf")).unwrap();
+        conf = conf.replace("127.0.0.1:8000", &format!("127.0.0.1:{port}"));
+        for (k, b) in backends.iter().enumerate() {
+            conf = conf.replace(&format!("127.0.0.1:{}", 8080 + k), &format!("127.0.0.1:{b}"));
+        }
+        std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
+        let child = std::process::Command::new(common::find_binary("nginx", "NGINX_BIN"))
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-c")
+            .arg(dir.path().join("nginx.conf"))
+            .arg("-e")
+            .arg(dir.path().join("error.log"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("nginx starts");
+        common::wait_for_port(port, "nginx", Duration::from_secs(15));
+        Nginx { child, port, _dir: dir }
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(self._dir.path().join("error.log")).unwrap_or_default();
+            let other: Vec<&str> = log.lines().filter(|l| !l.contains("no live upstreams")).take(30).collect();
+            eprintln!("nginx error.log (besides `no live upstreams`):\n{}", other.join("\n"));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Over a node's connection limit, nginx tries another node and the client connects.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn nginx_sends_refused_connections_to_another_node() {
+    bounded("nginx limit", async {
         let broker = Broker::start(Engine::Sqlite);
         broker.ensure_topics(4).await;
         let redis = Redis::start();
         let ports: Vec<u16> = (0..3).map(|_| common::free_port()).collect();
-        let mut nodes: Vec<Node> = (0..3).map(|k| start_node_on(&broker, &redis, k, ports[k], LONG)).collect();
+        let nodes: Vec<Node> = (0..3)
+            .map(|k| {
+                let full: &[&str] = if k == 0 { &["--max-connections", "0"] } else { &[] };
+                start_node_on(&broker, &redis, k, ports[k], CHUNKS, full)
+            })
+            .collect();
         for n in &nodes {
             common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
         }
+        let nginx = Nginx::start(&ports);
+        let mut on = Vec::new();
+        for i in 0..6 {
+            let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{}/ws?user=lb-{i}", nginx.port))
+                .await
+                .expect("connected through nginx");
+            on.push(next_frame(&mut ws).await.unwrap()["nodeId"].as_str().unwrap().to_string());
+        }
+        assert!(on.iter().all(|n| n != "node-0"), "the full node took none: {on:?}");
+        let refused =
+            reqwest::get(format!("http://127.0.0.1:{}/metrics", ports[0])).await.unwrap().text().await.unwrap();
+        assert!(
+            refused.contains(r#"chatctl_connections_refused_total{reason="node_full"}"#),
+            "node-0 refused: {refused}"
+        );
+    })
+    .await;
+}
+
+async fn rolling_restart(name: &'static str, via_nginx: bool) {
+    const LONG: u32 = 80;
+    {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let redis = Redis::start();
+        let ports: Vec<u16> = (0..3).map(|_| common::free_port()).collect();
+        let mut nodes: Vec<Node> = (0..3).map(|k| start_node_on(&broker, &redis, k, ports[k], LONG, &[])).collect();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let nginx = via_nginx.then(|| Nginx::start(&ports));
+        let entry = nginx.as_ref().map(|n| n.port);
         let tasks = users().into_iter().enumerate().map(|(i, u)| {
             let ports = ports.clone();
             async move {
                 let mut at = i % 3;
-                let mut ws = connect(ports[at], &u).await;
+                let mut ws = connect(entry.unwrap_or(ports[at]), &u).await;
                 let mut seen = Seen::chat(&mut ws, &u, format!("question {i}: what survives a deploy?")).await;
                 let mut arrivals = vec![Instant::now()];
                 loop {
@@ -624,20 +720,31 @@ async fn g_rolling_restart_hands_answers_over() {
                         Some(f) if f["type"] != "reconnect" => {}
                         _ => {
                             // Told to reconnect, or the node went: the next node that takes us.
+                            let t0 = Instant::now();
+                            let mut errs = Vec::new();
                             ws = loop {
                                 at = (at + 1) % 3;
-                                if let Ok((mut w, _)) = tokio_tungstenite::connect_async(format!(
+                                let attempt = tokio_tungstenite::connect_async(format!(
                                     "ws://127.0.0.1:{}/ws?user={u}",
-                                    ports[at]
+                                    entry.unwrap_or(ports[at])
                                 ))
-                                .await
-                                {
+                                .await;
+                                if let Err(e) = &attempt {
+                                    if errs.is_empty() {
+                                        errs.push(format!("{e}"));
+                                    }
+                                }
+                                if let Ok((mut w, _)) = attempt {
                                     if next_frame(&mut w).await.is_some_and(|f| f["type"] == "session") {
                                         break w;
                                     }
+                                    errs.push("no session".to_string());
                                 }
                                 tokio::time::sleep(Duration::from_millis(50)).await;
                             };
+                            if t0.elapsed() > Duration::from_secs(1) {
+                                eprintln!("{u}: reconnect took {:?}: {errs:?}", t0.elapsed());
+                            }
                             seen.resume(&mut ws).await;
                         }
                     }
@@ -673,23 +780,22 @@ async fn g_rolling_restart_hands_answers_over() {
                 tokio::time::sleep(Duration::from_millis(20)).await;
             };
             assert_eq!(status.code(), Some(0), "node-{k} exits 0 after draining");
-            nodes[k] = start_node_on(&broker, &redis, k, ports[k], LONG);
+            nodes[k] = start_node_on(&broker, &redis, k, ports[k], LONG, &[]);
             common::wait_for_port(ports[k], &nodes[k].id, Duration::from_secs(30));
         }
         let results = clients.await.unwrap();
         let worst_gap = results.iter().map(|r| r.1).max().unwrap();
         let seen: Vec<Seen> = results.into_iter().map(|r| r.0).collect();
-        let r = report_of("g", &seen, LONG).await;
-        assert_perfect("g", &r);
+        let r = report_of(name, &seen, LONG).await;
+        assert_perfect(name, &r);
         let moved = seen.iter().filter(|s| s.chunks.iter().any(|c| c.1 >= 1)).count();
-        println!("scenario g: {moved} answers moved node, longest wait between chunks {worst_gap:?}");
+        println!("scenario {name}: {moved} answers moved node, longest wait between chunks {worst_gap:?}");
         assert!(moved >= STREAMS / 2, "answers were handed over ({moved})");
         assert!(worst_gap < Duration::from_millis(1800), "no answer waited for the 2 s lease: {worst_gap:?}");
         let events = events_when_recorded(&broker, STREAMS).await;
         assert_eq!(takeovers(&events).0, 0, "hand-overs are not NODE_LOST");
         assert!(takeovers(&events).1 >= moved, "each hand-over is a STREAM_RESUMED");
-    })
-    .await;
+    }
 }
 
 /// `chatctl announce --all` reaches every client on all three nodes exactly once;
