@@ -446,7 +446,7 @@ impl Gateway {
                     }
                 }
                 _ = renew.tick() => {
-                    if self.save(gen, None).await == Saved::Lost {
+                    if self.renew(gen).await == Saved::Lost {
                         return self.fenced(gen);
                     }
                     continue;
@@ -464,7 +464,6 @@ impl Gateway {
                         gen.deltas.pop();
                         return self.fenced(gen);
                     }
-                    renew.reset();
                     gen.answer.push_str(&delta);
                     let frame =
                         ServerFrame::Chunk { message_id: gen.meta.message_id.clone(), epoch: gen.epoch, index, delta };
@@ -658,6 +657,26 @@ impl Gateway {
             }
         }
         Saved::Degraded
+    }
+
+    /// Renew the lease (every TTL/3), writing first what Redis lacks.
+    async fn renew(&self, gen: &mut Generation) -> Saved {
+        let Some(buf) = &self.buffer else { return Saved::Ok };
+        if gen.degraded || (gen.saved as usize) < gen.deltas.len() {
+            let saved = self.save(gen, None).await;
+            if saved != Saved::Ok {
+                return saved;
+            }
+        }
+        match buf.renew(&gen.meta.message_id, &self.node_id, gen.epoch).await {
+            Ok(Fenced::Lost) => Saved::Lost,
+            Ok(_) => Saved::Ok,
+            Err(e) => {
+                self.redis_failed(&e);
+                gen.degraded = true;
+                Saved::Degraded
+            }
+        }
     }
 
     fn redis_failed(&self, e: &crate::error::Error) {

@@ -23,9 +23,11 @@
 
 pub mod subscriber;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use tokio::sync::{mpsc, oneshot};
 use redis::{AsyncCommands, Script};
 use serde::{Deserialize, Serialize};
 
@@ -71,41 +73,69 @@ redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[2]), ARGV[4])
 return 'OK'
 "#;
 
-/// KEYS: meta, lease, leases, chunks, channel. ARGV: node, epoch, lease ttl, buffer ttl,
-/// message id, from, terminal ("" for none), final (JSON), deltas... Appends the deltas
-/// numbered from `from` (skipping those already there), then the terminal marker.
+/// KEYS: leases. ARGV: lease ttl, buffer ttl, items (JSON array). Each item `{m, n, e, f, d,
+/// t, x}` appends the deltas `d` of message `m` numbered from `f` (skipping those already
+/// there), then the terminal marker `t` with the final frame `x`, if node `n` still holds
+/// `m` at epoch `e`. One call carries the pending chunks of many streams (one round trip,
+/// one script run). The lease is not renewed here (the generating node renews it every
+/// TTL/3), only re-taken when it lapsed and nobody claimed the message meanwhile. Returns
+/// one {status, next} per item.
 const APPEND: &str = r#"
-local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[5], ARGV[1], ARGV[2], ARGV[3])
-if f then return {f, -1} end
-local nxt = tonumber(redis.call('HGET', KEYS[1], 'next'))
-local from = tonumber(ARGV[6])
-if from > nxt then return {'GAP', nxt} end
-local epoch = tonumber(ARGV[2])
-for k = 9, #ARGV do
-  local i = from + k - 9
-  if i >= nxt then
-    redis.call('XADD', KEYS[4], '*', 'i', i, 'e', epoch, 'd', ARGV[k], 't', '')
-    redis.call('PUBLISH', KEYS[5], cjson.encode({i = i, e = epoch, d = ARGV[k], t = ''}))
-    nxt = i + 1
+local items = cjson.decode(ARGV[3])
+local out = {}
+for k, it in ipairs(items) do
+  local p = 'chatctl:msg:{' .. it.m .. '}:'
+  local meta, lease, chunks, live = p .. 'meta', p .. 'lease', p .. 'chunks', p .. 'live'
+  local st = redis.call('HMGET', meta, 'epoch', 'state', 'next')
+  local me = it.n .. '/' .. it.e
+  local holder = st[1] and redis.call('GET', lease)
+  if not st[1] then
+    out[k] = {'GONE', -1}
+  elseif tonumber(st[1]) ~= it.e or st[2] ~= 'generating' or (holder and holder ~= me) then
+    out[k] = {'FENCED', -1}
+  elseif it.f > tonumber(st[3]) then
+    out[k] = {'GAP', tonumber(st[3])}
+  else
+    local nxt = tonumber(st[3])
+    if not holder then
+      redis.call('SET', lease, me, 'PX', ARGV[1])
+      redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[1]), it.m)
+    end
+    if nxt == 0 then
+      redis.call('PEXPIRE', meta, ARGV[2])
+    end
+    for j, d in ipairs(it.d) do
+      local i = it.f + j - 1
+      if i >= nxt then
+        redis.call('XADD', chunks, '*', 'i', i, 'e', it.e, 'd', d, 't', '')
+        redis.call('PUBLISH', live, cjson.encode({i = i, e = it.e, d = d, t = ''}))
+        if i == 0 then redis.call('PEXPIRE', chunks, ARGV[2]) end
+        nxt = i + 1
+      end
+    end
+    redis.call('HSET', meta, 'next', nxt)
+    if it.t ~= '' then
+      redis.call('XADD', chunks, '*', 'i', nxt, 'e', it.e, 'd', '', 't', it.t)
+      redis.call('HSET', meta, 'state', it.t, 'final', it.x)
+      redis.call('DEL', lease)
+      redis.call('ZREM', KEYS[1], it.m)
+      redis.call('PUBLISH', live, cjson.encode({i = nxt, e = it.e, d = '', t = it.t}))
+      redis.call('PEXPIRE', meta, ARGV[2])
+      redis.call('PEXPIRE', chunks, ARGV[2])
+    end
+    out[k] = {'OK', nxt}
   end
 end
-redis.call('HSET', KEYS[1], 'next', nxt)
-if ARGV[7] ~= '' then
-  redis.call('XADD', KEYS[4], '*', 'i', nxt, 'e', epoch, 'd', '', 't', ARGV[7])
-  redis.call('HSET', KEYS[1], 'state', ARGV[7], 'final', ARGV[8])
-  redis.call('DEL', KEYS[2])
-  redis.call('ZREM', KEYS[3], ARGV[5])
-  redis.call('PUBLISH', KEYS[5], cjson.encode({i = nxt, e = epoch, d = '', t = ARGV[7]}))
-end
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[4], ARGV[4])
-return {'OK', nxt}
+return out
 "#;
 
-/// KEYS: meta, lease, leases. ARGV: node, epoch, lease ttl, message id.
+/// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, message id, buffer ttl.
+/// Renews the lease and the buffer's TTL.
 const RENEW: &str = r#"
 local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
 if f then return {f, -1} end
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('PEXPIRE', KEYS[4], ARGV[5])
 return {'OK', tonumber(redis.call('HGET', KEYS[1], 'next'))}
 "#;
 
@@ -278,14 +308,76 @@ pub struct Claimed {
     pub released: bool,
 }
 
+type AppendRequest = (serde_json::Value, oneshot::Sender<Result<Fenced>>);
+
+/// Appends that wait together go in one script call (group commit): while one call is in
+/// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap.
+async fn batch_appends(
+    conn: ConnectionManager,
+    script: Script,
+    lease_ttl: Duration,
+    ttl: Duration,
+    mut rx: mpsc::UnboundedReceiver<AppendRequest>,
+) {
+    let script = Arc::new(script);
+    let slots = Arc::new(tokio::sync::Semaphore::new(BATCHES_IN_FLIGHT));
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(r) => batch.push(r),
+                Err(_) => break,
+            }
+        }
+        let Ok(slot) = slots.clone().acquire_owned().await else { return };
+        let (items, replies): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
+        let mut c = conn.clone();
+        let script = script.clone();
+        let call = async move {
+            let mut inv = script.prepare_invoke();
+            inv.key(LEASES)
+                .arg(lease_ttl.as_millis() as u64)
+                .arg(ttl.as_millis() as u64)
+                .arg(serde_json::Value::Array(items).to_string());
+            let answer: std::result::Result<Vec<(String, i64)>, _> = inv.invoke_async(&mut c).await;
+            match answer {
+                Ok(rows) if rows.len() == replies.len() => {
+                    for ((status, next), reply) in rows.into_iter().zip(replies) {
+                        let _ = reply.send(Ok(fenced(&status, next)));
+                    }
+                }
+                Ok(rows) => {
+                    let e = format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len());
+                    for reply in replies {
+                        let _ = reply.send(Err(Error::Broker(e.clone())));
+                    }
+                }
+                Err(e) => {
+                    let e = redis_err(e);
+                    for reply in replies {
+                        let _ = reply.send(Err(Error::Broker(e.to_string())));
+                    }
+                }
+            }
+            drop(slot);
+        };
+        tokio::spawn(call);
+    }
+}
+
+/// Items per append call at most.
+const MAX_BATCH: usize = 512;
+/// Append calls in Redis at once.
+const BATCHES_IN_FLIGHT: usize = 2;
+
 #[derive(Clone)]
 pub struct ResumeBuffer {
     conn: ConnectionManager,
+    appends: mpsc::UnboundedSender<AppendRequest>,
     client: redis::Client,
     ttl: Duration,
     lease_ttl: Duration,
     create: Script,
-    append: Script,
     renew: Script,
     restore: Script,
     release: Script,
@@ -312,13 +404,15 @@ impl ResumeBuffer {
                 .map_err(|_| Error::Broker(format!("cannot reach Redis at {url} within 5s")))?
                 .map_err(|e| Error::Broker(format!("cannot reach Redis at {url}: {e}")))?;
         let script = |body: &str| Script::new(&format!("{FENCE}\n{body}"));
+        let (appends, rx) = mpsc::unbounded_channel();
+        tokio::spawn(batch_appends(conn.clone(), script(APPEND), lease_ttl, ttl, rx));
         Ok(ResumeBuffer {
             conn,
+            appends,
             client,
             ttl,
             lease_ttl,
             create: script(CREATE),
-            append: script(APPEND),
             renew: script(RENEW),
             restore: script(RESTORE),
             release: script(RELEASE),
@@ -355,7 +449,8 @@ impl ResumeBuffer {
     }
 
     /// Append chunks `from..from + deltas.len()` (those the buffer lacks), and the terminal
-    /// marker when `end` is given, if `node` still holds the message at `epoch`.
+    /// marker when `end` is given, if `node` still holds the message at `epoch`. Appends of
+    /// all streams of this node that wait at the same time go to Redis in one call.
     pub async fn append(
         &self,
         message_id: &str,
@@ -365,26 +460,18 @@ impl ResumeBuffer {
         deltas: &[String],
         end: Option<&Final>,
     ) -> Result<Fenced> {
-        let mut conn = self.conn.clone();
-        let mut inv = self.append.prepare_invoke();
-        inv.key(meta_key(message_id))
-            .key(lease_key(message_id))
-            .key(LEASES)
-            .key(stream_key(message_id))
-            .key(channel(message_id))
-            .arg(node)
-            .arg(epoch)
-            .arg(self.lease_ttl.as_millis() as u64)
-            .arg(self.ttl.as_millis() as u64)
-            .arg(message_id)
-            .arg(from)
-            .arg(end.map(|f| f.terminal.as_str()).unwrap_or(""))
-            .arg(end.map(|f| serde_json::to_string(f).expect("final serialises")).unwrap_or_default());
-        for d in deltas {
-            inv.arg(d);
-        }
-        let (status, next): (String, i64) = inv.invoke_async(&mut conn).await.map_err(redis_err)?;
-        Ok(fenced(&status, next))
+        let item = serde_json::json!({
+            "m": message_id,
+            "n": node,
+            "e": epoch,
+            "f": from,
+            "d": deltas,
+            "t": end.map(|f| f.terminal.as_str()).unwrap_or(""),
+            "x": end.map(|f| serde_json::to_string(f).expect("final serialises")).unwrap_or_default(),
+        });
+        let (reply, answer) = oneshot::channel();
+        self.appends.send((item, reply)).map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?;
+        answer.await.map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?
     }
 
     /// Renew the lease, if `node` still holds the message at `epoch`.
@@ -395,10 +482,12 @@ impl ResumeBuffer {
             .key(meta_key(message_id))
             .key(lease_key(message_id))
             .key(LEASES)
+            .key(stream_key(message_id))
             .arg(node)
             .arg(epoch)
             .arg(self.lease_ttl.as_millis() as u64)
             .arg(message_id)
+            .arg(self.ttl.as_millis() as u64)
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
