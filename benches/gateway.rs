@@ -105,10 +105,20 @@ async fn run(o: Opts) {
     broker.ensure_topics(12).await;
     let redis = o.redis.then(Redis::start);
     let mut cmd = common::chatctl();
-    cmd.args(["serve", "--role", "gateway", "--listen", "127.0.0.1:0", "--insecure-dev-auth", "--model-stamp", "-b", &broker.addr])
-        .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
-        .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
-        .stderr(std::process::Stdio::piped());
+    cmd.args([
+        "serve",
+        "--role",
+        "gateway",
+        "--listen",
+        "127.0.0.1:0",
+        "--insecure-dev-auth",
+        "--model-stamp",
+        "-b",
+        &broker.addr,
+    ])
+    .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
+    .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
+    .stderr(std::process::Stdio::piped());
     if let Some(r) = &redis {
         cmd.args(["--redis", &r.url]);
     }

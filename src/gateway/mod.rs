@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use futures_util::stream::FuturesOrdered;
 use futures_util::StreamExt;
 use tokio::sync::{broadcast, watch};
 
@@ -329,6 +330,7 @@ impl Gateway {
             answer: String::new(),
             deltas: Vec::new(),
             saved: 0,
+            delivered: 0,
             degraded,
             started_ms: meta.started_ms,
             meta,
@@ -395,6 +397,7 @@ impl Gateway {
         let mut gen = Generation {
             answer: deltas.concat(),
             saved: from,
+            delivered: from,
             deltas,
             epoch: claimed.epoch,
             origin,
@@ -414,7 +417,10 @@ impl Gateway {
     }
 
     /// Drive the upstream to its end: save each chunk (fenced), deliver it, record it; then
-    /// the terminal step.
+    /// the terminal step. Saving is pipelined: the next chunks are pulled from the upstream
+    /// while earlier ones are on their way to Redis (batched with other streams' chunks),
+    /// and each chunk is delivered, in order, once Redis holds it. So the buffer holds every
+    /// chunk a client has seen, and Redis latency delays chunks without slowing the answer.
     async fn generate(
         self: &Arc<Self>,
         gen: &mut Generation,
@@ -428,10 +434,24 @@ impl Gateway {
         renew.tick().await;
         let mut handoff = self.handoff.subscribe();
         let mut may_hand_off = self.buffer.is_some();
+        let mut inflight: FuturesOrdered<Pending> = FuturesOrdered::new();
+        let mut upstream_done = false;
         let outcome: Result<bool, crate::llm::LlmError> = loop {
-            let next = tokio::select! {
+            if upstream_done && inflight.is_empty() {
+                break Ok(false);
+            }
+            tokio::select! {
                 biased;
-                _ = &mut stop => break Ok(true),
+                _ = &mut stop => {
+                    // What was produced before the stop reaches the client first.
+                    while let Some((index, saved)) = inflight.next().await {
+                        if !self.saved_then_deliver(gen, index, saved, &mut inflight, send).await {
+                            return self.fenced(gen);
+                        }
+                    }
+                    gen.deltas.truncate(gen.delivered as usize);
+                    break Ok(true);
+                }
                 asked = async { handoff.wait_for(|h| *h).await.is_ok() }, if may_hand_off => {
                     if !asked {
                         may_hand_off = false;
@@ -439,61 +459,133 @@ impl Gateway {
                     }
                     match self.hand_over(gen).await {
                         Some(end) => return end,
-                        None => {
-                            may_hand_off = false;
-                            continue;
-                        }
+                        None => may_hand_off = false,
                     }
                 }
                 _ = renew.tick() => {
                     if self.renew(gen).await == Saved::Lost {
                         return self.fenced(gen);
                     }
-                    continue;
                 }
-                next = upstream.next() => next,
-            };
-            match next {
-                None => break Ok(false),
-                Some(Err(e)) => break Err(e),
-                Some(Ok(delta)) => {
-                    let emitted = Instant::now();
-                    let index = gen.deltas.len() as u32;
-                    gen.deltas.push(delta.clone());
-                    if self.save(gen, None).await == Saved::Lost {
-                        gen.deltas.pop();
+                Some((index, saved)) = inflight.next(), if !inflight.is_empty() => {
+                    if !self.saved_then_deliver(gen, index, saved, &mut inflight, send).await {
                         return self.fenced(gen);
                     }
-                    gen.answer.push_str(&delta);
-                    let frame =
-                        ServerFrame::Chunk { message_id: gen.meta.message_id.clone(), epoch: gen.epoch, index, delta };
-                    if let Some(live) = &gen.live {
-                        let mut l = live.lock().unwrap();
-                        if let ServerFrame::Chunk { delta, .. } = &frame {
-                            l.chunks.push(delta.clone());
-                        }
-                        if l.feed.receiver_count() > 0 {
-                            let _ = l.feed.send(frame.clone());
-                        }
-                    }
-                    send(frame);
-                    self.metrics.chunks_sent.inc();
-                    self.metrics.chunk_latency_ms_sum.inc_by(emitted.elapsed().as_millis() as u64);
-                    self.publisher.publish(self.event(
-                        &gen.origin,
-                        Payload::ChunkReceived(ChunkReceived {
-                            message_id: gen.meta.message_id.clone(),
-                            chunk_index: index,
-                            content_length: gen.deltas[index as usize].len() as u32,
-                            latency_ms: (chrono::Utc::now().timestamp_millis() - gen.started_ms).max(0) as u64,
-                        }),
-                    ));
                 }
+                next = upstream.next(), if !upstream_done && inflight.len() < MAX_UNSAVED => match next {
+                    None => upstream_done = true,
+                    Some(Err(e)) => {
+                        // Deliver what was produced before the failure, then the error.
+                        while let Some((index, saved)) = inflight.next().await {
+                            if !self.saved_then_deliver(gen, index, saved, &mut inflight, send).await {
+                                return self.fenced(gen);
+                            }
+                        }
+                        break Err(e);
+                    }
+                    Some(Ok(delta)) => {
+                        let index = gen.deltas.len() as u32;
+                        gen.deltas.push(delta.clone());
+                        inflight.push_back(self.save_one(gen, index, delta));
+                    }
+                },
             }
         };
         // Dropping the upstream stream cancels its request (stop, error or end).
         drop(upstream);
         self.finish(gen, outcome, send).await
+    }
+
+    /// Start saving chunk `index` (resolves to its index and how the save went).
+    fn save_one(&self, gen: &Generation, index: u32, delta: String) -> Pending {
+        let emitted = Instant::now();
+        let Some(buf) = self.buffer.clone() else {
+            return Box::pin(async move { (index, (emitted, Ok(Fenced::Ok { next: index + 1 }))) });
+        };
+        if gen.degraded {
+            // Redis is away: serve from here; `save` writes the backlog when it answers.
+            return Box::pin(async move {
+                (index, (emitted, Err(crate::error::Error::Broker("redis unreachable".into()))))
+            });
+        }
+        let (message_id, node, epoch) = (gen.meta.message_id.clone(), self.node_id.clone(), gen.epoch);
+        Box::pin(async move {
+            let answer = buf.append(&message_id, &node, epoch, index, std::slice::from_ref(&delta), None).await;
+            (index, (emitted, answer))
+        })
+    }
+
+    /// Chunk `index` came back from Redis: deliver it (and, after a Redis hiccup, what the
+    /// sequential path wrote). False when another node holds the message now.
+    async fn saved_then_deliver(
+        &self,
+        gen: &mut Generation,
+        index: u32,
+        (emitted, saved): (Instant, crate::error::Result<Fenced>),
+        inflight: &mut FuturesOrdered<Pending>,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+    ) -> bool {
+        if index < gen.delivered {
+            return true; // delivered already by the sequential path below
+        }
+        match saved {
+            Ok(Fenced::Ok { next }) => gen.saved = gen.saved.max(next),
+            Ok(Fenced::Lost) => return false,
+            // Redis lost the message, has a gap, or is away: settle what is in flight, then
+            // the sequential path (restore, resend, or note the outage and serve from here).
+            Ok(Fenced::Gone) | Ok(Fenced::Gap { .. }) | Err(_) => {
+                if let Err(e) = &saved {
+                    if !gen.degraded && self.buffer.is_some() {
+                        self.redis_failed(e);
+                    }
+                }
+                while inflight.next().await.is_some() {}
+                if self.save(gen, None).await == Saved::Lost {
+                    return false;
+                }
+                for i in gen.delivered..gen.deltas.len() as u32 {
+                    self.deliver_chunk(gen, i, emitted, send);
+                }
+                return true;
+            }
+        }
+        self.deliver_chunk(gen, index, emitted, send);
+        true
+    }
+
+    /// Send chunk `index` to the client and record it.
+    fn deliver_chunk(
+        &self,
+        gen: &mut Generation,
+        index: u32,
+        emitted: Instant,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+    ) {
+        let delta = gen.deltas[index as usize].clone();
+        gen.answer.push_str(&delta);
+        gen.delivered = index + 1;
+        let frame = ServerFrame::Chunk { message_id: gen.meta.message_id.clone(), epoch: gen.epoch, index, delta };
+        if let Some(live) = &gen.live {
+            let mut l = live.lock().unwrap();
+            if let ServerFrame::Chunk { delta, .. } = &frame {
+                l.chunks.push(delta.clone());
+            }
+            if l.feed.receiver_count() > 0 {
+                let _ = l.feed.send(frame.clone());
+            }
+        }
+        send(frame);
+        self.metrics.chunks_sent.inc();
+        self.metrics.chunk_latency_ms_sum.inc_by(emitted.elapsed().as_millis() as u64);
+        self.publisher.publish(self.event(
+            &gen.origin,
+            Payload::ChunkReceived(ChunkReceived {
+                message_id: gen.meta.message_id.clone(),
+                chunk_index: index,
+                content_length: gen.deltas[index as usize].len() as u32,
+                latency_ms: (chrono::Utc::now().timestamp_millis() - gen.started_ms).max(0) as u64,
+            }),
+        ));
     }
 
     /// The terminal step: save the end (fenced), record it, tell the client.
@@ -597,7 +689,7 @@ impl Gateway {
             Ok(Fenced::Ok { .. }) => {
                 self.metrics.handed_off.inc();
                 tracing::info!(message = %gen.meta.message_id, at_chunk = gen.deltas.len(), "handed over (draining)");
-                Some(ChatEnd::Fenced { next: gen.deltas.len() as u32 })
+                Some(ChatEnd::Fenced { next: gen.delivered })
             }
             Ok(_) => Some(self.fenced(gen)),
             Err(e) => {
@@ -615,7 +707,7 @@ impl Gateway {
             message = %gen.meta.message_id, epoch = gen.epoch,
             "another node took this generation over; stopping it here"
         );
-        ChatEnd::Fenced { next: gen.deltas.len() as u32 }
+        ChatEnd::Fenced { next: gen.delivered }
     }
 
     /// Write what Redis lacks of this generation (and its end), fenced by epoch. A Redis
@@ -662,7 +754,7 @@ impl Gateway {
     /// Renew the lease (every TTL/3), writing first what Redis lacks.
     async fn renew(&self, gen: &mut Generation) -> Saved {
         let Some(buf) = &self.buffer else { return Saved::Ok };
-        if gen.degraded || (gen.saved as usize) < gen.deltas.len() {
+        if gen.degraded {
             let saved = self.save(gen, None).await;
             if saved != Saved::Ok {
                 return saved;
@@ -693,6 +785,13 @@ impl Gateway {
     }
 }
 
+/// A chunk on its way to Redis: its index, when it was produced, and how the save went.
+type Pending =
+    std::pin::Pin<Box<dyn std::future::Future<Output = (u32, (Instant, crate::error::Result<Fenced>))> + Send>>;
+
+/// Chunks produced but not yet confirmed by Redis, per answer, before the upstream waits.
+const MAX_UNSAVED: usize = 1;
+
 /// How a chat ended for the client that asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChatEnd {
@@ -722,6 +821,8 @@ struct Generation {
     deltas: Vec<String>,
     /// Chunks Redis holds (the first `saved` of `deltas`).
     saved: u32,
+    /// Chunks sent to the client (the first `delivered` of `deltas`).
+    delivered: u32,
     /// The last Redis write failed.
     degraded: bool,
     /// When the answer first started (unix ms), on whichever node.

@@ -27,9 +27,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use tokio::sync::{mpsc, oneshot};
 use redis::{AsyncCommands, Script};
 use serde::{Deserialize, Serialize};
+use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, Result};
 pub use subscriber::{Subscriber, Subscription};
@@ -347,7 +347,8 @@ async fn batch_appends(
                     }
                 }
                 Ok(rows) => {
-                    let e = format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len());
+                    let e =
+                        format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len());
                     for reply in replies {
                         let _ = reply.send(Err(Error::Broker(e.clone())));
                     }
