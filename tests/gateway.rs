@@ -547,7 +547,7 @@ impl Drop for Chromium {
 async fn the_web_page_streams_an_answer_in_headless_chromium() {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
-    let model = BuiltinModel { chunks: 8, words_per_chunk: 2, interval: Duration::from_millis(20), stamp: false };
+    let model = BuiltinModel { chunks: 8, words_per_chunk: 2, interval: Duration::from_millis(150), stamp: false };
     let node = start_node_with(&broker.kafka(), None, Arc::new(model.clone()), Auth::InsecureDev).await;
 
     let port = common::free_port();
@@ -605,6 +605,14 @@ async fn the_web_page_streams_an_answer_in_headless_chromium() {
         .await;
     cdp_eval(&mut cdp, &mut id, "document.getElementById('send').click()").await;
 
+    // Mid-answer, the socket goes (as when a node dies): the page reconnects and resumes.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while cdp_eval(&mut cdp, &mut id, "window.chatctl.last").await.as_i64().unwrap_or(-1) < 1 {
+        assert!(Instant::now() < deadline, "no chunk reached the page");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    cdp_eval(&mut cdp, &mut id, "window.chatctl.ws.close()").await;
+
     let deadline = Instant::now() + Duration::from_secs(20);
     let (message_id, text) = loop {
         let v = cdp_eval(
@@ -620,7 +628,9 @@ async fn the_web_page_streams_an_answer_in_headless_chromium() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     let expected: String = (0..8).map(|k| model.chunk(&message_id, "hello from chromium", k)).collect();
-    assert_eq!(text, expected);
+    assert_eq!(text, expected, "the whole answer, once, across the reconnect");
+    let resumes = cdp_eval(&mut cdp, &mut id, "window.chatctl.resumes").await;
+    assert!(resumes.as_i64().unwrap_or(0) >= 1, "the page resumed: {resumes}");
     let user_line = cdp_eval(&mut cdp, &mut id, "document.querySelector('.user').textContent").await;
     assert_eq!(user_line, "you: hello from chromium");
 }
