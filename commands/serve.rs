@@ -297,11 +297,14 @@ async fn run_gateway(
     Ok(())
 }
 
+/// How long clients told to reconnect may take to leave before the listener closes.
+const CLIENTS_LEAVE: Duration = Duration::from_secs(5);
+
 /// SIGTERM: `/readyz` turns 503 at once (the listener keeps answering it), new
 /// connections are refused, clients are told to reconnect, and the answers in flight are
 /// handed to other nodes (with Redis) or finished here. The listener closes once the
-/// clients have left (or at `--drain-timeout`), and never before `--drain-grace`, so that a
-/// load balancer's health check sees the 503.
+/// clients have left (at most 5 s after being told), and never before `--drain-grace`, so
+/// that a load balancer's health check sees the 503.
 async fn drain(gw: &Arc<Gateway>, args: &Args) {
     let started = tokio::time::Instant::now();
     eprintln!(
@@ -313,7 +316,8 @@ async fn drain(gw: &Arc<Gateway>, args: &Args) {
     if !gw.drain(args.drain_timeout).await {
         eprintln!("chatctl serve: {} answer(s) still running at the drain deadline", gw.active_streams());
     }
-    let deadline = started + args.drain_timeout;
+    // Clients told to reconnect get a few seconds to go; the rest are cut off at exit.
+    let deadline = started + args.drain_timeout.min(CLIENTS_LEAVE);
     while gw.metrics.connections.get() > 0 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
