@@ -35,7 +35,11 @@ pub fn find_binary(name: &str, env_var: &str) -> PathBuf {
             return p;
         }
     }
-    for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
+    // PATH, then the sbin directories Debian puts servers in (nginx), which a non-root
+    // PATH may lack.
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs = std::env::split_paths(&path).chain(["/usr/sbin", "/usr/local/sbin"].map(PathBuf::from));
+    for dir in dirs {
         let p = dir.join(name);
         if p.is_file() {
             return p;
