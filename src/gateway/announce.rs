@@ -81,7 +81,9 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
         return Err(Error::NotFound(format!("topic {BROADCAST} (run `chatctl topics ensure`)")));
     }
     let mut config = kafka.reader_config();
-    config.set("fetch.wait.max.ms", "500");
+    // Announcements are rare and not urgent to the millisecond: a long poll keeps an idle
+    // node from asking the broker twice a second.
+    config.set("fetch.wait.max.ms", "1000");
     let consumer: StreamConsumer = kafka.create(&config)?;
     let mut tpl = TopicPartitionList::new();
     for p in partitions {
