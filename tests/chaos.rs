@@ -642,6 +642,13 @@ impl Drop for Nginx {
             let other: Vec<&str> = log.lines().filter(|l| !l.contains("no live upstreams")).take(30).collect();
             eprintln!("nginx error.log (besides `no live upstreams`):\n{}", other.join("\n"));
         }
+        // SIGTERM: the master stops its workers too (SIGKILL would orphan them, still
+        // holding the port).
+        let _ = std::process::Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
