@@ -43,17 +43,7 @@ async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm
 }
 
 async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>, auth: Auth) -> Node {
-    start_node_limits(kafka, redis, llm, auth, Limits::default()).await
-}
-
-async fn start_node_limits(
-    kafka: &KafkaSettings,
-    redis: Option<&str>,
-    llm: Arc<dyn Llm>,
-    auth: Auth,
-    limits: Limits,
-) -> Node {
-    start_node_full(kafka, redis, llm, auth, limits, None).await
+    start_node_full(kafka, redis, llm, auth, Limits::default(), None).await
 }
 
 /// `send_buffer_bytes` shrinks the kernel's send buffer of accepted sockets (a slow path
@@ -698,7 +688,7 @@ async fn connection_limits_refuse_with_retry_after() {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let limits = Limits { max_connections: 2, max_connections_per_user: 1, ..Limits::default() };
-    let node = start_node_limits(&broker.kafka(), None, model(3, 1), Auth::hs256(SECRET), limits).await;
+    let node = start_node_full(&broker.kafka(), None, model(3, 1), Auth::hs256(SECRET), limits, None).await;
     let refused = |user: &str| {
         let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600));
         async move {

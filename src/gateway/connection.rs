@@ -57,13 +57,13 @@ where
     let overflow = Arc::new(Notify::new());
     let mut writer = tokio::spawn(write_frames(sink, rx, overflow.clone(), gw.clone()));
     let (gone_tx, gone) = watch::channel(false);
-    let conn = Conn { gw: gw.clone(), origin, tx, overflow, stops: Arc::default(), gone };
+    let conn = Conn { gw: gw.clone(), origin, frames: FrameSender { tx, overflow }, stops: Arc::default(), gone };
     conn.deliver(ServerFrame::Session {
         session_id: conn.origin.session_id.clone(),
         node_id: gw.node_id.clone(),
         user_id: conn.origin.user_id.clone(),
     });
-    let registered = gw.register(&conn.origin, conn.frame_sender());
+    let registered = gw.register(&conn.origin, conn.frames.clone());
     let mut limiter = RateLimit::new(gw.limits.frames_per_sec);
     let mut violations = 0;
     let mut drain = gw.drain_signal();
@@ -94,7 +94,7 @@ where
             conn.error(ServerFrame::error(ErrorCode::RateLimited, "too many frames; slow down"));
             if violations >= gw.limits.max_violations {
                 // Abusive: close with 1008 (policy violation).
-                let _ = conn.tx.try_send(Out::Close(1008, "too many frames"));
+                let _ = conn.frames.tx.try_send(Out::Close(1008, "too many frames"));
                 break;
             }
             continue;
@@ -200,9 +200,8 @@ impl FrameSender {
 struct Conn {
     gw: Arc<Gateway>,
     origin: ChatOrigin,
-    tx: mpsc::Sender<Out>,
-    /// Raised when the client's queue is full.
-    overflow: Arc<Notify>,
+    /// The client's frame queue.
+    frames: FrameSender,
     /// Answers this connection asked for and may stop.
     stops: Arc<Mutex<HashMap<String, oneshot::Sender<()>>>>,
     /// Turns true when the client has left.
@@ -213,22 +212,12 @@ impl Conn {
     /// A frame for the client. A slow client does not slow generation down: when its
     /// buffer is full, it is closed with [`CLOSE_RESUME`] (it resumes from its last chunk).
     fn deliverer(&self) -> impl Fn(ServerFrame) + Send + Sync + Clone + 'static {
-        let (tx, overflow) = (self.tx.clone(), self.overflow.clone());
-        move |f: ServerFrame| {
-            if let Err(mpsc::error::TrySendError::Full(_)) = tx.try_send(Out::Text(f.to_text())) {
-                overflow.notify_one();
-            }
-        }
-    }
-
-    fn frame_sender(&self) -> FrameSender {
-        FrameSender { tx: self.tx.clone(), overflow: self.overflow.clone() }
+        let frames = self.frames.clone();
+        move |f: ServerFrame| frames.try_send(f)
     }
 
     fn deliver(&self, f: ServerFrame) {
-        if let Err(mpsc::error::TrySendError::Full(_)) = self.tx.try_send(Out::Text(f.to_text())) {
-            self.overflow.notify_one();
-        }
+        self.frames.try_send(f);
     }
 
     /// An error frame, counted by code.
@@ -248,7 +237,7 @@ impl Conn {
                 let next = last_chunk.map(|c| c + 1).unwrap_or(0);
                 let gone = self.gone.clone();
                 if let Err(refused) =
-                    follow::resume(&self.gw, &self.origin.user_id, &message_id, next, self.frame_sender(), gone).await
+                    follow::resume(&self.gw, &self.origin.user_id, &message_id, next, self.frames.clone(), gone).await
                 {
                     self.error(refused);
                 }
@@ -280,7 +269,7 @@ impl Conn {
         self.stops.lock().unwrap().insert(message_id.clone(), stop_tx);
         let (gw, origin, deliver, stops, gone) =
             (self.gw.clone(), self.origin.clone(), self.deliverer(), self.stops.clone(), self.gone.clone());
-        let frames = self.frame_sender();
+        let frames = self.frames.clone();
         tokio::spawn(async move {
             let end = gw.run_chat(origin, conversation_id, content, message_id.clone(), deliver.clone(), stop_rx).await;
             stops.lock().unwrap().remove(&message_id);

@@ -48,7 +48,7 @@ async fn sweep(gw: Weak<Gateway>) {
     let mut pause = every;
     loop {
         tokio::time::sleep(pause).await;
-        pause = every + Duration::from_millis(rand_ms(every.as_millis() as u64 / 2 + 1));
+        pause = every + Duration::from_millis(fastrand::u64(0..=every.as_millis() as u64 / 2));
         let Some(gw) = gw.upgrade() else { return };
         if gw.is_draining() {
             continue;
@@ -67,11 +67,4 @@ async fn sweep(gw: Weak<Gateway>) {
             Err(e) => tracing::debug!(error = %e, "takeover sweep failed"),
         }
     }
-}
-
-/// A cheap jitter source (no RNG crate needed for this): the clock's nanoseconds.
-fn rand_ms(below: u64) -> u64 {
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    u64::from(nanos) % below.max(1)
 }

@@ -332,7 +332,6 @@ impl Gateway {
             saved: 0,
             delivered: 0,
             degraded,
-            started_ms: meta.started_ms,
             meta,
             live,
         }
@@ -402,7 +401,6 @@ impl Gateway {
             epoch: claimed.epoch,
             origin,
             degraded: false,
-            started_ms: snap.meta.started_ms,
             meta: snap.meta,
             live: None,
         };
@@ -583,7 +581,7 @@ impl Gateway {
                 message_id: gen.meta.message_id.clone(),
                 chunk_index: index,
                 content_length: gen.deltas[index as usize].len() as u32,
-                latency_ms: (chrono::Utc::now().timestamp_millis() - gen.started_ms).max(0) as u64,
+                latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
             }),
         ));
     }
@@ -644,7 +642,7 @@ impl Gateway {
                         conversation_id: gen.meta.conversation_id.clone(),
                         total_chunks: index,
                         content_length: gen.answer.len() as u64,
-                        total_latency_ms: (chrono::Utc::now().timestamp_millis() - gen.started_ms).max(0) as u64,
+                        total_latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
                         tokens_used: gen.answer.split_whitespace().count() as u64,
                     })
                 };
@@ -825,8 +823,6 @@ struct Generation {
     delivered: u32,
     /// The last Redis write failed.
     degraded: bool,
-    /// When the answer first started (unix ms), on whichever node.
-    started_ms: i64,
     /// In-process resume (no Redis).
     live: Option<Arc<Mutex<LiveMessage>>>,
 }

@@ -201,23 +201,28 @@ return out
 
 const LEASES: &str = "chatctl:leases";
 
+/// A message's key (`part`: meta, chunks, live, lease); the scripts build the same names.
+fn msg_key(message_id: &str, part: &str) -> String {
+    format!("chatctl:msg:{{{message_id}}}:{part}")
+}
+
 pub fn stream_key(message_id: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:chunks")
+    msg_key(message_id, "chunks")
 }
 
 pub fn channel(message_id: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:live")
+    msg_key(message_id, "live")
 }
 
 fn meta_key(message_id: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:meta")
+    msg_key(message_id, "meta")
 }
 
 fn lease_key(message_id: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:lease")
+    msg_key(message_id, "lease")
 }
 
-pub fn node_key(node_id: &str) -> String {
+fn node_key(node_id: &str) -> String {
     format!("chatctl:node:{node_id}")
 }
 
@@ -280,7 +285,6 @@ pub struct Final {
 pub struct Snapshot {
     pub meta: MessageMeta,
     pub epoch: u32,
-    pub owner: String,
     pub chunks: Vec<Buffered>,
     pub final_frame: Option<Final>,
 }
@@ -340,25 +344,21 @@ async fn batch_appends(
                 .arg(ttl.as_millis() as u64)
                 .arg(serde_json::Value::Array(items).to_string());
             let answer: std::result::Result<Vec<(String, i64)>, _> = inv.invoke_async(&mut c).await;
-            match answer {
+            let failure = match answer {
                 Ok(rows) if rows.len() == replies.len() => {
                     for ((status, next), reply) in rows.into_iter().zip(replies) {
                         let _ = reply.send(Ok(fenced(&status, next)));
                     }
+                    drop(slot);
+                    return;
                 }
                 Ok(rows) => {
-                    let e =
-                        format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len());
-                    for reply in replies {
-                        let _ = reply.send(Err(Error::Broker(e.clone())));
-                    }
+                    format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len())
                 }
-                Err(e) => {
-                    let e = redis_err(e);
-                    for reply in replies {
-                        let _ = reply.send(Err(Error::Broker(e.to_string())));
-                    }
-                }
+                Err(e) => format!("redis: {e}"),
+            };
+            for reply in replies {
+                let _ = reply.send(Err(Error::Broker(failure.clone())));
             }
             drop(slot);
         };
@@ -589,7 +589,6 @@ impl ResumeBuffer {
         Ok(Some(Snapshot {
             meta,
             epoch: get("epoch").parse().unwrap_or(0),
-            owner: get("owner"),
             chunks: buffered(&entries),
             final_frame: fields.get("final").and_then(|f| serde_json::from_str(f).ok()),
         }))
