@@ -8,6 +8,9 @@ pub const USAGE: i32 = 2;
 pub const CONFIG: i32 = 3;
 pub const NOT_FOUND: i32 = 4;
 pub const UNAVAILABLE: i32 = 5;
+pub const CONFLICT: i32 = 6;
+/// `lag --exit-code`: some group is not OK.
+pub const NOT_OK: i32 = 7;
 
 /// The exit code and an optional hint for `err`. A broken pipe (the reader went away, as
 /// in `chatctl ... | head`) is success.
@@ -27,6 +30,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
             (CONFIG, Some("valid properties: https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md"))
         }
         Some(Error::NotFound(_)) => (NOT_FOUND, None),
+        Some(Error::Conflict(_)) => (CONFLICT, None),
         Some(Error::BrokerUnreachable { .. }) => {
             (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
         }

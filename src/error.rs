@@ -29,6 +29,10 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
+    /// The operation would harm something running (a reset of a group with members).
+    #[error("{0}")]
+    Conflict(String),
+
     /// Bad input to a command that clap could not catch (a time range, a filter).
     #[error("{0}")]
     Usage(String),

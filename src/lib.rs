@@ -13,4 +13,5 @@ pub mod ops;
 pub mod realtime;
 pub mod store;
 pub mod time;
+pub mod tui;
 pub mod workers;

@@ -2,6 +2,7 @@
 //! the admin, producer and partitioner pieces built on them.
 
 pub mod admin;
+pub mod groups;
 pub mod partitioner;
 pub mod producer;
 

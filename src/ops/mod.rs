@@ -1,5 +1,8 @@
 //! What the operator commands do: offset ranges by time, replay, session timelines.
 
+pub mod dlq;
+pub mod groups;
+pub mod lag;
 pub mod pick;
 pub mod range;
 pub mod replay;

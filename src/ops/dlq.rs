@@ -1,0 +1,379 @@
+//! The dead-letter topics (`<topic>.dlq`) read back: each record with where it came from
+//! and why it failed (the headers `workers::dlq` writes), and re-drive — the record put
+//! back on its origin topic with its key and its own headers, plus `chatctl-redriven`.
+//!
+//! A re-drive leaves a receipt in the DLQ itself (an empty record whose
+//! `chatctl-redrive-receipt` header names the re-driven offset), so every reader of the
+//! DLQ — a second `dlq redrive`, another operator's `dlq tail` — knows it was done, and
+//! no re-drive happens twice. The receipt is written after the record is back on its
+//! topic: a crash between the two re-drives it again on the next run (at least once; the
+//! workers are idempotent by event id), never loses it.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::message::{Header, Headers, OwnedHeaders};
+use rdkafka::metadata::Metadata;
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::{Message, Offset, TopicPartitionList};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::kafka::KafkaSettings;
+use crate::ops::range::{resolve, RangeSpec};
+use crate::ops::replay::{read, Filter};
+use crate::workers::dlq as h;
+
+/// On a re-driven record: `<dlq topic>:<partition>:<offset>` it came back from.
+pub const REDRIVEN: &str = "chatctl-redriven";
+/// On a receipt in the DLQ: `<partition>:<offset>` of the dead letter re-driven.
+pub const RECEIPT: &str = "chatctl-redrive-receipt";
+
+/// One dead letter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeadLetter {
+    pub dlq_topic: String,
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: Option<i64>,
+    pub origin_topic: String,
+    pub origin_partition: Option<i32>,
+    pub origin_offset: Option<i64>,
+    pub worker: String,
+    pub error_class: String,
+    pub error_message: String,
+    pub attempts: Option<u32>,
+    pub redriven: bool,
+    #[serde(serialize_with = "as_text")]
+    pub key: Option<Vec<u8>>,
+    #[serde(serialize_with = "as_json")]
+    pub payload: Option<Vec<u8>>,
+    #[serde(serialize_with = "headers_map")]
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+}
+
+fn as_text<S: serde::Serializer>(v: &Option<Vec<u8>>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match v {
+        Some(b) => s.serialize_str(&String::from_utf8_lossy(b)),
+        None => s.serialize_none(),
+    }
+}
+
+fn as_json<S: serde::Serializer>(v: &Option<Vec<u8>>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match v.as_deref().map(serde_json::from_slice::<Value>) {
+        Some(Ok(json)) => json.serialize(s),
+        Some(Err(_)) => as_text(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn headers_map<S: serde::Serializer>(v: &[(String, Option<Vec<u8>>)], s: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (k, val) in v {
+        m.serialize_entry(k, &val.as_deref().map(String::from_utf8_lossy))?;
+    }
+    m.end()
+}
+
+/// The headers `workers::dlq` adds: dropped again when a record is re-driven.
+const DLQ_HEADERS: [&str; 8] = [
+    h::ORIGINAL_TOPIC,
+    h::ORIGINAL_PARTITION,
+    h::ORIGINAL_OFFSET,
+    h::ORIGINAL_TIMESTAMP,
+    h::WORKER,
+    h::ERROR_CLASS,
+    h::ERROR_MESSAGE,
+    h::ATTEMPTS,
+];
+
+impl DeadLetter {
+    pub fn id(&self) -> (String, i32, i64) {
+        (self.dlq_topic.clone(), self.partition, self.offset)
+    }
+
+    pub fn header(&self, key: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| v.as_deref())
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    }
+
+    /// The payload for people: pretty JSON, or the text as is.
+    pub fn pretty_payload(&self) -> String {
+        match self.payload.as_deref() {
+            None => "(no payload)".into(),
+            Some(b) => match serde_json::from_slice::<Value>(b) {
+                Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_default(),
+                Err(_) => String::from_utf8_lossy(b).into_owned(),
+            },
+        }
+    }
+
+    /// `topic/partition/offset` it failed at.
+    pub fn origin(&self) -> String {
+        let opt = |v: Option<String>| v.unwrap_or_else(|| "?".into());
+        format!(
+            "{}/{}/{}",
+            self.origin_topic,
+            opt(self.origin_partition.map(|p| p.to_string())),
+            opt(self.origin_offset.map(|o| o.to_string()))
+        )
+    }
+}
+
+/// What a DLQ record is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Letter(Box<DeadLetter>),
+    /// A re-drive receipt for the letter at (dlq topic, partition, offset).
+    Receipt(String, i32, i64),
+}
+
+/// Read one DLQ record.
+pub fn parse<M: Message>(m: &M) -> Entry {
+    let headers: Vec<(String, Option<Vec<u8>>)> = m
+        .headers()
+        .map(|hs| hs.iter().map(|x| (x.key.to_string(), x.value.map(<[u8]>::to_vec))).collect())
+        .unwrap_or_default();
+    let get = |k: &str| {
+        headers
+            .iter()
+            .find(|(hk, _)| hk == k)
+            .and_then(|(_, v)| v.as_deref())
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    if let Some(r) = get(RECEIPT) {
+        if let Some((p, o)) = r.split_once(':') {
+            if let (Ok(p), Ok(o)) = (p.parse(), o.parse()) {
+                return Entry::Receipt(m.topic().to_string(), p, o);
+            }
+        }
+    }
+    let topic = m.topic().to_string();
+    let origin_topic = get(h::ORIGINAL_TOPIC).unwrap_or_else(|| topic.trim_end_matches(".dlq").to_string());
+    Entry::Letter(Box::new(DeadLetter {
+        dlq_topic: topic,
+        partition: m.partition(),
+        offset: m.offset(),
+        timestamp: m.timestamp().to_millis(),
+        origin_topic,
+        origin_partition: get(h::ORIGINAL_PARTITION).and_then(|v| v.parse().ok()),
+        origin_offset: get(h::ORIGINAL_OFFSET).and_then(|v| v.parse().ok()),
+        worker: get(h::WORKER).unwrap_or_default(),
+        error_class: get(h::ERROR_CLASS).unwrap_or_default(),
+        error_message: get(h::ERROR_MESSAGE).unwrap_or_default(),
+        attempts: get(h::ATTEMPTS).and_then(|v| v.parse().ok()),
+        redriven: false,
+        key: m.key().map(<[u8]>::to_vec),
+        payload: m.payload().map(<[u8]>::to_vec),
+        headers,
+    }))
+}
+
+/// Dead letters in arrival order, receipts applied (a receipt may come first: another
+/// partition read faster).
+#[derive(Debug, Clone, Default)]
+pub struct Letters {
+    pub list: Vec<DeadLetter>,
+    index: HashMap<(String, i32, i64), usize>,
+    receipts: HashSet<(String, i32, i64)>,
+}
+
+impl Letters {
+    pub fn apply(&mut self, e: Entry) {
+        match e {
+            Entry::Letter(mut l) => {
+                let id = l.id();
+                if self.index.contains_key(&id) {
+                    return;
+                }
+                l.redriven = self.receipts.contains(&id);
+                self.index.insert(id, self.list.len());
+                self.list.push(*l);
+            }
+            Entry::Receipt(t, p, o) => {
+                let id = (t, p, o);
+                if let Some(&i) = self.index.get(&id) {
+                    self.list[i].redriven = true;
+                }
+                self.receipts.insert(id);
+            }
+        }
+    }
+}
+
+/// Every `<topic>.dlq` in the cluster.
+pub fn dlq_topics(md: &Metadata) -> Vec<String> {
+    let mut out: Vec<String> = md
+        .topics()
+        .iter()
+        .filter(|t| t.name().ends_with(".dlq") && t.error().is_none())
+        .map(|t| t.name().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every dead letter in `topics` up to their ends now (blocking).
+pub fn read_all(kafka: &KafkaSettings, topics: &[String]) -> Result<Letters> {
+    let names: Vec<&str> = topics.iter().map(String::as_str).collect();
+    let resolved = resolve(kafka, &names, &RangeSpec::default())?;
+    let mut letters = Letters::default();
+    let mut notes = Vec::new();
+    read(
+        kafka,
+        &resolved.ranges,
+        &Filter::default(),
+        |m| {
+            letters.apply(parse(m));
+            Ok(())
+        },
+        |_| {},
+        &mut notes,
+    )?;
+    Ok(letters)
+}
+
+/// Follows the DLQs from their start for `dlq tail`: new records as they land.
+pub struct Follower {
+    consumer: BaseConsumer,
+}
+
+impl Follower {
+    pub fn new(kafka: &KafkaSettings, md: &Metadata, topics: &[String]) -> Result<Self> {
+        let consumer: BaseConsumer = kafka.create(&kafka.reader_config())?;
+        let mut tpl = TopicPartitionList::new();
+        for t in md.topics().iter().filter(|t| topics.iter().any(|x| x == t.name())) {
+            for p in t.partitions() {
+                tpl.add_partition_offset(t.name(), p.id(), Offset::Beginning).map_err(Error::Kafka)?;
+            }
+        }
+        consumer.assign(&tpl)?;
+        Ok(Follower { consumer })
+    }
+
+    /// What arrived within `wait` (returns at the first record, then drains what is queued).
+    pub fn poll(&self, wait: Duration) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        let mut timeout = wait;
+        while let Some(r) = self.consumer.poll(timeout) {
+            match r {
+                Ok(m) => out.push(parse(&m)),
+                Err(e) => return Err(Error::Kafka(e)),
+            }
+            timeout = Duration::ZERO;
+            if out.len() >= 10_000 {
+                break;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Put `letter` back on its origin topic (key, own headers, `chatctl-redriven`), then
+/// write its receipt. Refuses one already re-driven.
+pub async fn redrive(producer: &FutureProducer, timeout: Duration, letter: &DeadLetter) -> Result<()> {
+    if letter.redriven {
+        return Err(Error::Conflict(format!(
+            "{}:{}:{} was re-driven already",
+            letter.dlq_topic, letter.partition, letter.offset
+        )));
+    }
+    let mark = format!("{}:{}:{}", letter.dlq_topic, letter.partition, letter.offset);
+    let mut headers = OwnedHeaders::new();
+    for (k, v) in letter.headers.iter().filter(|(k, _)| !DLQ_HEADERS.contains(&k.as_str())) {
+        headers = headers.insert(Header { key: k, value: v.as_deref() });
+    }
+    headers = headers.insert(Header { key: REDRIVEN, value: Some(&mark) });
+    let mut record = FutureRecord::<[u8], [u8]>::to(&letter.origin_topic).headers(headers);
+    if let Some(k) = &letter.key {
+        record = record.key(k);
+    } else if let Some(p) = letter.origin_partition {
+        record = record.partition(p);
+    }
+    if let Some(v) = &letter.payload {
+        record = record.payload(v);
+    }
+    producer
+        .send(record, timeout)
+        .await
+        .map_err(|(e, _)| Error::Broker(format!("re-driving {mark} to {}: {e}", letter.origin_topic)))?;
+    let receipt_value = format!("{}:{}", letter.partition, letter.offset);
+    let receipt = FutureRecord::<[u8], [u8]>::to(&letter.dlq_topic)
+        .partition(letter.partition)
+        .headers(OwnedHeaders::new().insert(Header { key: RECEIPT, value: Some(&receipt_value) }));
+    producer
+        .send(receipt, timeout)
+        .await
+        .map_err(|(e, _)| Error::Broker(format!("writing the receipt of {mark}: {e}")))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rdkafka::message::OwnedMessage;
+    use rdkafka::Timestamp;
+
+    fn message(topic: &str, offset: i64, headers: &[(&str, &str)], payload: &[u8]) -> OwnedMessage {
+        let mut hs = OwnedHeaders::new();
+        for (k, v) in headers {
+            hs = hs.insert(Header { key: k, value: Some(*v) });
+        }
+        OwnedMessage::new(
+            Some(payload.to_vec()),
+            Some(b"k".to_vec()),
+            topic.into(),
+            Timestamp::CreateTime(1000),
+            0,
+            offset,
+            Some(hs),
+        )
+    }
+
+    #[test]
+    fn parses_origin_and_error() {
+        let m = message(
+            "stream-events.dlq",
+            7,
+            &[
+                ("trace", "abc"),
+                (h::ORIGINAL_TOPIC, "stream-events"),
+                (h::ORIGINAL_PARTITION, "3"),
+                (h::ORIGINAL_OFFSET, "42"),
+                (h::WORKER, "audit"),
+                (h::ERROR_CLASS, "decode:json"),
+                (h::ERROR_MESSAGE, "expected value"),
+                (h::ATTEMPTS, "1"),
+            ],
+            b"{\"a\":1}",
+        );
+        let Entry::Letter(l) = parse(&m) else { panic!("a letter") };
+        assert_eq!(l.origin(), "stream-events/3/42");
+        assert_eq!((l.worker.as_str(), l.error_class.as_str(), l.attempts), ("audit", "decode:json", Some(1)));
+        assert_eq!(l.pretty_payload(), "{\n  \"a\": 1\n}");
+        let json = serde_json::to_value(&*l).unwrap();
+        assert_eq!(json["payload"]["a"], 1);
+        assert_eq!(json["headers"]["trace"], "abc");
+    }
+
+    #[test]
+    fn receipts_mark_letters_in_either_order() {
+        let letter = |o| parse(&message("t.dlq", o, &[(h::ORIGINAL_TOPIC, "t")], b"x"));
+        let receipt = |o: i64| parse(&message("t.dlq", 100, &[(RECEIPT, &format!("0:{o}"))], b""));
+        let mut ls = Letters::default();
+        ls.apply(receipt(2));
+        ls.apply(letter(1));
+        ls.apply(letter(2));
+        ls.apply(receipt(1));
+        ls.apply(letter(1));
+        assert_eq!(ls.list.len(), 2, "a letter seen twice is kept once");
+        assert!(ls.list.iter().all(|l| l.redriven));
+    }
+}

@@ -1,0 +1,147 @@
+//! What the lag screen shows and where the cursor is.
+
+use crate::ops::lag::{GroupLag, LagModel, PartitionLag};
+
+/// From the poller.
+#[derive(Debug, Clone)]
+pub enum LagUpdate {
+    /// A fresh model, polled at this time (ms since the epoch).
+    Model(Box<LagModel>, i64),
+    /// A poll failed at this time: the screen keeps the last figures, marked stale.
+    Failed(String, i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Status,
+    Lag,
+    LagSeconds,
+    Name,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Status => Sort::Lag,
+            Sort::Lag => Sort::LagSeconds,
+            Sort::LagSeconds => Sort::Name,
+            Sort::Name => Sort::Status,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    Groups,
+    Partitions(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct LagState {
+    pub model: LagModel,
+    pub interval_ms: u64,
+    pub updated_ms: Option<i64>,
+    /// The last failed poll (time, error) since the last good one.
+    pub failing: Option<(i64, String)>,
+    pub view: View,
+    pub selected: usize,
+    pub part_selected: usize,
+    pub filter: String,
+    pub editing: bool,
+    pub sort: Sort,
+    pub help: bool,
+}
+
+impl LagState {
+    pub fn new(interval_ms: u64) -> Self {
+        LagState {
+            model: LagModel::default(),
+            interval_ms,
+            updated_ms: None,
+            failing: None,
+            view: View::Groups,
+            selected: 0,
+            part_selected: 0,
+            filter: String::new(),
+            editing: false,
+            sort: Sort::Status,
+            help: false,
+        }
+    }
+
+    pub fn apply(&mut self, u: LagUpdate) {
+        match u {
+            LagUpdate::Model(m, at) => {
+                self.model = *m;
+                self.updated_ms = Some(at);
+                self.failing = None;
+            }
+            LagUpdate::Failed(e, at) => {
+                if self.failing.is_none() {
+                    self.failing = Some((at, e));
+                } else if let Some(f) = &mut self.failing {
+                    f.1 = e;
+                }
+            }
+        }
+        self.clamp();
+    }
+
+    /// Groups shown: filtered by name (substring), sorted by the sort key.
+    pub fn groups(&self) -> Vec<GroupLag> {
+        let f = self.filter.to_lowercase();
+        let mut rows: Vec<GroupLag> =
+            self.model.group_rows().into_iter().filter(|g| g.group.to_lowercase().contains(&f)).collect();
+        match self.sort {
+            Sort::Status => {
+                rows.sort_by(|a, b| b.status.cmp(&a.status).then(b.lag.cmp(&a.lag)).then(a.group.cmp(&b.group)))
+            }
+            Sort::Lag => rows.sort_by(|a, b| b.lag.cmp(&a.lag).then(a.group.cmp(&b.group))),
+            Sort::LagSeconds => rows.sort_by(|a, b| {
+                b.lag_seconds.unwrap_or(-1.0).total_cmp(&a.lag_seconds.unwrap_or(-1.0)).then(a.group.cmp(&b.group))
+            }),
+            Sort::Name => rows.sort_by(|a, b| a.group.cmp(&b.group)),
+        }
+        rows
+    }
+
+    /// Partitions of the group drilled into, sorted like the groups.
+    pub fn partitions(&self) -> Vec<PartitionLag> {
+        let View::Partitions(g) = &self.view else { return Vec::new() };
+        let mut rows = self.model.partitions(g);
+        match self.sort {
+            Sort::Status => rows.sort_by(|a, b| b.status.cmp(&a.status).then(b.lag.cmp(&a.lag))),
+            Sort::Lag => rows.sort_by(|a, b| b.lag.cmp(&a.lag)),
+            Sort::LagSeconds => {
+                rows.sort_by(|a, b| b.lag_seconds.unwrap_or(-1.0).total_cmp(&a.lag_seconds.unwrap_or(-1.0)))
+            }
+            Sort::Name => {}
+        }
+        rows
+    }
+
+    /// The lag history of the selected row (group total, or one partition).
+    pub fn history(&self) -> Vec<u64> {
+        match &self.view {
+            View::Groups => self
+                .groups()
+                .get(self.selected)
+                .and_then(|g| self.model.groups.get(&g.group))
+                .map(|h| h.total_lags.iter().copied().collect())
+                .unwrap_or_default(),
+            View::Partitions(g) => self
+                .partitions()
+                .get(self.part_selected)
+                .and_then(|p| self.model.groups.get(g)?.partitions.get(&(p.topic.clone(), p.partition)))
+                .map(|h| h.lags.iter().copied().collect())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn clamp(&mut self) {
+        let n = self.groups().len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+        let m = self.partitions().len();
+        self.part_selected = self.part_selected.min(m.saturating_sub(1));
+    }
+}

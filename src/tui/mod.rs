@@ -1,0 +1,93 @@
+//! The operator TUIs (`chatctl lag --watch`, `chatctl dlq tail`): terminal setup and
+//! restore in one place, one event loop, one folder per screen (state, view, input).
+//!
+//! Data comes from pollers on their own threads as updates over a channel; the loop
+//! redraws only when a key, a resize or an update changed something, so an idle screen
+//! costs a wake-up every 100 ms and nothing else, and a slow broker never freezes it.
+
+pub mod dlq;
+pub mod lag;
+pub mod text;
+
+use std::io;
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+
+/// What a key press asks of the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// A screen: pure rendering from its state, keys and updates change the state.
+pub trait Screen {
+    type Update: Send + 'static;
+    fn update(&mut self, update: Self::Update);
+    fn key(&mut self, key: KeyEvent) -> Flow;
+    fn render(&self, frame: &mut Frame);
+}
+
+/// Ctrl-C quits every screen (raw mode turns it into a key press).
+pub fn is_interrupt(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+}
+
+/// The terminal in raw mode on the alternate screen, restored when dropped — on return, on
+/// error, and (ratatui's panic hook, installed by `ratatui::init`) on a panic.
+struct Terminal(ratatui::DefaultTerminal);
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Run `screen` until it quits.
+pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Result<()> {
+    let mut term = Terminal(ratatui::try_init()?);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            term.0.draw(|f| screen.render(f))?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(100))? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    if is_interrupt(&k) || screen.key(k) == Flow::Quit {
+                        return Ok(());
+                    }
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        while let Ok(u) = updates.try_recv() {
+            screen.update(u);
+            dirty = true;
+        }
+    }
+}
+
+/// A key press as the tests send it.
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Render `screen` on a test terminal and return its lines (trailing spaces trimmed).
+pub fn render_lines<S: Screen>(screen: &S, width: u16, height: u16) -> Vec<String> {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("test backend");
+    t.draw(|f| screen.render(f)).expect("draw");
+    let buf = t.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            let line: String = (0..width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            line.trim_end().to_string()
+        })
+        .collect()
+}
