@@ -11,9 +11,8 @@ pub const DEFAULT_STORE: &str = "sqlite://chatctl-data/audit.db";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Audit store: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = DEFAULT_STORE, global = true)]
-    pub audit_url: String,
+    #[command(flatten)]
+    pub store: crate::cli::StoreArgs,
     #[command(subcommand)]
     pub query: Query,
 }
@@ -101,7 +100,7 @@ pub fn window(since: &str, until: Option<&str>) -> anyhow::Result<(i64, i64)> {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
-    let store = Store::open(&args.audit_url).await?;
+    let store = Store::open(&args.store.audit_url).await?;
     match &args.query {
         Query::Sessions { user, since } => {
             let (from, _) = window(since, None)?;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{announce, audit, chat, completions, replay, search, serve, session, stats, topics, training};
+use crate::{announce, audit, chat, completions, dlq, groups, lag, replay, search, serve, session, stats, topics, training};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -44,11 +44,44 @@ pub enum Command {
     /// Training data kept by the training worker
     #[command(subcommand)]
     Training(training::Command),
+    /// Consumer groups: list, describe, reset offsets (dry-run by default), delete
+    #[command(subcommand)]
+    Groups(groups::GroupsCommand),
+    /// Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)
+    Lag(lag::Args),
+    /// Dead letters: list, follow live (TUI) and re-drive to their origin topic
+    #[command(subcommand)]
+    Dlq(dlq::DlqCommand),
     /// Create the Kafka topics chatctl uses (idempotent)
     #[command(subcommand)]
     Topics(topics::TopicsCommand),
     /// Print a shell completion script
     Completions(completions::Args),
+}
+
+/// The store the workers write to, for every command that reads or feeds it.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// Store: sqlite://PATH or postgres://...
+    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE, global = true, value_name = "URL")]
+    pub audit_url: String,
+}
+
+/// Consumer groups by name, for the commands that watch or change them.
+#[derive(Debug, Clone, Args)]
+pub struct GroupArgs {
+    /// Only this group (repeatable); default: every group the broker lists
+    #[arg(long = "group", short = 'g', value_name = "GROUP")]
+    pub groups: Vec<String>,
+}
+
+/// The dead-letter topics a `dlq` command works on.
+#[derive(Debug, Clone, Args)]
+pub struct DlqTopicArgs {
+    /// Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`;
+    /// default: every `*.dlq` topic
+    #[arg(long = "topic", short = 't', value_name = "TOPIC")]
+    pub topics: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

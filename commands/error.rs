@@ -31,6 +31,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
         }
         Some(Error::NotFound(_)) => (NOT_FOUND, None),
         Some(Error::Conflict(_)) => (CONFLICT, None),
+        Some(Error::Unhealthy(_)) => (NOT_OK, None),
         Some(Error::BrokerUnreachable { .. }) => {
             (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
         }

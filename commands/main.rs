@@ -6,7 +6,10 @@ mod audit;
 mod chat;
 mod cli;
 mod completions;
+mod dlq;
 mod error;
+mod groups;
+mod lag;
 mod output;
 mod replay;
 mod search;
@@ -72,6 +75,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Training(cmd) => training::run(cmd, &ctx).await,
             Command::Replay(args) => replay::run(args, &ctx).await,
             Command::Session(args) => session::run(args, &ctx).await,
+            Command::Groups(cmd) => groups::run(cmd, &ctx).await,
+            Command::Lag(args) => lag::run(args, &ctx).await,
+            Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
             Command::Completions(_) => unreachable!("handled before settings"),
         }
     })

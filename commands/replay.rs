@@ -79,9 +79,8 @@ pub struct Args {
     /// With --into analytics, search or training: empty that worker's store or index first
     #[arg(long, requires = "into")]
     pub rebuild: bool,
-    /// Store of --into: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
-    pub audit_url: String,
+    #[command(flatten)]
+    pub store: crate::cli::StoreArgs,
     /// Index of --into search
     #[arg(long, env = "CHATCTL_SEARCH_INDEX", default_value = chatctl::workers::search::DEFAULT_INDEX)]
     pub search_index: std::path::PathBuf,
@@ -150,7 +149,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             Some(Arc::new(Search::new(index, &ctx.settings.node_id)))
         }
         Some(kind) => {
-            let store = Store::open(&args.audit_url).await?;
+            let store = Store::open(&args.store.audit_url).await?;
             if args.rebuild {
                 match kind {
                     Into_::Training => store.clear_training().await?,

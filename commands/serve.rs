@@ -68,9 +68,8 @@ pub struct Args {
     /// restart takes its partitions back at once instead of after the session timeout
     #[arg(long, env = "CHATCTL_INSTANCE_ID")]
     pub instance_id: Option<String>,
-    /// Audit/analytics store: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE)]
-    pub audit_url: String,
+    #[command(flatten)]
+    pub store: crate::cli::StoreArgs,
     /// Directory of the search worker's index
     #[arg(long, env = "CHATCTL_SEARCH_INDEX", default_value = chatctl::workers::search::DEFAULT_INDEX)]
     pub search_index: std::path::PathBuf,
@@ -159,7 +158,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     if args.role != Role::Gateway && !args.workers.is_empty() {
         let needs_store =
             args.workers.iter().any(|w| matches!(w, WorkerKind::Audit | WorkerKind::Analytics | WorkerKind::Training));
-        let store = if needs_store { Some(Store::open(&args.audit_url).await?) } else { None };
+        let store = if needs_store { Some(Store::open(&args.store.audit_url).await?) } else { None };
         for w in &args.workers {
             let handler: Arc<dyn Handler> = match (w, &store) {
                 (WorkerKind::Audit, Some(store)) => Arc::new(Audit { store: store.clone() }),

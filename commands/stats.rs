@@ -2,15 +2,14 @@
 
 use chatctl::store::{MinuteRow, Store};
 
-use crate::audit::{ts, window, DEFAULT_STORE};
+use crate::audit::{ts, window};
 use crate::output::Row;
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Store the analytics worker writes to: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = DEFAULT_STORE)]
-    pub audit_url: String,
+    #[command(flatten)]
+    pub store: crate::cli::StoreArgs,
     /// RFC 3339, a date, or a duration ago
     #[arg(long, default_value = "1h")]
     pub since: String,
@@ -40,7 +39,7 @@ impl Row for MinuteRow {
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let (from, to) = window(&args.since, args.until.as_deref())?;
-    let store = Store::open(&args.audit_url).await?;
+    let store = Store::open(&args.store.audit_url).await?;
     let mut rows = store.minutes(from, to).await?;
     if let Some(n) = &args.node {
         rows.retain(|r| &r.node_id == n);

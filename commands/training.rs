@@ -7,7 +7,6 @@ use std::io::Write;
 use chatctl::store::Store;
 use chatctl::time::{now, parse_instant};
 
-use crate::audit::DEFAULT_STORE;
 use crate::Context;
 
 #[derive(Debug, clap::Subcommand)]
@@ -27,9 +26,8 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
-    /// Store the training worker writes to: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = DEFAULT_STORE)]
-    pub audit_url: String,
+    #[command(flatten)]
+    pub store: crate::cli::StoreArgs,
 }
 
 pub async fn run(cmd: &Command, _ctx: &Context) -> anyhow::Result<()> {
@@ -38,7 +36,7 @@ pub async fn run(cmd: &Command, _ctx: &Context) -> anyhow::Result<()> {
     let from = parse_instant(&args.since, now)?.timestamp_millis();
     let to =
         args.until.as_deref().map(|u| parse_instant(u, now)).transpose()?.map_or(i64::MAX, |t| t.timestamp_millis());
-    let store = Store::open(&args.audit_url).await?;
+    let store = Store::open(&args.store.audit_url).await?;
     let pairs = store.training_pairs(from, to).await?;
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),

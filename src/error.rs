@@ -33,6 +33,10 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// `--exit-code`: what was checked is not healthy (the text says what).
+    #[error("{0}")]
+    Unhealthy(String),
+
     /// Bad input to a command that clap could not catch (a time range, a filter).
     #[error("{0}")]
     Usage(String),

@@ -1,0 +1,219 @@
+//! `chatctl dlq list | tail | redrive`: what the workers gave up on, and putting it back.
+
+use std::io::Write;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use chatctl::kafka::KafkaSettings;
+use chatctl::ops::dlq::{self, DeadLetter, Follower, Letters};
+use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
+use chatctl::Error;
+use rdkafka::producer::FutureProducer;
+
+use crate::cli::DlqTopicArgs;
+use crate::output::Row;
+use crate::Context;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum DlqCommand {
+    /// Every dead letter: time, origin topic/partition/offset, worker, error, attempts,
+    /// whether it was re-driven (JSON Lines when piped: payload and headers included)
+    List(ListArgs),
+    /// Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause
+    Tail(DlqTopicArgs),
+    /// Put dead letters back on their origin topic (key and headers kept,
+    /// `chatctl-redriven` added); each at most once, whoever runs it
+    Redrive(RedriveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub topics: DlqTopicArgs,
+    /// Hide records already re-driven
+    #[arg(long)]
+    pub pending: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RedriveArgs {
+    #[command(flatten)]
+    pub topics: DlqTopicArgs,
+    /// Every dead letter not yet re-driven
+    #[arg(long, required_unless_present = "offsets", conflicts_with = "offsets")]
+    pub all: bool,
+    /// These DLQ offsets (repeatable; with one --topic when several DLQs have records)
+    #[arg(long = "offset", value_name = "N", num_args = 1..)]
+    pub offsets: Vec<i64>,
+    /// Say what would be re-driven, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// A line of `dlq list` / `dlq redrive`.
+impl Row for DeadLetter {
+    fn headers() -> &'static [&'static str] {
+        &["time", "dlq", "origin", "worker", "error", "attempts", "state", "message"]
+    }
+    fn cells(&self) -> Vec<String> {
+        let msg: String = self.error_message.chars().take(60).collect();
+        vec![
+            self.timestamp.and_then(chrono::DateTime::from_timestamp_millis).map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into()),
+            format!("{}/{}/{}", self.dlq_topic, self.partition, self.offset),
+            self.origin(),
+            self.worker.clone(),
+            self.error_class.clone(),
+            self.attempts.map(|a| a.to_string()).unwrap_or_else(|| "-".into()),
+            if self.redriven { "redriven".into() } else { "dead".into() },
+            msg,
+        ]
+    }
+}
+
+pub async fn run(cmd: &DlqCommand, ctx: &Context) -> anyhow::Result<()> {
+    let kafka = ctx.settings.kafka();
+    match cmd {
+        DlqCommand::List(args) => {
+            let letters = read(&kafka, &args.topics).await?;
+            let rows: Vec<DeadLetter> = letters.list.into_iter().filter(|l| !(args.pending && l.redriven)).collect();
+            ctx.printer.rows(&rows)?;
+        }
+        DlqCommand::Tail(args) => tail(&kafka, args).await?,
+        DlqCommand::Redrive(args) => redrive(&kafka, args, ctx).await?,
+    }
+    Ok(())
+}
+
+/// The DLQ topics named (`x` or `x.dlq`), or every one.
+async fn topics(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<(rdkafka::metadata::Metadata, Vec<String>)> {
+    let md = kafka.metadata(None).await?;
+    let all = dlq::dlq_topics(&md);
+    if args.topics.is_empty() {
+        return Ok((md, all));
+    }
+    let mut out = Vec::new();
+    for t in &args.topics {
+        let name = if t.ends_with(".dlq") { t.clone() } else { format!("{t}.dlq") };
+        if !all.contains(&name) {
+            return Err(Error::NotFound(format!("no DLQ topic {name} (there are: {})", all.join(", "))).into());
+        }
+        out.push(name);
+    }
+    Ok((md, out))
+}
+
+async fn read(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<Letters> {
+    let (_, names) = topics(kafka, args).await?;
+    let k = kafka.clone();
+    Ok(tokio::task::spawn_blocking(move || dlq::read_all(&k, &names)).await??)
+}
+
+async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> anyhow::Result<()> {
+    let letters = read(kafka, &args.topics).await?;
+    let chosen: Vec<DeadLetter> = if args.all {
+        letters.list.into_iter().filter(|l| !l.redriven).collect()
+    } else {
+        let mut out = Vec::new();
+        for &o in &args.offsets {
+            let found: Vec<&DeadLetter> = letters.list.iter().filter(|l| l.offset == o).collect();
+            match found.as_slice() {
+                [] => return Err(Error::NotFound(format!("no dead letter at offset {o}")).into()),
+                [l] if l.redriven => eprintln!("skipped {}/{}/{}: re-driven already", l.dlq_topic, l.partition, l.offset),
+                [l] => out.push((*l).clone()),
+                _ => return Err(Error::usage(format!("offset {o} is in several DLQs: name one with --topic")).into()),
+            }
+        }
+        out
+    };
+    if args.dry_run {
+        ctx.printer.rows(&chosen)?;
+        eprintln!("dry run: {} record(s) would be re-driven", chosen.len());
+        return Ok(());
+    }
+    let producer: FutureProducer = kafka.create(&kafka.producer_config())?;
+    for l in &chosen {
+        dlq::redrive(&producer, kafka.timeout, l).await?;
+    }
+    ctx.printer.rows(&chosen)?;
+    eprintln!("re-drove {} record(s)", chosen.len());
+    Ok(())
+}
+
+async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> {
+    let (md, names) = topics(kafka, args).await?;
+    if names.is_empty() {
+        return Err(Error::NotFound("no *.dlq topics (run `chatctl topics ensure`)".into()).into());
+    }
+    let follower = Follower::new(kafka, &md, &names)?;
+    let (updates, rx) = mpsc::channel();
+    let (actions, todo) = mpsc::channel();
+    // The follower: new records as they land; an empty update now and then keeps the
+    // "updated" time honest without redrawing twice a second.
+    let up = updates.clone();
+    std::thread::spawn(move || {
+        let mut last_sent = Instant::now() - Duration::from_secs(60);
+        loop {
+            let now = chrono::Utc::now().timestamp_millis();
+            let update = match follower.poll(Duration::from_millis(500)) {
+                Ok(es) if es.is_empty() && last_sent.elapsed() < Duration::from_secs(5) => continue,
+                Ok(es) => DlqUpdate::Entries(es, now),
+                Err(e) => DlqUpdate::Failed(e.to_string(), now),
+            };
+            last_sent = Instant::now();
+            if up.send(update).is_err() {
+                return;
+            }
+        }
+    });
+    // The action runner: re-drives and exports, off the render thread.
+    let producer: FutureProducer = kafka.create(&kafka.producer_config())?;
+    let timeout = kafka.timeout;
+    let handle = tokio::runtime::Handle::current();
+    std::thread::spawn(move || {
+        for a in todo {
+            let msg = match a {
+                Action::Redrive(ls) => {
+                    let mut done = 0;
+                    let mut failed = None;
+                    for l in &ls {
+                        match handle.block_on(dlq::redrive(&producer, timeout, l)) {
+                            Ok(()) => done += 1,
+                            Err(e) => {
+                                failed = Some(e.to_string());
+                                break;
+                            }
+                        }
+                    }
+                    match failed {
+                        None => format!("re-drove {done} record(s)"),
+                        Some(e) => format!("re-drove {done} of {}; stopped: {e}", ls.len()),
+                    }
+                }
+                Action::Export(ls) => export(&ls),
+            };
+            if updates.send(DlqUpdate::Done(msg)).is_err() {
+                return;
+            }
+        }
+    });
+    let mut state = DlqState::new(names, actions);
+    tokio::task::block_in_place(|| chatctl::tui::run(&mut state, rx))?;
+    Ok(())
+}
+
+/// Write `letters` as JSON Lines to a new file in the working directory.
+fn export(letters: &[DeadLetter]) -> String {
+    let path = format!("dlq-export-{}.jsonl", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        for l in letters {
+            serde_json::to_writer(&mut f, l)?;
+            f.write_all(b"\n")?;
+        }
+        f.flush()
+    };
+    match write() {
+        Ok(()) => format!("exported {} record(s) to {path}", letters.len()),
+        Err(e) => format!("export to {path} failed: {e}"),
+    }
+}

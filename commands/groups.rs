@@ -1,0 +1,320 @@
+//! `chatctl groups list | describe | reset | delete`: consumer groups, with resets planned
+//! the way Apache Kafka's kafka-consumer-groups.sh plans them (dry-run by default).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chatctl::kafka::groups::{self as kgroups, GroupDescription, Member};
+use chatctl::kafka::KafkaSettings;
+use chatctl::ops::groups::{self, Activity, OffsetRow, PlanRow, Scope, Target};
+use chatctl::ops::lag::{LagModel, Poller};
+use chatctl::time::{now, parse_instant};
+use chatctl::Error;
+use rdkafka::consumer::Consumer;
+use serde::Serialize;
+
+use crate::cli::OutputFormat;
+use crate::output::Row;
+use crate::Context;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum GroupsCommand {
+    /// Every consumer group: state, members, partitions with offsets, total lag
+    List,
+    /// One group: state, members, and per partition the committed offset, log end, lag, owner
+    Describe {
+        group: String,
+    },
+    /// Move a group's committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints
+    /// the plan and changes nothing unless --execute; refused while the group has members
+    Reset(ResetArgs),
+    /// Delete a group and its committed offsets; refused while it has members
+    Delete {
+        group: String,
+        /// Go on where the broker cannot tell whether the group has members
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResetArgs {
+    pub group: String,
+    /// Partitions to reset: TOPIC or TOPIC:P,P (repeatable)
+    #[arg(long = "topic", value_name = "TOPIC[:P,P]", value_parser = Scope::parse_topic, conflicts_with = "all_topics")]
+    pub topics: Vec<(String, Option<Vec<i32>>)>,
+    /// Every topic the group has committed offsets for
+    #[arg(long)]
+    pub all_topics: bool,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Apply the plan (without it: dry run, nothing changes)
+    #[arg(long)]
+    pub execute: bool,
+    /// Print the plan as CSV (the format --from-file reads) instead of a table
+    #[arg(long)]
+    pub export: bool,
+    /// Go on where the broker cannot tell whether the group has members (a running member
+    /// would overwrite the reset with its next commit)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct TargetArgs {
+    /// The first offset still in the log
+    #[arg(long)]
+    pub to_earliest: bool,
+    /// The log end (skip everything not yet consumed)
+    #[arg(long)]
+    pub to_latest: bool,
+    /// Where the group is now (useful with --export, or to commit partitions it lacks)
+    #[arg(long)]
+    pub to_current: bool,
+    /// This offset in every partition
+    #[arg(long, value_name = "N")]
+    pub to_offset: Option<i64>,
+    /// Move by N (negative: back)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub shift_by: Option<i64>,
+    /// The first record at or after this time: RFC 3339 or a date
+    #[arg(long, value_name = "TIME")]
+    pub to_datetime: Option<String>,
+    /// The first record at or after this long ago, e.g. 2h, 7d
+    #[arg(long, value_name = "DURATION")]
+    pub by_duration: Option<String>,
+    /// Targets from a plan file (CSV as --export writes, or Kafka's topic,partition,offset)
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+}
+
+impl TargetArgs {
+    fn target(&self) -> anyhow::Result<Target> {
+        let t = &self;
+        Ok(if t.to_earliest {
+            Target::Earliest
+        } else if t.to_latest {
+            Target::Latest
+        } else if t.to_current {
+            Target::Current
+        } else if let Some(o) = t.to_offset {
+            Target::Offset(o)
+        } else if let Some(n) = t.shift_by {
+            Target::ShiftBy(n)
+        } else if let Some(raw) = &t.to_datetime {
+            Target::Time(parse_instant(raw, now()?)?.timestamp_millis())
+        } else if let Some(raw) = &t.by_duration {
+            let d = humantime::parse_duration(raw).map_err(|e| Error::usage(format!("--by-duration {raw:?}: {e}")))?;
+            Target::Time(now()?.timestamp_millis() - d.as_millis() as i64)
+        } else if let Some(path) = &t.from_file {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+            Target::Plan(groups::from_csv(&text)?)
+        } else {
+            return Err(Error::usage("choose a target (--to-earliest, --to-latest, ...)").into());
+        })
+    }
+}
+
+impl Row for PlanRow {
+    fn headers() -> &'static [&'static str] {
+        &["topic", "partition", "current", "target", "change"]
+    }
+    fn cells(&self) -> Vec<String> {
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        vec![self.topic.clone(), self.partition.to_string(), opt(self.current), self.target.to_string(), opt(self.change())]
+    }
+}
+
+impl Row for OffsetRow {
+    fn headers() -> &'static [&'static str] {
+        &["topic", "partition", "committed", "log start", "log end", "lag", "member"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.topic.clone(),
+            self.partition.to_string(),
+            self.committed.to_string(),
+            self.log_start.to_string(),
+            self.log_end.to_string(),
+            self.lag.to_string(),
+            self.member.clone().unwrap_or_else(|| "-".into()),
+        ]
+    }
+}
+
+/// A line of `groups list`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Listed {
+    group: String,
+    state: String,
+    members: Option<usize>,
+    partitions: usize,
+    lag: i64,
+}
+
+impl Row for Listed {
+    fn headers() -> &'static [&'static str] {
+        &["group", "state", "members", "partitions", "lag"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.group.clone(),
+            self.state.clone(),
+            self.members.map(|m| m.to_string()).unwrap_or_else(|| "?".into()),
+            self.partitions.to_string(),
+            self.lag.to_string(),
+        ]
+    }
+}
+
+pub async fn run(cmd: &GroupsCommand, ctx: &Context) -> anyhow::Result<()> {
+    let kafka = ctx.settings.kafka();
+    match cmd {
+        GroupsCommand::List => {
+            let k = kafka.clone();
+            let rows = blocking(move || list(&k)).await?;
+            ctx.printer.rows(&rows)?;
+        }
+        GroupsCommand::Describe { group } => describe(&kafka, group, ctx).await?,
+        GroupsCommand::Reset(args) => reset(&kafka, args, ctx).await?,
+        GroupsCommand::Delete { group, force } => {
+            guard(&kafka, group, *force, true).await?;
+            groups::delete(&kafka, group).await?;
+            eprintln!("deleted group {group}");
+        }
+    }
+    Ok(())
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> chatctl::error::Result<T> + Send + 'static) -> anyhow::Result<T> {
+    Ok(tokio::task::spawn_blocking(f).await??)
+}
+
+fn list(kafka: &KafkaSettings) -> chatctl::error::Result<Vec<Listed>> {
+    let client = kgroups::admin_consumer(kafka)?;
+    let listed = kgroups::list(client.client(), kafka.timeout)?;
+    let described = kgroups::describe(client.client(), &listed.iter().map(|g| g.group.clone()).collect::<Vec<_>>(), kafka.timeout).ok();
+    let mut poller = Poller::new(kafka, listed.iter().map(|g| g.group.clone()).collect())?;
+    let mut model = LagModel::default();
+    if !listed.is_empty() {
+        model.apply(&poller.poll()?);
+    }
+    Ok(listed
+        .into_iter()
+        .map(|g| {
+            let d = described.as_ref().and_then(|ds| ds.iter().find(|d| d.group == g.group));
+            let parts = model.partitions(&g.group);
+            Listed {
+                state: d.map(|d| d.state.clone()).unwrap_or(g.state),
+                members: d.map(|d| d.members.len()),
+                partitions: parts.len(),
+                lag: parts.iter().map(|p| p.lag).sum(),
+                group: g.group,
+            }
+        })
+        .collect())
+}
+
+#[derive(Serialize)]
+struct Described<'a> {
+    group: &'a str,
+    state: String,
+    members: Option<&'a [Member]>,
+    offsets: &'a [OffsetRow],
+}
+
+async fn describe(kafka: &KafkaSettings, group: &str, ctx: &Context) -> anyhow::Result<()> {
+    let (k, g) = (kafka.clone(), group.to_string());
+    let (desc, rows) = blocking(move || {
+        let client = kgroups::admin_consumer(&k)?;
+        let desc: Result<GroupDescription, String> =
+            kgroups::describe(client.client(), std::slice::from_ref(&g), k.timeout).map(|mut d| d.remove(0)).map_err(|e| e.to_string());
+        let rows = groups::offsets(&k, &g, desc.as_ref().ok())?;
+        Ok((desc, rows))
+    })
+    .await?;
+    if rows.is_empty() && desc.as_ref().map(|d| d.state == "Dead" || d.state == "Unknown").unwrap_or(true) {
+        return Err(Error::NotFound(format!("group {group} has no committed offsets and no members")).into());
+    }
+    match ctx.printer.format {
+        OutputFormat::Json => {
+            let (state, members) = match &desc {
+                Ok(d) => (d.state.clone(), Some(d.members.as_slice())),
+                Err(_) => ("Unknown".to_string(), None),
+            };
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer(&mut out, &Described { group, state, members, offsets: &rows })?;
+            writeln!(out)?;
+        }
+        OutputFormat::Table => {
+            match &desc {
+                Ok(d) => {
+                    println!("group {group}: {}, {} member(s)", d.state, d.members.len());
+                    for m in &d.members {
+                        println!("  {} ({}): {}", m.label(), m.member_id, m.assignment.join(" "));
+                    }
+                }
+                Err(e) => println!("group {group}: state unknown (the broker cannot describe groups: {e})"),
+            }
+            ctx.printer.rows(&rows)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuse a group with members; where the broker cannot say, refuse unless `force`
+/// (`strict` = the operation changes something; a dry run only warns).
+async fn guard(kafka: &KafkaSettings, group: &str, force: bool, strict: bool) -> anyhow::Result<()> {
+    let (k, g) = (kafka.clone(), group.to_string());
+    match blocking(move || groups::check_inactive(&k, &g)).await? {
+        Activity::Inactive => Ok(()),
+        Activity::Unknown(why) if force => {
+            eprintln!("WARNING: --force: the broker cannot tell whether group {group} has members ({why}).");
+            eprintln!("WARNING: if any consumer of {group} is running, its next commit overwrites this change.");
+            Ok(())
+        }
+        Activity::Unknown(why) if !strict => {
+            eprintln!("warning: the broker cannot tell whether group {group} has members ({why}); --execute will need --force");
+            Ok(())
+        }
+        Activity::Unknown(why) => Err(Error::Conflict(format!(
+            "cannot tell whether group {group} has members: the broker cannot describe groups ({why}). \
+             Stop every consumer of the group, then re-run with --force"
+        ))
+        .into()),
+    }
+}
+
+async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow::Result<()> {
+    let target = args.target.target()?;
+    let scope = if args.all_topics {
+        Scope::AllTopics
+    } else if !args.topics.is_empty() {
+        Scope::Topics(args.topics.clone())
+    } else if matches!(target, Target::Plan(_)) {
+        Scope::AllTopics // the file names the partitions
+    } else {
+        return Err(Error::usage("name the partitions: --topic TOPIC[:P,P] or --all-topics").into());
+    };
+    guard(kafka, &args.group, args.force, args.execute).await?;
+    let (k, g) = (kafka.clone(), args.group.clone());
+    let plan = blocking(move || groups::plan(&k, &g, &scope, &target)).await?;
+    for w in &plan.warnings {
+        eprintln!("warning: {w}");
+    }
+    if args.export {
+        print!("{}", groups::to_csv(&plan.rows));
+    } else {
+        ctx.printer.rows(&plan.rows)?;
+    }
+    if args.execute {
+        let (k, g, rows) = (kafka.clone(), args.group.clone(), plan.rows.clone());
+        blocking(move || groups::execute(&k, &g, &rows)).await?;
+        eprintln!("committed {} offset(s) for group {}", plan.rows.len(), args.group);
+    } else {
+        eprintln!("dry run: nothing changed (add --execute to apply)");
+    }
+    Ok(())
+}
