@@ -6,12 +6,12 @@
 use std::collections::BTreeSet;
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::kafka::groups::{self, GroupDescription};
 use crate::kafka::KafkaSettings;
+use crate::ops::range::{RangeSpec, Resolved, Resolver};
 
 /// Which partitions a reset touches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,18 +217,20 @@ pub fn plan(kafka: &KafkaSettings, group: &str, scope: &Scope, target: &Target) 
         }
     }
 
-    // Offsets by time in one request.
+    // Offsets by time: the range resolver's end bound (the first offset at or after the
+    // time, checked against the records around it: brokers answer past-the-end and
+    // batch-time questions differently).
     let by_time: Vec<(String, i32, i64)> = match target {
         Target::Time(ms) => {
-            let mut tpl = TopicPartitionList::new();
-            for (t, p) in &partitions {
-                tpl.add_partition_offset(t, *p, Offset::Offset(*ms)).map_err(Error::Kafka)?;
+            let resolver = Resolver::new(kafka)?;
+            let mut resolved = Resolved::default();
+            let topics: BTreeSet<&str> = partitions.iter().map(|(t, _)| t.as_str()).collect();
+            for t in topics {
+                let ps: Vec<i32> = partitions.iter().filter(|(pt, _)| pt == t).map(|(_, p)| *p).collect();
+                let spec = RangeSpec { until_ms: Some(*ms), partitions: Some(ps), ..Default::default() };
+                resolver.resolve_topic(t, &spec, &mut resolved)?;
             }
-            let got = client.offsets_for_times(tpl, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-            got.elements()
-                .iter()
-                .map(|e| (e.topic().to_string(), e.partition(), e.offset().to_raw().unwrap_or(-1)))
-                .collect()
+            resolved.ranges.into_iter().map(|r| (r.topic, r.partition, r.end)).collect()
         }
         _ => Vec::new(),
     };
@@ -274,13 +276,16 @@ pub fn check_inactive(kafka: &KafkaSettings, group: &str) -> Result<Activity> {
 }
 
 fn active_error(g: &GroupDescription) -> Error {
-    let members: Vec<String> = g.members.iter().map(|m| m.label()).collect();
+    let who = if g.members.is_empty() {
+        // tansu answers an active group's state without its members' details.
+        "the broker gives no member details".to_string()
+    } else {
+        let members: Vec<String> = g.members.iter().map(|m| m.label()).collect();
+        format!("{} member(s): {}", members.len(), members.join(", "))
+    };
     Error::Conflict(format!(
-        "group {} is {} with {} member(s): {}; stop them first (offsets of an active group would be overwritten by its next commit)",
-        g.group,
-        g.state,
-        members.len(),
-        if members.is_empty() { "-".to_string() } else { members.join(", ") }
+        "group {} is {} ({who}); stop its consumers first: an active group's next commit would overwrite the change",
+        g.group, g.state
     ))
 }
 

@@ -1,0 +1,428 @@
+//! `chatctl groups`, `chatctl lag` and `chatctl dlq` against real tansu: every reset mode
+//! commits exactly the offsets expected, dry runs change nothing, active groups are
+//! refused; a stopped worker's group goes STOP with rising lag and back to OK; dead
+//! letters are listed, re-driven once with their headers, never twice; the seed's backfill
+//! (reset a search group to the earliest offsets, restart the worker) rebuilds the index.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
+use chatctl::kafka::KafkaSettings;
+use chatctl::ops::dlq::REDRIVEN;
+use chatctl::workers::search::SearchReader;
+use chrono::{Duration as Cd, Utc};
+use common::{chatctl, free_port, produce, Broker, Engine};
+use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::message::{Header, Headers, OwnedHeaders};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::{Message, Offset, TopicPartitionList};
+
+/// A child process killed (and reaped) when dropped.
+struct Proc(Child);
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+impl Proc {
+    /// SIGTERM and wait: a clean stop (final commit).
+    fn stop(mut self) {
+        let _ = std::process::Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = self.0.wait();
+    }
+}
+
+fn run(broker: &Broker, args: &[&str]) -> Output {
+    chatctl().args(["-b", &broker.addr]).args(args).output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn ok(broker: &Broker, args: &[&str]) -> String {
+    let out = run(broker, args);
+    assert!(out.status.success(), "{args:?} failed: {}{}", text(&out.stdout), text(&out.stderr));
+    text(&out.stdout)
+}
+
+async fn create_topic(kafka: &KafkaSettings, name: &str, partitions: i32) {
+    let admin = kafka.admin().unwrap();
+    let r = admin
+        .create_topics(&[NewTopic::new(name, partitions, TopicReplication::Fixed(1))], &AdminOptions::new())
+        .await
+        .unwrap();
+    r[0].as_ref().unwrap();
+}
+
+/// `n` records per partition, one per batch, record i at `start_ms + i * step_ms`.
+async fn fill(kafka: &KafkaSettings, topic: &str, partitions: i32, n: i64, start_ms: i64, step_ms: i64) {
+    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    for p in 0..partitions {
+        for i in 0..n {
+            let v = format!("{p}-{i}");
+            producer
+                .send(FutureRecord::<(), _>::to(topic).partition(p).payload(&v).timestamp(start_ms + i * step_ms), Duration::from_secs(10))
+                .await
+                .map_err(|(e, _)| e)
+                .unwrap();
+        }
+    }
+}
+
+fn committed(kafka: &KafkaSettings, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
+    let c: BaseConsumer = kafka.create(&kafka.consumer_config(group)).unwrap();
+    let mut tpl = TopicPartitionList::new();
+    for p in 0..partitions {
+        tpl.add_partition(topic, p);
+    }
+    let got = c.committed_offsets(tpl, Duration::from_secs(10)).unwrap();
+    (0..partitions)
+        .map(|p| match got.find_partition(topic, p).unwrap().offset() {
+            Offset::Offset(o) => o,
+            _ => -1,
+        })
+        .collect()
+}
+
+async fn eventually(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_reset_mode_commits_exactly_the_expected_offsets() {
+    let broker = Broker::start(Engine::Sqlite);
+    let kafka = broker.kafka();
+    create_topic(&kafka, "orders", 2).await;
+    // Ten records per partition, a minute apart, the last one 60 s ago.
+    let now = Utc::now().timestamp_millis();
+    let start = now - 600_000;
+    fill(&kafka, "orders", 2, 10, start, 60_000).await;
+    let g = "backfill";
+    let reset = |extra: &[&str]| {
+        let mut args = vec!["groups", "reset", g, "--force", "-o", "json"];
+        args.extend_from_slice(extra);
+        run(&broker, &args)
+    };
+    let check = |extra: &[&str], want: [i64; 2]| {
+        let mut args = extra.to_vec();
+        args.push("--execute");
+        let out = reset(&args);
+        assert!(out.status.success(), "{extra:?}: {}", text(&out.stderr));
+        assert_eq!(committed(&kafka, g, "orders", 2), want, "{extra:?}");
+        out
+    };
+
+    // The group has no offsets yet: --all-topics has nothing to go on.
+    let out = reset(&["--all-topics", "--to-earliest"]);
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    check(&["--topic", "orders", "--to-offset", "5"], [5, 5]);
+
+    // Dry run (the default) prints the plan and changes nothing.
+    let out = reset(&["--all-topics", "--to-earliest"]);
+    assert!(out.status.success());
+    let plan: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(plan.len(), 2);
+    assert_eq!((plan[0]["current"].as_i64(), plan[0]["target"].as_i64()), (Some(5), Some(0)));
+    assert!(text(&out.stderr).contains("dry run"), "{}", text(&out.stderr));
+    assert_eq!(committed(&kafka, g, "orders", 2), [5, 5]);
+
+    check(&["--all-topics", "--to-earliest"], [0, 0]);
+    check(&["--all-topics", "--to-latest"], [10, 10]);
+    check(&["--all-topics", "--shift-by", "-3"], [7, 7]);
+    check(&["--all-topics", "--to-current"], [7, 7]);
+    check(&["--topic", "orders:1", "--to-offset", "2"], [7, 2]);
+    let out = check(&["--all-topics", "--shift-by", "-5"], [2, 0]);
+    assert!(text(&out.stderr).contains("orders:1: target -3 is before the log start 0; using 0"), "{}", text(&out.stderr));
+    let out = check(&["--all-topics", "--to-offset", "99"], [10, 10]);
+    assert!(text(&out.stderr).contains("past the log end 10"), "{}", text(&out.stderr));
+    // Record i is at start + i minutes: the first at or after start + 4.5 min is 5.
+    let at = chrono::DateTime::from_timestamp_millis(start + 270_000).unwrap().to_rfc3339();
+    check(&["--all-topics", "--to-datetime", &at], [5, 5]);
+    // 5.5 minutes ago: record 5 (written 5 minutes ago) is the first after it... minus
+    // the seconds this test has run, far less than a minute.
+    check(&["--all-topics", "--by-duration", "330s"], [5, 5]);
+    // After the last record: the log end.
+    check(&["--all-topics", "--by-duration", "10s"], [10, 10]);
+
+    // --export writes the plan as CSV; --from-file reads it back (and Kafka's format).
+    let out = reset(&["--all-topics", "--to-offset", "3", "--export"]);
+    let csv = text(&out.stdout);
+    assert_eq!(csv, "topic,partition,current,target,change\norders,0,10,3,-7\norders,1,10,3,-7\n");
+    assert_eq!(committed(&kafka, g, "orders", 2), [10, 10], "--export alone is a dry run");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.csv");
+    std::fs::write(&file, &csv).unwrap();
+    check(&["--from-file", file.to_str().unwrap()], [3, 3]);
+    std::fs::write(&file, "orders,1,8\n").unwrap();
+    check(&["--from-file", file.to_str().unwrap()], [3, 8]);
+
+    // tansu's SQLite engine cannot describe groups: without --force, refused.
+    let out = run(&broker, &["groups", "reset", g, "--all-topics", "--to-earliest", "--execute"]);
+    assert_eq!(out.status.code(), Some(6));
+    assert!(text(&out.stderr).contains("cannot tell whether group backfill has members"), "{}", text(&out.stderr));
+    assert_eq!(committed(&kafka, g, "orders", 2), [3, 8]);
+
+    // describe and list see the offsets.
+    let d: serde_json::Value = serde_json::from_str(ok(&broker, &["groups", "describe", g, "-o", "json"]).trim()).unwrap();
+    assert_eq!(d["offsets"][1]["committed"], 8);
+    assert_eq!(d["offsets"][1]["lag"], 2);
+    let list = ok(&broker, &["groups", "list", "-o", "json"]);
+    assert!(list.lines().any(|l| l.contains("\"group\":\"backfill\"") && l.contains("\"lag\":9")), "{list}");
+
+    // delete: refused without --force here too, then gone.
+    assert_eq!(run(&broker, &["groups", "delete", g]).status.code(), Some(6));
+    ok(&broker, &["groups", "delete", g, "--force"]);
+    assert_eq!(committed(&kafka, g, "orders", 2), [-1, -1]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_with_a_running_member_is_refused() {
+    // The memory engine can describe groups.
+    let broker = Broker::start(Engine::Memory);
+    let kafka = broker.kafka();
+    create_topic(&kafka, "orders", 1).await;
+    fill(&kafka, "orders", 1, 3, Utc::now().timestamp_millis(), 1).await;
+    let mut config = kafka.consumer_config("busy");
+    config.set("client.id", "busy-member-7");
+    let member: BaseConsumer = config.create().unwrap();
+    member.subscribe(&["orders"]).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while member.assignment().unwrap().count() == 0 {
+        assert!(Instant::now() < deadline, "the member never got its partition");
+        let _ = member.poll(Duration::from_millis(100));
+    }
+    // Keep it alive (polling) while the reset is attempted.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = stop.clone();
+    let poller = std::thread::spawn(move || {
+        while !s.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = member.poll(Duration::from_millis(100));
+        }
+    });
+    for execute in [false, true] {
+        let mut args = vec!["groups", "reset", "busy", "--topic", "orders", "--to-earliest"];
+        if execute {
+            args.push("--execute");
+        }
+        let out = run(&broker, &args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(6), "{err}");
+        assert!(err.contains("group busy is Stable"), "{err}");
+        // Apache Kafka names the members (client-id@host); tansu gives none to name.
+        assert!(err.contains("stop its consumers first"), "{err}");
+    }
+    let out = run(&broker, &["groups", "describe", "busy", "-o", "table"]);
+    assert!(text(&out.stdout).contains("group busy: Stable"), "{}{}", text(&out.stdout), text(&out.stderr));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    poller.join().unwrap();
+}
+
+fn message(session: &str, i: usize) -> Event {
+    Event::at(
+        Utc::now() - Cd::minutes(10) + Cd::milliseconds(i as i64),
+        session,
+        "node-a",
+        Payload::ChatMessage(ChatMessage {
+            message_id: format!("{session}-m{i}"),
+            conversation_id: format!("conv-{session}"),
+            user_id: "user-1".into(),
+            role: Role::User,
+            content: format!("backfill word{i} from the log"),
+            reply_to: None,
+        }),
+    )
+}
+
+fn worker(broker: &Broker, workers: &str, dir: &Path, extra: &[&str]) -> Proc {
+    Proc(
+        chatctl()
+            .args(["serve", "--role", "worker", "--workers", workers, "--node-id", "n1", "-b", &broker.addr])
+            .args(["--listen", &format!("127.0.0.1:{}", free_port())])
+            .args(["--audit-url", &format!("sqlite://{}", dir.join("store.db").display())])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+/// `chatctl lag -g G --exit-code -o json`: (exit code, the group's row).
+fn lag(broker: &Broker, group: &str) -> (Option<i32>, serde_json::Value) {
+    let out = run(broker, &["lag", "-g", group, "--exit-code", "--samples", "3", "--interval", "500ms", "-o", "json"]);
+    let row = text(&out.stdout).lines().next().map(|l| serde_json::from_str(l).unwrap()).unwrap_or_default();
+    (out.status.code(), row)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_worker_goes_stop_with_rising_lag_and_back_to_ok() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    produce(&kafka, &(0..20).map(|i| message(&format!("s{}", i % 4), i)).collect::<Vec<_>>()).await;
+    let w = worker(&broker, "search", dir.path(), &["--search-index", dir.path().join("idx").to_str().unwrap()]);
+    let group = "chatctl-search-n1";
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (code, row) = lag(&broker, group);
+        if code == Some(0) && row["partitions"] == 2 && row["lag"] == 0 && row["status"] == "OK" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "never caught up: {row}");
+    }
+    w.stop();
+    produce(&kafka, &(20..40).map(|i| message(&format!("s{}", i % 4), i)).collect::<Vec<_>>()).await;
+    let (code, first) = lag(&broker, group);
+    assert_eq!(code, Some(7), "{first}");
+    assert!(matches!(first["status"].as_str(), Some("STOP" | "STALL")), "{first}");
+    assert_eq!(first["lag"], 20);
+    assert!(first["lagSeconds"].as_f64().unwrap() >= 599.0, "records are ten minutes old: {first}");
+    produce(&kafka, &(40..50).map(|i| message(&format!("s{}", i % 4), i)).collect::<Vec<_>>()).await;
+    let (_, second) = lag(&broker, group);
+    assert_eq!(second["lag"], 30, "lag rises while stopped: {second}");
+
+    let _w = worker(&broker, "search", dir.path(), &["--search-index", dir.path().join("idx").to_str().unwrap()]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (code, row) = lag(&broker, group);
+        if code == Some(0) {
+            assert_eq!((row["lag"].as_i64(), row["status"].as_str()), (Some(0), Some("OK")));
+            break;
+        }
+        assert!(Instant::now() < deadline, "never back to OK: {row}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backfill_reset_to_earliest_rebuilds_the_search_index() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let idx = index.to_str().unwrap().to_string();
+    produce(&kafka, &(0..30).map(|i| message(&format!("s{}", i % 3), i)).collect::<Vec<_>>()).await;
+    let count = || SearchReader::open(&index).and_then(|r| r.count()).unwrap_or(0);
+    let w = worker(&broker, "search", dir.path(), &["--search-index", &idx]);
+    eventually("the live index", Duration::from_secs(60), || count() == 30).await;
+    w.stop();
+    // The index is lost; the group still says everything was consumed.
+    std::fs::remove_dir_all(&index).unwrap();
+    let w = worker(&broker, "search", dir.path(), &["--search-index", &idx]);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(count(), 0, "a restarted worker resumes at its committed offsets");
+    w.stop();
+    let out = ok(&broker, &["groups", "reset", "chatctl-search-n1", "--all-topics", "--to-earliest", "--execute", "--force", "-o", "json"]);
+    assert!(out.lines().count() >= 2, "{out}");
+    let _w = worker(&broker, "search", dir.path(), &["--search-index", &idx]);
+    eventually("the rebuilt index", Duration::from_secs(60), || count() == 30).await;
+    let hit = ok(&broker, &["search", "word17", "-o", "json", "--search-index", &idx]);
+    assert_eq!(hit.lines().count(), 1, "{hit}");
+}
+
+/// Every record of `topic` with its key and headers.
+fn records(kafka: &KafkaSettings, topic: &str) -> Vec<(Option<Vec<u8>>, Vec<u8>, HashMap<String, String>)> {
+    let consumer: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
+    let md = consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap();
+    let mut out = Vec::new();
+    for p in md.topics()[0].partitions() {
+        let (low, high) = consumer.fetch_watermarks(topic, p.id(), Duration::from_secs(10)).unwrap();
+        if high <= low {
+            continue;
+        }
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition_offset(topic, p.id(), Offset::Offset(low)).unwrap();
+        consumer.assign(&tpl).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut next = low;
+        while next < high {
+            assert!(Instant::now() < deadline, "reading {topic}");
+            let Some(m) = consumer.poll(Duration::from_millis(200)) else { continue };
+            let m = m.unwrap();
+            next = m.offset() + 1;
+            let headers = m
+                .headers()
+                .map(|h| h.iter().map(|h| (h.key.to_string(), text(h.value.unwrap_or_default()))).collect())
+                .unwrap_or_default();
+            out.push((m.key().map(<[u8]>::to_vec), m.payload().unwrap_or_default().to_vec(), headers));
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dead_letters_are_listed_and_redriven_once_with_their_headers() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    // A record no worker can decode, with a header of its own.
+    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    producer
+        .send(
+            FutureRecord::to(CHAT_EVENTS)
+                .key("sess-bad")
+                .payload("{not json")
+                .headers(OwnedHeaders::new().insert(Header { key: "traceparent", value: Some("00-feed-01") })),
+            Duration::from_secs(10),
+        )
+        .await
+        .map_err(|(e, _)| e)
+        .unwrap();
+    let w = worker(&broker, "audit", dir.path(), &[]);
+    eventually("the dead letter", Duration::from_secs(60), || {
+        let out = run(&broker, &["dlq", "list", "-o", "json"]);
+        out.status.success() && text(&out.stdout).lines().count() == 1
+    })
+    .await;
+    w.stop();
+    let listed: serde_json::Value = serde_json::from_str(ok(&broker, &["dlq", "list", "-o", "json"]).trim()).unwrap();
+    assert_eq!(listed["dlqTopic"], "chat-events.dlq");
+    assert_eq!(listed["originTopic"], "chat-events");
+    assert_eq!(listed["worker"], "chatctl-audit");
+    assert!(listed["errorClass"].as_str().unwrap().starts_with("decode"), "{listed}");
+    assert_eq!(listed["redriven"], false);
+    assert_eq!(listed["headers"]["traceparent"], "00-feed-01");
+    let table = ok(&broker, &["dlq", "list", "--topic", "chat-events", "-o", "table"]);
+    assert!(table.contains("chatctl-audit") && table.contains("dead"), "{table}");
+
+    let before = records(&kafka, CHAT_EVENTS).len();
+    let out = run(&broker, &["dlq", "redrive", "--all", "--dry-run"]);
+    assert!(text(&out.stderr).contains("1 record(s) would be re-driven"), "{}", text(&out.stderr));
+    assert_eq!(records(&kafka, CHAT_EVENTS).len(), before, "a dry run writes nothing");
+
+    let out = run(&broker, &["dlq", "redrive", "--all"]);
+    assert!(text(&out.stderr).contains("re-drove 1 record(s)"), "{}", text(&out.stderr));
+    let after = records(&kafka, CHAT_EVENTS);
+    assert_eq!(after.len(), before + 1);
+    let back = after.iter().find(|r| r.2.contains_key(REDRIVEN)).expect("the re-driven record");
+    assert_eq!(back.0.as_deref(), Some(&b"sess-bad"[..]));
+    assert_eq!(back.1, b"{not json");
+    assert_eq!(back.2["traceparent"], "00-feed-01");
+    assert_eq!(back.2[REDRIVEN], format!("chat-events.dlq:0:{}", listed["offset"]));
+    assert!(!back.2.contains_key("chatctl-error-class"), "the DLQ's own headers are not carried back");
+
+    // A second run, by anyone, re-drives nothing.
+    let out = run(&broker, &["dlq", "redrive", "--all"]);
+    assert!(text(&out.stderr).contains("re-drove 0 record(s)"), "{}", text(&out.stderr));
+    let off = listed["offset"].to_string();
+    let out = run(&broker, &["dlq", "redrive", "--offset", &off]);
+    assert!(text(&out.stderr).contains("re-driven already"), "{}", text(&out.stderr));
+    assert_eq!(records(&kafka, CHAT_EVENTS).len(), before + 1);
+    let listed: serde_json::Value = serde_json::from_str(ok(&broker, &["dlq", "list", "-o", "json"]).trim()).unwrap();
+    assert_eq!(listed["redriven"], true);
+    assert_eq!(ok(&broker, &["dlq", "list", "--pending", "-o", "json"]), "");
+}
