@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{announce, audit, chat, completions, dlq, groups, lag, replay, search, serve, session, stats, topics, training};
+use crate::{
+    announce, audit, chat, completions, dlq, groups, lag, replay, search, serve, session, stats, topics, training,
+};
 
 #[derive(Debug, Parser)]
 #[command(

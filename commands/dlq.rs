@@ -58,7 +58,10 @@ impl Row for DeadLetter {
     fn cells(&self) -> Vec<String> {
         let msg: String = self.error_message.chars().take(60).collect();
         vec![
-            self.timestamp.and_then(chrono::DateTime::from_timestamp_millis).map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into()),
+            self.timestamp
+                .and_then(chrono::DateTime::from_timestamp_millis)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_else(|| "-".into()),
             format!("{}/{}/{}", self.dlq_topic, self.partition, self.offset),
             self.origin(),
             self.worker.clone(),
@@ -85,7 +88,10 @@ pub async fn run(cmd: &DlqCommand, ctx: &Context) -> anyhow::Result<()> {
 }
 
 /// The DLQ topics named (`x` or `x.dlq`), or every one.
-async fn topics(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<(rdkafka::metadata::Metadata, Vec<String>)> {
+async fn topics(
+    kafka: &KafkaSettings,
+    args: &DlqTopicArgs,
+) -> anyhow::Result<(rdkafka::metadata::Metadata, Vec<String>)> {
     let md = kafka.metadata(None).await?;
     let all = dlq::dlq_topics(&md);
     if args.topics.is_empty() {
@@ -118,7 +124,9 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
             let found: Vec<&DeadLetter> = letters.list.iter().filter(|l| l.offset == o).collect();
             match found.as_slice() {
                 [] => return Err(Error::NotFound(format!("no dead letter at offset {o}")).into()),
-                [l] if l.redriven => eprintln!("skipped {}/{}/{}: re-driven already", l.dlq_topic, l.partition, l.offset),
+                [l] if l.redriven => {
+                    eprintln!("skipped {}/{}/{}: re-driven already", l.dlq_topic, l.partition, l.offset)
+                }
                 [l] => out.push((*l).clone()),
                 _ => return Err(Error::usage(format!("offset {o} is in several DLQs: name one with --topic")).into()),
             }

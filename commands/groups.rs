@@ -22,9 +22,7 @@ pub enum GroupsCommand {
     /// Every consumer group: state, members, partitions with offsets, total lag
     List,
     /// One group: state, members, and per partition the committed offset, log end, lag, owner
-    Describe {
-        group: String,
-    },
+    Describe { group: String },
     /// Move a group's committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints
     /// the plan and changes nothing unless --execute; refused while the group has members
     Reset(ResetArgs),
@@ -108,7 +106,8 @@ impl TargetArgs {
             let d = humantime::parse_duration(raw).map_err(|e| Error::usage(format!("--by-duration {raw:?}: {e}")))?;
             Target::Time(now()?.timestamp_millis() - d.as_millis() as i64)
         } else if let Some(path) = &t.from_file {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
             Target::Plan(groups::from_csv(&text)?)
         } else {
             return Err(Error::usage("choose a target (--to-earliest, --to-latest, ...)").into());
@@ -122,7 +121,13 @@ impl Row for PlanRow {
     }
     fn cells(&self) -> Vec<String> {
         let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
-        vec![self.topic.clone(), self.partition.to_string(), opt(self.current), self.target.to_string(), opt(self.change())]
+        vec![
+            self.topic.clone(),
+            self.partition.to_string(),
+            opt(self.current),
+            self.target.to_string(),
+            opt(self.change()),
+        ]
     }
 }
 
@@ -188,14 +193,18 @@ pub async fn run(cmd: &GroupsCommand, ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> chatctl::error::Result<T> + Send + 'static) -> anyhow::Result<T> {
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> chatctl::error::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
     Ok(tokio::task::spawn_blocking(f).await??)
 }
 
 fn list(kafka: &KafkaSettings) -> chatctl::error::Result<Vec<Listed>> {
     let client = kgroups::admin_consumer(kafka)?;
     let listed = kgroups::list(client.client(), kafka.timeout)?;
-    let described = kgroups::describe(client.client(), &listed.iter().map(|g| g.group.clone()).collect::<Vec<_>>(), kafka.timeout).ok();
+    let described =
+        kgroups::describe(client.client(), &listed.iter().map(|g| g.group.clone()).collect::<Vec<_>>(), kafka.timeout)
+            .ok();
     let mut poller = Poller::new(kafka, listed.iter().map(|g| g.group.clone()).collect())?;
     let mut model = LagModel::default();
     if !listed.is_empty() {
@@ -230,7 +239,9 @@ async fn describe(kafka: &KafkaSettings, group: &str, ctx: &Context) -> anyhow::
     let (desc, rows) = blocking(move || {
         let client = kgroups::admin_consumer(&k)?;
         let desc: Result<GroupDescription, String> =
-            kgroups::describe(client.client(), std::slice::from_ref(&g), k.timeout).map(|mut d| d.remove(0)).map_err(|e| e.to_string());
+            kgroups::describe(client.client(), std::slice::from_ref(&g), k.timeout)
+                .map(|mut d| d.remove(0))
+                .map_err(|e| e.to_string());
         let rows = groups::offsets(&k, &g, desc.as_ref().ok())?;
         Ok((desc, rows))
     })

@@ -132,7 +132,11 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let groups = model.group_rows();
     if args.groups.groups.iter().any(|g| !model.groups.contains_key(g)) {
         let missing: Vec<&String> = args.groups.groups.iter().filter(|g| !model.groups.contains_key(*g)).collect();
-        return Err(Error::NotFound(format!("no such group: {}", missing.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(", "))).into());
+        return Err(Error::NotFound(format!(
+            "no such group: {}",
+            missing.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(", ")
+        ))
+        .into());
     }
     if args.partitions {
         let rows: Vec<PartitionLag> = groups.iter().flat_map(|g| model.partitions(&g.group)).collect();
@@ -141,7 +145,11 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         ctx.printer.rows(&groups)?;
     }
     if args.exit_code {
-        let bad: Vec<String> = groups.iter().filter(|g| g.status != chatctl::ops::lag::Status::Ok).map(|g| format!("{} {}", g.group, g.status.as_str())).collect();
+        let bad: Vec<String> = groups
+            .iter()
+            .filter(|g| g.status != chatctl::ops::lag::Status::Ok)
+            .map(|g| format!("{} {}", g.group, g.status.as_str()))
+            .collect();
         if !bad.is_empty() {
             return Err(Error::Unhealthy(format!("{} group(s) not OK: {}", bad.len(), bad.join(", "))).into());
         }

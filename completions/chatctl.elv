@@ -43,6 +43,9 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand search 'Full-text search over chat messages (the search worker''s index)'
             cand training 'Training data kept by the training worker'
+            cand groups 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
+            cand lag 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
+            cand dlq 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -51,7 +54,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --role 'What this process runs'
             cand --workers 'Workers to run (with --role all or worker)'
             cand --instance-id 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout'
-            cand --audit-url 'Audit/analytics store: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand --search-index 'Directory of the search worker''s index'
             cand --notify-url 'Webhook the notify worker POSTs failed streams to'
             cand --listen 'Address to listen on'
@@ -149,7 +152,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --where 'Only events whose JSON field equals a value, e.g. --where metadata.nodeId=ws-node-1'
             cand --to-topic 'Copy matching records to this topic (keys, headers and timestamps kept)'
             cand --into 'Feed matching events to a worker''s handler'
-            cand --audit-url 'Store of --into: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand --search-index 'Index of --into search'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -193,7 +196,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --version 'Print version'
         }
         &'chatctl;audit'= {
-            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -218,7 +221,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;audit;sessions'= {
             cand --user 'The user id (the JWT `sub`)'
             cand --since 'RFC 3339, a date, or a duration ago (7d)'
-            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -239,7 +242,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;audit;latency'= {
             cand --since 'since'
             cand --until 'until'
-            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -260,7 +263,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;audit;errors'= {
             cand --since 'since'
             cand --until 'until'
-            cand --audit-url 'Audit store: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -293,7 +296,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;audit;help;help'= {
         }
         &'chatctl;stats'= {
-            cand --audit-url 'Store the analytics worker writes to: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand --since 'RFC 3339, a date, or a duration ago'
             cand --until 'until'
             cand --node 'Only this node'
@@ -360,7 +363,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --since 'Answers from this time: RFC 3339, a date, or a duration ago'
             cand --until 'Answers before this time'
             cand --out 'Write to this file instead of standard output'
-            cand --audit-url 'Store the training worker writes to: sqlite://PATH or postgres://...'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -385,6 +388,258 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;training;help;export'= {
         }
         &'chatctl;training;help;help'= {
+        }
+        &'chatctl;groups'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every consumer group: state, members, partitions with offsets, total lag'
+            cand describe 'One group: state, members, and per partition the committed offset, log end, lag, owner'
+            cand reset 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
+            cand delete 'Delete a group and its committed offsets; refused while it has members'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;groups;list'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;groups;describe'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;groups;reset'= {
+            cand --topic 'Partitions to reset: TOPIC or TOPIC:P,P (repeatable)'
+            cand --to-offset 'This offset in every partition'
+            cand --shift-by 'Move by N (negative: back)'
+            cand --to-datetime 'The first record at or after this time: RFC 3339 or a date'
+            cand --by-duration 'The first record at or after this long ago, e.g. 2h, 7d'
+            cand --from-file 'Targets from a plan file (CSV as --export writes, or Kafka''s topic,partition,offset)'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --all-topics 'Every topic the group has committed offsets for'
+            cand --to-earliest 'The first offset still in the log'
+            cand --to-latest 'The log end (skip everything not yet consumed)'
+            cand --to-current 'Where the group is now (useful with --export, or to commit partitions it lacks)'
+            cand --execute 'Apply the plan (without it: dry run, nothing changes)'
+            cand --export 'Print the plan as CSV (the format --from-file reads) instead of a table'
+            cand --force 'Go on where the broker cannot tell whether the group has members (a running member would overwrite the reset with its next commit)'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;groups;delete'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --force 'Go on where the broker cannot tell whether the group has members'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;groups;help'= {
+            cand list 'Every consumer group: state, members, partitions with offsets, total lag'
+            cand describe 'One group: state, members, and per partition the committed offset, log end, lag, owner'
+            cand reset 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
+            cand delete 'Delete a group and its committed offsets; refused while it has members'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;groups;help;list'= {
+        }
+        &'chatctl;groups;help;describe'= {
+        }
+        &'chatctl;groups;help;reset'= {
+        }
+        &'chatctl;groups;help;delete'= {
+        }
+        &'chatctl;groups;help;help'= {
+        }
+        &'chatctl;lag'= {
+            cand -g 'Only this group (repeatable); default: every group the broker lists'
+            cand --group 'Only this group (repeatable); default: every group the broker lists'
+            cand --interval 'Time between polls (default: 2s with --watch, 1s otherwise)'
+            cand --samples 'Polls a one-shot report is judged over (at least 2)'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -w 'Live TUI (q, Esc or Ctrl-C quits)'
+            cand --watch 'Live TUI (q, Esc or Ctrl-C quits)'
+            cand --partitions 'One row per partition instead of per group'
+            cand --exit-code 'Exit 7 when a group is not OK (for cron and alerting)'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;dlq'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
+            cand tail 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
+            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;dlq;list'= {
+            cand -t 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
+            cand --topic 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --pending 'Hide records already re-driven'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;dlq;tail'= {
+            cand -t 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
+            cand --topic 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;dlq;redrive'= {
+            cand -t 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
+            cand --topic 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
+            cand --offset 'These DLQ offsets (repeatable; with one --topic when several DLQs have records)'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --all 'Every dead letter not yet re-driven'
+            cand --dry-run 'Say what would be re-driven, change nothing'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;dlq;help'= {
+            cand list 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
+            cand tail 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
+            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;dlq;help;list'= {
+        }
+        &'chatctl;dlq;help;tail'= {
+        }
+        &'chatctl;dlq;help;redrive'= {
+        }
+        &'chatctl;dlq;help;help'= {
         }
         &'chatctl;topics'= {
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -462,6 +717,9 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand search 'Full-text search over chat messages (the search worker''s index)'
             cand training 'Training data kept by the training worker'
+            cand groups 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
+            cand lag 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
+            cand dlq 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
             cand topics 'Create the Kafka topics chatctl uses (idempotent)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -495,6 +753,33 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand export 'Write prompt/answer pairs as JSON Lines'
         }
         &'chatctl;help;training;export'= {
+        }
+        &'chatctl;help;groups'= {
+            cand list 'Every consumer group: state, members, partitions with offsets, total lag'
+            cand describe 'One group: state, members, and per partition the committed offset, log end, lag, owner'
+            cand reset 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
+            cand delete 'Delete a group and its committed offsets; refused while it has members'
+        }
+        &'chatctl;help;groups;list'= {
+        }
+        &'chatctl;help;groups;describe'= {
+        }
+        &'chatctl;help;groups;reset'= {
+        }
+        &'chatctl;help;groups;delete'= {
+        }
+        &'chatctl;help;lag'= {
+        }
+        &'chatctl;help;dlq'= {
+            cand list 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
+            cand tail 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
+            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+        }
+        &'chatctl;help;dlq;list'= {
+        }
+        &'chatctl;help;dlq;tail'= {
+        }
+        &'chatctl;help;dlq;redrive'= {
         }
         &'chatctl;help;topics'= {
             cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

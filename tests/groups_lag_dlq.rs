@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -16,12 +15,12 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::ops::dlq::REDRIVEN;
 use chatctl::workers::search::SearchReader;
 use chrono::{Duration as Cd, Utc};
-use common::{chatctl, free_port, produce, Broker, Engine};
+use common::{chatctl, free_port, produce, read_records, Broker, Engine};
 use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::message::{Header, Headers, OwnedHeaders};
+use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
-use rdkafka::{Message, Offset, TopicPartitionList};
+use rdkafka::{Offset, TopicPartitionList};
 
 /// A child process killed (and reaped) when dropped.
 struct Proc(Child);
@@ -69,7 +68,10 @@ async fn fill(kafka: &KafkaSettings, topic: &str, partitions: i32, n: i64, start
         for i in 0..n {
             let v = format!("{p}-{i}");
             producer
-                .send(FutureRecord::<(), _>::to(topic).partition(p).payload(&v).timestamp(start_ms + i * step_ms), Duration::from_secs(10))
+                .send(
+                    FutureRecord::<(), _>::to(topic).partition(p).payload(&v).timestamp(start_ms + i * step_ms),
+                    Duration::from_secs(10),
+                )
                 .await
                 .map_err(|(e, _)| e)
                 .unwrap();
@@ -144,7 +146,11 @@ async fn every_reset_mode_commits_exactly_the_expected_offsets() {
     check(&["--all-topics", "--to-current"], [7, 7]);
     check(&["--topic", "orders:1", "--to-offset", "2"], [7, 2]);
     let out = check(&["--all-topics", "--shift-by", "-5"], [2, 0]);
-    assert!(text(&out.stderr).contains("orders:1: target -3 is before the log start 0; using 0"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("orders:1: target -3 is before the log start 0; using 0"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = check(&["--all-topics", "--to-offset", "99"], [10, 10]);
     assert!(text(&out.stderr).contains("past the log end 10"), "{}", text(&out.stderr));
     // Record i is at start + i minutes: the first at or after start + 4.5 min is 5.
@@ -175,7 +181,8 @@ async fn every_reset_mode_commits_exactly_the_expected_offsets() {
     assert_eq!(committed(&kafka, g, "orders", 2), [3, 8]);
 
     // describe and list see the offsets.
-    let d: serde_json::Value = serde_json::from_str(ok(&broker, &["groups", "describe", g, "-o", "json"]).trim()).unwrap();
+    let d: serde_json::Value =
+        serde_json::from_str(ok(&broker, &["groups", "describe", g, "-o", "json"]).trim()).unwrap();
     assert_eq!(d["offsets"][1]["committed"], 8);
     assert_eq!(d["offsets"][1]["lag"], 2);
     let list = ok(&broker, &["groups", "list", "-o", "json"]);
@@ -325,42 +332,25 @@ async fn backfill_reset_to_earliest_rebuilds_the_search_index() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(count(), 0, "a restarted worker resumes at its committed offsets");
     w.stop();
-    let out = ok(&broker, &["groups", "reset", "chatctl-search-n1", "--all-topics", "--to-earliest", "--execute", "--force", "-o", "json"]);
+    let out = ok(
+        &broker,
+        &[
+            "groups",
+            "reset",
+            "chatctl-search-n1",
+            "--all-topics",
+            "--to-earliest",
+            "--execute",
+            "--force",
+            "-o",
+            "json",
+        ],
+    );
     assert!(out.lines().count() >= 2, "{out}");
     let _w = worker(&broker, "search", dir.path(), &["--search-index", &idx]);
     eventually("the rebuilt index", Duration::from_secs(60), || count() == 30).await;
     let hit = ok(&broker, &["search", "word17", "-o", "json", "--search-index", &idx]);
     assert_eq!(hit.lines().count(), 1, "{hit}");
-}
-
-/// Every record of `topic` with its key and headers.
-fn records(kafka: &KafkaSettings, topic: &str) -> Vec<(Option<Vec<u8>>, Vec<u8>, HashMap<String, String>)> {
-    let consumer: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
-    let md = consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap();
-    let mut out = Vec::new();
-    for p in md.topics()[0].partitions() {
-        let (low, high) = consumer.fetch_watermarks(topic, p.id(), Duration::from_secs(10)).unwrap();
-        if high <= low {
-            continue;
-        }
-        let mut tpl = TopicPartitionList::new();
-        tpl.add_partition_offset(topic, p.id(), Offset::Offset(low)).unwrap();
-        consumer.assign(&tpl).unwrap();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut next = low;
-        while next < high {
-            assert!(Instant::now() < deadline, "reading {topic}");
-            let Some(m) = consumer.poll(Duration::from_millis(200)) else { continue };
-            let m = m.unwrap();
-            next = m.offset() + 1;
-            let headers = m
-                .headers()
-                .map(|h| h.iter().map(|h| (h.key.to_string(), text(h.value.unwrap_or_default()))).collect())
-                .unwrap_or_default();
-            out.push((m.key().map(<[u8]>::to_vec), m.payload().unwrap_or_default().to_vec(), headers));
-        }
-    }
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -399,21 +389,21 @@ async fn dead_letters_are_listed_and_redriven_once_with_their_headers() {
     let table = ok(&broker, &["dlq", "list", "--topic", "chat-events", "-o", "table"]);
     assert!(table.contains("chatctl-audit") && table.contains("dead"), "{table}");
 
-    let before = records(&kafka, CHAT_EVENTS).len();
+    let before = read_records(&kafka, CHAT_EVENTS).len();
     let out = run(&broker, &["dlq", "redrive", "--all", "--dry-run"]);
     assert!(text(&out.stderr).contains("1 record(s) would be re-driven"), "{}", text(&out.stderr));
-    assert_eq!(records(&kafka, CHAT_EVENTS).len(), before, "a dry run writes nothing");
+    assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before, "a dry run writes nothing");
 
     let out = run(&broker, &["dlq", "redrive", "--all"]);
     assert!(text(&out.stderr).contains("re-drove 1 record(s)"), "{}", text(&out.stderr));
-    let after = records(&kafka, CHAT_EVENTS);
+    let after = read_records(&kafka, CHAT_EVENTS);
     assert_eq!(after.len(), before + 1);
-    let back = after.iter().find(|r| r.2.contains_key(REDRIVEN)).expect("the re-driven record");
-    assert_eq!(back.0.as_deref(), Some(&b"sess-bad"[..]));
-    assert_eq!(back.1, b"{not json");
-    assert_eq!(back.2["traceparent"], "00-feed-01");
-    assert_eq!(back.2[REDRIVEN], format!("chat-events.dlq:0:{}", listed["offset"]));
-    assert!(!back.2.contains_key("chatctl-error-class"), "the DLQ's own headers are not carried back");
+    let back = after.iter().find(|r| r.headers.contains_key(REDRIVEN)).expect("the re-driven record");
+    assert_eq!(back.key.as_deref(), Some(&b"sess-bad"[..]));
+    assert_eq!(back.value, b"{not json");
+    assert_eq!(back.headers["traceparent"], "00-feed-01");
+    assert_eq!(back.headers[REDRIVEN], format!("chat-events.dlq:0:{}", listed["offset"]));
+    assert!(!back.headers.contains_key("chatctl-error-class"), "the DLQ's own headers are not carried back");
 
     // A second run, by anyone, re-drives nothing.
     let out = run(&broker, &["dlq", "redrive", "--all"]);
@@ -421,7 +411,7 @@ async fn dead_letters_are_listed_and_redriven_once_with_their_headers() {
     let off = listed["offset"].to_string();
     let out = run(&broker, &["dlq", "redrive", "--offset", &off]);
     assert!(text(&out.stderr).contains("re-driven already"), "{}", text(&out.stderr));
-    assert_eq!(records(&kafka, CHAT_EVENTS).len(), before + 1);
+    assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before + 1);
     let listed: serde_json::Value = serde_json::from_str(ok(&broker, &["dlq", "list", "-o", "json"]).trim()).unwrap();
     assert_eq!(listed["redriven"], true);
     assert_eq!(ok(&broker, &["dlq", "list", "--pending", "-o", "json"]), "");

@@ -224,6 +224,15 @@ pub struct GroupHistory {
     pub total_lags: VecDeque<u64>,
 }
 
+/// A committed offset whose record's timestamp is wanted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordAt {
+    pub group: String,
+    pub topic: String,
+    pub partition: i32,
+    pub offset: i64,
+}
+
 /// One poll: per group, its membership and (topic, partition, committed, log end).
 #[derive(Debug, Clone, Default)]
 pub struct Poll {
@@ -300,23 +309,23 @@ impl LagModel {
         }
     }
 
-    /// Partitions whose committed record's time must be read: (group, topic, partition, offset).
-    pub fn needs_record_times(&self) -> Vec<(String, String, i32, i64)> {
+    /// Partitions whose committed record's time must be read.
+    pub fn needs_record_times(&self) -> Vec<RecordAt> {
         let mut out = Vec::new();
         for (g, h) in &self.groups {
             for ((t, p), ph) in &h.partitions {
                 if let Some(o) = ph.needs_record_time() {
-                    out.push((g.clone(), t.clone(), *p, o));
+                    out.push(RecordAt { group: g.clone(), topic: t.clone(), partition: *p, offset: o });
                 }
             }
         }
         out
     }
 
-    pub fn record_time(&mut self, group: &str, topic: &str, partition: i32, offset: i64, ts_ms: i64) {
-        if let Some(ph) = self.groups.get_mut(group).and_then(|h| h.partitions.get_mut(&(topic.to_string(), partition)))
-        {
-            ph.record_time(offset, ts_ms);
+    pub fn record_time(&mut self, at: &RecordAt, ts_ms: i64) {
+        let key = (at.topic.clone(), at.partition);
+        if let Some(ph) = self.groups.get_mut(&at.group).and_then(|h| h.partitions.get_mut(&key)) {
+            ph.record_time(at.offset, ts_ms);
         }
     }
 
@@ -465,10 +474,9 @@ impl Poller {
         Ok(out)
     }
 
-    /// Read the timestamps of the records at `wanted` (group, topic, partition, offset):
-    /// the answers as (group, topic, partition, offset, timestamp ms). Bounded by the
-    /// request timeout; what did not arrive is left for the next poll.
-    pub fn record_times(&self, wanted: &[(String, String, i32, i64)]) -> Result<Vec<(String, String, i32, i64, i64)>> {
+    /// Read the timestamps (ms) of the records at `wanted`. Bounded by the request
+    /// timeout; what did not arrive is left for the next poll.
+    pub fn record_times(&self, wanted: &[RecordAt]) -> Result<Vec<(RecordAt, i64)>> {
         if wanted.is_empty() {
             return Ok(Vec::new());
         }
@@ -476,9 +484,9 @@ impl Poller {
         let reader: BaseConsumer = kafka.create(&kafka.reader_config())?;
         let mut tpl = TopicPartitionList::new();
         let mut want: HashMap<(String, i32), i64> = HashMap::new();
-        for (_, t, p, o) in wanted {
-            if want.insert((t.clone(), *p), *o).is_none() {
-                tpl.add_partition_offset(t, *p, Offset::Offset(*o)).map_err(Error::Kafka)?;
+        for w in wanted {
+            if want.insert((w.topic.clone(), w.partition), w.offset).is_none() {
+                tpl.add_partition_offset(&w.topic, w.partition, Offset::Offset(w.offset)).map_err(Error::Kafka)?;
             }
         }
         reader.assign(&tpl)?;
@@ -500,7 +508,7 @@ impl Poller {
         crate::kafka::dispose(reader);
         Ok(wanted
             .iter()
-            .filter_map(|(g, t, p, o)| found.get(&(t.clone(), *p, *o)).map(|ts| (g.clone(), t.clone(), *p, *o, *ts)))
+            .filter_map(|w| found.get(&(w.topic.clone(), w.partition, w.offset)).map(|ts| (w.clone(), *ts)))
             .collect())
     }
 
@@ -508,8 +516,8 @@ impl Poller {
     pub fn sample(&mut self, model: &mut LagModel) -> Result<()> {
         let poll = self.poll()?;
         model.apply(&poll);
-        for (g, t, p, o, ts) in self.record_times(&model.needs_record_times())? {
-            model.record_time(&g, &t, p, o, ts);
+        for (at, ts) in self.record_times(&model.needs_record_times())? {
+            model.record_time(&at, ts);
         }
         Ok(())
     }

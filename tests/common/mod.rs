@@ -360,3 +360,52 @@ where
         }
     }
 }
+
+/// One record as the tests look at it.
+#[derive(Debug, Clone)]
+pub struct Rec {
+    pub key: Option<Vec<u8>>,
+    pub value: Vec<u8>,
+    pub headers: std::collections::HashMap<String, String>,
+}
+
+/// Every record of `topic` (to the high watermarks at call time) with key and headers.
+pub fn read_records(kafka: &KafkaSettings, topic: &str) -> Vec<Rec> {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::message::Headers;
+    use rdkafka::{Message, Offset, TopicPartitionList};
+    let consumer: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
+    let md = consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap();
+    let mut out = Vec::new();
+    for p in md.topics()[0].partitions() {
+        let (low, high) = consumer.fetch_watermarks(topic, p.id(), Duration::from_secs(10)).unwrap();
+        if high <= low {
+            continue;
+        }
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition_offset(topic, p.id(), Offset::Offset(low)).unwrap();
+        consumer.assign(&tpl).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut next = low;
+        while next < high {
+            assert!(Instant::now() < deadline, "reading {topic} timed out at offset {next} of {high}");
+            let Some(m) = consumer.poll(Duration::from_millis(200)) else { continue };
+            let m = m.unwrap();
+            next = m.offset() + 1;
+            let headers = m
+                .headers()
+                .map(|h| {
+                    h.iter()
+                        .map(|h| (h.key.to_string(), String::from_utf8_lossy(h.value.unwrap_or_default()).into_owned()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(Rec {
+                key: m.key().map(<[u8]>::to_vec),
+                value: m.payload().unwrap_or_default().to_vec(),
+                headers,
+            });
+        }
+    }
+    out
+}

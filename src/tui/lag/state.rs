@@ -111,7 +111,7 @@ impl LagState {
         let mut rows = self.model.partitions(g);
         match self.sort {
             Sort::Status => rows.sort_by(|a, b| b.status.cmp(&a.status).then(b.lag.cmp(&a.lag))),
-            Sort::Lag => rows.sort_by(|a, b| b.lag.cmp(&a.lag)),
+            Sort::Lag => rows.sort_by_key(|p| std::cmp::Reverse(p.lag)),
             Sort::LagSeconds => {
                 rows.sort_by(|a, b| b.lag_seconds.unwrap_or(-1.0).total_cmp(&a.lag_seconds.unwrap_or(-1.0)))
             }
