@@ -10,7 +10,7 @@ use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
 use chatctl::Error;
 use rdkafka::producer::FutureProducer;
 
-use crate::cli::DlqTopicArgs;
+use crate::cli::{DlqTopicArgs, OutputFormat};
 use crate::output::Row;
 use crate::Context;
 
@@ -76,6 +76,16 @@ impl Row for DeadLetter {
 pub async fn run(cmd: &DlqCommand, ctx: &Context) -> anyhow::Result<()> {
     let kafka = ctx.settings.kafka();
     match cmd {
+        DlqCommand::List(args) if ctx.printer.format == OutputFormat::Json => {
+            // Straight from the consumer's buffers to stdout: no copy of each letter.
+            let (_, names) = topics(&kafka, &args.topics).await?;
+            let pending = args.pending;
+            tokio::task::spawn_blocking(move || {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                dlq::list_json(&kafka, &names, pending, &mut out)
+            })
+            .await??;
+        }
         DlqCommand::List(args) => {
             let letters = read(&kafka, &args.topics).await?;
             let rows: Vec<DeadLetter> = letters.list.into_iter().filter(|l| !(args.pending && l.redriven)).collect();
@@ -152,7 +162,7 @@ async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> 
     if names.is_empty() {
         return Err(Error::NotFound("no *.dlq topics (run `chatctl topics ensure`)".into()).into());
     }
-    let follower = Follower::new(kafka, &md, &names)?;
+    let mut follower = Follower::new(kafka, &md, &names)?;
     let (updates, rx) = mpsc::channel();
     let (actions, todo) = mpsc::channel();
     // The follower: new records as they land; an empty update now and then keeps the
@@ -162,7 +172,7 @@ async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> 
         let mut last_sent = Instant::now() - Duration::from_secs(60);
         loop {
             let now = chrono::Utc::now().timestamp_millis();
-            let update = match follower.poll(Duration::from_millis(500)) {
+            let update = match follower.poll(Duration::from_secs(1)) {
                 Ok(es) if es.is_empty() && last_sent.elapsed() < Duration::from_secs(5) => continue,
                 Ok(es) => DlqUpdate::Entries(es, now),
                 Err(e) => DlqUpdate::Failed(e.to_string(), now),
@@ -173,18 +183,26 @@ async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> 
             }
         }
     });
-    // The action runner: re-drives and exports, off the render thread.
-    let producer: FutureProducer = kafka.create(&kafka.producer_config())?;
-    let timeout = kafka.timeout;
+    // The action runner: re-drives and exports, off the render thread. Its producer is
+    // made on the first re-drive: an idle screen keeps no producer connection.
+    let kafka = kafka.clone();
     let handle = tokio::runtime::Handle::current();
     std::thread::spawn(move || {
+        let mut producer: Option<FutureProducer> = None;
         for a in todo {
             let msg = match a {
                 Action::Redrive(ls) => {
                     let mut done = 0;
                     let mut failed = None;
-                    for l in &ls {
-                        match handle.block_on(dlq::redrive(&producer, timeout, l)) {
+                    if producer.is_none() {
+                        match kafka.create(&kafka.producer_config()) {
+                            Ok(p) => producer = Some(p),
+                            Err(e) => failed = Some(e.to_string()),
+                        }
+                    }
+                    for l in ls.iter().filter(|_| failed.is_none()) {
+                        let p = producer.as_ref().expect("made above");
+                        match handle.block_on(dlq::redrive(p, kafka.timeout, l)) {
                             Ok(()) => done += 1,
                             Err(e) => {
                                 failed = Some(e.to_string());

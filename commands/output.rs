@@ -26,7 +26,8 @@ impl Printer {
     }
 
     pub fn rows<R: Row>(&self, rows: &[R]) -> std::io::Result<()> {
-        let mut out = std::io::stdout().lock();
+        // Buffered: stdout is line-buffered, a write per row otherwise.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         match self.format {
             OutputFormat::Json => {
                 for r in rows {

@@ -9,6 +9,7 @@
 //! topic: a crash between the two re-drives it again on the next run (at least once; the
 //! workers are idempotent by event id), never loses it.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
@@ -31,10 +32,10 @@ pub const REDRIVEN: &str = "chatctl-redriven";
 /// On a receipt in the DLQ: `<partition>:<offset>` of the dead letter re-driven.
 pub const RECEIPT: &str = "chatctl-redrive-receipt";
 
-/// One dead letter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One dead letter (owned: kept by the TUI, re-driven). Serializes as its [`LetterRef`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct DeadLetter {
+    pub redriven: bool,
     pub dlq_topic: String,
     pub partition: i32,
     pub offset: i64,
@@ -46,37 +47,15 @@ pub struct DeadLetter {
     pub error_class: String,
     pub error_message: String,
     pub attempts: Option<u32>,
-    pub redriven: bool,
-    #[serde(serialize_with = "as_text")]
     pub key: Option<Vec<u8>>,
-    #[serde(serialize_with = "as_json")]
     pub payload: Option<Vec<u8>>,
-    #[serde(serialize_with = "headers_map")]
     pub headers: Vec<(String, Option<Vec<u8>>)>,
 }
 
-fn as_text<S: serde::Serializer>(v: &Option<Vec<u8>>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(b) => s.serialize_str(&String::from_utf8_lossy(b)),
-        None => s.serialize_none(),
+impl Serialize for DeadLetter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.as_ref().serialize(s)
     }
-}
-
-fn as_json<S: serde::Serializer>(v: &Option<Vec<u8>>, s: S) -> std::result::Result<S::Ok, S::Error> {
-    match v.as_deref().map(serde_json::from_slice::<Value>) {
-        Some(Ok(json)) => json.serialize(s),
-        Some(Err(_)) => as_text(v, s),
-        None => s.serialize_none(),
-    }
-}
-
-fn headers_map<S: serde::Serializer>(v: &[(String, Option<Vec<u8>>)], s: S) -> std::result::Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut m = s.serialize_map(Some(v.len()))?;
-    for (k, val) in v {
-        m.serialize_entry(k, &val.as_deref().map(String::from_utf8_lossy))?;
-    }
-    m.end()
 }
 
 /// The headers `workers::dlq` adds: dropped again when a record is re-driven.
@@ -135,45 +114,147 @@ pub enum Entry {
     Receipt(String, i32, i64),
 }
 
-/// Read one DLQ record.
-pub fn parse<M: Message>(m: &M) -> Entry {
-    let headers: Vec<(String, Option<Vec<u8>>)> = m
-        .headers()
-        .map(|hs| hs.iter().map(|x| (x.key.to_string(), x.value.map(<[u8]>::to_vec))).collect())
-        .unwrap_or_default();
-    let get = |k: &str| {
-        headers
-            .iter()
-            .find(|(hk, _)| hk == k)
-            .and_then(|(_, v)| v.as_deref())
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-    };
+/// A DLQ record read in place (nothing copied): what `list_json` serializes straight from
+/// the consumer's buffer, and what `DeadLetter` is made from.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LetterRef<'a> {
+    pub redriven: bool,
+    pub dlq_topic: &'a str,
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: Option<i64>,
+    pub origin_topic: Cow<'a, str>,
+    pub origin_partition: Option<i32>,
+    pub origin_offset: Option<i64>,
+    pub worker: Cow<'a, str>,
+    pub error_class: Cow<'a, str>,
+    pub error_message: Cow<'a, str>,
+    pub attempts: Option<u32>,
+    #[serde(serialize_with = "as_text")]
+    pub key: Option<&'a [u8]>,
+    #[serde(serialize_with = "as_json")]
+    pub payload: Option<&'a [u8]>,
+    #[serde(serialize_with = "headers_map")]
+    pub headers: Vec<(&'a str, Option<&'a [u8]>)>,
+}
+
+fn as_text<S: serde::Serializer>(v: &Option<&[u8]>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match v {
+        Some(b) => s.serialize_str(&String::from_utf8_lossy(b)),
+        None => s.serialize_none(),
+    }
+}
+
+fn as_json<S: serde::Serializer>(v: &Option<&[u8]>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match v.map(serde_json::from_slice::<&serde_json::value::RawValue>) {
+        Some(Ok(json)) => json.serialize(s),
+        Some(Err(_)) => s.serialize_str(&String::from_utf8_lossy(v.unwrap_or_default())),
+        None => s.serialize_none(),
+    }
+}
+
+fn headers_map<S: serde::Serializer>(v: &[(&str, Option<&[u8]>)], s: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (k, val) in v {
+        m.serialize_entry(k, &val.map(String::from_utf8_lossy))?;
+    }
+    m.end()
+}
+
+/// A DLQ record in place: a letter, or a receipt (dlq topic, partition, offset).
+// Lives on the stack for one record at a time: boxing the letter would allocate per record.
+#[allow(clippy::large_enum_variant)]
+pub enum EntryRef<'a> {
+    Letter(LetterRef<'a>),
+    Receipt(&'a str, i32, i64),
+}
+
+/// Read one DLQ record without copying it.
+pub fn parse_ref<'a, M: Message>(m: &'a M) -> EntryRef<'a> {
+    let headers: Vec<(&str, Option<&[u8]>)> =
+        m.headers().map(|hs| hs.iter().map(|x| (x.key, x.value)).collect()).unwrap_or_default();
+    let get = |k: &str| headers.iter().find(|(hk, _)| *hk == k).and_then(|(_, v)| *v).map(String::from_utf8_lossy);
     if let Some(r) = get(RECEIPT) {
         if let Some((p, o)) = r.split_once(':') {
             if let (Ok(p), Ok(o)) = (p.parse(), o.parse()) {
-                return Entry::Receipt(m.topic().to_string(), p, o);
+                return EntryRef::Receipt(m.topic(), p, o);
             }
         }
     }
-    let topic = m.topic().to_string();
-    let origin_topic = get(h::ORIGINAL_TOPIC).unwrap_or_else(|| topic.trim_end_matches(".dlq").to_string());
-    Entry::Letter(Box::new(DeadLetter {
+    let topic = m.topic();
+    let num = |k: &str| get(k).and_then(|v| v.parse::<i64>().ok());
+    EntryRef::Letter(LetterRef {
+        redriven: false,
         dlq_topic: topic,
         partition: m.partition(),
         offset: m.offset(),
         timestamp: m.timestamp().to_millis(),
-        origin_topic,
-        origin_partition: get(h::ORIGINAL_PARTITION).and_then(|v| v.parse().ok()),
-        origin_offset: get(h::ORIGINAL_OFFSET).and_then(|v| v.parse().ok()),
+        origin_topic: get(h::ORIGINAL_TOPIC).unwrap_or(Cow::Borrowed(topic.trim_end_matches(".dlq"))),
+        origin_partition: num(h::ORIGINAL_PARTITION).map(|p| p as i32),
+        origin_offset: num(h::ORIGINAL_OFFSET),
         worker: get(h::WORKER).unwrap_or_default(),
         error_class: get(h::ERROR_CLASS).unwrap_or_default(),
         error_message: get(h::ERROR_MESSAGE).unwrap_or_default(),
-        attempts: get(h::ATTEMPTS).and_then(|v| v.parse().ok()),
-        redriven: false,
-        key: m.key().map(<[u8]>::to_vec),
-        payload: m.payload().map(<[u8]>::to_vec),
+        attempts: num(h::ATTEMPTS).map(|a| a as u32),
+        key: m.key(),
+        payload: m.payload(),
         headers,
-    }))
+    })
+}
+
+impl DeadLetter {
+    /// This letter seen as a [`LetterRef`] (for serializing).
+    pub fn as_ref(&self) -> LetterRef<'_> {
+        LetterRef {
+            redriven: self.redriven,
+            dlq_topic: &self.dlq_topic,
+            partition: self.partition,
+            offset: self.offset,
+            timestamp: self.timestamp,
+            origin_topic: Cow::Borrowed(&self.origin_topic),
+            origin_partition: self.origin_partition,
+            origin_offset: self.origin_offset,
+            worker: Cow::Borrowed(&self.worker),
+            error_class: Cow::Borrowed(&self.error_class),
+            error_message: Cow::Borrowed(&self.error_message),
+            attempts: self.attempts,
+            key: self.key.as_deref(),
+            payload: self.payload.as_deref(),
+            headers: self.headers.iter().map(|(k, v)| (k.as_str(), v.as_deref())).collect(),
+        }
+    }
+}
+
+impl LetterRef<'_> {
+    pub fn to_owned(&self) -> DeadLetter {
+        DeadLetter {
+            redriven: self.redriven,
+            dlq_topic: self.dlq_topic.to_string(),
+            partition: self.partition,
+            offset: self.offset,
+            timestamp: self.timestamp,
+            origin_topic: self.origin_topic.to_string(),
+            origin_partition: self.origin_partition,
+            origin_offset: self.origin_offset,
+            worker: self.worker.to_string(),
+            error_class: self.error_class.to_string(),
+            error_message: self.error_message.to_string(),
+            attempts: self.attempts,
+            key: self.key.map(<[u8]>::to_vec),
+            payload: self.payload.map(<[u8]>::to_vec),
+            headers: self.headers.iter().map(|(k, v)| (k.to_string(), v.map(<[u8]>::to_vec))).collect(),
+        }
+    }
+}
+
+/// Read one DLQ record.
+pub fn parse<M: Message>(m: &M) -> Entry {
+    match parse_ref(m) {
+        EntryRef::Letter(l) => Entry::Letter(Box::new(l.to_owned())),
+        EntryRef::Receipt(t, p, o) => Entry::Receipt(t.to_string(), p, o),
+    }
 }
 
 /// Dead letters in arrival order, receipts applied (a receipt may come first: another
@@ -240,37 +321,146 @@ pub fn read_all(kafka: &KafkaSettings, topics: &[String]) -> Result<Letters> {
     Ok(letters)
 }
 
+/// Every dead letter in `topics` as JSON Lines on `out` (blocking), serialized straight
+/// from the consumer's buffers: one line per letter kept in memory, no copy of its fields.
+/// A receipt (always after its letter: same partition) flips the letter's
+/// `"redriven":false` in place; `pending` leaves re-driven letters out. Returns the lines
+/// written.
+pub fn list_json(
+    kafka: &KafkaSettings,
+    topics: &[String],
+    pending: bool,
+    out: &mut impl std::io::Write,
+) -> Result<usize> {
+    const PREFIX: &[u8] = b"{\"redriven\":false";
+    let names: Vec<&str> = topics.iter().map(String::as_str).collect();
+    let resolved = resolve(kafka, &names, &RangeSpec::default())?;
+    let total: i64 = resolved.ranges.iter().map(|r| r.len()).sum();
+    let mut buf: Vec<u8> = Vec::new();
+    // Per letter: (range, offset, where its line starts), in arrival order; offsets rise
+    // within a range, so a receipt finds its letter by binary search, no map needed.
+    let mut lines: Vec<(usize, i64, usize)> = Vec::new();
+    let mut receipts: Vec<(usize, i64)> = Vec::new();
+    let range_of = |t: &str, p: i32| resolved.ranges.iter().position(|r| r.partition == p && r.topic == t);
+    let mut notes = Vec::new();
+    read(
+        kafka,
+        &resolved.ranges,
+        &Filter::default(),
+        |m| {
+            match parse_ref(m) {
+                EntryRef::Letter(l) => {
+                    let start = buf.len();
+                    serde_json::to_writer(&mut buf, &l).map_err(|e| Error::Io(e.into()))?;
+                    buf.push(b'\n');
+                    if lines.is_empty() {
+                        // Lines of a DLQ are alike: size the buffer once from the first.
+                        buf.reserve((buf.len() + 64) * total.max(1) as usize);
+                    }
+                    lines.push((range_of(l.dlq_topic, l.partition).unwrap_or(usize::MAX), l.offset, start));
+                }
+                EntryRef::Receipt(t, p, o) => receipts.push((range_of(t, p).unwrap_or(usize::MAX), o)),
+            }
+            Ok(())
+        },
+        |_| {},
+        &mut notes,
+    )?;
+    let mut redriven = vec![false; lines.len()];
+    if !receipts.is_empty() {
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_unstable_by_key(|&i| (lines[i].0, lines[i].1));
+        for r in receipts {
+            if let Ok(k) = order.binary_search_by_key(&r, |&i| (lines[i].0, lines[i].1)) {
+                redriven[order[k]] = true;
+            }
+        }
+    }
+    let mut written = 0;
+    for (i, &(_, _, start)) in lines.iter().enumerate() {
+        let end = lines.get(i + 1).map_or(buf.len(), |n| n.2);
+        if redriven[i] {
+            if pending {
+                continue;
+            }
+            // `false` -> `true ` (same length, still JSON).
+            buf[start + PREFIX.len() - 5..start + PREFIX.len()].copy_from_slice(b"true ");
+        }
+        debug_assert!(buf[start..end].starts_with(if redriven[i] { b"{\"redriven\":true " } else { PREFIX }));
+        out.write_all(&buf[start..end])?;
+        written += 1;
+    }
+    out.flush()?;
+    Ok(written)
+}
+
 /// Follows the DLQs from their start for `dlq tail`: new records as they land.
+///
+/// Caught up, it pauses its partitions and only asks for the log ends once a poll
+/// (one ListOffsets request), resuming when one moved: an idle follower costs the broker a
+/// request a second, not a stream of empty fetches (which some brokers, tansu among them,
+/// answer at once instead of holding them for `fetch.wait.max.ms`).
 pub struct Follower {
     consumer: BaseConsumer,
+    all: TopicPartitionList,
+    /// Next offset to read per partition (from the records seen; else the log start).
+    next: HashMap<(String, i32), i64>,
+    paused: bool,
+    timeout: Duration,
 }
 
 impl Follower {
     pub fn new(kafka: &KafkaSettings, md: &Metadata, topics: &[String]) -> Result<Self> {
         let consumer: BaseConsumer = kafka.create(&kafka.reader_config())?;
         let mut tpl = TopicPartitionList::new();
+        let mut next = HashMap::new();
         for t in md.topics().iter().filter(|t| topics.iter().any(|x| x == t.name())) {
             for p in t.partitions() {
                 tpl.add_partition_offset(t.name(), p.id(), Offset::Beginning).map_err(Error::Kafka)?;
+                let (low, _) =
+                    consumer.fetch_watermarks(t.name(), p.id(), kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+                next.insert((t.name().to_string(), p.id()), low);
             }
         }
         consumer.assign(&tpl)?;
-        Ok(Follower { consumer })
+        Ok(Follower { consumer, all: tpl, next, paused: false, timeout: kafka.timeout })
+    }
+
+    /// Has any partition records past what was read?
+    fn behind(&self) -> Result<bool> {
+        let mut ends = self.all.clone();
+        ends.set_all_offsets(Offset::End).map_err(Error::Kafka)?;
+        let ends = self.consumer.offsets_for_times(ends, self.timeout).map_err(Error::Kafka)?;
+        Ok(ends.elements().iter().any(|e| {
+            let next = self.next.get(&(e.topic().to_string(), e.partition())).copied().unwrap_or(0);
+            e.offset().to_raw().is_some_and(|end| end > next)
+        }))
     }
 
     /// What arrived within `wait` (returns at the first record, then drains what is queued).
-    pub fn poll(&self, wait: Duration) -> Result<Vec<Entry>> {
+    pub fn poll(&mut self, wait: Duration) -> Result<Vec<Entry>> {
+        if self.paused {
+            std::thread::sleep(wait);
+            if !self.behind()? {
+                return Ok(Vec::new());
+            }
+            self.consumer.resume(&self.all).map_err(Error::Kafka)?;
+            self.paused = false;
+        }
         let mut out = Vec::new();
         let mut timeout = wait;
         while let Some(r) = self.consumer.poll(timeout) {
-            match r {
-                Ok(m) => out.push(parse(&m)),
-                Err(e) => return Err(Error::Kafka(e)),
-            }
+            let m = r.map_err(Error::Kafka)?;
+            self.next.insert((m.topic().to_string(), m.partition()), m.offset() + 1);
+            out.push(parse(&m));
             timeout = Duration::ZERO;
             if out.len() >= 10_000 {
-                break;
+                return Ok(out);
             }
+        }
+        if out.is_empty() && !self.behind()? {
+            self.consumer.pause(&self.all).map_err(Error::Kafka)?;
+            self.paused = true;
         }
         Ok(out)
     }

@@ -66,7 +66,7 @@ impl DlqState {
                 if self.paused {
                     self.held.extend(es);
                 } else {
-                    let following = self.selected + 1 >= self.shown().len();
+                    let following = self.selected + 1 >= self.shown_len();
                     for e in es {
                         self.letters.apply(e);
                     }
@@ -109,12 +109,25 @@ impl DlqState {
             .collect()
     }
 
+    /// How many letters are shown (no filter: all, without a scan).
+    pub fn shown_len(&self) -> usize {
+        if self.filter.is_empty() {
+            self.letters.list.len()
+        } else {
+            self.shown().len()
+        }
+    }
+
     pub fn selected_letter(&self) -> Option<&DeadLetter> {
-        self.shown().get(self.selected).copied()
+        if self.filter.is_empty() {
+            self.letters.list.get(self.selected)
+        } else {
+            self.shown().get(self.selected).copied()
+        }
     }
 
     pub fn clamp(&mut self) {
-        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+        self.selected = self.selected.min(self.shown_len().saturating_sub(1));
     }
 
     pub fn request(&mut self, a: Action) {

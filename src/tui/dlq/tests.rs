@@ -120,3 +120,23 @@ fn filter_pause_export_quit() {
     assert_eq!(s.letters.list.len(), 3, "resume shows what was held");
     assert_eq!(s.key(key(KeyCode::Char('q'))), Flow::Quit);
 }
+
+#[test]
+fn only_the_rows_in_view_are_drawn_and_the_selection_stays_visible() {
+    let (tx, _rx) = mpsc::channel();
+    let mut s = DlqState::new(vec!["stream-events.dlq".into()], tx);
+    s.update(DlqUpdate::Entries((0..500).map(|o| letter(o, "audit", "store", "{}")).collect(), T0));
+    // Following the tail: the newest (origin offset 539) is selected and on screen.
+    let text = render_lines(&s, 150, 14).join("\n");
+    assert!(text.contains("› ") && text.contains("stream-events/2/539"), "{text}");
+    assert!(!text.contains("stream-events/2/40 "), "{text}");
+    s.key(key(KeyCode::Char('g')));
+    let text = render_lines(&s, 150, 14).join("\n");
+    assert!(text.contains("stream-events/2/40 "), "{text}");
+    assert!(!text.contains("stream-events/2/539"), "{text}");
+    for _ in 0..20 {
+        s.key(key(KeyCode::Char('j')));
+    }
+    let text = render_lines(&s, 150, 14).join("\n");
+    assert!(text.contains("stream-events/2/60 "), "the selection scrolled into view: {text}");
+}

@@ -7,15 +7,17 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 use ratatui::Frame;
 
 use super::state::DlqState;
+use crate::ops::dlq::DeadLetter;
 use crate::tui::text::clock;
 
 pub fn render(s: &DlqState, f: &mut Frame) {
     let [top, body, msg, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)])
             .areas(f.area());
-    f.render_widget(Paragraph::new(title(s)), top);
+    let shown = s.shown();
+    f.render_widget(Paragraph::new(title(s, shown.len())), top);
     let [list, detail] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-    letters(s, f, list);
+    letters(s, &shown, f, list);
     details(s, f, detail);
     f.render_widget(Paragraph::new(s.message.clone().unwrap_or_default()), msg);
     let keys = if s.editing {
@@ -29,8 +31,7 @@ pub fn render(s: &DlqState, f: &mut Frame) {
     }
 }
 
-fn title(s: &DlqState) -> Line<'static> {
-    let shown = s.shown().len();
+fn title(s: &DlqState, shown: usize) -> Line<'static> {
     let total = s.letters.list.len();
     let redriven = s.letters.list.iter().filter(|l| l.redriven).count();
     let mut spans = vec![
@@ -52,9 +53,13 @@ fn title(s: &DlqState) -> Line<'static> {
     Line::from(spans)
 }
 
-fn letters(s: &DlqState, f: &mut Frame, area: Rect) {
-    let shown = s.shown();
-    let rows: Vec<Row> = shown
+/// Only the rows that fit are built (a DLQ can hold millions); the window scrolls so the
+/// selected row stays in view.
+fn letters(s: &DlqState, shown: &[&DeadLetter], f: &mut Frame, area: Rect) {
+    let height = (area.height as usize).saturating_sub(3).max(1);
+    let first = (s.selected + 1).saturating_sub(height);
+    let window = &shown[first.min(shown.len())..(first + height).min(shown.len())];
+    let rows: Vec<Row> = window
         .iter()
         .map(|l| {
             let state = if l.redriven { "redriven" } else { "dead" };
@@ -88,7 +93,7 @@ fn letters(s: &DlqState, f: &mut Frame, area: Rect) {
         .block(Block::default().borders(Borders::ALL).title(" dead letters "))
         .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED))
         .highlight_symbol("› ");
-    let mut ts = TableState::default().with_selected(if empty { None } else { Some(s.selected) });
+    let mut ts = TableState::default().with_selected(if empty { None } else { Some(s.selected - first) });
     f.render_stateful_widget(table, area, &mut ts);
 }
 
