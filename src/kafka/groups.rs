@@ -226,12 +226,8 @@ pub fn describe<C: ClientContext>(
     Ok(out)
 }
 
-/// One partition's committed offset for a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Committed {
-    pub partition: i32,
-    pub offset: i64,
-}
+/// (topic, partition, offset).
+pub type TopicOffset = (String, i32, i64);
 
 /// The topics worth asking a group about: every non-internal topic in `md`, or `only`.
 pub fn topic_partitions(md: &Metadata, only: Option<&BTreeSet<String>>) -> TopicPartitionList {
@@ -272,7 +268,7 @@ pub fn committed(
 
 /// Commit `offsets` for `group` from outside it (the group must have no members: the
 /// caller checks, see `ops::groups`).
-pub fn commit(kafka: &KafkaSettings, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
+pub fn commit(kafka: &KafkaSettings, group: &str, offsets: &[TopicOffset]) -> Result<()> {
     let consumer: BaseConsumer = kafka.create(&kafka.consumer_config(group))?;
     let mut tpl = TopicPartitionList::new();
     for (t, p, o) in offsets {

@@ -264,9 +264,15 @@ pub struct Letters {
     pub list: Vec<DeadLetter>,
     index: HashMap<(String, i32, i64), usize>,
     receipts: HashSet<(String, i32, i64)>,
+    redriven: usize,
 }
 
 impl Letters {
+    /// How many letters were re-driven (kept as they are marked: a screen asks every draw).
+    pub fn redriven(&self) -> usize {
+        self.redriven
+    }
+
     pub fn apply(&mut self, e: Entry) {
         match e {
             Entry::Letter(mut l) => {
@@ -275,12 +281,14 @@ impl Letters {
                     return;
                 }
                 l.redriven = self.receipts.contains(&id);
+                self.redriven += usize::from(l.redriven);
                 self.index.insert(id, self.list.len());
                 self.list.push(*l);
             }
             Entry::Receipt(t, p, o) => {
                 let id = (t, p, o);
                 if let Some(&i) = self.index.get(&id) {
+                    self.redriven += usize::from(!self.list[i].redriven);
                     self.list[i].redriven = true;
                 }
                 self.receipts.insert(id);
@@ -446,6 +454,7 @@ impl Follower {
             }
             self.consumer.resume(&self.all).map_err(Error::Kafka)?;
             self.paused = false;
+            tracing::debug!("new dead letters: following again");
         }
         let mut out = Vec::new();
         let mut timeout = wait;
@@ -461,6 +470,7 @@ impl Follower {
         if out.is_empty() && !self.behind()? {
             self.consumer.pause(&self.all).map_err(Error::Kafka)?;
             self.paused = true;
+            tracing::debug!("caught up: paused");
         }
         Ok(out)
     }
@@ -565,5 +575,6 @@ mod tests {
         ls.apply(letter(1));
         assert_eq!(ls.list.len(), 2, "a letter seen twice is kept once");
         assert!(ls.list.iter().all(|l| l.redriven));
+        assert_eq!(ls.redriven(), 2);
     }
 }

@@ -18,7 +18,7 @@
 //! partition's status (severity OK < WARN < REWIND < STALL < STOP).
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Message, Offset, TopicPartitionList};
@@ -381,9 +381,15 @@ impl LagModel {
     }
 }
 
+/// How often a poller looks for new groups, topics and partitions (a full scan); between
+/// scans it asks only about the partitions each group has offsets for.
+pub const DISCOVERY: Duration = Duration::from_secs(30);
+
 /// Gathers one [`Poll`] at a time from the broker (blocking: run it on its own thread).
 /// Clients are kept between polls: one for metadata and log ends, one per group for its
-/// committed offsets (a consumer with the group id that never joins it).
+/// committed offsets (a consumer with the group id that never joins it). A poll between
+/// discoveries costs the broker one DescribeGroups, one ListOffsets and one OffsetFetch per
+/// group, each for the partitions that matter only.
 pub struct Poller {
     kafka: KafkaSettings,
     only: Vec<String>,
@@ -392,6 +398,12 @@ pub struct Poller {
     /// Cleared after the broker fails a DescribeGroups (tansu's SQLite engine): then
     /// membership is unknown, and not asked again.
     can_describe: bool,
+    discovered: Option<Instant>,
+    /// Every partition of every topic, as of the last discovery.
+    all: TopicPartitionList,
+    names: Vec<String>,
+    /// Per group: the partitions it had offsets for at the last discovery.
+    scope: HashMap<String, TopicPartitionList>,
 }
 
 impl Drop for Poller {
@@ -411,59 +423,103 @@ impl Poller {
             client: groups::admin_consumer(kafka)?,
             per_group: HashMap::new(),
             can_describe: true,
+            discovered: None,
+            all: TopicPartitionList::new(),
+            names: Vec::new(),
+            scope: HashMap::new(),
         })
     }
 
-    pub fn poll(&mut self) -> Result<Poll> {
+    /// Groups, topics and partitions, afresh.
+    fn discover(&mut self) -> Result<()> {
         let kafka = &self.kafka;
         let md = self.client.fetch_metadata(None, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-        let all = groups::topic_partitions(&md, None);
-        let names: Vec<String> = if self.only.is_empty() {
+        self.all = groups::topic_partitions(&md, None);
+        self.names = if self.only.is_empty() {
             groups::list(self.client.client(), kafka.timeout)?.into_iter().map(|g| g.group).collect()
         } else {
             self.only.clone()
         };
-        let mut membership: HashMap<String, Membership> = HashMap::new();
-        if self.can_describe && !names.is_empty() {
-            match groups::describe(self.client.client(), &names, kafka.timeout) {
-                Ok(ds) => {
-                    for d in ds {
-                        let m = if d.members.is_empty() { Membership::Empty } else { Membership::Active };
-                        membership.insert(d.group, m);
-                    }
+        self.scope.clear();
+        self.discovered = Some(Instant::now());
+        Ok(())
+    }
+
+    fn membership(&mut self) -> HashMap<String, Membership> {
+        let mut out = HashMap::new();
+        if !self.can_describe || self.names.is_empty() {
+            return out;
+        }
+        match groups::describe(self.client.client(), &self.names, self.kafka.timeout) {
+            Ok(ds) => {
+                for d in ds {
+                    // Some brokers (tansu) give an active group's state but no members.
+                    let active = !d.members.is_empty()
+                        || matches!(d.state.as_str(), "Stable" | "PreparingRebalance" | "CompletingRebalance");
+                    out.insert(d.group, if active { Membership::Active } else { Membership::Empty });
                 }
-                Err(e) => {
-                    tracing::info!(error = %e, "the broker cannot describe groups: membership unknown");
-                    self.can_describe = false;
+            }
+            Err(e) => {
+                tracing::info!(error = %e, "the broker cannot describe groups: membership unknown");
+                self.can_describe = false;
+            }
+        }
+        out
+    }
+
+    pub fn poll(&mut self) -> Result<Poll> {
+        if self.discovered.is_none_or(|d| d.elapsed() >= DISCOVERY) {
+            self.discover()?;
+        }
+        let membership = self.membership();
+        let kafka = &self.kafka;
+        // Committed offsets first (each group's known partitions, or all at a discovery).
+        let mut found: Vec<(String, Vec<groups::TopicOffset>)> = Vec::new();
+        for g in &self.names {
+            if !self.per_group.contains_key(g) {
+                self.per_group.insert(g.clone(), kafka.create(&kafka.consumer_config(g))?);
+            }
+            let ask = match self.scope.get(g) {
+                Some(known) if known.count() > 0 => known.clone(),
+                _ => self.all.clone(), // none yet: look everywhere
+            };
+            let committed =
+                self.per_group[g].committed_offsets(ask, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+            let mut offsets = Vec::new();
+            let mut scope = TopicPartitionList::new();
+            for e in committed.elements() {
+                if let Offset::Offset(c) = e.offset() {
+                    offsets.push((e.topic().to_string(), e.partition(), c));
+                    scope.add_partition(e.topic(), e.partition());
+                }
+            }
+            self.scope.insert(g.clone(), scope);
+            found.push((g.clone(), offsets));
+        }
+        // Log ends of those partitions in one ListOffsets request (timestamp -1: latest).
+        let mut ends_req = TopicPartitionList::new();
+        for (_, offsets) in &found {
+            for (t, p, _) in offsets {
+                if ends_req.find_partition(t, *p).is_none() {
+                    ends_req.add_partition_offset(t, *p, Offset::End).map_err(Error::Kafka)?;
                 }
             }
         }
-        // Every log end in one ListOffsets request (timestamp -1: the latest offset).
-        let mut ends_req = all.clone();
-        ends_req.set_all_offsets(Offset::End).map_err(Error::Kafka)?;
-        let ends = self.client.offsets_for_times(ends_req, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-        let end_of = |t: &str, p: i32| ends.find_partition(t, p).and_then(|e| e.offset().to_raw()).filter(|o| *o >= 0);
+        let ends = if ends_req.count() == 0 {
+            TopicPartitionList::new()
+        } else {
+            self.client.offsets_for_times(ends_req, kafka.timeout).map_err(|e| kafka.unreachable(e))?
+        };
         let at_ms = chrono::Utc::now().timestamp_millis();
         let mut out = Poll { at_ms, groups: Vec::new() };
-        for g in names {
-            if !self.per_group.contains_key(&g) {
-                self.per_group.insert(g.clone(), kafka.create(&kafka.consumer_config(&g))?);
-            }
-            let consumer = &self.per_group[&g];
-            let committed = consumer.committed_offsets(all.clone(), kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+        for (g, offsets) in found {
             let mut partitions = Vec::new();
-            for e in committed.elements() {
-                let Offset::Offset(c) = e.offset() else { continue };
-                let end = match end_of(e.topic(), e.partition()) {
+            for (t, p, c) in offsets {
+                let end = match ends.find_partition(&t, p).and_then(|e| e.offset().to_raw()).filter(|o| *o >= 0) {
                     Some(end) => end,
-                    None => {
-                        self.client
-                            .fetch_watermarks(e.topic(), e.partition(), kafka.timeout)
-                            .map_err(|x| kafka.unreachable(x))?
-                            .1
-                    }
+                    None => self.client.fetch_watermarks(&t, p, kafka.timeout).map_err(|x| kafka.unreachable(x))?.1,
                 };
-                partitions.push((e.topic().to_string(), e.partition(), c, end));
+                partitions.push((t, p, c, end));
             }
             if partitions.is_empty() && self.only.is_empty() {
                 continue; // a group with no offsets (a reader, a group being formed)

@@ -33,7 +33,7 @@ pub fn render(s: &DlqState, f: &mut Frame) {
 
 fn title(s: &DlqState, shown: usize) -> Line<'static> {
     let total = s.letters.list.len();
-    let redriven = s.letters.list.iter().filter(|l| l.redriven).count();
+    let redriven = s.letters.redriven();
     let mut spans = vec![
         Span::styled("chatctl dlq tail", Style::default().add_modifier(Modifier::BOLD)),
         Span::raw(format!("  {shown}/{total} record(s), {redriven} re-driven, {} topic(s)", s.topics.len())),
