@@ -404,6 +404,8 @@ pub struct Poller {
     names: Vec<String>,
     /// Per group: the partitions it had offsets for at the last discovery.
     scope: HashMap<String, TopicPartitionList>,
+    /// Record times asked for lately, (topic, partition, offset) → when.
+    asked: HashMap<(String, i32, i64), Instant>,
 }
 
 impl Drop for Poller {
@@ -427,6 +429,7 @@ impl Poller {
             all: TopicPartitionList::new(),
             names: Vec::new(),
             scope: HashMap::new(),
+            asked: HashMap::new(),
         })
     }
 
@@ -530,9 +533,15 @@ impl Poller {
         Ok(out)
     }
 
-    /// Read the timestamps (ms) of the records at `wanted`. Bounded by the request
-    /// timeout; what did not arrive is left for the next poll.
-    pub fn record_times(&self, wanted: &[RecordAt]) -> Result<Vec<(RecordAt, i64)>> {
+    /// Read the timestamps (ms) of the records at `wanted`: the first record at or after
+    /// each offset (the record itself on Apache Kafka; the next one where the offset is gone
+    /// — compaction, transaction markers — or where a broker answers from the next batch,
+    /// as tansu's memory engine does). Bounded by the request timeout; an offset not
+    /// answered is not asked again before the next discovery.
+    pub fn record_times(&mut self, wanted: &[RecordAt]) -> Result<Vec<(RecordAt, i64)>> {
+        self.asked.retain(|_, at| at.elapsed() < DISCOVERY);
+        let wanted: Vec<&RecordAt> =
+            wanted.iter().filter(|w| !self.asked.contains_key(&(w.topic.clone(), w.partition, w.offset))).collect();
         if wanted.is_empty() {
             return Ok(Vec::new());
         }
@@ -540,21 +549,22 @@ impl Poller {
         let reader: BaseConsumer = kafka.create(&kafka.reader_config())?;
         let mut tpl = TopicPartitionList::new();
         let mut want: HashMap<(String, i32), i64> = HashMap::new();
-        for w in wanted {
+        for w in &wanted {
+            self.asked.insert((w.topic.clone(), w.partition, w.offset), Instant::now());
             if want.insert((w.topic.clone(), w.partition), w.offset).is_none() {
                 tpl.add_partition_offset(&w.topic, w.partition, Offset::Offset(w.offset)).map_err(Error::Kafka)?;
             }
         }
         reader.assign(&tpl)?;
-        let mut found: HashMap<(String, i32, i64), i64> = HashMap::new();
-        let deadline = std::time::Instant::now() + kafka.timeout;
-        while found.len() < want.len() && std::time::Instant::now() < deadline {
+        let mut found: HashMap<(String, i32), i64> = HashMap::new();
+        let deadline = Instant::now() + kafka.timeout;
+        while found.len() < want.len() && Instant::now() < deadline {
             let Some(r) = reader.poll(Duration::from_millis(100)) else { continue };
             let m = r.map_err(|e| kafka.unreachable(e))?;
             let key = (m.topic().to_string(), m.partition());
-            if want.get(&key) == Some(&m.offset()) {
+            if want.get(&key).is_some_and(|o| m.offset() >= *o) && !found.contains_key(&key) {
                 if let Some(ts) = m.timestamp().to_millis() {
-                    found.insert((key.0, key.1, m.offset()), ts);
+                    found.insert(key, ts);
                 }
                 let mut done = TopicPartitionList::new();
                 done.add_partition(m.topic(), m.partition());
@@ -563,8 +573,8 @@ impl Poller {
         }
         crate::kafka::dispose(reader);
         Ok(wanted
-            .iter()
-            .filter_map(|w| found.get(&(w.topic.clone(), w.partition, w.offset)).map(|ts| (w.clone(), *ts)))
+            .into_iter()
+            .filter_map(|w| found.get(&(w.topic.clone(), w.partition)).map(|ts| (w.clone(), *ts)))
             .collect())
     }
 

@@ -80,7 +80,7 @@ fn letters(s: &DlqState, shown: &[&DeadLetter], f: &mut Frame, area: Rect) {
     let widths = [
         Constraint::Length(8),
         Constraint::Min(18),
-        Constraint::Length(10),
+        Constraint::Length(17),
         Constraint::Length(16),
         Constraint::Length(3),
         Constraint::Length(8),
