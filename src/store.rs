@@ -5,12 +5,68 @@
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde::Serialize;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, Result};
 use crate::events::{Event, Payload};
+
+/// Why a write failed: it decides what a worker does with the record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    /// The store cannot be reached (refused, closed, shutting down): not the row's fault.
+    /// Workers wait and retry without limit.
+    #[error("store unavailable: {0}")]
+    Unavailable(String),
+    /// The store refused this row (invalid data, a constraint): retrying cannot help.
+    #[error("store refused the row: {0}")]
+    Row(String),
+    /// Anything else (a deadlock, a timeout): worth a few retries.
+    #[error("store: {0}")]
+    Other(String),
+}
+
+impl From<WriteError> for Error {
+    fn from(e: WriteError) -> Self {
+        Error::Broker(e.to_string())
+    }
+}
+
+/// PostgreSQL's answer, classed: by SQLSTATE class where the server answered (22 data
+/// exception, 23 integrity: the row; 08 connection, 53 resources, 57 shutdown: the
+/// store), unavailable where it did not (a closed or refused connection).
+fn pg_class(e: &tokio_postgres::Error) -> WriteError {
+    let msg = e.to_string();
+    match e.code().map(|c| &c.code()[..2]) {
+        Some("22" | "23") => WriteError::Row(msg),
+        Some("08" | "53" | "57") => WriteError::Unavailable(msg),
+        Some(_) => WriteError::Other(msg),
+        None => WriteError::Unavailable(msg),
+    }
+}
+
+fn pool_class(e: deadpool_postgres::PoolError) -> WriteError {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => pg_class(&e),
+        other => WriteError::Unavailable(other.to_string()),
+    }
+}
+
+/// SQLite's answer, classed: constraint and type errors are the row's, a database that
+/// cannot be opened or written (disk full, I/O, read-only) is unavailable.
+fn sqlite_class(e: &rusqlite::Error) -> WriteError {
+    use rusqlite::ErrorCode as C;
+    let msg = e.to_string();
+    match e.sqlite_error_code() {
+        Some(C::ConstraintViolation | C::TypeMismatch | C::TooBig) => WriteError::Row(msg),
+        Some(C::CannotOpen | C::DiskFull | C::ReadOnly | C::SystemIoFailure | C::NotADatabase | C::DatabaseCorrupt) => {
+            WriteError::Unavailable(msg)
+        }
+        _ => WriteError::Other(msg),
+    }
+}
 
 /// One audit row: the event's searchable columns plus its full JSON.
 #[derive(Debug, Clone)]
@@ -153,12 +209,13 @@ pub struct TrainingPair {
 
 struct Job {
     write: Write,
-    done: oneshot::Sender<std::result::Result<(), String>>,
+    done: oneshot::Sender<std::result::Result<(), WriteError>>,
 }
 
 enum Backend {
     Sqlite(Arc<Mutex<rusqlite::Connection>>),
-    Postgres(Arc<tokio_postgres::Client>),
+    /// A pool: a connection that breaks (the server restarted) is replaced on next use.
+    Postgres(deadpool_postgres::Pool),
 }
 
 /// A store handle (cheap to clone).
@@ -247,16 +304,27 @@ impl Store {
     /// `postgres://...`.
     pub async fn open(url: &str) -> Result<Store> {
         let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
-                .await
-                .map_err(|e| Error::Broker(format!("cannot connect to PostgreSQL: {e}")))?;
-            tokio::spawn(async move {
-                if let Err(e) = conn.await {
-                    tracing::error!(error = %e, "PostgreSQL connection ended");
-                }
-            });
+            let config: tokio_postgres::Config =
+                url.parse().map_err(|e| Error::config(format!("bad PostgreSQL URL: {e}")))?;
+            let manager = deadpool_postgres::Manager::from_config(
+                config,
+                tokio_postgres::NoTls,
+                deadpool_postgres::ManagerConfig { recycling_method: deadpool_postgres::RecyclingMethod::Fast },
+            );
+            let timeouts = deadpool_postgres::Timeouts {
+                wait: Some(Duration::from_secs(5)),
+                create: Some(Duration::from_secs(5)),
+                recycle: Some(Duration::from_secs(5)),
+            };
+            let pool = deadpool_postgres::Pool::builder(manager)
+                .max_size(4)
+                .timeouts(timeouts)
+                .runtime(deadpool_postgres::Runtime::Tokio1)
+                .build()
+                .map_err(|e| Error::config(format!("PostgreSQL pool: {e}")))?;
+            let client = pool.get().await.map_err(|e| Error::Broker(format!("cannot connect to PostgreSQL: {e}")))?;
             client.batch_execute(SCHEMA).await.map_err(store_err)?;
-            Backend::Postgres(Arc::new(client))
+            Backend::Postgres(pool)
         } else {
             let path = url.strip_prefix("sqlite://").unwrap_or(url);
             if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -274,23 +342,24 @@ impl Store {
         Ok(Store { backend, writes: tx, url: url.to_string() })
     }
 
-    async fn write(&self, write: Write) -> Result<()> {
+    async fn write(&self, write: Write) -> std::result::Result<(), WriteError> {
         let (done, wait) = oneshot::channel();
-        self.writes.send(Job { write, done }).await.map_err(|_| store_err("writer stopped"))?;
-        wait.await.map_err(|_| store_err("writer stopped"))?.map_err(store_err)
+        let stopped = || WriteError::Unavailable("the store's writer has stopped".into());
+        self.writes.send(Job { write, done }).await.map_err(|_| stopped())?;
+        wait.await.map_err(|_| stopped())?
     }
 
     /// Record an audit row; a row with the same eventId is left as it is.
-    pub async fn audit(&self, row: AuditRow) -> Result<()> {
+    pub async fn audit(&self, row: AuditRow) -> std::result::Result<(), WriteError> {
         self.write(Write::Audit(Box::new(row))).await
     }
 
-    pub async fn sample(&self, s: Sample) -> Result<()> {
+    pub async fn sample(&self, s: Sample) -> std::result::Result<(), WriteError> {
         self.write(Write::Sample(s)).await
     }
 
     /// Keep a chat message for training export; one with the same eventId is left as it is.
-    pub async fn training_message(&self, m: TrainingMessage) -> Result<()> {
+    pub async fn training_message(&self, m: TrainingMessage) -> std::result::Result<(), WriteError> {
         self.write(Write::Message(Box::new(m))).await
     }
 
@@ -329,7 +398,8 @@ impl Store {
                 .await
                 .map_err(|e| store_err(e.to_string()))?
             }
-            Backend::Postgres(client) => {
+            Backend::Postgres(pool) => {
+                let client = pool.get().await.map_err(store_err)?;
                 let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = params.iter().map(Param::pg).collect();
                 let rows = client.query(sql, &ps).await.map_err(store_err)?;
                 Ok(rows.iter().map(|r| map(&Rowish::Pg(r))).collect())
@@ -436,8 +506,8 @@ impl Store {
                     .map_err(|e| store_err(e.to_string()))?
                     .map_err(store_err)?;
             }
-            Backend::Postgres(client) => {
-                client.execute(sql, &[]).await.map_err(store_err)?;
+            Backend::Postgres(pool) => {
+                pool.get().await.map_err(store_err)?.execute(sql, &[]).await.map_err(store_err)?;
             }
         }
         Ok(())
@@ -513,25 +583,44 @@ async fn batcher(backend: Arc<Backend>, mut rx: mpsc::Receiver<Job>) {
             }
         }
         let (writes, replies): (Vec<Write>, Vec<_>) = jobs.into_iter().map(|j| (j.write, j.done)).unzip();
-        let result = apply(&backend, writes).await;
-        for r in replies {
-            let _ = r.send(result.clone());
+        let writes = Arc::new(writes);
+        match apply(&backend, writes.clone(), None).await {
+            // A row refused (or an odd failure) fails the whole transaction: apply the rows
+            // one by one so only the offending row's caller hears about it.
+            Err(WriteError::Row(_) | WriteError::Other(_)) if writes.len() > 1 => {
+                for (i, r) in replies.into_iter().enumerate() {
+                    let _ = r.send(apply(&backend, writes.clone(), Some(i)).await);
+                }
+            }
+            result => {
+                for r in replies {
+                    let _ = r.send(result.clone());
+                }
+            }
         }
     }
 }
 
-async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Result<(), String> {
+/// Apply `writes` (or only the one at `only`) in one transaction.
+async fn apply(
+    backend: &Arc<Backend>,
+    writes: Arc<Vec<Write>>,
+    only: Option<usize>,
+) -> std::result::Result<(), WriteError> {
+    let pick =
+        move |writes: &Arc<Vec<Write>>| -> Vec<usize> { only.map_or_else(|| (0..writes.len()).collect(), |i| vec![i]) };
     match &**backend {
         Backend::Sqlite(conn) => {
             let conn = conn.clone();
             tokio::task::spawn_blocking(move || {
                 let mut conn = conn.lock().unwrap();
-                let tx = conn.transaction().map_err(|e| e.to_string())?;
+                let c = |e: rusqlite::Error| sqlite_class(&e);
+                let tx = conn.transaction().map_err(c)?;
                 {
-                    let mut audit = tx.prepare_cached(INSERT_AUDIT).map_err(|e| e.to_string())?;
-                    let mut sample = tx.prepare_cached(INSERT_SAMPLE).map_err(|e| e.to_string())?;
-                    let mut message = tx.prepare_cached(INSERT_MESSAGE).map_err(|e| e.to_string())?;
-                    for w in &writes {
+                    let mut audit = tx.prepare_cached(INSERT_AUDIT).map_err(c)?;
+                    let mut sample = tx.prepare_cached(INSERT_SAMPLE).map_err(c)?;
+                    let mut message = tx.prepare_cached(INSERT_MESSAGE).map_err(c)?;
+                    for w in pick(&writes).into_iter().map(|i| &writes[i]) {
                         match w {
                             Write::Audit(r) => audit.execute(rusqlite::params![
                                 r.event_id,
@@ -567,22 +656,23 @@ async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Resul
                                 m.reply_to
                             ]),
                         }
-                        .map_err(|e| e.to_string())?;
+                        .map_err(c)?;
                     }
                 }
-                tx.commit().map_err(|e| e.to_string())
+                tx.commit().map_err(c)
             })
             .await
-            .map_err(|e| e.to_string())?
+            .map_err(|e| WriteError::Other(e.to_string()))?
         }
-        Backend::Postgres(client) => {
-            // One transaction per batch; statements pipelined on the one connection.
-            client.batch_execute("BEGIN").await.map_err(|e| e.to_string())?;
-            let result: std::result::Result<(), String> = async {
-                let audit = client.prepare(INSERT_AUDIT).await.map_err(|e| e.to_string())?;
-                let sample = client.prepare(INSERT_SAMPLE).await.map_err(|e| e.to_string())?;
-                let message = client.prepare(INSERT_MESSAGE).await.map_err(|e| e.to_string())?;
-                let futs = writes.iter().map(|w| async {
+        Backend::Postgres(pool) => {
+            // One transaction per batch; statements pipelined on one pooled connection.
+            let client = pool.get().await.map_err(pool_class)?;
+            client.batch_execute("BEGIN").await.map_err(|e| pg_class(&e))?;
+            let result: std::result::Result<(), WriteError> = async {
+                let audit = client.prepare_cached(INSERT_AUDIT).await.map_err(|e| pg_class(&e))?;
+                let sample = client.prepare_cached(INSERT_SAMPLE).await.map_err(|e| pg_class(&e))?;
+                let message = client.prepare_cached(INSERT_MESSAGE).await.map_err(|e| pg_class(&e))?;
+                let futs = pick(&writes).into_iter().map(|i| &writes[i]).map(|w| async {
                     match w {
                         Write::Audit(r) => {
                             client
@@ -631,14 +721,16 @@ async fn apply(backend: &Arc<Backend>, writes: Vec<Write>) -> std::result::Resul
                         }
                     }
                 });
+                // The first error in statement order is the cause; those after it only say
+                // the transaction was aborted.
                 for r in futures_util::future::join_all(futs).await {
-                    r.map_err(|e| e.to_string())?;
+                    r.map_err(|e| pg_class(&e))?;
                 }
                 Ok(())
             }
             .await;
             match result {
-                Ok(()) => client.batch_execute("COMMIT").await.map_err(|e| e.to_string()),
+                Ok(()) => client.batch_execute("COMMIT").await.map_err(|e| pg_class(&e)),
                 Err(e) => {
                     let _ = client.batch_execute("ROLLBACK").await;
                     Err(e)

@@ -38,6 +38,10 @@ pub struct Metrics {
     pub worker_dead_lettered: Family<Labels, Counter>,
     pub worker_lag: Family<Labels, Gauge>,
     pub worker_revokes: Family<Labels, Counter>,
+    pub worker_unavailable: Family<Labels, Gauge>,
+    pub worker_unavailable_retries: Family<Labels, Counter>,
+    pub worker_commit_failed: Family<Labels, Counter>,
+    pub worker_drain_aborted: Family<Labels, Counter>,
     pub analytics_streams: Counter,
     pub analytics_chunks: Counter,
     pub analytics_errors: Counter,
@@ -73,6 +77,10 @@ impl Default for Metrics {
             worker_dead_lettered: Family::default(),
             worker_lag: Family::default(),
             worker_revokes: Family::default(),
+            worker_unavailable: Family::default(),
+            worker_unavailable_retries: Family::default(),
+            worker_commit_failed: Family::default(),
+            worker_drain_aborted: Family::default(),
             analytics_streams: Counter::default(),
             analytics_chunks: Counter::default(),
             analytics_errors: Counter::default(),
@@ -140,6 +148,26 @@ impl Default for Metrics {
         registry.register("worker_dead_lettered", "Records sent to a DLQ", m.worker_dead_lettered.clone());
         registry.register("worker_lag", "Records behind the log end (librdkafka stats)", m.worker_lag.clone());
         registry.register("worker_revokes", "Partition revocations (rebalances) drained", m.worker_revokes.clone());
+        registry.register(
+            "worker_unavailable",
+            "Records waiting for an unavailable store, index or endpoint",
+            m.worker_unavailable.clone(),
+        );
+        registry.register(
+            "worker_unavailable_retries",
+            "Retries while a store, index or endpoint was unavailable",
+            m.worker_unavailable_retries.clone(),
+        );
+        registry.register(
+            "worker_commit_failed",
+            "Offset commits that failed (retried)",
+            m.worker_commit_failed.clone(),
+        );
+        registry.register(
+            "worker_drain_aborted",
+            "Partition tasks aborted after the drain timeout",
+            m.worker_drain_aborted.clone(),
+        );
         registry.register("analytics_streams", "Completed streams seen by analytics", m.analytics_streams.clone());
         registry.register("analytics_chunks", "Chunks seen by analytics", m.analytics_chunks.clone());
         registry.register("analytics_errors", "Stream errors seen by analytics", m.analytics_errors.clone());

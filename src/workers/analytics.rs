@@ -46,7 +46,7 @@ impl Handler for Analytics {
                 kind,
                 latency_ms: latency,
             };
-            self.store.sample(sample).await.map_err(|e| HandlerError::Transient(e.to_string()))?;
+            self.store.sample(sample).await.map_err(HandlerError::from)?;
             if !rec.is_replay() {
                 match kind {
                     "stream" => {

@@ -27,7 +27,7 @@ impl Handler for Audit {
     fn handle<'a>(&'a self, event: &'a Event, rec: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
             let row = AuditRow::new(event, rec.payload.as_deref(), &rec.topic, rec.partition, rec.offset);
-            self.store.audit(row).await.map_err(|e| HandlerError::Transient(e.to_string()))
+            self.store.audit(row).await.map_err(HandlerError::from)
         })
     }
 }

@@ -100,10 +100,16 @@ impl Record {
 /// How a handler failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HandlerError {
-    /// Worth retrying (a store briefly away, a timeout).
+    /// What the record needs is down (the store, the index, the webhook endpoint): not
+    /// the record's fault. Retried without limit (the partition waits, and is paused once
+    /// its queue fills); never dead-lettered.
+    #[error("{0}")]
+    Unavailable(String),
+    /// Worth a few retries (a timeout, a deadlock): then the DLQ.
     #[error("{0}")]
     Transient(String),
-    /// Will never succeed (bad data for this worker): straight to the DLQ.
+    /// Will never succeed (bad data for this worker, a row the store refuses): straight
+    /// to the DLQ.
     #[error("{0}")]
     Permanent(String),
 }
@@ -111,8 +117,20 @@ pub enum HandlerError {
 impl HandlerError {
     pub fn class(&self) -> &'static str {
         match self {
+            HandlerError::Unavailable(_) => "unavailable",
             HandlerError::Transient(_) => "transient",
-            HandlerError::Permanent(_) => "permanent",
+            HandlerError::Permanent(_) => "record",
+        }
+    }
+}
+
+impl From<crate::store::WriteError> for HandlerError {
+    fn from(e: crate::store::WriteError) -> Self {
+        use crate::store::WriteError as W;
+        match e {
+            W::Unavailable(_) => HandlerError::Unavailable(e.to_string()),
+            W::Row(_) => HandlerError::Permanent(e.to_string()),
+            W::Other(_) => HandlerError::Transient(e.to_string()),
         }
     }
 }
@@ -188,9 +206,21 @@ struct Shared {
     done: Mutex<HashMap<Tp, i64>>,
     committed: Mutex<HashMap<Tp, i64>>,
     metrics: Arc<Metrics>,
+    /// Records waiting for something unavailable right now.
+    unavailable: std::sync::atomic::AtomicI64,
 }
 
 impl Shared {
+    fn unavailable_start(&self) {
+        let n = self.unavailable.fetch_add(1, Ordering::SeqCst) + 1;
+        self.metrics.worker_unavailable.get_or_create(&vec![("worker", self.handler.name())]).set(n);
+    }
+
+    fn unavailable_end(&self) {
+        let n = self.unavailable.fetch_sub(1, Ordering::SeqCst) - 1;
+        self.metrics.worker_unavailable.get_or_create(&vec![("worker", self.handler.name())]).set(n);
+    }
+
     fn spawn_partition(self: &Arc<Self>, tp: &Tp) -> Part {
         let (tx, mut rx) = mpsc::channel::<Record>(self.opts.partition_queue);
         let shared = self.clone();
@@ -236,12 +266,35 @@ impl Shared {
             }
         };
         let mut attempt = 0;
+        let mut unavailable_since: Option<Instant> = None;
+        let mut streak = 0;
+        let mut warned = Instant::now();
         loop {
             attempt += 1;
             match self.handler.handle(&event, rec).await {
                 Ok(()) => {
                     self.metrics.worker_processed.get_or_create(&vec![("worker", worker)]).inc();
+                    if let Some(since) = unavailable_since {
+                        self.unavailable_end();
+                        tracing::info!(worker, down_for = ?since.elapsed(), "available again");
+                    }
                     return;
+                }
+                Err(HandlerError::Unavailable(e)) => {
+                    // Not the record's fault: wait without limit, never dead-letter.
+                    if unavailable_since.is_none() {
+                        unavailable_since = Some(Instant::now());
+                        self.unavailable_start();
+                        tracing::warn!(worker, topic = %rec.topic, partition = rec.partition, error = %e, "unavailable: retrying until it is back");
+                    } else if warned.elapsed() >= Duration::from_secs(30) {
+                        warned = Instant::now();
+                        tracing::warn!(worker, down_for = ?unavailable_since.map(|s| s.elapsed()), error = %e, "still unavailable");
+                    }
+                    self.metrics.worker_unavailable_retries.get_or_create(&vec![("worker", worker)]).inc();
+                    streak += 1;
+                    tokio::time::sleep(backoff(&self.opts, streak)).await;
+                    attempt -= 1; // waiting for the store is not the record's attempt
+                    continue;
                 }
                 Err(e) if matches!(e, HandlerError::Permanent(_)) || attempt >= self.opts.max_attempts => {
                     tracing::warn!(worker, topic = %rec.topic, partition = rec.partition, offset = rec.offset, attempts = attempt, error = %e, "dead-lettering record");
@@ -258,13 +311,20 @@ impl Shared {
         }
     }
 
-    /// Commit what is done and not yet committed, for `only` partitions or all.
+    /// Commit what is done and not yet committed: for `only` partitions (a drain, while
+    /// this member still owns them), or for every partition it owns. A partition whose task
+    /// was taken away (revoked, drained) is never committed by a later periodic commit.
     fn commit(&self, consumer: &BaseConsumer<WorkerContext>, mode: CommitMode, only: Option<&[Tp]>) {
         let done = self.done.lock().unwrap().clone();
+        let owned: std::collections::HashSet<Tp> = self.parts.lock().unwrap().keys().cloned().collect();
         let mut committed = self.committed.lock().unwrap();
         let mut tpl = TopicPartitionList::new();
         for (tp, off) in &done {
-            if only.is_some_and(|o| !o.contains(tp)) || committed.get(tp) == Some(off) {
+            let allowed = match only {
+                Some(o) => o.contains(tp),
+                None => owned.contains(tp),
+            };
+            if !allowed || committed.get(tp) == Some(off) {
                 continue;
             }
             let _ = tpl.add_partition_offset(&tp.0, tp.1, Offset::Offset(*off));
@@ -280,7 +340,27 @@ impl Shared {
                     }
                 }
             }
-            Err(e) => tracing::warn!(worker = self.handler.name(), error = %e, "offset commit failed; will retry"),
+            Err(e) => {
+                self.metrics.worker_commit_failed.get_or_create(&vec![("worker", self.handler.name())]).inc();
+                tracing::warn!(worker = self.handler.name(), error = %e, "offset commit failed; will retry");
+            }
+        }
+    }
+
+    /// An async commit's answer: a failure un-marks those offsets so the next commit
+    /// sends them again.
+    fn committed_answer(&self, result: &rdkafka::error::KafkaResult<()>, offsets: &TopicPartitionList) {
+        let Err(e) = result else { return };
+        self.metrics.worker_commit_failed.get_or_create(&vec![("worker", self.handler.name())]).inc();
+        tracing::warn!(worker = self.handler.name(), error = %e, "offset commit failed; will retry");
+        let mut committed = self.committed.lock().unwrap();
+        for el in offsets.elements() {
+            let tp = (el.topic().to_string(), el.partition());
+            if let Offset::Offset(o) = el.offset() {
+                if committed.get(&tp) == Some(&o) {
+                    committed.remove(&tp);
+                }
+            }
         }
     }
 
@@ -295,8 +375,14 @@ impl Shared {
             // Stashed records were never handed over: the next owner gets them again.
             drop(part.tx);
             let left = deadline.saturating_duration_since(Instant::now());
-            if self.rt.block_on(async move { tokio::time::timeout(left, part.task).await }).is_err() {
-                tracing::warn!(worker = self.handler.name(), topic = %tp.0, partition = tp.1, "in-flight work did not drain in time");
+            let mut task = part.task;
+            if self.rt.block_on(async { tokio::time::timeout(left, &mut task).await }).is_err() {
+                // Abort it: its records go to the next owner (at least once); its offset
+                // stays where the last finished record put it.
+                task.abort();
+                let _ = self.rt.block_on(task);
+                self.metrics.worker_drain_aborted.get_or_create(&vec![("worker", self.handler.name())]).inc();
+                tracing::warn!(worker = self.handler.name(), topic = %tp.0, partition = tp.1, "in-flight work did not drain in time: aborted");
             }
         }
         self.commit(consumer, CommitMode::Sync, Some(tps));
@@ -327,6 +413,10 @@ impl ClientContext for WorkerContext {
 }
 
 impl ConsumerContext for WorkerContext {
+    fn commit_callback(&self, result: rdkafka::error::KafkaResult<()>, offsets: &TopicPartitionList) {
+        self.shared.committed_answer(&result, offsets);
+    }
+
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Rebalance::Revoke(tpl) = rebalance {
             let tps: Vec<Tp> = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
@@ -374,6 +464,7 @@ pub fn start(
         done: Mutex::new(HashMap::new()),
         committed: Mutex::new(HashMap::new()),
         metrics,
+        unavailable: std::sync::atomic::AtomicI64::new(0),
     });
     let consumer: BaseConsumer<WorkerContext> =
         config.create_with_context(WorkerContext { shared: shared.clone() }).map_err(crate::kafka::config_error)?;

@@ -74,7 +74,14 @@ impl Handler for Notify {
                 .json(&body)
                 .send()
                 .await
-                .map_err(|e| HandlerError::Transient(format!("webhook {}: {e}", self.url)))?;
+                // No answer at all (refused, unreachable): the endpoint is down, not the record.
+                .map_err(|e| {
+                    if e.is_connect() {
+                        HandlerError::Unavailable(format!("webhook {}: {e}", self.url))
+                    } else {
+                        HandlerError::Transient(format!("webhook {}: {e}", self.url))
+                    }
+                })?;
             let status = answer.status();
             if status.is_success() {
                 Ok(())

@@ -38,7 +38,7 @@ impl Handler for Training {
                 content: m.content.clone(),
                 reply_to: m.reply_to.clone(),
             };
-            self.store.training_message(row).await.map_err(|e| HandlerError::Transient(e.to_string()))
+            self.store.training_message(row).await.map_err(HandlerError::from)
         })
     }
 }

@@ -257,6 +257,7 @@ pub struct Postgres {
     data: PathBuf,
     pub port: u16,
     pub url: String,
+    opts: String,
     _dir: tempfile::TempDir,
 }
 
@@ -290,18 +291,43 @@ impl Postgres {
         assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
         let port = free_port();
         let opts = format!("-p {port} -h 127.0.0.1 -k {} -c fsync=off -c synchronous_commit=off", dir.path().display());
+        let pg = Postgres {
+            bin,
+            data,
+            port,
+            url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
+            opts,
+            _dir: dir,
+        };
+        pg.start_again();
+        pg
+    }
+
+    /// Start the (stopped) server again on the same port and data.
+    pub fn start_again(&self) {
         // -w: pg_ctl polls until the server accepts connections.
-        let out = Self::as_pg(&bin.join("pg_ctl"))
+        let out = Self::as_pg(&self.bin.join("pg_ctl"))
             .args(["-w", "-t", "60", "-s", "-D"])
-            .arg(&data)
-            .args(["-o", &opts, "-l"])
-            .arg(dir.path().join("postgres.log"))
+            .arg(&self.data)
+            .args(["-o", &self.opts, "-l"])
+            .arg(self._dir.path().join("postgres.log"))
             .arg("start")
             .stdout(Stdio::null())
             .output()
             .unwrap();
         assert!(out.status.success(), "pg_ctl start: {}", String::from_utf8_lossy(&out.stderr));
-        Postgres { bin, data, port, url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), _dir: dir }
+    }
+
+    /// Stop the server (fast shutdown: connections are cut, as in an outage).
+    pub fn stop(&self) {
+        let out = Self::as_pg(&self.bin.join("pg_ctl"))
+            .args(["-w", "-s", "-m", "fast", "-D"])
+            .arg(&self.data)
+            .arg("stop")
+            .stdout(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "pg_ctl stop: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
 
