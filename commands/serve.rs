@@ -8,6 +8,7 @@ use std::time::Duration;
 use chatctl::gateway::auth::Auth;
 use chatctl::gateway::metrics::Metrics;
 use chatctl::gateway::publisher::Publisher;
+use chatctl::gateway::spool::Spool;
 use chatctl::gateway::{announce, coordination, server, Gateway, Limits};
 use chatctl::kafka::admin::{ensure_topics, layout};
 use chatctl::kafka::producer::EventProducer;
@@ -128,6 +129,13 @@ pub struct Args {
     /// chats are refused (at 80%)
     #[arg(long, default_value_t = 100_000)]
     pub event_queue: usize,
+    /// Where events wait on disk until Kafka acknowledges them, so a crash during a broker
+    /// outage loses none (default: chatctl-data/spool/<node-id>)
+    #[arg(long, value_name = "DIR")]
+    pub spool_dir: Option<std::path::PathBuf>,
+    /// Keep unacknowledged events in memory only (a crash while the broker is away loses them)
+    #[arg(long, conflicts_with = "spool_dir")]
+    pub no_spool: bool,
     /// How long a resume buffer lives in Redis
     #[arg(long, default_value = "10m", value_parser = humantime::parse_duration)]
     pub buffer_ttl: Duration,
@@ -242,7 +250,33 @@ async fn run_gateway(
         pconf.set(k, v);
     }
     let producer = EventProducer::with_config(&kafka, &pconf)?;
-    let (publisher, _drain_task) = Publisher::start(producer.clone(), args.event_queue, metrics.clone());
+    let local = listener.local_addr()?;
+    let node_id = if ctx.settings.node_id_is_default {
+        format!("{}-{}", ctx.settings.node_id, local.port())
+    } else {
+        ctx.settings.node_id.clone()
+    };
+    let spool = if args.no_spool {
+        None
+    } else {
+        let dir = args.spool_dir.clone().unwrap_or_else(|| std::path::Path::new("chatctl-data/spool").join(&node_id));
+        let (spool, left) =
+            Spool::open(&dir).map_err(|e| anyhow::anyhow!("cannot open the event spool {}: {e}", dir.display()))?;
+        if !left.is_empty() {
+            eprintln!("chatctl serve: {} event(s) a previous run left in {} are sent first", left.len(), dir.display());
+        }
+        Some((Arc::new(spool), left, dir))
+    };
+    let (publisher, _drain_task) = match &spool {
+        Some((sp, left, _)) => Publisher::start_spooled(
+            producer.clone(),
+            args.event_queue,
+            metrics.clone(),
+            Some(sp.clone()),
+            left.clone(),
+        )?,
+        None => Publisher::start(producer.clone(), args.event_queue, metrics.clone()),
+    };
     let buffer = match &ctx.settings.redis {
         Some(url) => Some(ResumeBuffer::connect_with(url, args.buffer_ttl, args.lease_ttl).await?),
         None => None,
@@ -254,12 +288,6 @@ async fn run_gateway(
         max_connections: args.max_connections,
         max_connections_per_user: args.max_connections_per_user,
         ..Limits::default()
-    };
-    let local = listener.local_addr()?;
-    let node_id = if ctx.settings.node_id_is_default {
-        format!("{}-{}", ctx.settings.node_id, local.port())
-    } else {
-        ctx.settings.node_id.clone()
     };
     let gw = Arc::new(Gateway::new(node_id, auth, limits, llm, publisher, buffer, metrics));
     coordination::spawn(&gw, local.to_string());
@@ -289,9 +317,36 @@ async fn run_gateway(
     }
     let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
     let p = producer.clone();
-    match tokio::task::spawn_blocking(move || p.flush(remaining)).await? {
-        Ok(()) => eprintln!("chatctl serve: all events flushed"),
-        Err(e) => eprintln!("chatctl serve: {} event(s) not flushed: {e}", producer.in_flight()),
+    let flushed = tokio::task::spawn_blocking(move || p.flush(remaining)).await?;
+    if let Some((sp, _, _)) = &spool {
+        // Let the delivery answers land, then write the acknowledged mark.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let s = sp.clone();
+        tokio::task::spawn_blocking(move || s.checkpoint()).await??;
+    }
+    match (flushed, &spool) {
+        (Ok(()), _) => eprintln!("chatctl serve: all events flushed"),
+        (Err(e), Some((sp, _, dir))) => {
+            eprintln!(
+                "chatctl serve: Kafka did not acknowledge {} event(s) ({e}); they are kept in the spool {} and the next start sends them",
+                sp.pending(),
+                dir.display()
+            );
+        }
+        (Err(e), None) => {
+            return Err(chatctl::Error::Broker(format!(
+                "{} event(s) not acknowledged by Kafka are lost ({e}; the spool is off: --no-spool)",
+                producer.in_flight()
+            ))
+            .into());
+        }
+    }
+    if gw.metrics.events_spool_failed.get() > 0 {
+        return Err(chatctl::Error::Broker(format!(
+            "{} event(s) could not be written to the spool and were only in memory",
+            gw.metrics.events_spool_failed.get()
+        ))
+        .into());
     }
     Ok(())
 }

@@ -4,6 +4,10 @@
 //!   then drains; rows == events, 0 records in the DLQ, lag back to 0, no restart.
 //! - One row PostgreSQL refuses among good ones in the same batches: that record alone goes
 //!   to the DLQ (class `record`), every good row is stored.
+//! - The broker down while 100 chats stream, the gateway killed -9 meanwhile: after both
+//!   restart, every event the clients' chats produced is in Kafka (from the gateway's spool).
+//! - SIGTERM while the broker is down: exit 0, the message says what was spooled, the next
+//!   start delivers it.
 
 mod common;
 
@@ -22,6 +26,11 @@ impl Drop for Proc {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+impl Proc {
+    fn stop(self) {
+        let _ = std::process::Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
     }
 }
 
@@ -186,4 +195,179 @@ async fn a_poison_row_goes_alone_to_the_dlq() {
     assert_eq!(dlq_len(&kafka), 1);
     assert_eq!(store.audit_counts().await.unwrap(), (GOOD as i64, GOOD as i64));
     eprintln!("poison row: {GOOD} good rows stored, 1 record dead-lettered (class record)");
+}
+
+/// `chatctl chat` against `url`: the message id it was answered under and the chunks it saw.
+async fn chat(url: String, text: String) -> (String, u64) {
+    let user = format!("user-{}", text.replace(' ', "-"));
+    let out = tokio::task::spawn_blocking(move || {
+        chatctl().args(["chat", "--node", &url, "--user", &user, &text]).output().unwrap()
+    })
+    .await
+    .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    let id = err.lines().find_map(|l| l.strip_prefix("[message ")?.strip_suffix(']')).expect("message id").to_string();
+    let chunks =
+        err.lines().find_map(|l| l.strip_prefix("[done: ")?.split(' ').next()?.parse().ok()).expect("done line");
+    (id, chunks)
+}
+
+fn gateway(broker: &Broker, spool: &std::path::Path, port: u16) -> Proc {
+    Proc(
+        chatctl()
+            .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", "g1"])
+            .args(["--listen", &format!("127.0.0.1:{port}"), "-b", &broker.addr, "--spool-dir"])
+            .arg(spool)
+            .args(["--model-chunks", "8", "--model-interval", "10ms"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+/// Wait until the gateway answers `/readyz` (the port is bound before it serves).
+async fn ready(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/readyz")).await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "gateway on {port} never ready");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Per message id: the chunk indexes and terminal events Kafka holds.
+fn kafka_view(
+    kafka: &KafkaSettings,
+) -> std::collections::HashMap<String, (std::collections::BTreeSet<u32>, usize, usize)> {
+    let mut out: std::collections::HashMap<String, (std::collections::BTreeSet<u32>, usize, usize)> =
+        Default::default();
+    for e in common::read_events(kafka) {
+        match &e.payload {
+            Payload::ChunkReceived(c) => {
+                out.entry(c.message_id.clone()).or_default().0.insert(c.chunk_index);
+            }
+            Payload::StreamCompleted(c) => out.entry(c.message_id.clone()).or_default().1 += 1,
+            Payload::ChatMessage(m) if m.reply_to.is_some() => out.entry(m.message_id.clone()).or_default().2 += 1,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn events_survive_a_gateway_crash_during_a_broker_outage() {
+    const CHATS: usize = 100;
+    let mut broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(4).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let port = free_port();
+    let g = gateway(&broker, &spool, port);
+    ready(port).await;
+    let url = format!("ws://127.0.0.1:{port}/ws");
+    // The broker goes away; 100 chats stream anyway (the chat never waits on Kafka).
+    broker.kill();
+    let outage = Instant::now();
+    let chats: Vec<_> = (0..CHATS).map(|i| tokio::spawn(chat(url.clone(), format!("question {i}")))).collect();
+    let mut seen = Vec::new();
+    for c in chats {
+        seen.push(c.await.unwrap());
+    }
+    assert!(outage.elapsed() < Duration::from_secs(30), "the chats took the whole outage");
+    // kill -9 while the broker is still down: only the spool has these events now.
+    drop(g);
+    let spooled: u64 = std::fs::read_dir(&spool)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".log"))
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    assert!(spooled > 0, "nothing spooled");
+    while outage.elapsed() < Duration::from_secs(30) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    broker.restart();
+    let port2 = free_port();
+    let _g2 = gateway(&broker, &spool, port2);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let k = kafka.clone();
+    loop {
+        let k2 = k.clone();
+        let view = tokio::task::spawn_blocking(move || kafka_view(&k2)).await.unwrap();
+        let missing: Vec<&(String, u64)> = seen
+            .iter()
+            .filter(|(id, chunks)| {
+                view.get(id).is_none_or(|(idx, done, answer)| idx.len() as u64 != *chunks || *done == 0 || *answer == 0)
+            })
+            .collect();
+        if missing.is_empty() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} of {CHATS} chats incomplete in Kafka, e.g. {:?}",
+            missing.len(),
+            missing[0]
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    // Duplicates are only re-sent eventIds: every (message, chunk) once by eventId.
+    let events = common::read_events(&kafka);
+    let ids: std::collections::HashSet<_> = events.iter().map(|e| e.event_id).collect();
+    let chunks_seen: u64 = seen.iter().map(|s| s.1).sum();
+    eprintln!(
+        "broker outage + gateway kill -9: {CHATS} chats, {chunks_seen} chunks seen by clients, {spooled} bytes spooled, \
+         0 missing in Kafka after restart, {} records for {} distinct eventIds",
+        events.len(),
+        ids.len()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_while_the_broker_is_down_says_what_was_spooled() {
+    let mut broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool");
+    let port = free_port();
+    let mut g = gateway(&broker, &spool, port);
+    ready(port).await;
+    broker.kill();
+    let mut seen = Vec::new();
+    for i in 0..5 {
+        seen.push(chat(format!("ws://127.0.0.1:{port}/ws"), format!("q {i}")).await);
+    }
+    let _ = std::process::Command::new("kill").args(["-TERM", &g.0.id().to_string()]).status();
+    let out = tokio::task::spawn_blocking(move || {
+        let mut stderr = String::new();
+        use std::io::Read;
+        g.0.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        (g.0.wait().unwrap(), stderr)
+    })
+    .await
+    .unwrap();
+    assert!(out.0.success(), "kept in the spool is kept: exit 0; {}", out.1);
+    assert!(out.1.contains("they are kept in the spool"), "{}", out.1);
+    broker.restart();
+    let port2 = free_port();
+    let g2 = gateway(&broker, &spool, port2);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let k = kafka.clone();
+        let view = tokio::task::spawn_blocking(move || kafka_view(&k)).await.unwrap();
+        if seen.iter().all(|(id, n)| view.get(id).is_some_and(|(idx, done, _)| idx.len() as u64 == *n && *done > 0)) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "spooled events never delivered");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    g2.stop();
 }

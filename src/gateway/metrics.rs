@@ -33,6 +33,7 @@ pub struct Metrics {
     pub fenced: Counter,
     pub resumes: Family<Labels, Counter>,
     pub chunk_latency_ms_sum: Counter<u64, AtomicU64>,
+    pub events_spool_failed: Counter,
     pub worker_processed: Family<Labels, Counter>,
     pub worker_retried: Family<Labels, Counter>,
     pub worker_dead_lettered: Family<Labels, Counter>,
@@ -72,6 +73,7 @@ impl Default for Metrics {
             fenced: Counter::default(),
             resumes: Family::default(),
             chunk_latency_ms_sum: Counter::default(),
+            events_spool_failed: Counter::default(),
             worker_processed: Family::default(),
             worker_retried: Family::default(),
             worker_dead_lettered: Family::default(),
@@ -102,6 +104,11 @@ impl Default for Metrics {
             m.events_coalesced.clone(),
         );
         registry.register("events_failed", "Events Kafka refused for good", m.events_failed.clone());
+        registry.register(
+            "events_spool_failed",
+            "Events the spool could not write (sent, but only kept in memory)",
+            m.events_spool_failed.clone(),
+        );
         registry.register("frame_errors", "Error frames sent, by code", m.frame_errors.clone());
         registry.register("redis_errors", "Failed resume-buffer writes", m.redis_errors.clone());
         registry.register("takeovers", "Generations this node took over from a lost node", m.takeovers.clone());

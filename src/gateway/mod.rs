@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod protocol;
 pub mod publisher;
 pub mod server;
+pub mod spool;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -5,6 +5,9 @@
 //!   STREAM_COMPLETED still carries the totals);
 //! - CHAT_MESSAGE, SESSION_STARTED and terminal events are never dropped: instead, above
 //!   80% of `capacity` new chats are refused (`BUSY`) so the queue cannot overflow.
+//!
+//! With a spool (the default in `chatctl serve`), every event is on disk before the
+//! producer sees it and stays there until the broker acknowledged it (`spool.rs`).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -15,6 +18,7 @@ use rdkafka::producer::FutureRecord;
 use tokio::sync::mpsc;
 
 use super::metrics::Metrics;
+use super::spool::Spool;
 use crate::events::Event;
 use crate::kafka::producer::EventProducer;
 
@@ -32,10 +36,42 @@ impl Publisher {
         capacity: usize,
         metrics: Arc<Metrics>,
     ) -> (Publisher, tokio::task::JoinHandle<()>) {
+        Self::start_spooled(producer, capacity, metrics, None, Vec::new()).expect("no spool, no I/O")
+    }
+
+    /// As [`start`](Self::start), every event through `spool`; `left` (what a previous
+    /// run left unacknowledged) is spooled again and sent before anything new.
+    pub fn start_spooled(
+        producer: EventProducer,
+        capacity: usize,
+        metrics: Arc<Metrics>,
+        spool: Option<Arc<Spool>>,
+        left: Vec<Event>,
+    ) -> std::io::Result<(Publisher, tokio::task::JoinHandle<()>)> {
         let (tx, rx) = mpsc::unbounded_channel();
         let pending = Arc::new(AtomicI64::new(0));
-        let task = tokio::spawn(drain(rx, producer, pending.clone(), metrics.clone()));
-        (Publisher { tx, pending, capacity: capacity as i64, metrics }, task)
+        // Spooled again before the first checkpoint can declare the old segments done.
+        let first: Vec<(Event, Option<u64>)> = match &spool {
+            Some(sp) if !left.is_empty() => {
+                let seqs = sp.append(&left)?;
+                left.into_iter().zip(seqs.into_iter().map(Some)).collect()
+            }
+            _ => Vec::new(),
+        };
+        pending.fetch_add(first.len() as i64, Ordering::Relaxed);
+        if let Some(sp) = spool.clone() {
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    let s = sp.clone();
+                    if let Ok(Err(e)) = tokio::task::spawn_blocking(move || s.checkpoint()).await {
+                        tracing::warn!(error = %e, "spool checkpoint failed");
+                    }
+                }
+            });
+        }
+        let task = tokio::spawn(drain(rx, first, producer, pending.clone(), metrics.clone(), spool));
+        Ok((Publisher { tx, pending, capacity: capacity as i64, metrics }, task))
     }
 
     /// Events not yet acknowledged by the broker.
@@ -65,50 +101,108 @@ impl Publisher {
 
 async fn drain(
     mut rx: mpsc::UnboundedReceiver<Event>,
+    first: Vec<(Event, Option<u64>)>,
     producer: EventProducer,
     pending: Arc<AtomicI64>,
     metrics: Arc<Metrics>,
+    spool: Option<Arc<Spool>>,
 ) {
+    for (event, seq) in first {
+        send(&producer, event, seq, &pending, &metrics, &spool).await;
+    }
     while let Some(event) = rx.recv().await {
-        let payload = event.to_json();
-        let ty = event.event_type();
-        loop {
-            // No headers: see EventProducer::send_to.
-            let record = FutureRecord::to(event.topic())
-                .key(event.session_id.as_bytes())
-                .payload(&payload)
-                .timestamp(event.timestamp.timestamp_millis());
-            match producer.raw().send_result(record) {
-                Ok(delivery) => {
-                    let pending = pending.clone();
-                    let metrics = metrics.clone();
-                    tokio::spawn(async move {
-                        match delivery.await {
-                            Ok(Ok(_)) => {
-                                metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
-                            }
-                            Ok(Err((e, _))) => {
-                                tracing::error!(event_type = ty, error = %e, "event refused by Kafka");
-                                metrics.events_failed.inc();
-                            }
-                            Err(_) => {
-                                metrics.events_failed.inc();
+        // Everything waiting goes to the spool as one batch (one fdatasync).
+        let mut batch = vec![event];
+        while batch.len() < 4096 {
+            match rx.try_recv() {
+                Ok(e) => batch.push(e),
+                Err(_) => break,
+            }
+        }
+        let seqs: Vec<Option<u64>> = match &spool {
+            Some(sp) => {
+                let sp = sp.clone();
+                let (b, result) = tokio::task::spawn_blocking(move || {
+                    let r = sp.append(&batch);
+                    (batch, r)
+                })
+                .await
+                .expect("spool task");
+                batch = b;
+                match result {
+                    Ok(seqs) => seqs.into_iter().map(Some).collect(),
+                    Err(e) => {
+                        // Sent anyway, but not kept: say so loudly.
+                        tracing::error!(error = %e, events = batch.len(), "spool write failed: these events are only in memory");
+                        metrics.events_spool_failed.inc_by(batch.len() as u64);
+                        vec![None; batch.len()]
+                    }
+                }
+            }
+            None => vec![None; batch.len()],
+        };
+        for (event, seq) in batch.into_iter().zip(seqs) {
+            send(&producer, event, seq, &pending, &metrics, &spool).await;
+        }
+    }
+}
+
+/// Hand one event to the producer; its answer settles it (and its spool entry).
+async fn send(
+    producer: &EventProducer,
+    event: Event,
+    seq: Option<u64>,
+    pending: &Arc<AtomicI64>,
+    metrics: &Arc<Metrics>,
+    spool: &Option<Arc<Spool>>,
+) {
+    let payload = event.to_json();
+    let ty = event.event_type();
+    loop {
+        // No headers: see EventProducer::send_to.
+        let record = FutureRecord::to(event.topic())
+            .key(event.session_id.as_bytes())
+            .payload(&payload)
+            .timestamp(event.timestamp.timestamp_millis());
+        match producer.raw().send_result(record) {
+            Ok(delivery) => {
+                let pending = pending.clone();
+                let metrics = metrics.clone();
+                let spool = spool.clone();
+                tokio::spawn(async move {
+                    match delivery.await {
+                        Ok(Ok(_)) => {
+                            metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
+                            if let (Some(sp), Some(seq)) = (&spool, seq) {
+                                sp.ack(seq);
                             }
                         }
-                        let depth = pending.fetch_sub(1, Ordering::Relaxed) - 1;
-                        metrics.events_queue_depth.set(depth);
-                    });
-                    break;
-                }
-                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
-                    tokio::time::sleep(Duration::from_millis(5)).await;
-                }
-                Err((e, _)) => {
-                    tracing::error!(event_type = ty, error = %e, "event could not be queued");
-                    metrics.events_failed.inc();
-                    pending.fetch_sub(1, Ordering::Relaxed);
-                    break;
-                }
+                        Ok(Err((e, _))) => {
+                            // Refused for good (e.g. too large): resending cannot help.
+                            tracing::error!(event_type = ty, error = %e, "event refused by Kafka");
+                            metrics.events_failed.inc();
+                            if let (Some(sp), Some(seq)) = (&spool, seq) {
+                                sp.ack(seq);
+                            }
+                        }
+                        Err(_) => {
+                            // The producer went away (shutdown): the spool keeps it.
+                            metrics.events_failed.inc();
+                        }
+                    }
+                    let depth = pending.fetch_sub(1, Ordering::Relaxed) - 1;
+                    metrics.events_queue_depth.set(depth);
+                });
+                return;
+            }
+            Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            Err((e, _)) => {
+                tracing::error!(event_type = ty, error = %e, "event could not be queued");
+                metrics.events_failed.inc();
+                pending.fetch_sub(1, Ordering::Relaxed);
+                return;
             }
         }
     }

@@ -288,7 +288,7 @@ pub fn read(
             done.add_partition(msg.topic(), msg.partition());
             let _ = consumer.pause(&done);
         }
-        if total % 4096 == 0 {
+        if total.is_multiple_of(4096) {
             progress(total);
         }
     }

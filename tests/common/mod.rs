@@ -197,9 +197,19 @@ pub fn chatctl() -> Command {
             c.env_remove(k);
         }
     }
-    c.current_dir(std::env::temp_dir());
+    // A working directory of its own: what a command keeps under ./chatctl-data (the
+    // gateway's event spool) never leaks into another test's run.
+    let cwd = std::env::temp_dir().join("chatctl-tests").join(format!(
+        "{}-{}",
+        std::process::id(),
+        NEXT_CWD.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&cwd).unwrap();
+    c.current_dir(cwd);
     c
 }
+
+static NEXT_CWD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Every record of `topic` from the beginning to the high watermark at call time, as
 /// (partition, offset, value). Use the sqlite engine: tansu's memory engine reports the
