@@ -3,6 +3,7 @@
 //! emit time), on tansu's memory engine so the broker is not the bottleneck.
 //!
 //!   cargo bench --bench gateway -- [--clients N] [--chats K] [--chunks C] [--interval-ms I] [--idle M] [--redis]
+//!                                   [--no-spool]
 //!
 //! Reports chunk latency p50/p99 (upstream emit → client receive), chunk deliveries/s,
 //! peak concurrent streams (the server's own gauge) and RSS per idle connection.
@@ -27,10 +28,11 @@ struct Opts {
     interval_ms: u64,
     idle: usize,
     redis: bool,
+    spool: bool,
 }
 
 fn opts() -> Opts {
-    let mut o = Opts { clients: 1000, chats: 3, chunks: 50, interval_ms: 20, idle: 5000, redis: false };
+    let mut o = Opts { clients: 1000, chats: 3, chunks: 50, interval_ms: 20, idle: 5000, redis: false, spool: true };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < args.len() {
@@ -43,6 +45,11 @@ fn opts() -> Opts {
             "--idle" => o.idle = v().parse().unwrap(),
             "--redis" => {
                 o.redis = true;
+                i += 1;
+                continue;
+            }
+            "--no-spool" => {
+                o.spool = false;
                 i += 1;
                 continue;
             }
@@ -94,6 +101,15 @@ async fn gauge(addr: SocketAddr, name: &str) -> i64 {
         .unwrap_or(0)
 }
 
+/// Sum of `chatctl_events_published_total` over event types.
+async fn published(addr: SocketAddr) -> i64 {
+    let text = reqwest::get(format!("http://{addr}/metrics")).await.unwrap().text().await.unwrap();
+    text.lines()
+        .filter(|l| l.starts_with("chatctl_events_published_total"))
+        .filter_map(|l| l.split_whitespace().nth(1)?.parse::<i64>().ok())
+        .sum()
+}
+
 fn main() {
     let o = opts();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
@@ -119,6 +135,9 @@ async fn run(o: Opts) {
     .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
     .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
     .stderr(std::process::Stdio::piped());
+    if !o.spool {
+        cmd.arg("--no-spool");
+    }
     if let Some(r) = &redis {
         cmd.args(["--redis", &r.url]);
     }
@@ -202,13 +221,17 @@ async fn run(o: Opts) {
     let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)] as f64 / 1000.0;
     let rss_run = rss_kib(pid);
     let coalesced = gauge(addr, "chatctl_events_coalesced_total").await;
+    // Events acknowledged by Kafka over the run (they keep flowing a little after it).
+    let published = published(addr).await;
     println!(
-        "| {} | {} | {}x{}ms | {} | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} |",
+        "| {} | {} | {}x{}ms | {} | spool {} | {:.0} events/s | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} |",
         o.clients,
         o.chats,
         o.chunks,
         o.interval_ms,
         if o.redis { "redis" } else { "in-process" },
+        if o.spool { "on" } else { "off" },
+        published as f64 / elapsed.as_secs_f64(),
         lat.len() as f64 / elapsed.as_secs_f64(),
         pct(0.50),
         pct(0.99),

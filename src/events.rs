@@ -337,6 +337,29 @@ pub fn examples() -> Vec<Payload> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// Arbitrary bytes never panic the decoder; a refusal always has one of the
+        /// stable classes.
+        #[test]
+        fn arbitrary_bytes_decode_or_get_a_class(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            if let Err(e) = Event::decode(&bytes) {
+                proptest::prop_assert!(["empty", "not_json", "schema", "unsupported_version"].contains(&e.class()));
+            }
+        }
+
+        /// Valid events with one byte changed: decoded or refused, never a panic.
+        #[test]
+        fn corrupted_events_decode_or_get_a_class(which in 0usize..7, at in proptest::num::usize::ANY, byte in proptest::num::u8::ANY) {
+            let all = examples();
+            let mut bytes = Event::new("s", "n", all[which % all.len()].clone()).to_json();
+            let i = at % bytes.len();
+            bytes[i] = byte;
+            if let Err(e) = Event::decode(&bytes) {
+                proptest::prop_assert!(["empty", "not_json", "schema", "unsupported_version"].contains(&e.class()));
+            }
+        }
+    }
+
     use super::*;
 
     fn fixed(payload: Payload) -> Event {

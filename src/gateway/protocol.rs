@@ -191,4 +191,40 @@ mod tests {
         let e = ServerFrame::error(ErrorCode::Busy, "try later");
         assert_eq!(e.to_text(), r#"{"type":"error","code":"BUSY","message":"try later"}"#);
     }
+
+    proptest::proptest! {
+        /// Arbitrary text never panics the parser, and a refusal is always an `error`
+        /// frame with one of the stable codes, the same code every time.
+        #[test]
+        fn arbitrary_text_gets_a_stable_answer(text in "\\PC{0,300}") {
+            let first = parse(&text, 1024);
+            let again = parse(&text, 1024);
+            match (&first, &again) {
+                (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
+                (Err(ServerFrame::Error { code: a, .. }), Err(ServerFrame::Error { code: b, .. })) => {
+                    proptest::prop_assert_eq!(a, b);
+                    proptest::prop_assert!(!a.as_str().is_empty());
+                }
+                other => proptest::prop_assert!(false, "not an error frame: {other:?}"),
+            }
+        }
+
+        /// Frames that look almost right (known and unknown types, odd fields and values).
+        #[test]
+        fn near_miss_frames_get_a_stable_answer(
+            ty in "(chat|ping|resume|stop|dance|)",
+            fields in proptest::collection::vec(("[a-zA-Z]{1,14}", "(\"[^\"\\\\]{0,20}\"|-?[0-9]{1,12}|null|true|\\[\\]|\\{\\})"), 0..6),
+        ) {
+            let mut text = format!("{{\"type\":\"{ty}\"");
+            for (k, v) in &fields {
+                text.push_str(&format!(",\"{k}\":{v}"));
+            }
+            text.push('}');
+            match parse(&text, 1024) {
+                Ok(_) => {}
+                Err(ServerFrame::Error { code, .. }) => proptest::prop_assert!(!code.as_str().is_empty()),
+                Err(other) => proptest::prop_assert!(false, "not an error frame: {other:?}"),
+            }
+        }
+    }
 }
