@@ -108,7 +108,7 @@ async fn drain(
     spool: Option<Arc<Spool>>,
 ) {
     for (event, seq) in first {
-        send(&producer, event, seq, &pending, &metrics, &spool).await;
+        send(&producer, event, None, seq, &pending, &metrics, &spool).await;
     }
     while let Some(event) = rx.recv().await {
         // Everything waiting goes to the spool as one batch (one fdatasync).
@@ -119,30 +119,35 @@ async fn drain(
                 Err(_) => break,
             }
         }
-        let seqs: Vec<Option<u64>> = match &spool {
+        // Serialized once: the same bytes go to the spool and to Kafka.
+        let jsons: Vec<Vec<u8>> = batch.iter().map(Event::to_json).collect();
+        let (jsons, seqs): (Vec<Vec<u8>>, Vec<Option<u64>>) = match &spool {
             Some(sp) => {
                 let sp = sp.clone();
-                let (b, result) = tokio::task::spawn_blocking(move || {
-                    let r = sp.append(&batch);
-                    (batch, r)
+                let (jsons, result) = tokio::task::spawn_blocking(move || {
+                    let r = sp.append_json(&jsons);
+                    (jsons, r)
                 })
                 .await
                 .expect("spool task");
-                batch = b;
                 match result {
-                    Ok(seqs) => seqs.into_iter().map(Some).collect(),
+                    Ok(seqs) => (jsons, seqs.into_iter().map(Some).collect()),
                     Err(e) => {
                         // Sent anyway, but not kept: say so loudly.
                         tracing::error!(error = %e, events = batch.len(), "spool write failed: these events are only in memory");
                         metrics.events_spool_failed.inc_by(batch.len() as u64);
-                        vec![None; batch.len()]
+                        let n = jsons.len();
+                        (jsons, vec![None; n])
                     }
                 }
             }
-            None => vec![None; batch.len()],
+            None => {
+                let n = jsons.len();
+                (jsons, vec![None; n])
+            }
         };
-        for (event, seq) in batch.into_iter().zip(seqs) {
-            send(&producer, event, seq, &pending, &metrics, &spool).await;
+        for ((event, json), seq) in batch.into_iter().zip(jsons).zip(seqs) {
+            send(&producer, event, Some(json), seq, &pending, &metrics, &spool).await;
         }
     }
 }
@@ -151,12 +156,13 @@ async fn drain(
 async fn send(
     producer: &EventProducer,
     event: Event,
+    json: Option<Vec<u8>>,
     seq: Option<u64>,
     pending: &Arc<AtomicI64>,
     metrics: &Arc<Metrics>,
     spool: &Option<Arc<Spool>>,
 ) {
-    let payload = event.to_json();
+    let payload = json.unwrap_or_else(|| event.to_json());
     let ty = event.event_type();
     loop {
         // No headers: see EventProducer::send_to.

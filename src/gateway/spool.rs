@@ -90,6 +90,12 @@ impl Spool {
 
     /// Append `events` durably (one fdatasync for the batch); their sequence numbers.
     pub fn append(&self, events: &[Event]) -> std::io::Result<Vec<u64>> {
+        let jsons: Vec<Vec<u8>> = events.iter().map(Event::to_json).collect();
+        self.append_json(&jsons)
+    }
+
+    /// Append events already serialized (their JSON, one per item) durably.
+    pub fn append_json(&self, events: &[Vec<u8>]) -> std::io::Result<Vec<u64>> {
         let mut inner = self.inner.lock().unwrap();
         if inner.current.as_ref().is_none_or(|c| c.2 >= SEGMENT_BYTES) {
             let first = inner.next;
@@ -100,7 +106,7 @@ impl Spool {
         }
         let mut buf = Vec::with_capacity(events.len() * 256);
         for e in events {
-            buf.extend_from_slice(&e.to_json());
+            buf.extend_from_slice(e);
             buf.push(b'\n');
         }
         let (_, f, bytes) = inner.current.as_mut().expect("opened above");
