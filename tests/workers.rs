@@ -475,3 +475,104 @@ async fn kill_9_mid_backlog_loses_and_duplicates_nothing() {
     assert_eq!(produced, N);
     assert_eq!(store.audit_counts().await.unwrap(), (N as i64, N as i64));
 }
+
+/// Hangs (a stuck store call) on the messages in `hang_on` for `hold`, the first time only.
+struct Hanging {
+    hang_on: Vec<String>,
+    hold: Duration,
+    hung: Mutex<std::collections::HashSet<String>>,
+    handled: Mutex<Vec<(i32, String)>>,
+}
+
+impl Handler for Hanging {
+    fn name(&self) -> &'static str {
+        "test-hanging"
+    }
+    fn topics(&self) -> Vec<String> {
+        vec![STREAM_EVENTS.into()]
+    }
+    fn handle<'a>(&'a self, event: &'a Event, rec: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>> {
+        Box::pin(async move {
+            let id = event.payload.message_id().to_string();
+            if self.hang_on.contains(&id) && self.hung.lock().unwrap().insert(id.clone()) {
+                tokio::time::sleep(self.hold).await;
+            }
+            self.handled.lock().unwrap().push((rec.partition, id));
+            Ok(())
+        })
+    }
+}
+
+/// A revoke whose drain times out: the stuck task is aborted, and the member never commits
+/// the partition it lost — even when the stuck call would have finished later (which,
+/// without the abort and the ownership check, marked it done and had the next periodic
+/// commit overwrite the new owner's progress).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_revoke_whose_drain_times_out_never_commits_the_lost_partition() {
+    const N: i64 = 200;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let kafka = broker.kafka();
+    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    for p in 0..2 {
+        for i in 0..N {
+            let payload = chunk(&format!("p{p}-m{i}"), i as u32).to_json();
+            producer
+                .send(FutureRecord::<(), _>::to(STREAM_EVENTS).partition(p).payload(&payload), Duration::from_secs(10))
+                .await
+                .map_err(|(e, _)| e)
+                .unwrap();
+        }
+    }
+    let mut opts = fast_opts();
+    opts.drain_timeout = Duration::from_secs(1);
+    // A small queue: a stuck task left running would hold only a few records, and its late
+    // commit would visibly move the new owner's offset back.
+    opts.partition_queue = 4;
+    opts.consumer_props =
+        vec![("session.timeout.ms".into(), "6000".into()), ("heartbeat.interval.ms".into(), "300".into())];
+    // Member A hangs on the fourth record of both partitions for 8 s.
+    let a = Arc::new(Hanging {
+        hang_on: vec!["p0-m3".into(), "p1-m3".into()],
+        hold: Duration::from_secs(8),
+        hung: Mutex::default(),
+        handled: Mutex::default(),
+    });
+    let metrics_a = Arc::new(Metrics::default());
+    let worker_a = workers::start(&kafka, a.clone(), opts.clone(), metrics_a.clone()).unwrap();
+    let k = kafka.clone();
+    eventually("A commits up to the stuck records", Duration::from_secs(30), || {
+        committed(&k, "test-hanging", STREAM_EVENTS, 0) == 3 && committed(&k, "test-hanging", STREAM_EVENTS, 1) == 3
+    })
+    .await;
+    // Member B joins: A's partitions are revoked while its tasks are stuck.
+    let b =
+        Arc::new(Hanging { hang_on: vec![], hold: Duration::ZERO, hung: Mutex::default(), handled: Mutex::default() });
+    let metrics_b = Arc::new(Metrics::default());
+    let worker_b = workers::start(&kafka, b.clone(), opts, metrics_b).unwrap();
+    eventually("B finishes a partition", Duration::from_secs(30), || {
+        let h = b.handled.lock().unwrap();
+        (0..2).any(|p| h.iter().filter(|(hp, _)| *hp == p).count() as i64 >= N - 3)
+    })
+    .await;
+    let lost = {
+        let h = b.handled.lock().unwrap();
+        (0..2).find(|p| h.iter().filter(|(hp, _)| hp == p).count() as i64 >= N - 3).unwrap()
+    };
+    assert!(
+        metrics_a.render().contains("chatctl_worker_drain_aborted_total{worker=\"test-hanging\"}"),
+        "the drain timed out"
+    );
+    let k = kafka.clone();
+    eventually("B commits the partition A lost", Duration::from_secs(20), || {
+        committed(&k, "test-hanging", STREAM_EVENTS, lost) == N
+    })
+    .await;
+    // Past the moment A's stuck calls would have returned, and several commit intervals on.
+    tokio::time::sleep(Duration::from_secs(9)).await;
+    assert_eq!(committed(&kafka, "test-hanging", STREAM_EVENTS, lost), N, "A committed a partition it no longer owns");
+    let a_after: Vec<(i32, String)> = a.handled.lock().unwrap().iter().filter(|(p, _)| *p == lost).cloned().collect();
+    assert!(!a_after.iter().any(|(_, id)| id.ends_with("-m3")), "A's aborted call never completed: {a_after:?}");
+    worker_b.stop().await;
+    worker_a.stop().await;
+}
