@@ -21,8 +21,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chatctl::events::{ChunkReceived, Event, Payload, STREAM_EVENTS};
-use chatctl::gateway::metrics::Metrics;
 use chatctl::kafka::KafkaSettings;
+use chatctl::metrics::Metrics;
 use chatctl::store::Store;
 use common::{Broker, Engine};
 use rdkafka::consumer::{BaseConsumer, Consumer};

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
 use chatctl::events::{CHAT_EVENTS, REPLAY_HEADER, STREAM_EVENTS};
-use chatctl::gateway::metrics::Metrics;
+use chatctl::metrics::Metrics;
 use chatctl::ops::range::{resolve, RangeSpec};
 use chatctl::ops::replay::{read, Filter, PartitionSummary};
 use chatctl::store::Store;

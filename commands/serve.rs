@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chatctl::gateway::auth::Auth;
-use chatctl::gateway::metrics::Metrics;
 use chatctl::gateway::publisher::Publisher;
 use chatctl::gateway::spool::Spool;
 use chatctl::gateway::{announce, coordination, server, Gateway, Limits};
@@ -15,6 +14,7 @@ use chatctl::kafka::producer::EventProducer;
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::openai::OpenAiClient;
 use chatctl::llm::Llm;
+use chatctl::metrics::Metrics;
 use chatctl::realtime::ResumeBuffer;
 use chatctl::store::Store;
 use chatctl::workers::analytics::Analytics;

@@ -9,6 +9,7 @@ pub mod kafka;
 pub use error::{Error, Result};
 pub mod gateway;
 pub mod llm;
+pub mod metrics;
 pub mod ops;
 pub mod realtime;
 pub mod store;

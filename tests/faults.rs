@@ -69,7 +69,7 @@ fn dlq_len(kafka: &KafkaSettings) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn postgres_outage_pauses_the_worker_and_loses_nothing() {
-    const N: usize = 30_000;
+    const N: usize = 100_000;
     const OUTAGE: Duration = Duration::from_secs(20);
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(4).await;

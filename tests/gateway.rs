@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use chatctl::events::{Event, Payload, Role};
 use chatctl::gateway::auth::{mint, Auth};
-use chatctl::gateway::metrics::Metrics;
 use chatctl::gateway::publisher::Publisher;
 use chatctl::gateway::{server, Gateway, Limits};
 use chatctl::kafka::producer::EventProducer;
@@ -16,6 +15,7 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::openai::OpenAiClient;
 use chatctl::llm::Llm;
+use chatctl::metrics::Metrics;
 use chatctl::realtime::{stream_key, ResumeBuffer};
 use common::{read_events, Broker, Engine, Redis};
 use futures_util::{SinkExt, StreamExt};

@@ -260,7 +260,7 @@ fn copied(kafka: &chatctl::kafka::KafkaSettings) -> Vec<(String, Vec<u8>, i64, b
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn replay_into_analytics_rebuild_matches_the_live_worker() {
-    use chatctl::gateway::metrics::Metrics;
+    use chatctl::metrics::Metrics;
     use chatctl::store::Store;
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(PARTITIONS).await;

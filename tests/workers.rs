@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chatctl::events::{examples, Event, Payload, StreamCompleted, StreamError, CHAT_EVENTS, STREAM_EVENTS};
-use chatctl::gateway::metrics::Metrics;
 use chatctl::kafka::KafkaSettings;
+use chatctl::metrics::Metrics;
 use chatctl::store::Store;
 use chatctl::workers::{self, dlq, Handler, HandlerError, Record, WorkerOptions};
 use chrono::{DateTime, Utc};

@@ -7,7 +7,7 @@ pub mod auth;
 pub mod connection;
 pub mod coordination;
 pub mod follow;
-pub mod metrics;
+
 pub mod protocol;
 pub mod publisher;
 pub mod server;
@@ -26,9 +26,9 @@ use crate::events::{
     ChatMessage, ChunkReceived, Event, Payload, Role, SessionStarted, StreamCompleted, StreamError, StreamResumed,
 };
 use crate::llm::{Llm, LlmRequest};
+use crate::metrics::Metrics;
 use crate::realtime::{Claimed, Fenced, Final, MessageMeta, ResumeBuffer, Subscriber};
 use auth::Auth;
-use metrics::Metrics;
 use protocol::{ErrorCode, ServerFrame};
 use publisher::Publisher;
 

@@ -17,10 +17,10 @@ use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::producer::FutureRecord;
 use tokio::sync::mpsc;
 
-use super::metrics::Metrics;
 use super::spool::Spool;
 use crate::events::Event;
 use crate::kafka::producer::EventProducer;
+use crate::metrics::Metrics;
 
 #[derive(Clone)]
 pub struct Publisher {

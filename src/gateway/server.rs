@@ -125,12 +125,12 @@ async fn metrics(State(gw): State<Arc<Gateway>>) -> Response {
 }
 
 /// The HTTP side of a worker-only node: health and metrics.
-pub fn worker_router(metrics: Arc<super::metrics::Metrics>) -> Router {
+pub fn worker_router(metrics: Arc<crate::metrics::Metrics>) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
         .route(
             "/metrics",
-            get(|State(m): State<Arc<super::metrics::Metrics>>| async move {
+            get(|State(m): State<Arc<crate::metrics::Metrics>>| async move {
                 ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], m.render())
             }),
         )

@@ -8,7 +8,7 @@ use futures_util::future::BoxFuture;
 
 use super::{Handler, HandlerError, Record};
 use crate::events::{Event, Payload, STREAM_EVENTS};
-use crate::gateway::metrics::Metrics;
+use crate::metrics::Metrics;
 use crate::store::{Sample, Store};
 
 pub struct Analytics {

@@ -32,8 +32,8 @@ use tokio::sync::mpsc;
 
 use crate::error::Result;
 use crate::events::{Event, REPLAY_HEADER};
-use crate::gateway::metrics::Metrics;
 use crate::kafka::KafkaSettings;
+use crate::metrics::Metrics;
 
 /// A consumed record, owned.
 #[derive(Debug, Clone)]

@@ -1,0 +1,234 @@
+//! The store the workers write to: embedded SQLite by default, PostgreSQL for more than
+//! one machine. Writes are idempotent by `eventId` (primary keys, conflicts ignored) and go
+//! through a group-commit writer (`writer.rs`): each caller waits for its own row to be
+//! durable, many rows share one transaction. One file per domain — `audit.rs` (the audit
+//! trail and the seed's three queries), `analytics.rs` (per-minute figures), `training.rs`
+//! (prompt/answer pairs) — each with its rows, its SQL and its methods of [`Store`].
+
+mod analytics;
+mod audit;
+mod training;
+mod writer;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::error::{Error, Result};
+
+pub use analytics::{MinuteRow, Sample};
+pub use audit::{AuditRow, ErrorRow, NodeLatencyRow, SessionRow};
+pub use training::{TrainingMessage, TrainingPair};
+pub use writer::WriteError;
+use writer::{batcher, Job, Write};
+
+enum Backend {
+    Sqlite(Arc<Mutex<rusqlite::Connection>>),
+    /// A pool: a connection that breaks (the server restarted) is replaced on next use.
+    Postgres(deadpool_postgres::Pool),
+}
+
+/// A store handle (cheap to clone).
+#[derive(Clone)]
+pub struct Store {
+    backend: Arc<Backend>,
+    writes: mpsc::Sender<Job>,
+    pub url: String,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS audit_events (
+  event_id TEXT PRIMARY KEY,
+  event_type TEXT NOT NULL,
+  ts_ms BIGINT NOT NULL,
+  session_id TEXT NOT NULL,
+  user_id TEXT,
+  message_id TEXT NOT NULL,
+  conversation_id TEXT,
+  node_id TEXT NOT NULL,
+  latency_ms BIGINT,
+  error_code TEXT,
+  error TEXT,
+  topic TEXT NOT NULL,
+  kafka_partition INTEGER NOT NULL,
+  kafka_offset BIGINT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_user_ts ON audit_events (user_id, ts_ms);
+CREATE INDEX IF NOT EXISTS audit_type_ts ON audit_events (event_type, ts_ms);
+CREATE INDEX IF NOT EXISTS audit_session ON audit_events (session_id);
+CREATE TABLE IF NOT EXISTS analytics_samples (
+  event_id TEXT PRIMARY KEY,
+  node_id TEXT NOT NULL,
+  minute_ms BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  latency_ms BIGINT
+);
+CREATE INDEX IF NOT EXISTS analytics_minute ON analytics_samples (minute_ms);
+CREATE TABLE IF NOT EXISTS training_messages (
+  event_id TEXT PRIMARY KEY,
+  ts_ms BIGINT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL,
+  reply_to TEXT
+);
+CREATE INDEX IF NOT EXISTS training_message ON training_messages (message_id);
+CREATE INDEX IF NOT EXISTS training_role_ts ON training_messages (role, ts_ms);
+";
+
+fn store_err(e: impl std::fmt::Display) -> Error {
+    Error::Broker(format!("store: {e}"))
+}
+
+impl Store {
+    /// Open (and create the schema of) `url`: `sqlite://PATH`, a plain path, or
+    /// `postgres://...`.
+    pub async fn open(url: &str) -> Result<Store> {
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let config: tokio_postgres::Config =
+                url.parse().map_err(|e| Error::config(format!("bad PostgreSQL URL: {e}")))?;
+            let manager = deadpool_postgres::Manager::from_config(
+                config,
+                tokio_postgres::NoTls,
+                deadpool_postgres::ManagerConfig { recycling_method: deadpool_postgres::RecyclingMethod::Fast },
+            );
+            let timeouts = deadpool_postgres::Timeouts {
+                wait: Some(Duration::from_secs(5)),
+                create: Some(Duration::from_secs(5)),
+                recycle: Some(Duration::from_secs(5)),
+            };
+            let pool = deadpool_postgres::Pool::builder(manager)
+                .max_size(4)
+                .timeouts(timeouts)
+                .runtime(deadpool_postgres::Runtime::Tokio1)
+                .build()
+                .map_err(|e| Error::config(format!("PostgreSQL pool: {e}")))?;
+            let client = pool.get().await.map_err(|e| Error::Broker(format!("cannot connect to PostgreSQL: {e}")))?;
+            client.batch_execute(SCHEMA).await.map_err(store_err)?;
+            Backend::Postgres(pool)
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let conn = rusqlite::Connection::open(path).map_err(store_err)?;
+            conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;")
+                .map_err(store_err)?;
+            conn.execute_batch(SCHEMA).map_err(store_err)?;
+            Backend::Sqlite(Arc::new(Mutex::new(conn)))
+        };
+        let backend = Arc::new(backend);
+        let (tx, rx) = mpsc::channel(4096);
+        tokio::spawn(batcher(backend.clone(), rx));
+        Ok(Store { backend, writes: tx, url: url.to_string() })
+    }
+
+    async fn write(&self, write: Write) -> std::result::Result<(), WriteError> {
+        let (done, wait) = oneshot::channel();
+        let stopped = || WriteError::Unavailable("the store's writer has stopped".into());
+        self.writes.send(Job { write, done }).await.map_err(|_| stopped())?;
+        wait.await.map_err(|_| stopped())?
+    }
+
+    async fn query<T: Send + 'static>(
+        &self,
+        sql: &'static str,
+        params: Vec<Param>,
+        map: fn(&Rowish) -> T,
+    ) -> Result<Vec<T>> {
+        match &*self.backend {
+            Backend::Sqlite(conn) => {
+                let conn = conn.clone();
+                tokio::task::spawn_blocking(move || {
+                    let conn = conn.lock().unwrap();
+                    let mut stmt = conn.prepare_cached(sql).map_err(store_err)?;
+                    let ps: Vec<&dyn rusqlite::ToSql> = params.iter().map(Param::sqlite).collect();
+                    let rows = stmt
+                        .query_map(ps.as_slice(), |r| Ok(map(&Rowish::Sqlite(r))))
+                        .map_err(store_err)?
+                        .collect::<std::result::Result<Vec<T>, _>>()
+                        .map_err(store_err)?;
+                    Ok(rows)
+                })
+                .await
+                .map_err(|e| store_err(e.to_string()))?
+            }
+            Backend::Postgres(pool) => {
+                let client = pool.get().await.map_err(store_err)?;
+                let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = params.iter().map(Param::pg).collect();
+                let rows = client.query(sql, &ps).await.map_err(store_err)?;
+                Ok(rows.iter().map(|r| map(&Rowish::Pg(r))).collect())
+            }
+        }
+    }
+
+    async fn delete_all(&self, sql: &'static str) -> Result<()> {
+        match &*self.backend {
+            Backend::Sqlite(conn) => {
+                let conn = conn.clone();
+                tokio::task::spawn_blocking(move || conn.lock().unwrap().execute(sql, []))
+                    .await
+                    .map_err(|e| store_err(e.to_string()))?
+                    .map_err(store_err)?;
+            }
+            Backend::Postgres(pool) => {
+                pool.get().await.map_err(store_err)?.execute(sql, &[]).await.map_err(store_err)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+impl Param {
+    fn sqlite(&self) -> &dyn rusqlite::ToSql {
+        match self {
+            Param::Text(s) => s,
+            Param::Int(i) => i,
+        }
+    }
+    fn pg(&self) -> &(dyn tokio_postgres::types::ToSql + Sync) {
+        match self {
+            Param::Text(s) => s,
+            Param::Int(i) => i,
+        }
+    }
+}
+
+/// A result row of either backend.
+enum Rowish<'a, 'b> {
+    Sqlite(&'a rusqlite::Row<'b>),
+    Pg(&'a tokio_postgres::Row),
+}
+
+impl Rowish<'_, '_> {
+    fn text(&self, i: usize) -> String {
+        match self {
+            Rowish::Sqlite(r) => r.get::<_, Option<String>>(i).ok().flatten().unwrap_or_default(),
+            Rowish::Pg(r) => r.get::<_, Option<String>>(i).unwrap_or_default(),
+        }
+    }
+    fn opt_int(&self, i: usize) -> Option<i64> {
+        match self {
+            Rowish::Sqlite(r) => r.get::<_, Option<i64>>(i).ok().flatten(),
+            Rowish::Pg(r) => r.get::<_, Option<i64>>(i),
+        }
+    }
+    fn int(&self, i: usize) -> i64 {
+        self.opt_int(i).unwrap_or(0)
+    }
+    fn float(&self, i: usize) -> f64 {
+        match self {
+            Rowish::Sqlite(r) => r.get::<_, Option<f64>>(i).ok().flatten().unwrap_or(0.0),
+            Rowish::Pg(r) => r.get::<_, Option<f64>>(i).unwrap_or(0.0),
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The group-commit writer: whatever is waiting goes into one transaction, on SQLite or
+//! PostgreSQL; a failed batch is split so only the offending row's caller hears about it.
+//! Failures are classed (`WriteError`) so workers know what to do with the record.
+
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::analytics::{Sample, INSERT_SAMPLE};
+use super::audit::{AuditRow, INSERT_AUDIT};
+use super::training::{TrainingMessage, INSERT_MESSAGE};
+use super::Backend;
+use crate::error::Error;
+
+/// Why a write failed: it decides what a worker does with the record.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    /// The store cannot be reached (refused, closed, shutting down): not the row's fault.
+    /// Workers wait and retry without limit.
+    #[error("store unavailable: {0}")]
+    Unavailable(String),
+    /// The store refused this row (invalid data, a constraint): retrying cannot help.
+    #[error("store refused the row: {0}")]
+    Row(String),
+    /// Anything else (a deadlock, a timeout): worth a few retries.
+    #[error("store: {0}")]
+    Other(String),
+}
+
+impl From<WriteError> for Error {
+    fn from(e: WriteError) -> Self {
+        Error::Broker(e.to_string())
+    }
+}
+
+/// PostgreSQL's answer, classed: by SQLSTATE class where the server answered (22 data
+/// exception, 23 integrity: the row; 08 connection, 53 resources, 57 shutdown: the
+/// store), unavailable where it did not (a closed or refused connection).
+fn pg_class(e: &tokio_postgres::Error) -> WriteError {
+    let msg = e.to_string();
+    match e.code().map(|c| &c.code()[..2]) {
+        Some("22" | "23") => WriteError::Row(msg),
+        Some("08" | "53" | "57") => WriteError::Unavailable(msg),
+        Some(_) => WriteError::Other(msg),
+        None => WriteError::Unavailable(msg),
+    }
+}
+
+fn pool_class(e: deadpool_postgres::PoolError) -> WriteError {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => pg_class(&e),
+        other => WriteError::Unavailable(other.to_string()),
+    }
+}
+
+/// SQLite's answer, classed: constraint and type errors are the row's, a database that
+/// cannot be opened or written (disk full, I/O, read-only) is unavailable.
+fn sqlite_class(e: &rusqlite::Error) -> WriteError {
+    use rusqlite::ErrorCode as C;
+    let msg = e.to_string();
+    match e.sqlite_error_code() {
+        Some(C::ConstraintViolation | C::TypeMismatch | C::TooBig) => WriteError::Row(msg),
+        Some(C::CannotOpen | C::DiskFull | C::ReadOnly | C::SystemIoFailure | C::NotADatabase | C::DatabaseCorrupt) => {
+            WriteError::Unavailable(msg)
+        }
+        _ => WriteError::Other(msg),
+    }
+}
+
+pub(super) enum Write {
+    Audit(Box<AuditRow>),
+    Sample(Sample),
+    Message(Box<TrainingMessage>),
+}
+
+pub(super) struct Job {
+    pub(super) write: Write,
+    pub(super) done: oneshot::Sender<std::result::Result<(), WriteError>>,
+}
+
+/// Group commit: take every write waiting, apply them in one transaction, answer each.
+pub(super) async fn batcher(backend: Arc<Backend>, mut rx: mpsc::Receiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < 2000 {
+            match rx.try_recv() {
+                Ok(j) => jobs.push(j),
+                Err(_) => break,
+            }
+        }
+        let (writes, replies): (Vec<Write>, Vec<_>) = jobs.into_iter().map(|j| (j.write, j.done)).unzip();
+        let writes = Arc::new(writes);
+        match apply(&backend, writes.clone(), None).await {
+            // A row refused (or an odd failure) fails the whole transaction: apply the rows
+            // one by one so only the offending row's caller hears about it.
+            Err(WriteError::Row(_) | WriteError::Other(_)) if writes.len() > 1 => {
+                for (i, r) in replies.into_iter().enumerate() {
+                    let _ = r.send(apply(&backend, writes.clone(), Some(i)).await);
+                }
+            }
+            result => {
+                for r in replies {
+                    let _ = r.send(result.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Apply `writes` (or only the one at `only`) in one transaction.
+async fn apply(
+    backend: &Arc<Backend>,
+    writes: Arc<Vec<Write>>,
+    only: Option<usize>,
+) -> std::result::Result<(), WriteError> {
+    let pick =
+        move |writes: &Arc<Vec<Write>>| -> Vec<usize> { only.map_or_else(|| (0..writes.len()).collect(), |i| vec![i]) };
+    match &**backend {
+        Backend::Sqlite(conn) => {
+            let conn = conn.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut conn = conn.lock().unwrap();
+                let c = |e: rusqlite::Error| sqlite_class(&e);
+                let tx = conn.transaction().map_err(c)?;
+                {
+                    let mut audit = tx.prepare_cached(INSERT_AUDIT).map_err(c)?;
+                    let mut sample = tx.prepare_cached(INSERT_SAMPLE).map_err(c)?;
+                    let mut message = tx.prepare_cached(INSERT_MESSAGE).map_err(c)?;
+                    for w in pick(&writes).into_iter().map(|i| &writes[i]) {
+                        match w {
+                            Write::Audit(r) => audit.execute(rusqlite::params![
+                                r.event_id,
+                                r.event_type,
+                                r.ts_ms,
+                                r.session_id,
+                                r.user_id,
+                                r.message_id,
+                                r.conversation_id,
+                                r.node_id,
+                                r.latency_ms,
+                                r.error_code,
+                                r.error,
+                                r.topic,
+                                r.partition,
+                                r.offset,
+                                r.payload
+                            ]),
+                            Write::Sample(s) => sample.execute(rusqlite::params![
+                                s.event_id,
+                                s.node_id,
+                                s.minute_ms,
+                                s.kind,
+                                s.latency_ms
+                            ]),
+                            Write::Message(m) => message.execute(rusqlite::params![
+                                m.event_id,
+                                m.ts_ms,
+                                m.conversation_id,
+                                m.message_id,
+                                m.role,
+                                m.content,
+                                m.reply_to
+                            ]),
+                        }
+                        .map_err(c)?;
+                    }
+                }
+                tx.commit().map_err(c)
+            })
+            .await
+            .map_err(|e| WriteError::Other(e.to_string()))?
+        }
+        Backend::Postgres(pool) => {
+            // One transaction per batch; statements pipelined on one pooled connection.
+            let client = pool.get().await.map_err(pool_class)?;
+            client.batch_execute("BEGIN").await.map_err(|e| pg_class(&e))?;
+            let result: std::result::Result<(), WriteError> = async {
+                let audit = client.prepare_cached(INSERT_AUDIT).await.map_err(|e| pg_class(&e))?;
+                let sample = client.prepare_cached(INSERT_SAMPLE).await.map_err(|e| pg_class(&e))?;
+                let message = client.prepare_cached(INSERT_MESSAGE).await.map_err(|e| pg_class(&e))?;
+                let futs = pick(&writes).into_iter().map(|i| &writes[i]).map(|w| async {
+                    match w {
+                        Write::Audit(r) => {
+                            client
+                                .execute(
+                                    &audit,
+                                    &[
+                                        &r.event_id,
+                                        &r.event_type,
+                                        &r.ts_ms,
+                                        &r.session_id,
+                                        &r.user_id,
+                                        &r.message_id,
+                                        &r.conversation_id,
+                                        &r.node_id,
+                                        &r.latency_ms,
+                                        &r.error_code,
+                                        &r.error,
+                                        &r.topic,
+                                        &r.partition,
+                                        &r.offset,
+                                        &r.payload,
+                                    ],
+                                )
+                                .await
+                        }
+                        Write::Sample(s) => {
+                            client
+                                .execute(&sample, &[&s.event_id, &s.node_id, &s.minute_ms, &s.kind, &s.latency_ms])
+                                .await
+                        }
+                        Write::Message(m) => {
+                            client
+                                .execute(
+                                    &message,
+                                    &[
+                                        &m.event_id,
+                                        &m.ts_ms,
+                                        &m.conversation_id,
+                                        &m.message_id,
+                                        &m.role,
+                                        &m.content,
+                                        &m.reply_to,
+                                    ],
+                                )
+                                .await
+                        }
+                    }
+                });
+                // The first error in statement order is the cause; those after it only say
+                // the transaction was aborted.
+                for r in futures_util::future::join_all(futs).await {
+                    r.map_err(|e| pg_class(&e))?;
+                }
+                Ok(())
+            }
+            .await;
+            match result {
+                Ok(()) => client.batch_execute("COMMIT").await.map_err(|e| pg_class(&e)),
+                Err(e) => {
+                    let _ = client.batch_execute("ROLLBACK").await;
+                    Err(e)
+                }
+            }
+        }
+    }
+}
