@@ -79,6 +79,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connection
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-frame-bytes -d 'Largest accepted client frame (bytes)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l rate-limit -d 'Frames per second per connection' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l event-queue -d 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l spool-dir -d 'Where events wait on disk until Kafka acknowledges them, so a crash during a broker outage loses none (default: chatctl-data/spool/<node-id>)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l buffer-ttl -d 'How long a resume buffer lives in Redis' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l lease-ttl -d 'How long a generating node\'s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-grace -d 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes' -r
@@ -94,6 +95,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'Th
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l insecure-dev-auth -d 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-stamp -d 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l no-spool -d 'Keep unacknowledged events in memory only (a crash while the broker is away loses them)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s V -l version -d 'Print version'
