@@ -63,6 +63,9 @@ impl Publisher {
             tokio::spawn(async move {
                 loop {
                     tokio::time::sleep(Duration::from_secs(1)).await;
+                    if !sp.needs_checkpoint() {
+                        continue;
+                    }
                     let s = sp.clone();
                     if let Ok(Err(e)) = tokio::task::spawn_blocking(move || s.checkpoint()).await {
                         tracing::warn!(error = %e, "spool checkpoint failed");

@@ -130,6 +130,12 @@ impl Spool {
         self.inner.lock().unwrap().unacked.len()
     }
 
+    /// Would a checkpoint write anything?
+    pub fn needs_checkpoint(&self) -> bool {
+        let inner = self.inner.lock().unwrap();
+        inner.unacked.first().copied().unwrap_or(inner.next) != inner.written_mark
+    }
+
     /// Write the `acked` mark (everything below the oldest unacknowledged event) and delete
     /// the segments below it. Cheap when nothing moved.
     pub fn checkpoint(&self) -> std::io::Result<()> {

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod groups;
+pub mod idle;
 pub mod partitioner;
 pub mod producer;
 

@@ -404,15 +404,13 @@ pub fn list_json(
 
 /// Follows the DLQs from their start for `dlq tail`: new records as they land.
 ///
-/// Caught up, it pauses its partitions and only asks for the log ends once a poll
-/// (one ListOffsets request), resuming when one moved: an idle follower costs the broker a
-/// request a second, not a stream of empty fetches (which some brokers, tansu among them,
-/// answer at once instead of holding them for `fetch.wait.max.ms`).
+/// Caught up, it pauses its partitions and only asks for the log ends once a poll,
+/// resuming when one moved (see `kafka::idle`).
 pub struct Follower {
     consumer: BaseConsumer,
     all: TopicPartitionList,
     /// Next offset to read per partition (from the records seen; else the log start).
-    next: HashMap<(String, i32), i64>,
+    next: crate::kafka::idle::Positions,
     paused: bool,
     timeout: Duration,
 }
@@ -435,21 +433,15 @@ impl Follower {
     }
 
     /// Has any partition records past what was read?
-    fn behind(&self) -> Result<bool> {
-        let mut ends = self.all.clone();
-        ends.set_all_offsets(Offset::End).map_err(Error::Kafka)?;
-        let ends = self.consumer.offsets_for_times(ends, self.timeout).map_err(Error::Kafka)?;
-        Ok(ends.elements().iter().any(|e| {
-            let next = self.next.get(&(e.topic().to_string(), e.partition())).copied().unwrap_or(0);
-            e.offset().to_raw().is_some_and(|end| end > next)
-        }))
+    fn behind(&self) -> bool {
+        crate::kafka::idle::behind(&self.consumer, &self.all, &self.next, self.timeout)
     }
 
     /// What arrived within `wait` (returns at the first record, then drains what is queued).
     pub fn poll(&mut self, wait: Duration) -> Result<Vec<Entry>> {
         if self.paused {
             std::thread::sleep(wait);
-            if !self.behind()? {
+            if !self.behind() {
                 return Ok(Vec::new());
             }
             self.consumer.resume(&self.all).map_err(Error::Kafka)?;
@@ -467,7 +459,7 @@ impl Follower {
                 return Ok(out);
             }
         }
-        if out.is_empty() && !self.behind()? {
+        if out.is_empty() && !self.behind() {
             self.consumer.pause(&self.all).map_err(Error::Kafka)?;
             self.paused = true;
             tracing::debug!("caught up: paused");

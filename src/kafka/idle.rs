@@ -1,0 +1,133 @@
+//! Idle consumers that cost nothing: a caught-up consumer pauses its partitions and asks
+//! for their log ends (one ListOffsets request) now and then, resuming when one moved.
+//! Apache Kafka holds an empty fetch for `fetch.wait.max.ms`; some brokers (tansu among
+//! them) answer it at once, so a caught-up consumer that keeps fetching spins, on both
+//! sides. Used by the workers, the broadcast reader and `dlq tail`.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use rdkafka::consumer::{Consumer, ConsumerContext};
+use rdkafka::{Offset, TopicPartitionList};
+
+/// Next offset to read, per (topic, partition).
+pub type Positions = HashMap<(String, i32), i64>;
+
+/// Has any partition of `assigned` records at or past `next` (its next offset to read)?
+/// An error (a broker that does not answer in `timeout`) counts as "maybe": fetch again.
+pub fn behind<X: ConsumerContext, C: Consumer<X>>(
+    consumer: &C,
+    assigned: &TopicPartitionList,
+    next: &Positions,
+    timeout: Duration,
+) -> bool {
+    let mut ends = assigned.clone();
+    if ends.set_all_offsets(Offset::End).is_err() {
+        return true;
+    }
+    match consumer.offsets_for_times(ends, timeout) {
+        Ok(ends) => ends.elements().iter().any(|e| {
+            let n = next.get(&(e.topic().to_string(), e.partition())).copied().unwrap_or(0);
+            e.offset().to_raw().is_some_and(|end| end > n)
+        }),
+        Err(_) => true,
+    }
+}
+
+/// The log ends of `assigned` now (what a reader starting at the end will read next).
+pub fn ends<X: ConsumerContext, C: Consumer<X>>(
+    consumer: &C,
+    assigned: &TopicPartitionList,
+    timeout: Duration,
+) -> Positions {
+    let mut req = assigned.clone();
+    let mut out = Positions::new();
+    if req.set_all_offsets(Offset::End).is_ok() {
+        if let Ok(got) = consumer.offsets_for_times(req, timeout) {
+            for e in got.elements() {
+                if let Some(o) = e.offset().to_raw().filter(|o| *o >= 0) {
+                    out.insert((e.topic().to_string(), e.partition()), o);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One log-end watcher per process and cluster: every idle consumer registers the
+/// partitions it paused, and one thread asks for all their ends in one ListOffsets request
+/// per interval. Four idle workers and the broadcast reader then cost the broker one
+/// request per interval, not one each (on tansu's SQLite engine a ListOffsets costs
+/// milliseconds of CPU per partition).
+#[derive(Clone)]
+pub struct LogWatch {
+    inner: std::sync::Arc<WatchInner>,
+}
+
+struct WatchInner {
+    /// Partitions watched, with how many consumers watch each.
+    wanted: std::sync::Mutex<HashMap<(String, i32), usize>>,
+    /// The latest log ends seen.
+    ends: std::sync::Mutex<Positions>,
+}
+
+/// How often the shared watcher asks, while anything is watched.
+pub const WATCH_EVERY: Duration = Duration::from_millis(500);
+
+impl LogWatch {
+    /// The watcher of `kafka`'s cluster in this process (made on first use).
+    pub fn shared(kafka: &super::KafkaSettings) -> crate::error::Result<LogWatch> {
+        use std::sync::{Arc, Mutex, OnceLock, Weak};
+        static ALL: OnceLock<Mutex<HashMap<String, Weak<WatchInner>>>> = OnceLock::new();
+        let mut all = ALL.get_or_init(Mutex::default).lock().unwrap();
+        if let Some(inner) = all.get(&kafka.brokers).and_then(Weak::upgrade) {
+            return Ok(LogWatch { inner });
+        }
+        let inner = Arc::new(WatchInner { wanted: Mutex::default(), ends: Mutex::default() });
+        let consumer: rdkafka::consumer::BaseConsumer = kafka.create(&kafka.reader_config())?;
+        let weak = Arc::downgrade(&inner);
+        let timeout = kafka.timeout.min(Duration::from_secs(2));
+        std::thread::Builder::new().name("log-watch".into()).spawn(move || loop {
+            std::thread::sleep(WATCH_EVERY);
+            let Some(inner) = weak.upgrade() else { return };
+            let wanted: Vec<(String, i32)> = inner.wanted.lock().unwrap().keys().cloned().collect();
+            if wanted.is_empty() {
+                continue;
+            }
+            let mut tpl = TopicPartitionList::new();
+            for (t, p) in &wanted {
+                tpl.add_partition(t, *p);
+            }
+            let got = ends(&consumer, &tpl, timeout);
+            inner.ends.lock().unwrap().extend(got);
+        })?;
+        all.insert(kafka.brokers.clone(), Arc::downgrade(&inner));
+        Ok(LogWatch { inner })
+    }
+
+    pub fn watch(&self, tpl: &TopicPartitionList) {
+        let mut w = self.inner.wanted.lock().unwrap();
+        for e in tpl.elements() {
+            *w.entry((e.topic().to_string(), e.partition())).or_insert(0) += 1;
+        }
+    }
+
+    pub fn unwatch(&self, tpl: &TopicPartitionList) {
+        let mut w = self.inner.wanted.lock().unwrap();
+        for e in tpl.elements() {
+            let key = (e.topic().to_string(), e.partition());
+            if let Some(n) = w.get_mut(&key) {
+                *n -= 1;
+                if *n == 0 {
+                    w.remove(&key);
+                }
+            }
+        }
+    }
+
+    /// Has any partition of `next` records at or past its next offset, as last seen?
+    pub fn behind(&self, next: &Positions) -> bool {
+        let ends = self.inner.ends.lock().unwrap();
+        next.iter().any(|(k, n)| ends.get(k).is_some_and(|end| end > n))
+    }
+}
