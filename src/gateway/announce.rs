@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::Gateway;
 use crate::error::{Error, Result};
 use crate::events::BROADCAST;
-use crate::kafka::{idle, KafkaSettings};
+use crate::kafka::KafkaSettings;
 
 /// Who an announcement is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,9 +81,9 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
         return Err(Error::NotFound(format!("topic {BROADCAST} (run `chatctl topics ensure`)")));
     }
     let mut config = kafka.reader_config();
-    // Announcements are rare and not urgent to the millisecond: a long poll, and between
-    // announcements the reader pauses and asks for the log end twice a second
-    // (`kafka::idle`: some brokers answer empty fetches at once).
+    // Announcements are rare and not urgent to the millisecond: on Apache Kafka a long poll
+    // makes an idle reader ask once a second. tansu seems to answer empty fetches early,
+    // so there this reader still costs the broker ~5% of a core at idle (issue "idle").
     config.set("fetch.wait.max.ms", "1000");
     let consumer: StreamConsumer = kafka.create(&config)?;
     let mut tpl = TopicPartitionList::new();
@@ -91,56 +91,22 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
         tpl.add_partition_offset(BROADCAST, p, Offset::End).map_err(Error::Kafka)?;
     }
     consumer.assign(&tpl).map_err(Error::Kafka)?;
-    let consumer = Arc::new(consumer);
-    let c = consumer.clone();
-    let (t, timeout) = (tpl.clone(), kafka.timeout.min(Duration::from_secs(2)));
-    let next = tokio::task::spawn_blocking(move || idle::ends(&*c, &t, timeout)).await.unwrap_or_default();
-    let watch = idle::LogWatch::shared(kafka)?;
-    tokio::spawn(read(Arc::downgrade(gw), consumer, tpl, next, watch));
+    tokio::spawn(read(Arc::downgrade(gw), consumer));
     Ok(())
 }
 
-async fn read(
-    gw: Weak<Gateway>,
-    consumer: Arc<StreamConsumer>,
-    tpl: TopicPartitionList,
-    mut next: idle::Positions,
-    watch: idle::LogWatch,
-) {
-    let mut paused = false;
-    let mut last = std::time::Instant::now();
+async fn read(gw: Weak<Gateway>, consumer: StreamConsumer) {
     loop {
-        if paused {
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            if gw.strong_count() == 0 {
-                return;
-            }
-            if watch.behind(&next) && consumer.resume(&tpl).is_ok() {
-                watch.unwatch(&tpl);
-                paused = false;
-                last = std::time::Instant::now();
-            }
-            continue;
-        }
         let received = tokio::time::timeout(Duration::from_secs(1), consumer.recv()).await;
         let Some(gw) = gw.upgrade() else { return };
         let msg = match received {
-            Err(_) => {
-                // Caught up for a while: stop fetching until the log end moves.
-                if last.elapsed() >= Duration::from_secs(1) && consumer.pause(&tpl).is_ok() {
-                    watch.watch(&tpl);
-                    paused = true;
-                }
-                continue;
-            }
+            Err(_) => continue,
             Ok(Err(e)) => {
                 tracing::debug!(error = %e, "broadcast read failed");
                 continue;
             }
             Ok(Ok(m)) => m,
         };
-        last = std::time::Instant::now();
-        next.insert((msg.topic().to_string(), msg.partition()), msg.offset() + 1);
         match serde_json::from_slice::<Announcement>(msg.payload().unwrap_or_default()) {
             Ok(a) => {
                 let n = gw.deliver_announcement(&a);

@@ -2,7 +2,7 @@
 //! for their log ends (one ListOffsets request) now and then, resuming when one moved.
 //! Apache Kafka holds an empty fetch for `fetch.wait.max.ms`; some brokers (tansu among
 //! them) answer it at once, so a caught-up consumer that keeps fetching spins, on both
-//! sides. Used by the workers, the broadcast reader and `dlq tail`.
+//! sides. Used by the workers and `dlq tail`.
 
 use std::collections::HashMap;
 use std::time::Duration;
