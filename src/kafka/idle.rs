@@ -56,7 +56,7 @@ pub fn ends<X: ConsumerContext, C: Consumer<X>>(
 
 /// One log-end watcher per process and cluster: every idle consumer registers the
 /// partitions it paused, and one thread asks for all their ends in one ListOffsets request
-/// per interval. Four idle workers and the broadcast reader then cost the broker one
+/// per interval. Four idle workers then cost the broker one
 /// request per interval, not one each (on tansu's SQLite engine a ListOffsets costs
 /// milliseconds of CPU per partition).
 #[derive(Clone)]
