@@ -160,6 +160,8 @@ pub struct WorkerOptions {
     pub commit_interval: Duration,
     /// Longest wait for in-flight work when partitions are revoked or on shutdown.
     pub drain_timeout: Duration,
+    /// Bound on an idle worker's log-end and commit queries.
+    pub idle_timeout: Duration,
     /// Extra consumer properties (tests shorten session and poll intervals).
     pub consumer_props: Vec<(String, String)>,
 }
@@ -173,6 +175,7 @@ impl Default for WorkerOptions {
             partition_queue: 2048,
             commit_interval: Duration::from_secs(1),
             drain_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(2),
             consumer_props: Vec::new(),
         }
     }
@@ -211,6 +214,11 @@ struct Shared {
 }
 
 impl Shared {
+    /// Nothing waiting in a stash and no partition paused for back-pressure.
+    fn quiet(&self) -> bool {
+        self.parts.lock().unwrap().values().all(|p| p.stash.is_empty() && !p.paused)
+    }
+
     fn unavailable_start(&self) {
         let n = self.unavailable.fetch_add(1, Ordering::SeqCst) + 1;
         self.metrics.worker_unavailable.get_or_create(&vec![("worker", self.handler.name())]).set(n);
@@ -473,20 +481,157 @@ pub fn start(
     consumer.subscribe(&refs)?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
+    let watch = crate::kafka::idle::LogWatch::shared(kafka).ok();
     let thread = std::thread::Builder::new()
         .name(format!("worker-{}", handler.name()))
-        .spawn(move || poll_loop(consumer, shared, flag))?;
+        .spawn(move || poll_loop(consumer, shared, flag, watch))?;
     Ok(WorkerHandle { stop, thread: Some(thread) })
 }
 
-fn poll_loop(consumer: BaseConsumer<WorkerContext>, shared: Arc<Shared>, stop: Arc<AtomicBool>) {
+/// After this long without a record, with nothing queued, a worker goes idle.
+const IDLE_AFTER: Duration = Duration::from_secs(1);
+/// How often an idle worker asks for the log ends of its partitions.
+const IDLE_CHECK: Duration = Duration::from_millis(100);
+
+/// A caught-up worker pauses its partitions and asks for their log ends every
+/// [`IDLE_CHECK`], resuming as soon as one moved (see `kafka::idle`).
+struct Idle {
+    watch: Option<crate::kafka::idle::LogWatch>,
+    last_record: Instant,
+    /// The assignment paused, and the next offset to read per partition.
+    paused: Option<(TopicPartitionList, crate::kafka::idle::Positions)>,
+    last_check: Instant,
+}
+
+impl Idle {
+    fn new(watch: Option<crate::kafka::idle::LogWatch>) -> Self {
+        Idle { watch, last_record: Instant::now(), paused: None, last_check: Instant::now() }
+    }
+
+    fn record(&mut self) {
+        self.last_record = Instant::now();
+    }
+
+    fn tick(&mut self, consumer: &BaseConsumer<WorkerContext>, shared: &Shared) {
+        match self.paused.take() {
+            None => {
+                if self.last_record.elapsed() < IDLE_AFTER || !shared.quiet() {
+                    return;
+                }
+                let Ok(assigned) = consumer.assignment() else { return };
+                if assigned.count() == 0 {
+                    return;
+                }
+                // Where each partition stands: the consumer's position, else (nothing read
+                // since the assignment) the group's committed offset.
+                let mut next = HashMap::new();
+                if let Ok(pos) = consumer.position() {
+                    for e in pos.elements() {
+                        if let Offset::Offset(o) = e.offset() {
+                            next.insert((e.topic().to_string(), e.partition()), o);
+                        }
+                    }
+                }
+                if next.len() < assigned.count() {
+                    if let Ok(c) = consumer.committed_offsets(assigned.clone(), shared.opts.idle_timeout) {
+                        for e in c.elements() {
+                            if let Offset::Offset(o) = e.offset() {
+                                next.entry((e.topic().to_string(), e.partition())).or_insert(o);
+                            }
+                        }
+                    }
+                }
+                if next.len() < assigned.count() {
+                    // Nothing read and nothing committed: it starts at the log start
+                    // (`auto.offset.reset` = earliest).
+                    let mut starts = assigned.clone();
+                    if starts.set_all_offsets(Offset::Beginning).is_ok() {
+                        if let Ok(lows) = consumer.offsets_for_times(starts, shared.opts.idle_timeout) {
+                            for e in lows.elements() {
+                                if let Some(o) = e.offset().to_raw().filter(|o| *o >= 0) {
+                                    next.entry((e.topic().to_string(), e.partition())).or_insert(o);
+                                }
+                            }
+                        }
+                    }
+                }
+                if next.len() < assigned.count() {
+                    return; // a partition whose place cannot be told: keep fetching
+                }
+                // Only when truly caught up: a slow first fetch (a big backlog) must not be
+                // mistaken for idleness (a pause drops what librdkafka prefetched).
+                if crate::kafka::idle::behind(consumer, &assigned, &next, shared.opts.idle_timeout) {
+                    self.record();
+                    return;
+                }
+                if consumer.pause(&assigned).is_ok() {
+                    if let Some(w) = &self.watch {
+                        w.watch(&assigned);
+                    }
+                    tracing::debug!(worker = shared.handler.name(), "caught up: paused until the log moves");
+                    self.paused = Some((assigned, next));
+                    self.last_check = Instant::now();
+                }
+            }
+            Some((assigned, next)) => {
+                if self.last_check.elapsed() < IDLE_CHECK {
+                    self.paused = Some((assigned, next));
+                    return;
+                }
+                self.last_check = Instant::now();
+                // A rebalance replaced the assignment (new partitions are not paused).
+                let same = consumer.assignment().is_ok_and(|now| {
+                    now.count() == assigned.count()
+                        && now.elements().iter().all(|e| next.contains_key(&(e.topic().to_string(), e.partition())))
+                });
+                if !same {
+                    if let Some(w) = &self.watch {
+                        w.unwatch(&assigned);
+                    }
+                    self.record();
+                    return;
+                }
+                let moved = match &self.watch {
+                    Some(w) => w.behind(&next),
+                    None => crate::kafka::idle::behind(consumer, &assigned, &next, shared.opts.idle_timeout),
+                };
+                if moved {
+                    if consumer.resume(&assigned).is_ok() {
+                        if let Some(w) = &self.watch {
+                            w.unwatch(&assigned);
+                        }
+                        tracing::debug!(worker = shared.handler.name(), "new records: fetching again");
+                        self.record();
+                    } else {
+                        self.paused = Some((assigned, next));
+                    }
+                } else {
+                    self.paused = Some((assigned, next));
+                }
+            }
+        }
+    }
+}
+
+fn poll_loop(
+    consumer: BaseConsumer<WorkerContext>,
+    shared: Arc<Shared>,
+    stop: Arc<AtomicBool>,
+    watch: Option<crate::kafka::idle::LogWatch>,
+) {
     let mut last_commit = Instant::now();
+    let mut idle = Idle::new(watch);
     while !stop.load(Ordering::SeqCst) {
         flush_stashes(&consumer, &shared);
-        match consumer.poll(Duration::from_millis(50)) {
-            Some(Ok(m)) => route(&consumer, &shared, Record::from_message(&m)),
+        // Idle, nothing can arrive before the next check: no point waking sooner.
+        let wait = if idle.paused.is_some() { IDLE_CHECK * 2 } else { Duration::from_millis(50) };
+        match consumer.poll(wait) {
+            Some(Ok(m)) => {
+                idle.record();
+                route(&consumer, &shared, Record::from_message(&m));
+            }
             Some(Err(e)) => tracing::warn!(worker = shared.handler.name(), error = %e, "consumer error"),
-            None => {}
+            None => idle.tick(&consumer, &shared),
         }
         if last_commit.elapsed() >= shared.opts.commit_interval {
             shared.commit(&consumer, CommitMode::Async, None);
