@@ -74,6 +74,36 @@ pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Resul
     }
 }
 
+/// A key while the filter line is being typed: Enter keeps it, Esc clears it, Backspace
+/// and characters edit it. Returns whether editing goes on.
+pub fn edit_filter(filter: &mut String, key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Enter => return false,
+        KeyCode::Esc => {
+            filter.clear();
+            return false;
+        }
+        KeyCode::Backspace => {
+            filter.pop();
+        }
+        KeyCode::Char(c) => filter.push(c),
+        _ => {}
+    }
+    true
+}
+
+/// The help box: `lines` centred over the screen.
+pub fn help_popup(f: &mut Frame, lines: Vec<ratatui::text::Line<'static>>) {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+    let area = f.area();
+    let w = 60.min(area.width);
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" help ")), r);
+}
+
 /// A key press as the tests send it.
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

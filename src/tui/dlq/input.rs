@@ -8,18 +8,7 @@ use crate::tui::Flow;
 
 pub fn key(s: &mut DlqState, k: KeyEvent) -> Flow {
     if s.editing {
-        match k.code {
-            KeyCode::Enter => s.editing = false,
-            KeyCode::Esc => {
-                s.editing = false;
-                s.filter.clear();
-            }
-            KeyCode::Backspace => {
-                s.filter.pop();
-            }
-            KeyCode::Char(c) => s.filter.push(c),
-            _ => {}
-        }
+        s.editing = crate::tui::edit_filter(&mut s.filter, &k);
         s.selected = 0;
         s.clamp();
         return Flow::Continue;
