@@ -281,12 +281,8 @@ async fn events_survive_a_gateway_crash_during_a_broker_outage() {
         seen.push(c.await.unwrap());
     }
     assert!(outage.elapsed() < Duration::from_secs(30), "the chats took the whole outage");
-    // kill -9 while the broker is still down: only the spool has these events now. A client
-    // sees its last chunk a few milliseconds before the gateway's spool has synced the
-    // last events (publishing does not wait for the disk): a kill inside that window loses
-    // them (seen once in CI under load, 6 of 100 chats). Open, see BENCHMARKS RELIABILITY;
-    // until then the kill comes a second after the chats end.
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    // kill -9 at once, the broker still down: only the spool has these events now. A client
+    // hears "done" only after the events of its chat were synced to the spool.
     drop(g);
     let spooled: u64 = std::fs::read_dir(&spool)
         .unwrap()

@@ -659,6 +659,10 @@ impl Gateway {
                 }),
             )),
         }
+        // The client hears "done" only once the events of what it saw are on disk: a kill -9
+        // from here on loses none of them. (A client following this answer on another node
+        // reads the end from Redis, saved above, and can be a few milliseconds earlier.)
+        self.publisher.spooled().await;
         let frame = final_frame(&message_id, &end);
         if let Some(live) = &gen.live {
             let mut l = live.lock().unwrap();

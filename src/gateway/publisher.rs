@@ -15,16 +15,25 @@ use std::time::Duration;
 
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::producer::FutureRecord;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use super::spool::Spool;
 use crate::events::Event;
 use crate::kafka::producer::EventProducer;
 use crate::metrics::Metrics;
 
+/// What goes down the queue: events, and barriers answered once everything queued before
+/// them is on disk (see [`Publisher::spooled`]). Events are not boxed: they are the hot
+/// path, barriers are one per finished answer.
+#[allow(clippy::large_enum_variant)]
+enum Item {
+    Event(Event),
+    Barrier(oneshot::Sender<()>),
+}
+
 #[derive(Clone)]
 pub struct Publisher {
-    tx: mpsc::UnboundedSender<Event>,
+    tx: mpsc::UnboundedSender<Item>,
     pending: Arc<AtomicI64>,
     capacity: i64,
     metrics: Arc<Metrics>,
@@ -94,38 +103,66 @@ impl Publisher {
         }
         let depth = self.pending.fetch_add(1, Ordering::Relaxed) + 1;
         self.metrics.events_queue_depth.set(depth);
-        if self.tx.send(event).is_err() {
+        if self.tx.send(Item::Event(event)).is_err() {
             // Only after shutdown closed the queue; nothing can publish then.
             self.pending.fetch_sub(1, Ordering::Relaxed);
             self.metrics.events_failed.inc();
         }
     }
+
+    /// Resolves once every event published before this call is in the spool (synced), or
+    /// at once without a spool. A client is told an answer is done only after this: the
+    /// events of what it saw then survive a kill -9 of this process.
+    pub async fn spooled(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.tx.send(Item::Barrier(tx)).is_ok() {
+            let _ = rx.await;
+        }
+    }
 }
 
 async fn drain(
-    mut rx: mpsc::UnboundedReceiver<Event>,
+    mut rx: mpsc::UnboundedReceiver<Item>,
     first: Vec<(Event, Option<u64>)>,
     producer: EventProducer,
     pending: Arc<AtomicI64>,
     metrics: Arc<Metrics>,
     spool: Option<Arc<Spool>>,
 ) {
+    // Spooling and sending are two tasks: a producer queue that is full while the broker
+    // is away must not hold up the disk, nor the barriers a finishing chat waits on.
+    let (out, mut to_send) = mpsc::unbounded_channel::<(Event, Option<Vec<u8>>, Option<u64>)>();
+    let sender = {
+        let spool = spool.clone();
+        let metrics = metrics.clone();
+        tokio::spawn(async move {
+            while let Some((event, json, seq)) = to_send.recv().await {
+                send(&producer, event, json, seq, &pending, &metrics, &spool).await;
+            }
+        })
+    };
     for (event, seq) in first {
-        send(&producer, event, None, seq, &pending, &metrics, &spool).await;
+        let _ = out.send((event, None, seq));
     }
-    while let Some(event) = rx.recv().await {
-        // Everything waiting goes to the spool as one batch (one fdatasync).
-        let mut batch = vec![event];
-        while batch.len() < 4096 {
-            match rx.try_recv() {
-                Ok(e) => batch.push(e),
-                Err(_) => break,
+    while let Some(item) = rx.recv().await {
+        // Everything waiting goes to the spool as one batch (one fdatasync); the barriers
+        // among it are answered once that batch is on disk.
+        let mut batch = Vec::new();
+        let mut barriers = Vec::new();
+        let mut next = Some(item);
+        while let Some(item) = next.take() {
+            match item {
+                Item::Event(e) => batch.push(e),
+                Item::Barrier(b) => barriers.push(b),
+            }
+            if batch.len() < 4096 {
+                next = rx.try_recv().ok();
             }
         }
         // Serialized once: the same bytes go to the spool and to Kafka.
         let jsons: Vec<Vec<u8>> = batch.iter().map(Event::to_json).collect();
         let (jsons, seqs): (Vec<Vec<u8>>, Vec<Option<u64>>) = match &spool {
-            Some(sp) => {
+            Some(sp) if !batch.is_empty() => {
                 let sp = sp.clone();
                 let (jsons, result) = tokio::task::spawn_blocking(move || {
                     let r = sp.append_json(&jsons);
@@ -144,15 +181,20 @@ async fn drain(
                     }
                 }
             }
-            None => {
+            _ => {
                 let n = jsons.len();
                 (jsons, vec![None; n])
             }
         };
+        for b in barriers {
+            let _ = b.send(());
+        }
         for ((event, json), seq) in batch.into_iter().zip(jsons).zip(seqs) {
-            send(&producer, event, Some(json), seq, &pending, &metrics, &spool).await;
+            let _ = out.send((event, Some(json), seq));
         }
     }
+    drop(out);
+    let _ = sender.await;
 }
 
 /// Hand one event to the producer; its answer settles it (and its spool entry).
@@ -260,5 +302,33 @@ mod tests {
         assert_eq!(p.depth(), 12);
         assert_eq!(metrics.events_failed.get(), 0);
         assert!(metrics.render().contains("chatctl_events_coalesced_total 2"));
+    }
+
+    /// `spooled` answers once everything published before it is on disk, with the broker
+    /// away (nothing acknowledged, the producer's queue holding it all).
+    #[tokio::test]
+    async fn spooled_waits_for_the_disk_not_for_the_broker() {
+        let kafka = KafkaSettings::new("127.0.0.1:1");
+        let producer = EventProducer::new(&kafka).unwrap();
+        let metrics = Arc::new(Metrics::default());
+        let dir = tempfile::tempdir().unwrap();
+        let (spool, left) = Spool::open(dir.path()).unwrap();
+        assert!(left.is_empty());
+        let (p, _task) = Publisher::start_spooled(producer, 1000, metrics, Some(Arc::new(spool)), Vec::new()).unwrap();
+        let events: Vec<Event> = (0..5).map(|_| Event::new("s", "n", examples().remove(1))).collect();
+        for e in &events {
+            p.publish(e.clone());
+        }
+        tokio::time::timeout(Duration::from_secs(5), p.spooled()).await.expect("spooled() answered");
+        let mut lines = Vec::new();
+        for f in std::fs::read_dir(dir.path()).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|x| x == "log") {
+                lines.extend(std::fs::read_to_string(f).unwrap().lines().map(|l| Event::decode(l.as_bytes()).unwrap()));
+            }
+        }
+        let ids: Vec<_> = lines.iter().map(|e| e.event_id).collect();
+        assert_eq!(ids, events.iter().map(|e| e.event_id).collect::<Vec<_>>());
+        assert_eq!(p.depth(), 5, "none acknowledged: the broker is away");
     }
 }
