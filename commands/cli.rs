@@ -7,7 +7,8 @@ use chatctl::config::{env, parse_kv, Layer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::{
-    announce, audit, chat, completions, dlq, groups, lag, replay, search, serve, session, stats, topics, training,
+    announce, audit, chat, completions, dlq, groups, lag, replay, search, serve, session, stats, summaries, topics,
+    training,
 };
 
 #[derive(Debug, Parser)]
@@ -43,6 +44,8 @@ pub enum Command {
     Stats(stats::Args),
     /// Full-text search over chat messages (the search worker's index)
     Search(search::Args),
+    /// Conversation summaries kept by the summary worker
+    Summaries(summaries::Args),
     /// Training data kept by the training worker
     #[command(subcommand)]
     Training(training::Command),

@@ -16,6 +16,7 @@ mod search;
 mod serve;
 mod session;
 mod stats;
+mod summaries;
 mod topics;
 mod training;
 
@@ -72,6 +73,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Audit(args) => audit::run(args, &ctx).await,
             Command::Stats(args) => stats::run(args, &ctx).await,
             Command::Search(args) => search::run(args, &ctx).await,
+            Command::Summaries(args) => summaries::run(args, &ctx).await,
             Command::Training(cmd) => training::run(cmd, &ctx).await,
             Command::Replay(args) => replay::run(args, &ctx).await,
             Command::Session(args) => session::run(args, &ctx).await,

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
 use chatctl::events::{CHAT_EVENTS, REPLAY_HEADER, STREAM_EVENTS};
+use chatctl::llm::builtin::BuiltinModel;
 use chatctl::metrics::Metrics;
 use chatctl::ops::range::{resolve, RangeSpec};
 use chatctl::ops::replay::{read, Filter, PartitionSummary};
@@ -13,6 +14,7 @@ use chatctl::time::{now, parse_instant};
 use chatctl::workers::analytics::Analytics;
 use chatctl::workers::audit::Audit;
 use chatctl::workers::search::{Search, SearchIndex};
+use chatctl::workers::summary::Summary;
 use chatctl::workers::training::Training;
 use chatctl::workers::{Handler, Record};
 use chatctl::Error;
@@ -36,6 +38,7 @@ pub enum Into_ {
     Analytics,
     Search,
     Training,
+    Summary,
 }
 
 #[derive(Debug, clap::Args)]
@@ -76,7 +79,7 @@ pub struct Args {
     /// Feed matching events to a worker's handler
     #[arg(long, value_enum)]
     pub into: Option<Into_>,
-    /// With --into analytics, search or training: empty that worker's store or index first
+    /// With --into analytics, search, training or summary: empty that worker's store or index first
     #[arg(long, requires = "into")]
     pub rebuild: bool,
     #[command(flatten)]
@@ -153,12 +156,16 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             if args.rebuild {
                 match kind {
                     Into_::Training => store.clear_training().await?,
+                    Into_::Summary => store.clear_summaries().await?,
                     _ => store.clear_analytics().await?,
                 }
             }
             Some(match kind {
                 Into_::Analytics => Arc::new(Analytics { store, metrics: Arc::new(Metrics::default()) }),
                 Into_::Training => Arc::new(Training { store }),
+                Into_::Summary => {
+                    Arc::new(Summary { store, llm: Arc::new(BuiltinModel::default()), model: "builtin".into() })
+                }
                 _ => Arc::new(Audit { store }),
             })
         }

@@ -19,8 +19,9 @@ use chatctl::realtime::ResumeBuffer;
 use chatctl::store::Store;
 use chatctl::workers::analytics::Analytics;
 use chatctl::workers::audit::Audit;
-use chatctl::workers::notify::Notify;
+use chatctl::workers::notify::{AlertSettings, Channel, Notify, WebhookFormat};
 use chatctl::workers::search::{Search, SearchIndex};
+use chatctl::workers::summary::Summary;
 use chatctl::workers::training::Training;
 use chatctl::workers::{self, Handler, WorkerOptions};
 use clap::ValueEnum;
@@ -51,10 +52,52 @@ pub enum WorkerKind {
     Analytics,
     /// Chat messages into a full-text index (per node: reads every partition)
     Search,
-    /// A webhook call per failed stream (needs --notify-url)
+    /// Alerts on failed and slow answers, grouped (needs --notify-url or --smtp-url)
     Notify,
     /// Chat messages into the store for `chatctl training export`
     Training,
+    /// A summary of each conversation after every turn (`chatctl summaries`)
+    Summary,
+}
+
+/// The notify worker's alerting: rules, grouping, channels.
+#[derive(Debug, clap::Args)]
+pub struct AlertArgs {
+    /// Webhook the notify worker POSTs alerts to
+    #[arg(long, env = "CHATCTL_NOTIFY_URL")]
+    pub notify_url: Option<String>,
+    /// Body of webhook calls
+    #[arg(long, value_enum, default_value = "json")]
+    pub notify_format: WebhookFormat,
+    /// SMTP server alerts are emailed through: smtp://host:port, smtps://..., user:pass@ allowed
+    #[arg(long, env = "CHATCTL_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of alert emails
+    #[arg(long, env = "CHATCTL_ALERT_FROM", default_value = "chatctl <chatctl@localhost>")]
+    pub alert_from: String,
+    /// Recipient of alert emails (repeatable, or comma-separated)
+    #[arg(long, env = "CHATCTL_ALERT_TO", value_delimiter = ',')]
+    pub alert_to: Vec<String>,
+    /// A completed answer slower than this raises a slow-answer alert
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration)]
+    pub sla: Duration,
+    /// Alerts are grouped per kind, node and code over windows this long: one alert at the
+    /// first occurrence, then one digest with the count when the window ends
+    #[arg(long, default_value = "5m", value_parser = humantime::parse_duration)]
+    pub alert_window: Duration,
+}
+
+impl AlertArgs {
+    fn channels(&self) -> chatctl::error::Result<Vec<Channel>> {
+        let mut channels = Vec::new();
+        if let Some(url) = &self.notify_url {
+            channels.push(Channel::webhook(url, self.notify_format)?);
+        }
+        if let Some(url) = &self.smtp_url {
+            channels.push(Channel::email(url, &self.alert_from, &self.alert_to)?);
+        }
+        Ok(channels)
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -74,9 +117,8 @@ pub struct Args {
     /// Directory of the search worker's index
     #[arg(long, env = "CHATCTL_SEARCH_INDEX", default_value = chatctl::workers::search::DEFAULT_INDEX)]
     pub search_index: std::path::PathBuf,
-    /// Webhook the notify worker POSTs failed streams to
-    #[arg(long, env = "CHATCTL_NOTIFY_URL")]
-    pub notify_url: Option<String>,
+    #[command(flatten)]
+    pub alerts: AlertArgs,
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", env = "CHATCTL_LISTEN")]
     pub listen: SocketAddr,
@@ -152,9 +194,14 @@ pub struct Args {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
-    if args.role != Role::Gateway && args.workers.contains(&WorkerKind::Notify) && args.notify_url.is_none() {
-        return Err(chatctl::Error::usage("--workers notify needs --notify-url (or CHATCTL_NOTIFY_URL)").into());
+    let notify = args.role != Role::Gateway && args.workers.contains(&WorkerKind::Notify);
+    if notify && args.alerts.notify_url.is_none() && args.alerts.smtp_url.is_none() {
+        return Err(chatctl::Error::usage(
+            "--workers notify needs a channel: --notify-url (CHATCTL_NOTIFY_URL) or --smtp-url with --alert-to",
+        )
+        .into());
     }
+    let channels = if notify { args.alerts.channels()? } else { Vec::new() };
     let kafka = ctx.settings.kafka();
     let metrics = Arc::new(Metrics::default());
     // The topics are usually there; if the broker is down at start, chats still run and
@@ -164,9 +211,9 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     }
     let mut workers = Vec::new();
     if args.role != Role::Gateway && !args.workers.is_empty() {
-        let needs_store =
-            args.workers.iter().any(|w| matches!(w, WorkerKind::Audit | WorkerKind::Analytics | WorkerKind::Training));
+        let needs_store = args.workers.iter().any(|w| !matches!(w, WorkerKind::Search));
         let store = if needs_store { Some(Store::open(&args.store.audit_url).await?) } else { None };
+        let mut channels = Some(channels);
         for w in &args.workers {
             let handler: Arc<dyn Handler> = match (w, &store) {
                 (WorkerKind::Audit, Some(store)) => Arc::new(Audit { store: store.clone() }),
@@ -176,11 +223,22 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                 (WorkerKind::Search, _) => {
                     Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id))
                 }
-                (WorkerKind::Notify, _) => Arc::new(Notify::new(args.notify_url.as_deref().unwrap_or_default())?),
-                (WorkerKind::Training, Some(store)) => Arc::new(Training { store: store.clone() }),
-                (WorkerKind::Audit | WorkerKind::Analytics | WorkerKind::Training, None) => {
-                    unreachable!("the store is opened for these")
+                (WorkerKind::Notify, Some(store)) => {
+                    let settings = AlertSettings {
+                        sla: args.alerts.sla,
+                        window: args.alerts.alert_window,
+                        ..AlertSettings::default()
+                    };
+                    let n = Notify::new(store.clone(), channels.take().unwrap_or_default(), settings);
+                    n.spawn_sweeper();
+                    Arc::new(n)
                 }
+                (WorkerKind::Training, Some(store)) => Arc::new(Training { store: store.clone() }),
+                (WorkerKind::Summary, Some(store)) => {
+                    let (llm, model) = summary_model(args);
+                    Arc::new(Summary { store: store.clone(), llm, model })
+                }
+                (_, None) => unreachable!("the store is opened for every worker but search"),
             };
             eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
             let mut opts = WorkerOptions::default();
@@ -206,6 +264,24 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     }
     eprintln!("chatctl serve: stopped");
     Ok(())
+}
+
+/// The model the summary worker writes with: the configured upstream (the built-in model
+/// summarizes offline and at once).
+fn summary_model(args: &Args) -> (Arc<dyn Llm>, String) {
+    match args.llm {
+        LlmKind::Builtin => (Arc::new(BuiltinModel::default()), "builtin".into()),
+        LlmKind::Openai => (Arc::new(openai(args)), args.llm_model.clone()),
+    }
+}
+
+fn openai(args: &Args) -> OpenAiClient {
+    OpenAiClient::new(
+        &args.llm_url,
+        &args.llm_model,
+        std::env::var("CHATCTL_LLM_API_KEY").or_else(|_| std::env::var("OPENAI_API_KEY")).ok(),
+        args.llm_timeout,
+    )
 }
 
 async fn run_gateway(
@@ -236,12 +312,7 @@ async fn run_gateway(
             interval: args.model_interval,
             stamp: args.model_stamp,
         }),
-        LlmKind::Openai => Arc::new(OpenAiClient::new(
-            &args.llm_url,
-            &args.llm_model,
-            std::env::var("CHATCTL_LLM_API_KEY").or_else(|_| std::env::var("OPENAI_API_KEY")).ok(),
-            args.llm_timeout,
-        )),
+        LlmKind::Openai => Arc::new(openai(args)),
     };
     let mut pconf = kafka.producer_config();
     // Never give up on an event: the idempotent producer retries until the broker is back.

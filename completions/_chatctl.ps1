@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search over chat messages (the search worker''s index)')
+            [CompletionResult]::new('summaries', 'summaries', [CompletionResultType]::ParameterValue, 'Conversation summaries kept by the summary worker')
             [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'Training data kept by the training worker')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets (dry-run by default), delete')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)')
@@ -60,7 +61,13 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout')
             [CompletionResult]::new('--audit-url', '--audit-url', [CompletionResultType]::ParameterName, 'Store: sqlite://PATH or postgres://...')
             [CompletionResult]::new('--search-index', '--search-index', [CompletionResultType]::ParameterName, 'Directory of the search worker''s index')
-            [CompletionResult]::new('--notify-url', '--notify-url', [CompletionResultType]::ParameterName, 'Webhook the notify worker POSTs failed streams to')
+            [CompletionResult]::new('--notify-url', '--notify-url', [CompletionResultType]::ParameterName, 'Webhook the notify worker POSTs alerts to')
+            [CompletionResult]::new('--notify-format', '--notify-format', [CompletionResultType]::ParameterName, 'Body of webhook calls')
+            [CompletionResult]::new('--smtp-url', '--smtp-url', [CompletionResultType]::ParameterName, 'SMTP server alerts are emailed through: smtp://host:port, smtps://..., user:pass@ allowed')
+            [CompletionResult]::new('--alert-from', '--alert-from', [CompletionResultType]::ParameterName, 'Sender of alert emails')
+            [CompletionResult]::new('--alert-to', '--alert-to', [CompletionResultType]::ParameterName, 'Recipient of alert emails (repeatable, or comma-separated)')
+            [CompletionResult]::new('--sla', '--sla', [CompletionResultType]::ParameterName, 'A completed answer slower than this raises a slow-answer alert')
+            [CompletionResult]::new('--alert-window', '--alert-window', [CompletionResultType]::ParameterName, 'Alerts are grouped per kind, node and code over windows this long: one alert at the first occurrence, then one digest with the count when the window ends')
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--jwt-secret', '--jwt-secret', [CompletionResultType]::ParameterName, 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)')
             [CompletionResult]::new('--llm', '--llm', [CompletionResultType]::ParameterName, 'LLM upstream')
@@ -173,7 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
             [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
-            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics, search or training: empty that worker''s store or index first')
+            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics, search, training or summary: empty that worker''s store or index first')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -343,6 +350,28 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only this user')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many hits')
             [CompletionResult]::new('--search-index', '--search-index', [CompletionResultType]::ParameterName, 'The index directory')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file ([profiles.NAME])')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--node-id', '--node-id', [CompletionResultType]::ParameterName, 'This node''s id in events and logs (default: the host name)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;summaries' {
+            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'Only this conversation')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only this user''s conversations')
+            [CompletionResult]::new('--audit-url', '--audit-url', [CompletionResultType]::ParameterName, 'Store: sqlite://PATH or postgres://...')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
@@ -770,6 +799,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search over chat messages (the search worker''s index)')
+            [CompletionResult]::new('summaries', 'summaries', [CompletionResultType]::ParameterValue, 'Conversation summaries kept by the summary worker')
             [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'Training data kept by the training worker')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets (dry-run by default), delete')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)')
@@ -813,6 +843,9 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             break
         }
         'chatctl;help;search' {
+            break
+        }
+        'chatctl;help;summaries' {
             break
         }
         'chatctl;help;training' {

@@ -55,6 +55,9 @@ _chatctl() {
             chatctl,stats)
                 cmd="chatctl__subcmd__stats"
                 ;;
+            chatctl,summaries)
+                cmd="chatctl__subcmd__summaries"
+                ;;
             chatctl,topics)
                 cmd="chatctl__subcmd__topics"
                 ;;
@@ -178,6 +181,9 @@ _chatctl() {
             chatctl__subcmd__help,stats)
                 cmd="chatctl__subcmd__help__subcmd__stats"
                 ;;
+            chatctl__subcmd__help,summaries)
+                cmd="chatctl__subcmd__help__subcmd__summaries"
+                ;;
             chatctl__subcmd__help,topics)
                 cmd="chatctl__subcmd__help__subcmd__topics"
                 ;;
@@ -251,7 +257,7 @@ _chatctl() {
 
     case "${cmd}" in
         chatctl)
-            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version serve chat announce replay session audit stats search training groups lag dlq topics completions help"
+            opts="-b -X -o -v -h -V --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1513,7 +1519,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help)
-            opts="serve chat announce replay session audit stats search training groups lag dlq topics completions help"
+            opts="serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1848,6 +1854,20 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__help__subcmd__summaries)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__help__subcmd__topics)
             opts="ensure"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2026,7 +2046,7 @@ _chatctl() {
                     return 0
                     ;;
                 --into)
-                    COMPREPLY=($(compgen -W "audit analytics search training" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "audit analytics search training summary" -- "${cur}"))
                     return 0
                     ;;
                 --audit-url)
@@ -2155,7 +2175,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__serve)
-            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --listen --jwt-secret --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --rate-limit --event-queue --spool-dir --no-spool --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --jwt-secret --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --rate-limit --event-queue --spool-dir --no-spool --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2166,7 +2186,7 @@ _chatctl() {
                     return 0
                     ;;
                 --workers)
-                    COMPREPLY=($(compgen -W "audit analytics search notify training" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "audit analytics search notify training summary" -- "${cur}"))
                     return 0
                     ;;
                 --instance-id)
@@ -2182,6 +2202,30 @@ _chatctl() {
                     return 0
                     ;;
                 --notify-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify-format)
+                    COMPREPLY=($(compgen -W "json slack" -- "${cur}"))
+                    return 0
+                    ;;
+                --smtp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alert-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alert-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sla)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alert-window)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2402,6 +2446,72 @@ _chatctl() {
                     return 0
                     ;;
                 --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__summaries)
+            opts="-b -X -o -v -h -V --conversation --user --audit-url --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --conversation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

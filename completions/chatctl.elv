@@ -42,6 +42,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand search 'Full-text search over chat messages (the search worker''s index)'
+            cand summaries 'Conversation summaries kept by the summary worker'
             cand training 'Training data kept by the training worker'
             cand groups 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
             cand lag 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
@@ -56,7 +57,13 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --instance-id 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout'
             cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand --search-index 'Directory of the search worker''s index'
-            cand --notify-url 'Webhook the notify worker POSTs failed streams to'
+            cand --notify-url 'Webhook the notify worker POSTs alerts to'
+            cand --notify-format 'Body of webhook calls'
+            cand --smtp-url 'SMTP server alerts are emailed through: smtp://host:port, smtps://..., user:pass@ allowed'
+            cand --alert-from 'Sender of alert emails'
+            cand --alert-to 'Recipient of alert emails (repeatable, or comma-separated)'
+            cand --sla 'A completed answer slower than this raises a slow-answer alert'
+            cand --alert-window 'Alerts are grouped per kind, node and code over windows this long: one alert at the first occurrence, then one digest with the count when the window ends'
             cand --listen 'Address to listen on'
             cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)'
             cand --llm 'LLM upstream'
@@ -166,7 +173,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --config 'Config file (default: ./chatctl.toml when present)'
             cand --node-id 'This node''s id in events and logs (default: the host name)'
             cand --timeout 'Bound on each broker request, e.g. 10s'
-            cand --rebuild 'With --into analytics, search or training: empty that worker''s store or index first'
+            cand --rebuild 'With --into analytics, search, training or summary: empty that worker''s store or index first'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -324,6 +331,27 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --user 'Only this user'
             cand --limit 'At most this many hits'
             cand --search-index 'The index directory'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand --redis 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --profile 'Named profile of the config file ([profiles.NAME])'
+            cand --config 'Config file (default: ./chatctl.toml when present)'
+            cand --node-id 'This node''s id in events and logs (default: the host name)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;summaries'= {
+            cand --conversation 'Only this conversation'
+            cand --user 'Only this user''s conversations'
+            cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -718,6 +746,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand audit 'Audit trail queries: a user''s sessions, latency per node, recent errors'
             cand stats 'Per-node, per-minute stream figures (analytics worker)'
             cand search 'Full-text search over chat messages (the search worker''s index)'
+            cand summaries 'Conversation summaries kept by the summary worker'
             cand training 'Training data kept by the training worker'
             cand groups 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
             cand lag 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
@@ -750,6 +779,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;stats'= {
         }
         &'chatctl;help;search'= {
+        }
+        &'chatctl;help;summaries'= {
         }
         &'chatctl;help;training'= {
             cand export 'Write prompt/answer pairs as JSON Lines'

@@ -44,6 +44,7 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "session" -d 'One se
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "summaries" -d 'Conversation summaries kept by the summary worker'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "training" -d 'Training data kept by the training worker'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
@@ -57,12 +58,20 @@ worker\t'Only the workers (health and metrics on --listen)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l workers -d 'Workers to run (with --role all or worker)' -r -f -a "audit\t''
 analytics\t''
 search\t'Chat messages into a full-text index (per node: reads every partition)'
-notify\t'A webhook call per failed stream (needs --notify-url)'
-training\t'Chat messages into the store for `chatctl training export`'"
+notify\t'Alerts on failed and slow answers, grouped (needs --notify-url or --smtp-url)'
+training\t'Chat messages into the store for `chatctl training export`'
+summary\t'A summary of each conversation after every turn (`chatctl summaries`)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l instance-id -d 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l search-index -d 'Directory of the search worker\'s index' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l notify-url -d 'Webhook the notify worker POSTs failed streams to' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l notify-url -d 'Webhook the notify worker POSTs alerts to' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l notify-format -d 'Body of webhook calls' -r -f -a "json\t'The Alert as JSON'
+slack\t'`{"text": "..."}`, for Slack incoming webhooks and compatible receivers'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l smtp-url -d 'SMTP server alerts are emailed through: smtp://host:port, smtps://..., user:pass@ allowed' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l alert-from -d 'Sender of alert emails' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l alert-to -d 'Recipient of alert emails (repeatable, or comma-separated)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l sla -d 'A completed answer slower than this raises a slow-answer alert' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l alert-window -d 'Alerts are grouped per kind, node and code over windows this long: one alert at the first occurrence, then one digest with the count when the window ends' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-secret -d 'HS256 secret that signs client JWTs (the user id is the token\'s `sub`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm -d 'LLM upstream' -r -f -a "builtin\t'Deterministic offline model'
@@ -147,7 +156,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l to-topic -d '
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l into -d 'Feed matching events to a worker\'s handler' -r -f -a "audit\t''
 analytics\t''
 search\t''
-training\t''"
+training\t''
+summary\t''"
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l search-index -d 'Index of --into search' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
@@ -159,7 +169,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l profile -d 'N
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'With --into analytics, search or training: empty that worker\'s store or index first'
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'With --into analytics, search, training or summary: empty that worker\'s store or index first'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s V -l version -d 'Print version'
@@ -278,6 +288,21 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l timeout -d 'B
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l conversation -d 'Only this conversation' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l user -d 'Only this user\'s conversations' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
@@ -517,21 +542,22 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout 
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "chat" -d 'Ask one question and stream the answer, resuming on the next --node if its node goes'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "announce" -d 'Tell connected users something, on every node (--all, --session S or --user U)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "training" -d 'Training data kept by the training worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search training groups lag dlq topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "chat" -d 'Ask one question and stream the answer, resuming on the next --node if its node goes'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "announce" -d 'Tell connected users something, on every node (--all, --session S or --user U)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "summaries" -d 'Conversation summaries kept by the summary worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "training" -d 'Training data kept by the training worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "sessions" -d 'Sessions of a user since a time'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "latency" -d 'Average streaming latency per node'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'

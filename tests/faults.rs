@@ -11,28 +11,15 @@
 
 mod common;
 
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use chatctl::events::{examples, Event, Payload, StreamError, STREAM_EVENTS};
 use chatctl::kafka::KafkaSettings;
 use chatctl::store::Store;
 use chatctl::workers::dlq as h;
-use common::{chatctl, free_port, produce, read_records, Broker, Engine, Postgres};
+use common::{chatctl, free_port, produce, read_records, Broker, Engine, Postgres, Proc};
 use rdkafka::consumer::{BaseConsumer, Consumer};
-
-struct Proc(Child);
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-impl Proc {
-    fn stop(self) {
-        let _ = std::process::Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
-    }
-}
 
 fn audit_worker(broker: &Broker, pg: &Postgres, port: u16) -> Proc {
     Proc(

@@ -7,7 +7,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
@@ -15,28 +15,11 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::ops::dlq::REDRIVEN;
 use chatctl::workers::search::SearchReader;
 use chrono::{Duration as Cd, Utc};
-use common::{chatctl, free_port, produce, read_records, Broker, Engine};
+use common::{chatctl, committed, free_port, produce, read_records, Broker, Engine, Proc};
 use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
-use rdkafka::{Offset, TopicPartitionList};
-
-/// A child process killed (and reaped) when dropped.
-struct Proc(Child);
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-impl Proc {
-    /// SIGTERM and wait: a clean stop (final commit).
-    fn stop(mut self) {
-        let _ = std::process::Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
-        let _ = self.0.wait();
-    }
-}
 
 fn run(broker: &Broker, args: &[&str]) -> Output {
     chatctl().args(["-b", &broker.addr]).args(args).output().unwrap()
@@ -77,21 +60,6 @@ async fn fill(kafka: &KafkaSettings, topic: &str, partitions: i32, n: i64, start
                 .unwrap();
         }
     }
-}
-
-fn committed(kafka: &KafkaSettings, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
-    let c: BaseConsumer = kafka.create(&kafka.consumer_config(group)).unwrap();
-    let mut tpl = TopicPartitionList::new();
-    for p in 0..partitions {
-        tpl.add_partition(topic, p);
-    }
-    let got = c.committed_offsets(tpl, Duration::from_secs(10)).unwrap();
-    (0..partitions)
-        .map(|p| match got.find_partition(topic, p).unwrap().offset() {
-            Offset::Offset(o) => o,
-            _ => -1,
-        })
-        .collect()
 }
 
 async fn eventually(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {

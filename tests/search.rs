@@ -6,24 +6,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use chatctl::events::{ChatMessage, Event, Payload, Role, StreamError, STREAM_EVENTS};
-use chatctl::workers::notify::Notification;
 use chatctl::workers::search::{Hit, SearchReader};
 use chrono::{Duration as Cd, Utc};
-use common::{chatctl, free_port, produce, Broker, Engine};
-
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use common::{chatctl, free_port, processed, produce, wait_until, webhook, Broker, Engine, Proc};
 
 fn message(session: &str, i: usize, role: Role, content: String, reply_to: Option<String>) -> Event {
     Event::at(
@@ -53,43 +42,6 @@ fn failure(session: &str) -> Event {
             chunk_index: Some(3),
         }),
     )
-}
-
-/// A webhook receiver that keeps what it is sent.
-async fn webhook() -> (String, Arc<Mutex<Vec<(String, Notification)>>>) {
-    use axum::routing::post;
-    let got: Arc<Mutex<Vec<(String, Notification)>>> = Arc::default();
-    let keep = got.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        post(move |headers: axum::http::HeaderMap, axum::Json(body): axum::Json<Notification>| {
-            let keep = keep.clone();
-            async move {
-                let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-                keep.lock().unwrap().push((key, body));
-                "ok"
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}/hook"), got)
-}
-
-async fn processed(port: u16, worker: &str) -> u64 {
-    let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/metrics")).await else { return 0 };
-    let text = r.text().await.unwrap_or_default();
-    let prefix = format!("chatctl_worker_processed_total{{worker=\"{worker}\"}} ");
-    text.lines().find_map(|l| l.strip_prefix(&prefix)).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
-}
-
-async fn wait_until(what: &str, limit: Duration, mut ok: impl AsyncFnMut() -> bool) {
-    let deadline = Instant::now() + limit;
-    while !ok().await {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 fn all_docs(dir: &std::path::Path) -> BTreeSet<(String, String, String, String)> {
@@ -128,7 +80,7 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
 
     let (hook, got) = webhook().await;
     let port = free_port();
-    let _serve = Serve(
+    let _serve = Proc(
         Command::new(env!("CARGO_BIN_EXE_chatctl"))
             .args(["serve", "--role", "worker", "--workers", "search,notify,training", "--node-id", "n1"])
             .args(["--audit-url", &format!("sqlite://{}", dir.path().join("live.db").display())])
@@ -202,12 +154,15 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     assert_eq!(first["messages"][1]["content"], "kafka replay word1 for the log");
     assert_eq!(first["messageId"], "sess-1-m1");
 
-    // The failure was notified once, with its eventId as the idempotency key.
+    // The failure was alerted once: the first (and only) occurrence of its window.
     {
         let got = got.lock().unwrap();
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].0, failed.event_id.to_string());
-        assert_eq!((got[0].1.error_code.as_str(), got[0].1.session_id.as_str()), ("UPSTREAM_ERROR", "sess-2"));
+        let (key, alert) = &got[0];
+        assert_eq!(key, &alert.alert_id, "the Idempotency-Key is the alert's id");
+        assert_eq!(alert.first_event_id, failed.event_id.to_string());
+        assert_eq!((alert.status.as_str(), alert.count, alert.code.as_str()), ("firing", 1, "UPSTREAM_ERROR"));
+        assert!(alert.detail.contains("session sess-2"), "{alert:?}");
     }
     // A replayed copy of it back into stream-events (header chatctl-replay) is handled by
     // the notifier but notifies nobody.

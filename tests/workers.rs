@@ -15,7 +15,6 @@ use chatctl::workers::{self, dlq, Handler, HandlerError, Record, WorkerOptions};
 use chrono::{DateTime, Utc};
 use common::{produce, read_topic, Broker, Engine, Postgres};
 use futures_util::future::BoxFuture;
-use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{Offset, TopicPartitionList};
 
@@ -40,14 +39,7 @@ async fn produce_raw(kafka: &KafkaSettings, topic: &str, key: &str, value: &[u8]
 }
 
 fn committed(kafka: &KafkaSettings, group: &str, topic: &str, partition: i32) -> i64 {
-    let c: BaseConsumer = kafka.create(&kafka.consumer_config(group)).unwrap();
-    let mut tpl = TopicPartitionList::new();
-    tpl.add_partition(topic, partition);
-    let got = c.committed_offsets(tpl, Duration::from_secs(10)).unwrap();
-    match got.find_partition(topic, partition).unwrap().offset() {
-        Offset::Offset(o) => o,
-        _ => -1,
-    }
+    common::committed(kafka, group, topic, partition + 1)[partition as usize]
 }
 
 async fn eventually(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {

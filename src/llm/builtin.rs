@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use futures_util::stream;
 
-use super::{ChunkStream, Llm, LlmRequest};
+use futures_util::future::BoxFuture;
+
+use super::{ChunkStream, Llm, LlmError, LlmRequest, Said};
 
 #[derive(Debug, Clone)]
 pub struct BuiltinModel {
@@ -123,6 +125,48 @@ impl Llm for BuiltinModel {
     fn name(&self) -> &str {
         "builtin"
     }
+
+    /// Offline and instant: an extractive summary (what was asked, how the last answer
+    /// began), a pure function of the messages, so a redelivery or a replay writes it again
+    /// word for word.
+    fn summarize<'a>(
+        &'a self,
+        _conversation: &'a str,
+        messages: &'a [Said],
+    ) -> BoxFuture<'a, Result<String, LlmError>> {
+        Box::pin(async move { Ok(extractive_summary(messages)) })
+    }
+}
+
+/// Questions quoted in a built-in summary (the latest), and their length.
+const QUOTED: usize = 5;
+const QUOTE_CHARS: usize = 80;
+
+fn quote(text: &str, chars: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= chars {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// "2 turns. Asked: “q1” · “q2”. Last answer: “…”."
+pub fn extractive_summary(messages: &[Said]) -> String {
+    let asked: Vec<&Said> = messages.iter().filter(|m| m.role == "user").collect();
+    let turns = messages.iter().filter(|m| m.role == "assistant").count();
+    let mut out = format!("{turns} turn{}.", if turns == 1 { "" } else { "s" });
+    if !asked.is_empty() {
+        let skipped = asked.len().saturating_sub(QUOTED);
+        let quoted: Vec<String> =
+            asked[skipped..].iter().map(|m| format!("“{}”", quote(&m.content, QUOTE_CHARS))).collect();
+        let more = if skipped > 0 { format!("{skipped} earlier question(s), then ") } else { String::new() };
+        out.push_str(&format!(" Asked: {more}{}.", quoted.join(" · ")));
+    }
+    if let Some(last) = messages.iter().rev().find(|m| m.role == "assistant") {
+        out.push_str(&format!(" Last answer: “{}”.", quote(&last.content, QUOTE_CHARS)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -149,5 +193,25 @@ mod tests {
         let other: Vec<String> =
             m.stream(LlmRequest { message_id: "m2".into(), ..req(0) }).map(|c| c.unwrap()).collect().await;
         assert_ne!(all, other);
+    }
+
+    #[test]
+    fn extractive_summaries_quote_the_conversation() {
+        let said = |role: &str, content: &str| Said { role: role.into(), content: content.into() };
+        let mut conv =
+            vec![said("user", "How do I reset a consumer group?"), said("assistant", "Use chatctl groups reset.")];
+        assert_eq!(
+            extractive_summary(&conv),
+            "1 turn. Asked: “How do I reset a consumer group?”. Last answer: “Use chatctl groups reset.”."
+        );
+        for i in 0..6 {
+            conv.push(said("user", &format!("question {i}  with\nspaces")));
+            conv.push(said("assistant", &"word ".repeat(40)));
+        }
+        let s = extractive_summary(&conv);
+        assert!(s.starts_with("7 turns. Asked: 2 earlier question(s), then “question 1 with spaces”"), "{s}");
+        assert!(s.contains("“question 5 with spaces”. Last answer: “word word"), "{s}");
+        assert!(s.ends_with("…”."), "{s}");
+        assert_eq!(extractive_summary(&[]), "0 turns.");
     }
 }

@@ -6,7 +6,8 @@ pub mod openai;
 
 use std::pin::Pin;
 
-use futures_util::Stream;
+use futures_util::future::BoxFuture;
+use futures_util::{Stream, StreamExt};
 
 /// One generation request.
 #[derive(Debug, Clone)]
@@ -39,8 +40,55 @@ impl LlmError {
 
 pub type ChunkStream = Pin<Box<dyn Stream<Item = Result<String, LlmError>> + Send>>;
 
+/// One message of a conversation to summarize.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// "user" or "assistant".
+    pub role: String,
+    pub content: String,
+}
+
+/// Messages and characters per message an upstream summary is asked about (the latest).
+const SUMMARY_MESSAGES: usize = 40;
+const SUMMARY_CHARS: usize = 2000;
+
+/// The request an upstream model gets for a summary of `messages`.
+pub fn summary_prompt(messages: &[Said]) -> String {
+    let mut p = String::from(
+        "Summarize the following conversation in at most three sentences: what the user wants \
+         and what the assistant answered.\n\n",
+    );
+    for m in &messages[messages.len().saturating_sub(SUMMARY_MESSAGES)..] {
+        let text: String = m.content.chars().take(SUMMARY_CHARS).collect();
+        p.push_str(&format!("{}: {}\n", m.role, text));
+    }
+    p
+}
+
 /// A source of streamed answers. Dropping the stream cancels the upstream request.
 pub trait Llm: Send + Sync + 'static {
     fn stream(&self, req: LlmRequest) -> ChunkStream;
     fn name(&self) -> &str;
+
+    /// A summary of the conversation `messages` (oldest first): by default the upstream's
+    /// whole answer to [`summary_prompt`].
+    fn summarize<'a>(
+        &'a self,
+        conversation_id: &'a str,
+        messages: &'a [Said],
+    ) -> BoxFuture<'a, Result<String, LlmError>> {
+        Box::pin(async move {
+            let mut answer = self.stream(LlmRequest {
+                message_id: format!("summary-{conversation_id}"),
+                prompt: summary_prompt(messages),
+                prefix: String::new(),
+                start_chunk: 0,
+            });
+            let mut out = String::new();
+            while let Some(piece) = answer.next().await {
+                out.push_str(&piece?);
+            }
+            Ok(out.trim().to_string())
+        })
+    }
 }

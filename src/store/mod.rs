@@ -5,8 +5,10 @@
 //! trail and the seed's three queries), `analytics.rs` (per-minute figures), `training.rs`
 //! (prompt/answer pairs) — each with its rows, its SQL and its methods of [`Store`].
 
+mod alerts;
 mod analytics;
 mod audit;
+mod summary;
 mod training;
 mod writer;
 
@@ -18,8 +20,10 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, Result};
 
+pub use alerts::{AlertWindow, Occurrence};
 pub use analytics::{MinuteRow, Sample};
 pub use audit::{AuditRow, ErrorRow, NodeLatencyRow, SessionRow};
+pub use summary::{ConversationSummary, SummaryMessage};
 pub use training::{TrainingMessage, TrainingPair};
 pub use writer::WriteError;
 use writer::{batcher, Job, Write};
@@ -78,6 +82,50 @@ CREATE TABLE IF NOT EXISTS training_messages (
 );
 CREATE INDEX IF NOT EXISTS training_message ON training_messages (message_id);
 CREATE INDEX IF NOT EXISTS training_role_ts ON training_messages (role, ts_ms);
+CREATE TABLE IF NOT EXISTS summary_messages (
+  event_id TEXT PRIMARY KEY,
+  ts_ms BIGINT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS summary_messages_conversation ON summary_messages (conversation_id, ts_ms);
+CREATE TABLE IF NOT EXISTS conversation_summaries (
+  conversation_id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  messages BIGINT NOT NULL,
+  turns BIGINT NOT NULL,
+  last_message_id TEXT NOT NULL,
+  last_ts_ms BIGINT NOT NULL,
+  model TEXT NOT NULL,
+  updated_ms BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversation_summaries_user ON conversation_summaries (user_id);
+CREATE TABLE IF NOT EXISTS alert_windows (
+  window_key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  node_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  window_ms BIGINT NOT NULL,
+  first_event_id TEXT NOT NULL,
+  first_ms BIGINT NOT NULL,
+  detail TEXT NOT NULL,
+  first_sent INTEGER NOT NULL DEFAULT 0,
+  notified BIGINT NOT NULL DEFAULT 0,
+  messages BIGINT NOT NULL DEFAULT 0,
+  dirty INTEGER NOT NULL DEFAULT 1,
+  claim_until BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS alert_windows_dirty ON alert_windows (dirty);
+CREATE TABLE IF NOT EXISTS alert_events (
+  event_id TEXT PRIMARY KEY,
+  window_key TEXT NOT NULL,
+  ts_ms BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS alert_events_window ON alert_events (window_key);
 ";
 
 fn store_err(e: impl std::fmt::Display) -> Error {
@@ -134,6 +182,36 @@ impl Store {
         wait.await.map_err(|_| stopped())?
     }
 
+    /// One statement through the group-commit writer (its row durable when this returns).
+    async fn exec(&self, sql: &'static str, params: Vec<Param>) -> std::result::Result<(), WriteError> {
+        self.write(Write::Exec(sql, params)).await
+    }
+
+    /// One statement on its own, outside the group commit: the rows it changed. For the
+    /// few statements whose answer matters (claims).
+    async fn execute(&self, sql: &'static str, params: Vec<Param>) -> std::result::Result<u64, WriteError> {
+        match &*self.backend {
+            Backend::Sqlite(conn) => {
+                let conn = conn.clone();
+                tokio::task::spawn_blocking(move || {
+                    let conn = conn.lock().unwrap();
+                    let ps: Vec<&dyn rusqlite::ToSql> = params.iter().map(Param::sqlite).collect();
+                    conn.prepare_cached(&sqlite_sql(sql))
+                        .and_then(|mut st| st.execute(ps.as_slice()))
+                        .map(|n| n as u64)
+                        .map_err(|e| writer::sqlite_class(&e))
+                })
+                .await
+                .map_err(|e| WriteError::Other(e.to_string()))?
+            }
+            Backend::Postgres(pool) => {
+                let client = pool.get().await.map_err(writer::pool_class)?;
+                let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = params.iter().map(Param::pg).collect();
+                client.execute(sql, &ps).await.map_err(|e| writer::pg_class(&e))
+            }
+        }
+    }
+
     async fn query<T: Send + 'static>(
         &self,
         sql: &'static str,
@@ -145,7 +223,7 @@ impl Store {
                 let conn = conn.clone();
                 tokio::task::spawn_blocking(move || {
                     let conn = conn.lock().unwrap();
-                    let mut stmt = conn.prepare_cached(sql).map_err(store_err)?;
+                    let mut stmt = conn.prepare_cached(&sqlite_sql(sql)).map_err(store_err)?;
                     let ps: Vec<&dyn rusqlite::ToSql> = params.iter().map(Param::sqlite).collect();
                     let rows = stmt
                         .query_map(ps.as_slice(), |r| Ok(map(&Rowish::Sqlite(r))))
@@ -183,7 +261,23 @@ impl Store {
     }
 }
 
-enum Param {
+/// The statement as SQLite reads it: PostgreSQL's `$n` are names to SQLite, numbered in
+/// order of first appearance (so `SET a = $2 WHERE b = $1` would bind the wrong way
+/// round); `?n` are numbered by `n`, as PostgreSQL's are.
+fn sqlite_sql(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('?');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub(crate) enum Param {
     Text(String),
     Int(i64),
 }

@@ -9,7 +9,7 @@ use tokio::sync::{mpsc, oneshot};
 use super::analytics::{Sample, INSERT_SAMPLE};
 use super::audit::{AuditRow, INSERT_AUDIT};
 use super::training::{TrainingMessage, INSERT_MESSAGE};
-use super::Backend;
+use super::{Backend, Param};
 use crate::error::Error;
 
 /// Why a write failed: it decides what a worker does with the record.
@@ -36,7 +36,7 @@ impl From<WriteError> for Error {
 /// PostgreSQL's answer, classed: by SQLSTATE class where the server answered (22 data
 /// exception, 23 integrity: the row; 08 connection, 53 resources, 57 shutdown: the
 /// store), unavailable where it did not (a closed or refused connection).
-fn pg_class(e: &tokio_postgres::Error) -> WriteError {
+pub(super) fn pg_class(e: &tokio_postgres::Error) -> WriteError {
     let msg = e.to_string();
     match e.code().map(|c| &c.code()[..2]) {
         Some("22" | "23") => WriteError::Row(msg),
@@ -46,7 +46,7 @@ fn pg_class(e: &tokio_postgres::Error) -> WriteError {
     }
 }
 
-fn pool_class(e: deadpool_postgres::PoolError) -> WriteError {
+pub(super) fn pool_class(e: deadpool_postgres::PoolError) -> WriteError {
     match e {
         deadpool_postgres::PoolError::Backend(e) => pg_class(&e),
         other => WriteError::Unavailable(other.to_string()),
@@ -55,7 +55,7 @@ fn pool_class(e: deadpool_postgres::PoolError) -> WriteError {
 
 /// SQLite's answer, classed: constraint and type errors are the row's, a database that
 /// cannot be opened or written (disk full, I/O, read-only) is unavailable.
-fn sqlite_class(e: &rusqlite::Error) -> WriteError {
+pub(super) fn sqlite_class(e: &rusqlite::Error) -> WriteError {
     use rusqlite::ErrorCode as C;
     let msg = e.to_string();
     match e.sqlite_error_code() {
@@ -71,6 +71,8 @@ pub(super) enum Write {
     Audit(Box<AuditRow>),
     Sample(Sample),
     Message(Box<TrainingMessage>),
+    /// Any other statement (summaries): SQL valid on both backends, `$n` parameters.
+    Exec(&'static str, Vec<Param>),
 }
 
 pub(super) struct Job {
@@ -161,6 +163,10 @@ async fn apply(
                                 m.content,
                                 m.reply_to
                             ]),
+                            Write::Exec(sql, params) => {
+                                let ps: Vec<&dyn rusqlite::ToSql> = params.iter().map(Param::sqlite).collect();
+                                tx.prepare_cached(&super::sqlite_sql(sql)).and_then(|mut st| st.execute(ps.as_slice()))
+                            }
                         }
                         .map_err(c)?;
                     }
@@ -224,6 +230,11 @@ async fn apply(
                                     ],
                                 )
                                 .await
+                        }
+                        Write::Exec(sql, params) => {
+                            let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+                                params.iter().map(Param::pg).collect();
+                            client.execute(*sql, &ps).await
                         }
                     }
                 });

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod dlq;
 pub mod notify;
 pub mod search;
+pub mod summary;
 pub mod training;
 
 use std::collections::{HashMap, VecDeque};

@@ -400,6 +400,8 @@ where
 /// One record as the tests look at it.
 #[derive(Debug, Clone)]
 pub struct Rec {
+    pub partition: i32,
+    pub offset: i64,
     pub key: Option<Vec<u8>>,
     pub value: Vec<u8>,
     pub headers: std::collections::HashMap<String, String>,
@@ -437,6 +439,8 @@ pub fn read_records(kafka: &KafkaSettings, topic: &str) -> Vec<Rec> {
                 })
                 .unwrap_or_default();
             out.push(Rec {
+                partition: m.partition(),
+                offset: m.offset(),
                 key: m.key().map(<[u8]>::to_vec),
                 value: m.payload().unwrap_or_default().to_vec(),
                 headers,
@@ -444,4 +448,82 @@ pub fn read_records(kafka: &KafkaSettings, topic: &str) -> Vec<Rec> {
         }
     }
     out
+}
+
+/// Alerts a webhook receiver got: (Idempotency-Key, body), in arrival order.
+pub type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, chatctl::workers::notify::Alert)>>>;
+
+/// A webhook receiver (axum, on a free port) that keeps every alert it is sent.
+pub async fn webhook() -> (String, Received) {
+    use axum::routing::post;
+    let got: Received = Default::default();
+    let keep = got.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |headers: axum::http::HeaderMap, axum::Json(body): axum::Json<chatctl::workers::notify::Alert>| {
+            let keep = keep.clone();
+            async move {
+                let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+                keep.lock().unwrap().push((key, body));
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}/hook"), got)
+}
+
+/// A child process killed -9 (and reaped) when dropped.
+pub struct Proc(pub Child);
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Proc {
+    /// SIGTERM and wait: a clean stop (final commit, flush).
+    pub fn stop(mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = self.0.wait();
+    }
+}
+
+/// A worker's processed-records counter from its `/metrics` (0 while it does not answer).
+pub async fn processed(port: u16, worker: &str) -> u64 {
+    let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/metrics")).await else { return 0 };
+    let text = r.text().await.unwrap_or_default();
+    let prefix = format!("chatctl_worker_processed_total{{worker=\"{worker}\"}} ");
+    text.lines().find_map(|l| l.strip_prefix(&prefix)).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+/// Poll `ok` every 100 ms until it holds; fail the test after `limit`.
+pub async fn wait_until(what: &str, limit: Duration, mut ok: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !ok().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// `group`'s committed offsets on partitions 0..`partitions` of `topic` (-1: none).
+pub fn committed(kafka: &KafkaSettings, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::{Offset, TopicPartitionList};
+    let c: BaseConsumer = kafka.create(&kafka.consumer_config(group)).unwrap();
+    let mut tpl = TopicPartitionList::new();
+    for p in 0..partitions {
+        tpl.add_partition(topic, p);
+    }
+    let got = c.committed_offsets(tpl, Duration::from_secs(10)).unwrap();
+    (0..partitions)
+        .map(|p| match got.find_partition(topic, p).unwrap().offset() {
+            Offset::Offset(o) => o,
+            _ => -1,
+        })
+        .collect()
 }
