@@ -21,7 +21,7 @@ const WINDOW_S: i64 = 10;
 fn error(at: DateTime<Utc>, node: &str, code: &str, i: usize) -> Event {
     Event::at(
         at,
-        &format!("sess-{node}-{i}"),
+        format!("sess-{node}-{i}"),
         node,
         Payload::StreamError(StreamError {
             message_id: format!("m-{node}-{code}-{i}"),
@@ -35,7 +35,7 @@ fn error(at: DateTime<Utc>, node: &str, code: &str, i: usize) -> Event {
 fn completed(at: DateTime<Utc>, node: &str, latency_ms: u64) -> Event {
     Event::at(
         at,
-        &format!("sess-{node}-{latency_ms}"),
+        format!("sess-{node}-{latency_ms}"),
         node,
         Payload::StreamCompleted(StreamCompleted {
             message_id: format!("m-{node}-{latency_ms}"),
