@@ -137,6 +137,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         since_ms,
         until_ms,
     };
+    let mut rebuild_index: Option<SearchIndex> = None;
     let handler: Option<Arc<dyn Handler>> = match args.into {
         None => None,
         Some(Into_::Audit) if args.rebuild => {
@@ -144,12 +145,14 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
                 Error::usage("--rebuild is not offered for the audit trail: it is the record of what happened").into()
             )
         }
+        Some(Into_::Search) if args.rebuild => {
+            // A fresh index beside the live one, swapped in at the end.
+            let index = SearchIndex::rebuild(&args.search_index)?;
+            rebuild_index = Some(index.clone());
+            Some(Arc::new(Search::rebuilding(index)))
+        }
         Some(Into_::Search) => {
-            let index = SearchIndex::open(&args.search_index)?;
-            if args.rebuild {
-                index.clear().await?;
-            }
-            Some(Arc::new(Search::new(index, &ctx.settings.node_id)))
+            Some(Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id)))
         }
         Some(kind) => {
             let store = Store::open(&args.store.audit_url).await?;
@@ -201,7 +204,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let mut written: u64 = 0;
         let mut failed: u64 = 0;
         let mut in_flight = std::collections::VecDeque::new();
-        let window = handler.as_ref().map_or(1, |h| h.in_flight_per_partition().max(1));
+        // As many records in flight as the worker would have over these partitions.
+        let window = handler.as_ref().map_or(1, |h| h.in_flight_per_partition().max(1) * resolved.ranges.len().max(1));
         let summaries = read(
             &kafka,
             &resolved.ranges,
@@ -269,6 +273,9 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     })
     .await??;
 
+    if let Some(index) = rebuild_index {
+        index.finish().await?;
+    }
     for n in &notes {
         eprintln!("note: {n}");
     }

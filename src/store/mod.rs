@@ -113,10 +113,10 @@ CREATE TABLE IF NOT EXISTS alert_windows (
   first_event_id TEXT NOT NULL,
   first_ms BIGINT NOT NULL,
   detail TEXT NOT NULL,
-  first_sent INTEGER NOT NULL DEFAULT 0,
+  first_sent BIGINT NOT NULL DEFAULT 0,
   notified BIGINT NOT NULL DEFAULT 0,
   messages BIGINT NOT NULL DEFAULT 0,
-  dirty INTEGER NOT NULL DEFAULT 1,
+  dirty BIGINT NOT NULL DEFAULT 1,
   claim_until BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS alert_windows_dirty ON alert_windows (dirty);

@@ -2,13 +2,19 @@
 //! full-text index, once per eventId.
 //!
 //! The index is local to a node, so each node's indexer reads every partition: its group
-//! is `chatctl-search-<node>`. One thread owns the index writer and commits in groups
-//! (whatever is waiting, up to 1,000 documents); a record's offset moves only after the
-//! commit that holds its document, so a crash loses nothing and a redelivery replaces the document
-//! (delete by eventId, then add).
+//! is `chatctl-search-<node>`. One thread owns the index writer and commits in groups, by
+//! time and size: at most every `COMMIT_GAP` while documents keep coming, at once when
+//! `BATCH` are waiting; a record's offset moves only after the commit that holds its
+//! document, so a crash loses nothing and a redelivery replaces the document (delete by
+//! eventId, then add).
+//!
+//! A rebuild (`replay --into search --rebuild`) writes a fresh index beside the live one
+//! (no per-document delete, no wait per document, one commit at the end) and swaps it in
+//! when done: searches keep answering from the old index meanwhile.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 
 use futures_util::future::BoxFuture;
 use serde::Serialize;
@@ -25,7 +31,15 @@ use crate::events::{Event, Payload, CHAT_EVENTS};
 /// Where `serve` and `search` keep the index unless told otherwise.
 pub const DEFAULT_INDEX: &str = "chatctl-data/search";
 
-const BATCH: usize = 1000;
+/// Most documents in one commit.
+const BATCH: usize = 20_000;
+/// Least time between two commits while documents keep coming: lets a commit fill with
+/// what the workers have in flight instead of committing each trickle.
+const COMMIT_GAP: Duration = Duration::from_millis(50);
+/// The writer's memory budget (tantivy flushes a segment when it is used up).
+const WRITER_HEAP: usize = 100_000_000;
+/// Documents a rebuild may have queued ahead of the writer.
+const BULK_QUEUE: usize = 8192;
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -66,9 +80,17 @@ fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
     Error::Config(format!("search index {}: {e}", dir.display()))
 }
 
+type Done = oneshot::Sender<std::result::Result<(), String>>;
+
 enum Op {
-    Add(Box<TantivyDocument>, String, oneshot::Sender<std::result::Result<(), String>>),
-    Clear(oneshot::Sender<std::result::Result<(), String>>),
+    /// Replace the document with this eventId; answered once committed.
+    Add(Box<TantivyDocument>, String, Done),
+    /// A rebuild's document: added (the index is fresh: nothing to replace), not answered;
+    /// the permit bounds how many wait.
+    Bulk(Box<TantivyDocument>, tokio::sync::OwnedSemaphorePermit),
+    Clear(Done),
+    /// Commit everything and let merges finish; the writer thread ends.
+    Finish(Done),
 }
 
 /// The writing side of an index: a thread owning the tantivy writer.
@@ -78,6 +100,9 @@ pub struct SearchIndex {
     fields: Fields,
     index: Index,
     dir: PathBuf,
+    /// A rebuild: written in `dir`, swapped into this directory by `finish`.
+    swap_into: Option<PathBuf>,
+    bulk: Arc<tokio::sync::Semaphore>,
 }
 
 impl SearchIndex {
@@ -85,21 +110,51 @@ impl SearchIndex {
     /// one fails with tantivy's lock error.
     pub fn open(dir: &Path) -> Result<SearchIndex> {
         let (index, fields) = open_index(dir)?;
-        let writer: IndexWriter = index.writer(50_000_000).map_err(|e| index_error(dir, e))?;
+        Self::start(index, fields, dir, None)
+    }
+
+    fn start(index: Index, fields: Fields, dir: &Path, swap_into: Option<PathBuf>) -> Result<SearchIndex> {
+        let writer: IndexWriter = index.writer(WRITER_HEAP).map_err(|e| index_error(dir, e))?;
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("search-indexer".into())
             .spawn(move || write_loop(writer, fields, rx))
             .map_err(Error::Io)?;
-        Ok(SearchIndex { ops: tx, fields, index, dir: dir.to_path_buf() })
+        Ok(SearchIndex {
+            ops: tx,
+            fields,
+            index,
+            dir: dir.to_path_buf(),
+            swap_into,
+            bulk: Arc::new(tokio::sync::Semaphore::new(BULK_QUEUE)),
+        })
     }
 
-    /// Index one chat message, replacing any earlier copy (same eventId). Resolves once it
-    /// is committed.
-    pub async fn add(&self, event: &Event) -> std::result::Result<(), String> {
-        let Payload::ChatMessage(m) = &event.payload else { return Ok(()) };
+    /// A fresh index to rebuild `dir` into: written beside it (`<dir>.rebuild`), swapped in
+    /// by [`finish`](Self::finish). Refused while a search worker writes `dir`.
+    pub fn rebuild(dir: &Path) -> Result<SearchIndex> {
+        if dir.join("meta.json").exists() {
+            let (live, _) = open_index(dir)?;
+            // Taking the writer lock for a moment tells whether a worker holds it.
+            if let Err(e) = live.writer::<TantivyDocument>(15_000_000) {
+                return Err(Error::Conflict(format!(
+                    "search index {} is being written ({e}): stop its search worker, or rebuild into another --search-index",
+                    dir.display()
+                )));
+            }
+        }
+        let fresh = rebuild_dir(dir);
+        if fresh.exists() {
+            std::fs::remove_dir_all(&fresh)?; // a rebuild that did not finish
+        }
+        let (index, fields) = open_index(&fresh)?;
+        Self::start(index, fields, &fresh, Some(dir.to_path_buf()))
+    }
+
+    fn document(&self, event: &Event) -> Option<TantivyDocument> {
+        let Payload::ChatMessage(m) = &event.payload else { return None };
         let f = self.fields;
-        let doc = doc!(
+        Some(doc!(
             f.event_id => event.event_id.to_string(),
             f.session_id => event.session_id.clone(),
             f.conversation_id => m.conversation_id.clone(),
@@ -108,10 +163,47 @@ impl SearchIndex {
             f.role => m.role.as_str(),
             f.content => m.content.clone(),
             f.timestamp => event.timestamp.timestamp_millis(),
-        );
+        ))
+    }
+
+    /// Index one chat message, replacing any earlier copy (same eventId). Resolves once it
+    /// is committed.
+    pub async fn add(&self, event: &Event) -> std::result::Result<(), String> {
+        let Some(doc) = self.document(event) else { return Ok(()) };
         let (tx, rx) = oneshot::channel();
         self.ops.send(Op::Add(Box::new(doc), event.event_id.to_string(), tx)).map_err(|_| "indexer stopped")?;
         rx.await.map_err(|_| "indexer stopped".to_string())?
+    }
+
+    /// A rebuild's document: queued (waiting only while the queue is full), committed by
+    /// [`finish`](Self::finish).
+    pub async fn add_bulk(&self, event: &Event) -> std::result::Result<(), String> {
+        let Some(doc) = self.document(event) else { return Ok(()) };
+        let permit = self.bulk.clone().acquire_owned().await.map_err(|_| "indexer stopped")?;
+        self.ops.send(Op::Bulk(Box::new(doc), permit)).map_err(|_| "indexer stopped".to_string())
+    }
+
+    /// Commit everything and stop the writer; a rebuild is then swapped in (the old index
+    /// is removed). Searches opened before the swap keep reading the old files.
+    pub async fn finish(&self) -> Result<()> {
+        let (tx, rx) = oneshot::channel();
+        let stopped = || Error::Config("search indexer stopped".into());
+        self.ops.send(Op::Finish(tx)).map_err(|_| stopped())?;
+        rx.await.map_err(|_| stopped())?.map_err(|e| index_error(&self.dir, e))?;
+        if let Some(live) = &self.swap_into {
+            let old = live.with_extension("old");
+            if old.exists() {
+                std::fs::remove_dir_all(&old)?;
+            }
+            if live.exists() {
+                std::fs::rename(live, &old)?;
+            }
+            std::fs::rename(&self.dir, live)?;
+            if old.exists() {
+                std::fs::remove_dir_all(&old)?;
+            }
+        }
+        Ok(())
     }
 
     /// Empty the index (for `replay --into search --rebuild`).
@@ -127,45 +219,79 @@ impl SearchIndex {
     }
 }
 
-/// Group commit: take every operation already waiting, then commit them together (at
-/// most `BATCH` per commit). One waiting document is committed at once; under load,
-/// commits grow with the queue.
+/// Where a rebuild of `dir` is written.
+fn rebuild_dir(dir: &Path) -> PathBuf {
+    let mut name = dir.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".rebuild");
+    dir.with_file_name(name)
+}
+
+/// Group commit by time and size: documents are added as they come; what waits is
+/// committed `COMMIT_GAP` after the last commit (more may come meanwhile), or at once when
+/// `BATCH` are waiting. Bulk documents wait for `Finish`.
 fn write_loop(mut writer: IndexWriter, f: Fields, rx: mpsc::Receiver<Op>) {
-    let mut waiting: Vec<oneshot::Sender<std::result::Result<(), String>>> = Vec::new();
-    while let Ok(op) = rx.recv() {
-        let mut next = Some(op);
-        while let Some(op) = next.take() {
-            match op {
-                Op::Add(doc, id, done) => {
-                    writer.delete_term(Term::from_field_text(f.event_id, &id));
-                    match writer.add_document(*doc) {
-                        Ok(_) => waiting.push(done),
-                        Err(e) => {
-                            let _ = done.send(Err(e.to_string()));
-                        }
+    let mut waiting: Vec<Done> = Vec::new();
+    let mut last_commit = Instant::now();
+    loop {
+        if !waiting.is_empty() && last_commit.elapsed() >= COMMIT_GAP {
+            commit(&mut writer, &mut waiting);
+            last_commit = Instant::now();
+        }
+        let op = if waiting.is_empty() {
+            match rx.recv() {
+                Ok(op) => op,
+                Err(_) => break,
+            }
+        } else {
+            let left = COMMIT_GAP.saturating_sub(last_commit.elapsed());
+            match rx.recv_timeout(left) {
+                Ok(op) => op,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    commit(&mut writer, &mut waiting);
+                    last_commit = Instant::now();
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        };
+        match op {
+            Op::Add(doc, id, done) => {
+                writer.delete_term(Term::from_field_text(f.event_id, &id));
+                match writer.add_document(*doc) {
+                    Ok(_) => waiting.push(done),
+                    Err(e) => {
+                        let _ = done.send(Err(e.to_string()));
                     }
                 }
-                Op::Clear(done) => {
-                    commit(&mut writer, &mut waiting);
-                    let r = writer
-                        .delete_all_documents()
-                        .and_then(|_| writer.commit())
-                        .map(|_| ())
-                        .map_err(|e| e.to_string());
-                    let _ = done.send(r);
+            }
+            Op::Bulk(doc, _permit) => {
+                if let Err(e) = writer.add_document(*doc) {
+                    tracing::warn!(error = %e, "rebuild: document not indexed");
                 }
             }
-            if waiting.len() >= BATCH {
+            Op::Clear(done) => {
                 commit(&mut writer, &mut waiting);
+                let r =
+                    writer.delete_all_documents().and_then(|_| writer.commit()).map(|_| ()).map_err(|e| e.to_string());
+                let _ = done.send(r);
             }
-            next = rx.try_recv().ok();
+            Op::Finish(done) => {
+                commit(&mut writer, &mut waiting);
+                let r =
+                    writer.commit().map(drop).and_then(|_| writer.wait_merging_threads()).map_err(|e| e.to_string());
+                let _ = done.send(r);
+                return;
+            }
         }
-        commit(&mut writer, &mut waiting);
+        if waiting.len() >= BATCH {
+            commit(&mut writer, &mut waiting);
+            last_commit = Instant::now();
+        }
     }
     commit(&mut writer, &mut waiting);
 }
 
-fn commit(writer: &mut IndexWriter, waiting: &mut Vec<oneshot::Sender<std::result::Result<(), String>>>) {
+fn commit(writer: &mut IndexWriter, waiting: &mut Vec<Done>) {
     if waiting.is_empty() {
         return;
     }
@@ -281,6 +407,12 @@ impl Search {
     pub fn new(index: SearchIndex, node_id: &str) -> Search {
         Search { index, group: Box::leak(format!("chatctl-search-{node_id}").into_boxed_str()) }
     }
+
+    /// The indexer of a rebuild (`SearchIndex::rebuild`): documents queued, not awaited;
+    /// `index.finish()` commits them and swaps the index in.
+    pub fn rebuilding(index: SearchIndex) -> Search {
+        Search { index, group: "chatctl-search-rebuild" }
+    }
 }
 
 impl Handler for Search {
@@ -302,6 +434,63 @@ impl Handler for Search {
         event: &'a Event,
         _rec: &'a Record,
     ) -> BoxFuture<'a, std::result::Result<(), HandlerError>> {
-        Box::pin(async move { self.index.add(event).await.map_err(HandlerError::Transient) })
+        Box::pin(async move {
+            let r = if self.index.swap_into.is_some() {
+                self.index.add_bulk(event).await
+            } else {
+                self.index.add(event).await
+            };
+            r.map_err(HandlerError::Transient)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::{ChatMessage, Role};
+
+    fn msg(i: usize, text: &str) -> Event {
+        Event::new(
+            format!("s{i}"),
+            "n",
+            Payload::ChatMessage(ChatMessage {
+                message_id: format!("m{i}"),
+                conversation_id: "c".into(),
+                user_id: "u".into(),
+                role: Role::User,
+                content: text.into(),
+                reply_to: None,
+            }),
+        )
+    }
+
+    /// A rebuild is written beside the live index and swapped in at the end; a search
+    /// opened before keeps answering from the old index meanwhile; a rebuild is refused
+    /// while a writer holds the live index.
+    #[tokio::test]
+    async fn a_rebuild_swaps_in_a_fresh_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("index");
+        let writer = SearchIndex::open(&live).unwrap();
+        writer.add(&msg(0, "old kafka")).await.unwrap();
+        writer.add(&msg(1, "old replay")).await.unwrap();
+        let refused = SearchIndex::rebuild(&live).err().expect("refused while written");
+        assert!(matches!(refused, Error::Conflict(_)), "{refused}");
+        writer.finish().await.unwrap();
+        drop(writer);
+
+        let before = SearchReader::open(&live).unwrap();
+        let rebuild = SearchIndex::rebuild(&live).unwrap();
+        for i in 0..100 {
+            rebuild.add_bulk(&msg(10 + i, "new kafka")).await.unwrap();
+        }
+        assert_eq!(before.count().unwrap(), 2, "searches answer from the old index during a rebuild");
+        assert_eq!(SearchReader::open(&live).unwrap().count().unwrap(), 2);
+        rebuild.finish().await.unwrap();
+        let after = SearchReader::open(&live).unwrap();
+        assert_eq!(after.count().unwrap(), 100);
+        assert!(after.search("old", None, None, 10).unwrap().is_empty());
+        assert!(!rebuild_dir(&live).exists() && !live.with_extension("old").exists());
     }
 }

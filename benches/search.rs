@@ -1,0 +1,240 @@
+//! The search index: a rebuild from the log against a plain read of the same events in the
+//! same run, and queries over a large index.
+//!
+//!   cargo bench --bench search -- [--events N] [--partitions P] [--rounds R] [--query-docs M] [--queries Q]
+//!
+//! 1. N CHAT_MESSAGE events of ~40 words on `chat-events` (tansu memory engine, each
+//!    partition sealed with a one-record batch so its high watermark is true); per round, a
+//!    plain consumer reads them (the replay reader's client settings; timed from its creation
+//!    to the last record) and `chatctl replay --topic chat-events --since T --into search
+//!    --rebuild` rebuilds an index from them (the whole process, timed). Rounds interleave.
+//! 2. An index of M documents (100 users) written by the rebuild path, then Q one-word
+//!    queries each narrowed to one user, as `chatctl search WORD --user U` runs them:
+//!    p50 / p99 / max.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
+use chatctl::kafka::KafkaSettings;
+use chatctl::workers::search::{SearchIndex, SearchReader};
+use common::{Broker, Engine};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::{Message, Offset, TopicPartitionList};
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+const WORDS: &[&str] = &[
+    "kafka",
+    "replay",
+    "offset",
+    "partition",
+    "broker",
+    "consumer",
+    "group",
+    "lag",
+    "stream",
+    "chunk",
+    "token",
+    "answer",
+    "resume",
+    "epoch",
+    "lease",
+    "redis",
+    "gateway",
+    "worker",
+    "audit",
+    "index",
+    "search",
+    "commit",
+    "segment",
+    "merge",
+    "durable",
+    "ordered",
+    "idempotent",
+    "latency",
+    "summary",
+    "alert",
+    "digest",
+    "window",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "is",
+    "every",
+    "message",
+    "log",
+    "node",
+    "spool",
+    "fetch",
+    "batch",
+];
+
+/// Message `i`: ~40 words, user `user-{i % 100}`.
+fn message(i: usize) -> Event {
+    let mut x = (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let content: Vec<&str> = (0..40)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            WORDS[(x % WORDS.len() as u64) as usize]
+        })
+        .collect();
+    Event::new(
+        format!("sess-{}", i / 20),
+        "node-1",
+        Payload::ChatMessage(ChatMessage {
+            message_id: format!("m-{i}"),
+            conversation_id: format!("c-{}", i / 20),
+            user_id: format!("user-{}", i % 100),
+            role: if i.is_multiple_of(2) { Role::User } else { Role::Assistant },
+            content: content.join(" "),
+            reply_to: None,
+        }),
+    )
+}
+
+async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32) {
+    let mut conf = kafka.producer_config();
+    conf.set("queue.buffering.max.messages", "1000000").set("linger.ms", "20");
+    let producer: FutureProducer = kafka.create(&conf).unwrap();
+    let mut pending = Vec::with_capacity(n);
+    for i in 0..n {
+        let e = message(i);
+        let json = e.to_json();
+        let record = FutureRecord::to(CHAT_EVENTS).key(e.session_id.as_bytes()).payload(&json);
+        pending.push(common::enqueue(&producer, record).await);
+    }
+    for f in pending {
+        f.await.unwrap().map_err(|(e, _)| e).unwrap();
+    }
+    // The memory engine's high watermark is its last batch's base offset + 1: end every
+    // partition with a one-record batch.
+    let mut conf = kafka.producer_config();
+    conf.set("batch.num.messages", "1").set("linger.ms", "0");
+    let sealer: FutureProducer = kafka.create(&conf).unwrap();
+    for p in 0..partitions {
+        let json = message(n + p as usize).to_json();
+        let record = FutureRecord::<[u8], [u8]>::to(CHAT_EVENTS).payload(&json).partition(p);
+        sealer.send(record, Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap();
+    }
+}
+
+/// A plain consumer of the whole topic with the replay reader's settings, timed from its
+/// creation to its last record.
+fn plain_read(kafka: &KafkaSettings, partitions: i32) -> (usize, Duration) {
+    let started = Instant::now();
+    let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config()).unwrap();
+    let mut tpl = TopicPartitionList::new();
+    let mut ends = HashMap::new();
+    for p in 0..partitions {
+        let (low, high) = consumer.fetch_watermarks(CHAT_EVENTS, p, Duration::from_secs(10)).unwrap();
+        if high > low {
+            tpl.add_partition_offset(CHAT_EVENTS, p, Offset::Offset(low)).unwrap();
+            ends.insert(p, high);
+        }
+    }
+    consumer.assign(&tpl).unwrap();
+    let mut read = 0;
+    while !ends.is_empty() {
+        if let Some(Ok(m)) = consumer.poll(Duration::from_millis(100)) {
+            let Some(&end) = ends.get(&m.partition()) else { continue };
+            read += 1;
+            if m.offset() + 1 >= end {
+                ends.remove(&m.partition());
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    std::thread::spawn(move || drop(consumer));
+    (read, elapsed)
+}
+
+fn main() {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    rt.block_on(run());
+}
+
+async fn run() {
+    let (n, partitions, rounds) = (arg("--events", 100_000), arg("--partitions", 12) as i32, arg("--rounds", 3));
+    let (docs, queries) = (arg("--query-docs", 1_000_000), arg("--queries", 1000));
+    let dir = tempfile::tempdir().unwrap();
+    if n > 0 {
+        let broker = Broker::start(Engine::Memory);
+        broker.ensure_topics(partitions).await;
+        let kafka = broker.kafka();
+        let since = chrono::Utc::now() - chrono::Duration::seconds(5);
+        produce(&kafka, n, partitions).await;
+        let total = n + partitions as usize;
+        println!("produced {total} CHAT_MESSAGE events (~40 words) on {partitions} partitions");
+        println!("| round | plain read | replay --into search --rebuild | ratio (plain / rebuild) |");
+        println!("|---|---|---|---|");
+        for round in 1..=rounds {
+            let k = kafka.clone();
+            let (read, plain) = tokio::task::spawn_blocking(move || plain_read(&k, partitions)).await.unwrap();
+            assert_eq!(read, total);
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let index = dir.path().join("index");
+            let t = Instant::now();
+            let out = common::chatctl()
+                .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", &since.to_rfc3339()])
+                .args(["--into", "search", "--rebuild", "--search-index"])
+                .arg(&index)
+                .stdout(std::process::Stdio::null())
+                .output()
+                .unwrap();
+            let rebuild = t.elapsed();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let count = SearchReader::open(&index).unwrap().count().unwrap();
+            assert_eq!(count, total, "the rebuilt index holds every message");
+            println!(
+                "| {round} | {:.2}s = {:.0}/s | {:.2}s = {:.0}/s | {:.2} |",
+                plain.as_secs_f64(),
+                total as f64 / plain.as_secs_f64(),
+                rebuild.as_secs_f64(),
+                total as f64 / rebuild.as_secs_f64(),
+                plain.as_secs_f64() / rebuild.as_secs_f64()
+            );
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    }
+    if docs > 0 {
+        let path = dir.path().join("big");
+        let t = Instant::now();
+        let index = SearchIndex::rebuild(&path).unwrap();
+        for i in 0..docs {
+            index.add_bulk(&message(i)).await.unwrap();
+        }
+        index.finish().await.unwrap();
+        println!("indexed {docs} documents in {:.1}s", t.elapsed().as_secs_f64());
+        let reader = SearchReader::open(&path).unwrap();
+        assert_eq!(reader.count().unwrap(), docs);
+        let mut times = Vec::with_capacity(queries);
+        for q in 0..queries {
+            let word = WORDS[q % 32];
+            let user = format!("user-{}", (q * 7) % 100);
+            let t = Instant::now();
+            let hits = reader.search(word, None, Some(&user), 20).unwrap();
+            times.push(t.elapsed());
+            assert!(!hits.is_empty() && hits.iter().all(|h| h.user_id == user));
+        }
+        times.sort();
+        let pct = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)].as_secs_f64() * 1000.0;
+        println!(
+            "| {queries} one-word queries narrowed to a user, {docs} documents, limit 20 | p50 {:.2} ms | p99 {:.2} ms | max {:.2} ms |",
+            pct(0.5),
+            pct(0.99),
+            times.last().unwrap().as_secs_f64() * 1000.0
+        );
+    }
+}

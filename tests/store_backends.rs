@@ -1,0 +1,113 @@
+//! The summary and alert tables on both store backends (SQLite, and a real PostgreSQL
+//! started here): the same SQL must mean the same thing on each.
+
+mod common;
+
+use chatctl::store::{ConversationSummary, Occurrence, Store, SummaryMessage};
+use common::Postgres;
+
+fn occ(id: &str, ts_ms: i64) -> Occurrence {
+    Occurrence {
+        event_id: id.into(),
+        kind: "error".into(),
+        node_id: "n1".into(),
+        code: "UPSTREAM_ERROR".into(),
+        ts_ms,
+        window_ms: ts_ms / 10_000 * 10_000,
+        detail: format!("failure {id}"),
+    }
+}
+
+/// The life of an alert window: first alert claimed and sent once, occurrences counted once
+/// by eventId, a digest due only after the window and only for what was not counted.
+async fn alert_window(store: &Store) {
+    let first = occ("e1", 100_000);
+    let key = first.window_key();
+    store.alert_occurrence(&first).await.unwrap();
+    store.alert_occurrence(&first).await.unwrap(); // redelivered: counted once
+    assert_eq!(store.alerts_due(100_500, 12_000).await.unwrap(), vec![key.clone()], "first alert due at once");
+    let w = store.alert_claim(&key, 100_500, 30_000).await.unwrap().expect("claimed");
+    assert_eq!((w.first_sent, w.notified, w.count, w.first_event_id.as_str()), (false, 0, 1, "e1"));
+    assert!(store.alert_claim(&key, 100_600, 30_000).await.unwrap().is_none(), "held by the first claim");
+    assert!(store.alerts_due(100_600, 12_000).await.unwrap().is_empty(), "claimed windows are not due");
+    store.alert_sent(&key, 1).await.unwrap();
+    for i in 2..=5 {
+        store.alert_occurrence(&occ(&format!("e{i}"), 100_000 + i)).await.unwrap();
+    }
+    assert!(store.alerts_due(105_000, 12_000).await.unwrap().is_empty(), "the window has not ended");
+    assert_eq!(store.alerts_due(112_000, 12_000).await.unwrap(), vec![key.clone()]);
+    let w = store.alert_claim(&key, 112_000, 30_000).await.unwrap().unwrap();
+    assert_eq!((w.first_sent, w.notified, w.count, w.messages), (true, 1, 5, 1));
+    store.alert_sent(&key, 5).await.unwrap();
+    assert!(store.alerts_due(113_000, 12_000).await.unwrap().is_empty());
+    // A claim given up (the channel was down) is due again; an expired one too.
+    store.alert_occurrence(&occ("e6", 100_006)).await.unwrap();
+    assert!(store.alert_claim(&key, 114_000, 30_000).await.unwrap().is_some());
+    store.alert_release(&key).await.unwrap();
+    assert_eq!(store.alerts_due(114_001, 12_000).await.unwrap(), vec![key.clone()]);
+    assert!(store.alert_claim(&key, 114_002, 30_000).await.unwrap().is_some());
+    assert!(store.alert_claim(&key, 144_003, 30_000).await.unwrap().is_some(), "the lease ran out");
+}
+
+/// Messages kept once by eventId, each message once even if published twice, and a summary
+/// never replaced by one covering less.
+async fn summaries(store: &Store) {
+    let m = |id: &str, ts: i64, msg: &str, role: &str| SummaryMessage {
+        event_id: id.into(),
+        ts_ms: ts,
+        conversation_id: "c1".into(),
+        message_id: msg.into(),
+        user_id: "u1".into(),
+        role: role.into(),
+        content: format!("text of {msg}"),
+    };
+    for x in [
+        m("e1", 1, "q1", "user"),
+        m("e2", 2, "a1", "assistant"),
+        m("e2", 2, "a1", "assistant"),
+        m("e3", 2, "a1", "assistant"),
+    ] {
+        store.summary_message(x).await.unwrap();
+    }
+    let kept = store.conversation_messages("c1").await.unwrap();
+    assert_eq!(
+        kept.iter().map(|k| (k.0.as_str(), k.3.as_str())).collect::<Vec<_>>(),
+        [("user", "q1"), ("assistant", "a1")]
+    );
+    let summary = |messages: i64, text: &str| ConversationSummary {
+        conversation_id: "c1".into(),
+        user_id: "u1".into(),
+        summary: text.into(),
+        messages,
+        turns: messages / 2,
+        last_message_id: "a1".into(),
+        last_ts_ms: 2,
+        model: "builtin".into(),
+        updated_ms: 3,
+    };
+    store.put_summary(summary(4, "four")).await.unwrap();
+    store.put_summary(summary(2, "two: an older turn redelivered")).await.unwrap();
+    assert_eq!(store.summaries(Some("c1"), None).await.unwrap()[0].summary, "four");
+    store.put_summary(summary(6, "six")).await.unwrap();
+    assert_eq!(store.summaries(None, Some("u1")).await.unwrap()[0].summary, "six");
+    assert!(store.summaries(None, Some("u2")).await.unwrap().is_empty());
+    store.clear_summaries().await.unwrap();
+    assert!(store.summaries(None, None).await.unwrap().is_empty());
+    assert!(store.conversation_messages("c1").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&format!("sqlite://{}", dir.path().join("s.db").display())).await.unwrap();
+    alert_window(&store).await;
+    summaries(&store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres() {
+    let pg = Postgres::start();
+    let store = Store::open(&pg.url).await.unwrap();
+    alert_window(&store).await;
+    summaries(&store).await;
+}
