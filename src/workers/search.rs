@@ -115,6 +115,11 @@ impl SearchIndex {
 
     fn start(index: Index, fields: Fields, dir: &Path, swap_into: Option<PathBuf>) -> Result<SearchIndex> {
         let writer: IndexWriter = index.writer(WRITER_HEAP).map_err(|e| index_error(dir, e))?;
+        if swap_into.is_some() {
+            // A rebuild is written once: merging its segments while they are still coming is
+            // work done twice; the live worker merges later as it needs.
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        }
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("search-indexer".into())
