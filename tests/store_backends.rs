@@ -30,23 +30,27 @@ async fn alert_window(store: &Store) {
     assert_eq!((w.first_sent, w.notified, w.count, w.first_event_id.as_str()), (false, 0, 1, "e1"));
     assert!(store.alert_claim(&key, 100_600, 30_000).await.unwrap().is_none(), "held by the first claim");
     assert!(store.alerts_due(100_600, 12_000).await.unwrap().is_empty(), "claimed windows are not due");
+    // A sender that dies mid-send: the next claim finds the message it was sending.
+    store.alert_pending(&key, 1).await.unwrap();
+    let w = store.alert_claim(&key, 200_000, 30_000).await.unwrap().expect("the lease ran out");
+    assert_eq!((w.pending, w.first_sent), (1, false));
     store.alert_sent(&key, 1).await.unwrap();
     for i in 2..=5 {
         store.alert_occurrence(&occ(&format!("e{i}"), 100_000 + i)).await.unwrap();
     }
     assert!(store.alerts_due(105_000, 12_000).await.unwrap().is_empty(), "the window has not ended");
     assert_eq!(store.alerts_due(112_000, 12_000).await.unwrap(), vec![key.clone()]);
-    let w = store.alert_claim(&key, 112_000, 30_000).await.unwrap().unwrap();
-    assert_eq!((w.first_sent, w.notified, w.count, w.messages), (true, 1, 5, 1));
+    let w = store.alert_claim(&key, 212_000, 30_000).await.unwrap().unwrap();
+    assert_eq!((w.first_sent, w.notified, w.count, w.messages, w.pending), (true, 1, 5, 1, 0));
     store.alert_sent(&key, 5).await.unwrap();
     assert!(store.alerts_due(113_000, 12_000).await.unwrap().is_empty());
     // A claim given up (the channel was down) is due again; an expired one too.
     store.alert_occurrence(&occ("e6", 100_006)).await.unwrap();
-    assert!(store.alert_claim(&key, 114_000, 30_000).await.unwrap().is_some());
+    assert!(store.alert_claim(&key, 314_000, 30_000).await.unwrap().is_some());
     store.alert_release(&key).await.unwrap();
-    assert_eq!(store.alerts_due(114_001, 12_000).await.unwrap(), vec![key.clone()]);
-    assert!(store.alert_claim(&key, 114_002, 30_000).await.unwrap().is_some());
-    assert!(store.alert_claim(&key, 144_003, 30_000).await.unwrap().is_some(), "the lease ran out");
+    assert_eq!(store.alerts_due(314_001, 12_000).await.unwrap(), vec![key.clone()]);
+    assert!(store.alert_claim(&key, 314_002, 30_000).await.unwrap().is_some());
+    assert!(store.alert_claim(&key, 344_003, 30_000).await.unwrap().is_some(), "the lease ran out");
 }
 
 /// Messages kept once by eventId, each message once even if published twice, and a summary

@@ -45,6 +45,9 @@ pub struct AlertWindow {
     pub notified: i64,
     /// Messages sent for this window.
     pub messages: i64,
+    /// The total a message being sent carries (0: none): a sender that died mid-send left
+    /// it, and the next one sends that same message again (same id, same count).
+    pub pending: i64,
     /// Occurrences recorded.
     pub count: i64,
 }
@@ -56,10 +59,12 @@ const INSERT_EVENT: &str =
 const MARK_DIRTY: &str = "UPDATE alert_windows SET dirty = 1 WHERE window_key = $1 AND dirty = 0";
 const CLAIM: &str = "UPDATE alert_windows SET claim_until = $2 WHERE window_key = $1 AND claim_until < $3";
 const Q_WINDOW: &str = "SELECT window_key, kind, node_id, code, window_ms, first_event_id, first_ms, detail, \
-    first_sent, notified, messages, (SELECT COUNT(*) FROM alert_events e WHERE e.window_key = w.window_key) \
+    first_sent, notified, messages, (SELECT COUNT(*) FROM alert_events e WHERE e.window_key = w.window_key), pending \
     FROM alert_windows w WHERE window_key = $1";
 // Still dirty if occurrences arrived after the count this message carried.
-const DONE: &str = "UPDATE alert_windows SET first_sent = 1, notified = $2, messages = messages + 1, claim_until = 0, \
+const PENDING: &str = "UPDATE alert_windows SET pending = $2 WHERE window_key = $1";
+const DONE: &str =
+    "UPDATE alert_windows SET first_sent = 1, notified = $2, messages = messages + 1, pending = 0, claim_until = 0, \
     dirty = CASE WHEN (SELECT COUNT(*) FROM alert_events e WHERE e.window_key = $1) > $2 THEN 1 ELSE 0 END \
     WHERE window_key = $1";
 const RELEASE: &str = "UPDATE alert_windows SET claim_until = 0 WHERE window_key = $1";
@@ -116,10 +121,17 @@ impl Store {
                 notified: r.int(9),
                 messages: r.int(10),
                 count: r.int(11),
+                pending: r.int(12),
             })
             .await
             .map_err(|e| WriteError::Unavailable(e.to_string()))?;
         Ok(rows.into_iter().next())
+    }
+
+    /// A message about `key` counting `total` occurrences in all is about to be sent: kept,
+    /// so that if this sender dies mid-send the next sends the very same message.
+    pub async fn alert_pending(&self, key: &str, total: i64) -> std::result::Result<(), WriteError> {
+        self.execute(PENDING, vec![Param::Text(key.into()), Param::Int(total)]).await.map(drop)
     }
 
     /// A message about `key` went out counting `notified` occurrences in all; the claim ends.

@@ -117,6 +117,7 @@ CREATE TABLE IF NOT EXISTS alert_windows (
   notified BIGINT NOT NULL DEFAULT 0,
   messages BIGINT NOT NULL DEFAULT 0,
   dirty BIGINT NOT NULL DEFAULT 1,
+  pending BIGINT NOT NULL DEFAULT 0,
   claim_until BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS alert_windows_dirty ON alert_windows (dirty);

@@ -296,38 +296,47 @@ impl Notify {
         let Some(w) = store.alert_claim(key, now, LEASE_MS).await.map_err(HandlerError::from)? else {
             return Ok(false); // someone else is sending it
         };
-        if (w.first_sent && !digest) || w.count <= w.notified {
-            if w.first_sent {
-                self.inner.fired.lock().unwrap().insert(key.to_string());
+        // A message a dead sender left half-sent goes again, unchanged (receivers drop the
+        // second copy by its id); otherwise a new one, its total kept before it is sent.
+        let total = if w.pending > 0 {
+            w.pending
+        } else {
+            if (w.first_sent && !digest) || w.count <= w.notified {
+                if w.first_sent {
+                    self.inner.fired.lock().unwrap().insert(key.to_string());
+                }
+                store.alert_release(key).await.map_err(HandlerError::from)?;
+                return Ok(false);
             }
-            store.alert_release(key).await.map_err(HandlerError::from)?;
-            return Ok(false);
-        }
-        let alert = self.alert(&w);
+            store.alert_pending(key, w.count).await.map_err(HandlerError::from)?;
+            w.count
+        };
+        let alert = self.alert(&w, total);
         if let Err(e) = self.deliver(&alert).await {
             let _ = store.alert_release(key).await;
             return Err(e);
         }
-        store.alert_sent(key, w.count).await.map_err(HandlerError::from)?;
+        store.alert_sent(key, total).await.map_err(HandlerError::from)?;
         self.inner.delivered.lock().unwrap().remove(&alert.alert_id);
         self.inner.fired.lock().unwrap().insert(key.to_string());
         Ok(true)
     }
 
-    fn alert(&self, w: &AlertWindow) -> Alert {
+    /// The message about `w` that brings its count to `total`.
+    fn alert(&self, w: &AlertWindow, total: i64) -> Alert {
         let window_end = w.window_ms + self.inner.settings.window.as_millis() as i64;
         let what = match w.kind.as_str() {
             "slow" => "slow answers".to_string(),
             _ => format!("stream errors {}", w.code),
         };
-        let count = w.count - w.notified;
+        let count = total - w.notified;
         let text = if w.first_sent {
             format!(
                 "[chatctl] {what} on node {}: {count} more between {} and {} ({} in all)",
                 w.node_id,
                 rfc3339(w.window_ms),
                 rfc3339(window_end),
-                w.count
+                total
             )
         } else if count == 1 {
             format!("[chatctl] {what} on node {}: {}", w.node_id, w.detail)
@@ -346,7 +355,7 @@ impl Notify {
             node_id: w.node_id.clone(),
             code: w.code.clone(),
             count,
-            total: w.count,
+            total,
             window_start: rfc3339(w.window_ms),
             window_end: rfc3339(window_end),
             first_event_id: w.first_event_id.clone(),
