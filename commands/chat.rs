@@ -24,6 +24,7 @@ pub struct Args {
     /// HS256 token (nodes run with --jwt-secret)
     #[arg(long, env = "CHATCTL_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
+    /// Conversation id: the turns of one conversation share it (and its summary)
     #[arg(long, default_value = "cli")]
     pub conversation: String,
     /// Leave the first node after this many chunks and resume on the next one

@@ -113,7 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'A node''s WebSocket URL; repeat for the nodes to resume on, in order')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User id (nodes run with --insecure-dev-auth)')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'HS256 token (nodes run with --jwt-secret)')
-            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'conversation')
+            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'Conversation id: the turns of one conversation share it (and its summary)')
             [CompletionResult]::new('--switch-after', '--switch-after', [CompletionResultType]::ParameterName, 'Leave the first node after this many chunks and resume on the next one')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')

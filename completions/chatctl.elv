@@ -108,7 +108,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --node 'A node''s WebSocket URL; repeat for the nodes to resume on, in order'
             cand --user 'User id (nodes run with --insecure-dev-auth)'
             cand --token 'HS256 token (nodes run with --jwt-secret)'
-            cand --conversation 'conversation'
+            cand --conversation 'Conversation id: the turns of one conversation share it (and its summary)'
             cand --switch-after 'Leave the first node after this many chunks and resume on the next one'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'

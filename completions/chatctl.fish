@@ -111,7 +111,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s V -l version -
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l node -d 'A node\'s WebSocket URL; repeat for the nodes to resume on, in order' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l user -d 'User id (nodes run with --insecure-dev-auth)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l token -d 'HS256 token (nodes run with --jwt-secret)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l conversation -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l conversation -d 'Conversation id: the turns of one conversation share it (and its summary)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l switch-after -d 'Leave the first node after this many chunks and resume on the next one' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
