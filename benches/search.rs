@@ -15,16 +15,13 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
 use chatctl::kafka::KafkaSettings;
 use chatctl::workers::search::{SearchIndex, SearchReader};
 use common::{Broker, Engine};
-use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
-use rdkafka::{Message, Offset, TopicPartitionList};
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -130,36 +127,6 @@ async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32) {
     }
 }
 
-/// A plain consumer of the whole topic with the replay reader's settings, timed from its
-/// creation to its last record.
-fn plain_read(kafka: &KafkaSettings, partitions: i32) -> (usize, Duration) {
-    let started = Instant::now();
-    let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config()).unwrap();
-    let mut tpl = TopicPartitionList::new();
-    let mut ends = HashMap::new();
-    for p in 0..partitions {
-        let (low, high) = consumer.fetch_watermarks(CHAT_EVENTS, p, Duration::from_secs(10)).unwrap();
-        if high > low {
-            tpl.add_partition_offset(CHAT_EVENTS, p, Offset::Offset(low)).unwrap();
-            ends.insert(p, high);
-        }
-    }
-    consumer.assign(&tpl).unwrap();
-    let mut read = 0;
-    while !ends.is_empty() {
-        if let Some(Ok(m)) = consumer.poll(Duration::from_millis(100)) {
-            let Some(&end) = ends.get(&m.partition()) else { continue };
-            read += 1;
-            if m.offset() + 1 >= end {
-                ends.remove(&m.partition());
-            }
-        }
-    }
-    let elapsed = started.elapsed();
-    std::thread::spawn(move || drop(consumer));
-    (read, elapsed)
-}
-
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     rt.block_on(run());
@@ -181,7 +148,8 @@ async fn run() {
         println!("|---|---|---|---|---|");
         for round in 1..=rounds {
             let k = kafka.clone();
-            let (read, plain) = tokio::task::spawn_blocking(move || plain_read(&k, partitions)).await.unwrap();
+            let (read, plain) =
+                tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
             assert_eq!(read, total);
             tokio::time::sleep(Duration::from_secs(2)).await;
             let t = Instant::now();

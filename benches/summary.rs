@@ -12,7 +12,6 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -25,7 +24,6 @@ use chatctl::workers::{Handler, WorkerOptions};
 use common::{Broker, Engine};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
-use rdkafka::{Offset, TopicPartitionList};
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -84,40 +82,6 @@ async fn produce(kafka: &KafkaSettings, n: usize, turns: usize) {
     for f in pending {
         f.await.unwrap().map_err(|(e, _)| e).unwrap();
     }
-}
-
-/// A plain consumer reading the whole topic (the bulk reader's settings), timed from its
-/// creation to its last record (timed from its first record it would measure nothing:
-/// librdkafka has prefetched most of the topic by then).
-fn plain_consumer(kafka: &KafkaSettings, partitions: i32) -> (usize, Duration) {
-    let started = Instant::now();
-    let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config()).unwrap();
-    let mut tpl = TopicPartitionList::new();
-    let mut ends = HashMap::new();
-    for p in 0..partitions {
-        let (low, high) = consumer.fetch_watermarks(CHAT_EVENTS, p, Duration::from_secs(10)).unwrap();
-        if high > low {
-            tpl.add_partition_offset(CHAT_EVENTS, p, Offset::Offset(low)).unwrap();
-            ends.insert(p, high);
-        }
-    }
-    consumer.assign(&tpl).unwrap();
-    let mut read = 0;
-    let deadline = Instant::now() + Duration::from_secs(300);
-    while !ends.is_empty() {
-        assert!(Instant::now() < deadline, "plain consumer stuck at {read}; partitions left {ends:?}");
-        if let Some(Ok(m)) = consumer.poll(Duration::from_millis(100)) {
-            use rdkafka::Message;
-            let Some(&end) = ends.get(&m.partition()) else { continue };
-            read += 1;
-            if m.offset() + 1 >= end {
-                ends.remove(&m.partition());
-            }
-        }
-    }
-    let elapsed = started.elapsed();
-    std::thread::spawn(move || drop(consumer));
-    (read, elapsed)
 }
 
 fn processed(metrics: &Metrics, worker: &str) -> usize {
@@ -215,7 +179,8 @@ async fn run() {
         (n / 3).div_ceil(turns)
     );
     let k = kafka.clone();
-    let (read, plain) = tokio::task::spawn_blocking(move || plain_consumer(&k, partitions)).await.unwrap();
+    let (read, plain) =
+        tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
     assert_eq!(read, n);
     tokio::time::sleep(Duration::from_secs(2)).await;
 

@@ -62,9 +62,7 @@ async fn postgres_outage_pauses_the_worker_and_loses_nothing() {
     broker.ensure_topics(4).await;
     let kafka = broker.kafka();
     let pg = Postgres::start();
-    let base = examples();
-    let events: Vec<Event> =
-        (0..N).map(|i| Event::new(format!("sess-{}", i % 300), "n", base[i % base.len()].clone())).collect();
+    let events: Vec<Event> = common::example_events(N, 300);
     produce(&kafka, &events).await;
     let store = Store::open(&pg.url).await.unwrap();
     let port = free_port();
@@ -367,9 +365,7 @@ async fn kill_9_twice_redelivers_and_loses_nothing() {
     broker.ensure_topics(4).await;
     let kafka = broker.kafka();
     let pg = Postgres::start();
-    let base = examples();
-    let events: Vec<Event> =
-        (0..N).map(|i| Event::new(format!("sess-{}", i % 300), "n", base[i % base.len()].clone())).collect();
+    let events: Vec<Event> = common::example_events(N, 300);
     produce(&kafka, &events).await;
     let store = Store::open(&pg.url).await.unwrap();
     // Records each process handled, read from its /metrics just before it is killed: the

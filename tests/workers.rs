@@ -414,9 +414,7 @@ async fn kill_9_mid_backlog_loses_and_duplicates_nothing() {
     broker.ensure_topics(4).await;
     let kafka = broker.kafka();
     let pg = Postgres::start();
-    let base = examples();
-    let events: Vec<Event> =
-        (0..N).map(|i| Event::new(format!("sess-{}", i % 500), "n", base[i % base.len()].clone())).collect();
+    let events: Vec<Event> = common::example_events(N, 500);
     produce(&kafka, &events).await;
 
     let spawn = || {

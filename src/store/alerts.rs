@@ -108,7 +108,7 @@ impl Store {
             return Ok(None);
         }
         let rows = self
-            .query(Q_WINDOW, vec![Param::Text(key.into())], |r| AlertWindow {
+            .read(Q_WINDOW, vec![Param::Text(key.into())], |r| AlertWindow {
                 window_key: r.text(0),
                 kind: r.text(1),
                 node_id: r.text(2),
@@ -123,8 +123,7 @@ impl Store {
                 count: r.int(11),
                 pending: r.int(12),
             })
-            .await
-            .map_err(|e| WriteError::Unavailable(e.to_string()))?;
+            .await?;
         Ok(rows.into_iter().next())
     }
 
@@ -147,8 +146,6 @@ impl Store {
     /// Windows with something to send now: a first alert not sent yet, or occurrences not
     /// yet counted in a window that ended `settle_ms` ago (`window + grace`).
     pub async fn alerts_due(&self, now_ms: i64, settle_ms: i64) -> std::result::Result<Vec<String>, WriteError> {
-        self.query(Q_DUE, vec![Param::Int(now_ms), Param::Int(settle_ms)], |r| r.text(0))
-            .await
-            .map_err(|e| WriteError::Unavailable(e.to_string()))
+        self.read(Q_DUE, vec![Param::Int(now_ms), Param::Int(settle_ms)], |r| r.text(0)).await
     }
 }

@@ -213,6 +213,17 @@ impl Store {
         }
     }
 
+    /// [`query`](Self::query) for a worker that writes after it reads: a failed read is the
+    /// store being unavailable (the record waits, never dead-lettered).
+    async fn read<T: Send + 'static>(
+        &self,
+        sql: &'static str,
+        params: Vec<Param>,
+        map: fn(&Rowish) -> T,
+    ) -> std::result::Result<Vec<T>, WriteError> {
+        self.query(sql, params, map).await.map_err(|e| WriteError::Unavailable(e.to_string()))
+    }
+
     async fn query<T: Send + 'static>(
         &self,
         sql: &'static str,

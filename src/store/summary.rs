@@ -80,11 +80,10 @@ impl Store {
         &self,
         conversation: &str,
     ) -> std::result::Result<Vec<(String, String, i64, String)>, WriteError> {
-        self.query(Q_CONVERSATION, vec![Param::Text(conversation.into())], |r| {
+        self.read(Q_CONVERSATION, vec![Param::Text(conversation.into())], |r| {
             (r.text(0), r.text(1), r.int(2), r.text(3))
         })
         .await
-        .map_err(|e| WriteError::Unavailable(e.to_string()))
     }
 
     /// Write `s` unless the stored summary already covers more messages.

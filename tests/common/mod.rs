@@ -527,3 +527,45 @@ pub fn committed(kafka: &KafkaSettings, group: &str, topic: &str, partitions: i3
         })
         .collect()
 }
+
+/// `n` events of the contract's example payloads in turn, over `sessions` sessions.
+pub fn example_events(n: usize, sessions: usize) -> Vec<chatctl::events::Event> {
+    let base = chatctl::events::examples();
+    (0..n)
+        .map(|i| chatctl::events::Event::new(format!("sess-{}", i % sessions), "n", base[i % base.len()].clone()))
+        .collect()
+}
+
+/// A plain consumer reading all of `topic` (the bulk reader's client settings), timed from
+/// its creation to its last record: the baseline the benchmarks compare with.
+pub fn plain_read(kafka: &KafkaSettings, topic: &str, partitions: i32) -> (usize, Duration) {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::{Message, Offset, TopicPartitionList};
+    let started = Instant::now();
+    let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config()).unwrap();
+    let mut tpl = TopicPartitionList::new();
+    let mut ends = std::collections::HashMap::new();
+    for p in 0..partitions {
+        let (low, high) = consumer.fetch_watermarks(topic, p, Duration::from_secs(10)).unwrap();
+        if high > low {
+            tpl.add_partition_offset(topic, p, Offset::Offset(low)).unwrap();
+            ends.insert(p, high);
+        }
+    }
+    consumer.assign(&tpl).unwrap();
+    let mut read = 0;
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while !ends.is_empty() {
+        assert!(Instant::now() < deadline, "plain consumer stuck at {read}; partitions left {ends:?}");
+        if let Some(Ok(m)) = consumer.poll(Duration::from_millis(100)) {
+            let Some(&end) = ends.get(&m.partition()) else { continue };
+            read += 1;
+            if m.offset() + 1 >= end {
+                ends.remove(&m.partition());
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    std::thread::spawn(move || drop(consumer));
+    (read, elapsed)
+}
