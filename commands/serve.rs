@@ -314,13 +314,8 @@ async fn run_gateway(
         }),
         LlmKind::Openai => Arc::new(openai(args)),
     };
-    let mut pconf = kafka.producer_config();
-    // Never give up on an event: the idempotent producer retries until the broker is back.
-    pconf.set("message.timeout.ms", "0").set("queue.buffering.max.messages", "1000000");
-    for (k, v) in &kafka.props {
-        pconf.set(k, v);
-    }
-    let producer = EventProducer::with_config(&kafka, &pconf)?;
+    // Never gives up on an event; shared with the workers' dead letters.
+    let producer = EventProducer::new(&kafka)?;
     let local = listener.local_addr()?;
     let node_id = if ctx.settings.node_id_is_default {
         format!("{}-{}", ctx.settings.node_id, local.port())

@@ -82,31 +82,85 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
     }
     let mut config = kafka.reader_config();
     // Announcements are rare and not urgent to the millisecond: on Apache Kafka a long poll
-    // makes an idle reader ask once a second. tansu seems to answer empty fetches early,
-    // so there this reader still costs the broker ~5% of a core at idle (issue "idle").
+    // makes a reader that has not gone idle yet ask once a second.
     config.set("fetch.wait.max.ms", "1000");
     let consumer: StreamConsumer = kafka.create(&config)?;
+    let mut all = TopicPartitionList::new();
+    for p in &partitions {
+        all.add_partition(BROADCAST, *p);
+    }
+    // The log ends as numbers (not `Offset::End`): an idle reader must know its position
+    // to pause and to tell when the log moved past it.
+    let timeout = kafka.timeout;
+    let (consumer, all, start) = tokio::task::spawn_blocking(move || {
+        let start = crate::kafka::idle::ends(&consumer, &all, timeout);
+        (consumer, all, start)
+    })
+    .await
+    .map_err(|e| Error::Io(std::io::Error::other(e)))?;
     let mut tpl = TopicPartitionList::new();
-    for p in partitions {
-        tpl.add_partition_offset(BROADCAST, p, Offset::End).map_err(Error::Kafka)?;
+    for p in &partitions {
+        let offset = start.get(&(BROADCAST.to_string(), *p)).map_or(Offset::End, |o| Offset::Offset(*o));
+        tpl.add_partition_offset(BROADCAST, *p, offset).map_err(Error::Kafka)?;
     }
     consumer.assign(&tpl).map_err(Error::Kafka)?;
-    tokio::spawn(read(Arc::downgrade(gw), consumer));
+    let watch = crate::kafka::idle::LogWatch::shared(kafka).ok();
+    let idle = (start.len() == partitions.len()).then_some(()).and(watch).map(|w| Idle { watch: w, all, next: start });
+    tokio::spawn(read(Arc::downgrade(gw), consumer, idle));
     Ok(())
 }
 
-async fn read(gw: Weak<Gateway>, consumer: StreamConsumer) {
+/// A caught-up reader pauses its partitions and lets the process's log watcher tell it
+/// when one moved (as the workers do, `kafka::idle`): no fetch at all while nothing is
+/// announced.
+struct Idle {
+    watch: crate::kafka::idle::LogWatch,
+    all: TopicPartitionList,
+    /// Next offset to read per partition.
+    next: crate::kafka::idle::Positions,
+}
+
+/// After this long without a record, the reader pauses.
+const IDLE_AFTER: Duration = Duration::from_secs(1);
+
+async fn read(gw: Weak<Gateway>, consumer: StreamConsumer, mut idle: Option<Idle>) {
+    let mut paused = false;
+    let mut moved = idle.as_ref().map(|i| i.watch.subscribe());
     loop {
-        let received = tokio::time::timeout(Duration::from_secs(1), consumer.recv()).await;
+        if let (true, Some(i), Some(moved)) = (paused, &idle, &mut moved) {
+            // Woken when the watcher saw a log end move (or every IDLE_AFTER, to notice
+            // the gateway has gone).
+            let _ = tokio::time::timeout(IDLE_AFTER, moved.changed()).await;
+            if gw.strong_count() == 0 {
+                return;
+            }
+            if i.watch.behind(&i.next) && consumer.resume(&i.all).is_ok() {
+                i.watch.unwatch(&i.all);
+                paused = false;
+            }
+            continue;
+        }
+        let received = tokio::time::timeout(IDLE_AFTER, consumer.recv()).await;
         let Some(gw) = gw.upgrade() else { return };
         let msg = match received {
-            Err(_) => continue,
+            Err(_) => {
+                if let Some(i) = &idle {
+                    if consumer.pause(&i.all).is_ok() {
+                        i.watch.watch(&i.all);
+                        paused = true;
+                    }
+                }
+                continue;
+            }
             Ok(Err(e)) => {
                 tracing::debug!(error = %e, "broadcast read failed");
                 continue;
             }
             Ok(Ok(m)) => m,
         };
+        if let Some(i) = &mut idle {
+            i.next.insert((BROADCAST.to_string(), msg.partition()), msg.offset() + 1);
+        }
         match serde_json::from_slice::<Announcement>(msg.payload().unwrap_or_default()) {
             Ok(a) => {
                 let n = gw.deliver_announcement(&a);

@@ -67,8 +67,11 @@ pub struct LogWatch {
 struct WatchInner {
     /// Partitions watched, with how many consumers watch each.
     wanted: std::sync::Mutex<HashMap<(String, i32), usize>>,
-    /// The latest log ends seen.
-    ends: std::sync::Mutex<Positions>,
+    /// The latest log ends seen, and how many times any of them moved.
+    ends: std::sync::Mutex<(Positions, u64)>,
+    /// Signalled when an end moved (threads wait on the condvar, tasks on the channel).
+    moved: std::sync::Condvar,
+    versions: tokio::sync::watch::Sender<u64>,
 }
 
 /// How often the shared watcher asks, while anything is watched.
@@ -83,7 +86,13 @@ impl LogWatch {
         if let Some(inner) = all.get(&kafka.brokers).and_then(Weak::upgrade) {
             return Ok(LogWatch { inner });
         }
-        let inner = Arc::new(WatchInner { wanted: Mutex::default(), ends: Mutex::default() });
+        let inner =
+            Arc::new(WatchInner {
+            wanted: Mutex::default(),
+            ends: Mutex::default(),
+            moved: Default::default(),
+            versions: tokio::sync::watch::Sender::new(0),
+        });
         let consumer: rdkafka::consumer::BaseConsumer = kafka.create(&kafka.reader_config())?;
         let weak = Arc::downgrade(&inner);
         let timeout = kafka.timeout.min(Duration::from_secs(2));
@@ -99,7 +108,16 @@ impl LogWatch {
                 tpl.add_partition(t, *p);
             }
             let got = ends(&consumer, &tpl, timeout);
-            inner.ends.lock().unwrap().extend(got);
+            let mut seen = inner.ends.lock().unwrap();
+            let mut changed = false;
+            for (k, end) in got {
+                changed |= seen.0.insert(k, end) != Some(end);
+            }
+            if changed {
+                seen.1 += 1;
+                inner.moved.notify_all();
+                inner.versions.send_replace(seen.1);
+            }
         })?;
         all.insert(kafka.brokers.clone(), Arc::downgrade(&inner));
         Ok(LogWatch { inner })
@@ -128,6 +146,23 @@ impl LogWatch {
     /// Has any partition of `next` records at or past its next offset, as last seen?
     pub fn behind(&self, next: &Positions) -> bool {
         let ends = self.inner.ends.lock().unwrap();
-        next.iter().any(|(k, n)| ends.get(k).is_some_and(|end| end > n))
+        next.iter().any(|(k, n)| ends.0.get(k).is_some_and(|end| end > n))
+    }
+
+    /// How many times a log end moved so far (for [`LogWatch::wait`]).
+    pub fn version(&self) -> u64 {
+        self.inner.ends.lock().unwrap().1
+    }
+
+    /// Changes of [`LogWatch::version`], for a task to await.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.inner.versions.subscribe()
+    }
+
+    /// Block until a log end moves after `version`, or `timeout` passes: an idle consumer
+    /// sleeps here instead of waking to ask.
+    pub fn wait(&self, version: u64, timeout: Duration) {
+        let ends = self.inner.ends.lock().unwrap();
+        let _ = self.inner.moved.wait_timeout_while(ends, timeout, |e| e.1 == version).unwrap();
     }
 }

@@ -46,6 +46,11 @@ impl KafkaSettings {
         // Fail fast on an unreachable address instead of librdkafka's 30 s default.
         let connect_ms = self.timeout.as_millis().clamp(1000, 30_000).to_string();
         c.set("socket.connection.setup.timeout.ms", &connect_ms);
+        // KIP-714 client metrics: librdkafka asks every broker for a telemetry subscription
+        // and asks again when the broker has none to give (tansu: ~3 requests/s from an
+        // idle engine). chatctl exports its own metrics; -X enable.metrics.push=true
+        // turns pushing back on.
+        c.set("enable.metrics.push", "false");
         for (k, v) in defaults {
             c.set(*k, *v);
         }
@@ -65,6 +70,18 @@ impl KafkaSettings {
             ("partitioner", "murmur2_random"),
             ("linger.ms", "5"),
         ])
+    }
+
+    /// The engine's producer (the gateway's events, the workers' dead letters): never gives
+    /// up on a record. While the broker is away the idempotent producer retries; the
+    /// gateway's spool and the workers' uncommitted offsets hold what waits on it.
+    pub fn engine_producer_config(&self) -> ClientConfig {
+        let mut c = self.producer_config();
+        c.set("message.timeout.ms", "0").set("queue.buffering.max.messages", "1000000");
+        for (k, v) in &self.props {
+            c.set(k, v);
+        }
+        c
     }
 
     /// A consumer of `group` that never commits or stores offsets on its own.
@@ -122,6 +139,25 @@ impl KafkaSettings {
     /// property.
     pub fn create<T: FromClientConfig>(&self, config: &ClientConfig) -> Result<T> {
         config.create().map_err(config_error)
+    }
+
+    /// The engine producer of this process for these settings
+    /// ([`KafkaSettings::engine_producer_config`]; made on first use, dropped with its last
+    /// user). The gateway's events and every worker's dead letters go through one client:
+    /// each librdkafka client is threads, connections and timers, even idle.
+    pub fn shared_producer(&self) -> Result<std::sync::Arc<rdkafka::producer::FutureProducer>> {
+        use std::sync::{Arc, Mutex, OnceLock, Weak};
+        type Cache = Mutex<std::collections::HashMap<String, Weak<rdkafka::producer::FutureProducer>>>;
+        static ALL: OnceLock<Cache> = OnceLock::new();
+        let mut all = ALL.get_or_init(Mutex::default).lock().unwrap();
+        let key = format!("{}|{}|{:?}", self.brokers, self.client_id, self.props);
+        if let Some(p) = all.get(&key).and_then(Weak::upgrade) {
+            return Ok(p);
+        }
+        let p = Arc::new(self.create(&self.engine_producer_config())?);
+        all.retain(|_, w| w.strong_count() > 0);
+        all.insert(key, Arc::downgrade(&p));
+        Ok(p)
     }
 
     pub fn admin(&self) -> Result<AdminClient<DefaultClientContext>> {

@@ -19,18 +19,19 @@ pub struct Delivered {
 
 #[derive(Clone)]
 pub struct EventProducer {
-    inner: FutureProducer,
+    inner: std::sync::Arc<FutureProducer>,
     kafka: KafkaSettings,
 }
 
 impl EventProducer {
+    /// The process's engine producer ([`KafkaSettings::shared_producer`]).
     pub fn new(kafka: &KafkaSettings) -> Result<Self> {
-        Ok(EventProducer { inner: kafka.create(&kafka.producer_config())?, kafka: kafka.clone() })
+        Ok(EventProducer { inner: kafka.shared_producer()?, kafka: kafka.clone() })
     }
 
     /// Build from an explicit config (tests and tuned paths); still validated.
     pub fn with_config(kafka: &KafkaSettings, config: &rdkafka::ClientConfig) -> Result<Self> {
-        Ok(EventProducer { inner: kafka.create(config)?, kafka: kafka.clone() })
+        Ok(EventProducer { inner: std::sync::Arc::new(kafka.create(config)?), kafka: kafka.clone() })
     }
 
     /// Send `event` to its topic and wait for the broker's acknowledgement.

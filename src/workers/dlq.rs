@@ -2,6 +2,7 @@
 //! and headers unchanged, plus headers saying where it came from and why it failed (like
 //! Spring's `DLT_ORIGINAL_*`), so it can be inspected and re-driven.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use rdkafka::producer::FutureProducer;
@@ -22,13 +23,13 @@ pub const ATTEMPTS: &str = "chatctl-attempts";
 
 #[derive(Clone)]
 pub struct DeadLetters {
-    producer: FutureProducer,
+    producer: Arc<FutureProducer>,
     timeout: Duration,
 }
 
 impl DeadLetters {
     pub fn new(kafka: &KafkaSettings) -> Result<Self> {
-        Ok(DeadLetters { producer: kafka.create(&kafka.producer_config())?, timeout: kafka.timeout })
+        Ok(DeadLetters { producer: kafka.shared_producer()?, timeout: kafka.timeout })
     }
 
     /// Send `rec` to its DLQ; retries until the broker takes it (the offset must not move

@@ -212,6 +212,10 @@ struct Shared {
     metrics: Arc<Metrics>,
     /// Records waiting for something unavailable right now.
     unavailable: std::sync::atomic::AtomicI64,
+    /// Bumped by every rebalance: an idle worker's paused assignment is still the
+    /// assignment while this has not moved (asking librdkafka costs its main thread a
+    /// round trip at each check).
+    rebalances: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
@@ -427,6 +431,7 @@ impl ConsumerContext for WorkerContext {
     }
 
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        self.shared.rebalances.fetch_add(1, Ordering::SeqCst);
         if let Rebalance::Revoke(tpl) = rebalance {
             let tps: Vec<Tp> = tpl.elements().iter().map(|e| (e.topic().to_string(), e.partition())).collect();
             tracing::info!(worker = self.shared.handler.name(), partitions = tps.len(), "revoked: draining");
@@ -474,6 +479,7 @@ pub fn start(
         committed: Mutex::new(HashMap::new()),
         metrics,
         unavailable: std::sync::atomic::AtomicI64::new(0),
+        rebalances: std::sync::atomic::AtomicU64::new(0),
     });
     let consumer: BaseConsumer<WorkerContext> =
         config.create_with_context(WorkerContext { shared: shared.clone() }).map_err(crate::kafka::config_error)?;
@@ -491,8 +497,11 @@ pub fn start(
 
 /// After this long without a record, with nothing queued, a worker goes idle.
 const IDLE_AFTER: Duration = Duration::from_secs(1);
-/// How often an idle worker asks for the log ends of its partitions.
+/// How often an idle worker asks for the log ends of its partitions (with no shared
+/// watcher), or at the longest sleeps between two polls of its consumer (with one: the
+/// watcher wakes it when an end moves; the poll serves rebalances).
 const IDLE_CHECK: Duration = Duration::from_millis(100);
+const IDLE_SLEEP: Duration = Duration::from_secs(1);
 
 /// A caught-up worker pauses its partitions and asks for their log ends every
 /// [`IDLE_CHECK`], resuming as soon as one moved (see `kafka::idle`).
@@ -501,12 +510,16 @@ struct Idle {
     last_record: Instant,
     /// The assignment paused, and the next offset to read per partition.
     paused: Option<(TopicPartitionList, crate::kafka::idle::Positions)>,
+    /// `Shared::rebalances` when it was paused.
+    paused_at: u64,
+    /// The watcher's version when last looked at.
+    watch_version: u64,
     last_check: Instant,
 }
 
 impl Idle {
     fn new(watch: Option<crate::kafka::idle::LogWatch>) -> Self {
-        Idle { watch, last_record: Instant::now(), paused: None, last_check: Instant::now() }
+        Idle { watch, last_record: Instant::now(), paused: None, paused_at: 0, watch_version: 0, last_check: Instant::now() }
     }
 
     fn record(&mut self) {
@@ -519,6 +532,7 @@ impl Idle {
                 if self.last_record.elapsed() < IDLE_AFTER || !shared.quiet() {
                     return;
                 }
+                let generation = shared.rebalances.load(Ordering::SeqCst);
                 let Ok(assigned) = consumer.assignment() else { return };
                 if assigned.count() == 0 {
                     return;
@@ -582,10 +596,12 @@ impl Idle {
                 }
                 if consumer.pause(&assigned).is_ok() {
                     if let Some(w) = &self.watch {
+                        self.watch_version = w.version();
                         w.watch(&assigned);
                     }
                     tracing::debug!(worker = shared.handler.name(), "caught up: paused until the log moves");
                     self.paused = Some((assigned, next));
+                    self.paused_at = generation;
                     self.last_check = Instant::now();
                 }
             }
@@ -596,11 +612,7 @@ impl Idle {
                 }
                 self.last_check = Instant::now();
                 // A rebalance replaced the assignment (new partitions are not paused).
-                let same = consumer.assignment().is_ok_and(|now| {
-                    now.count() == assigned.count()
-                        && now.elements().iter().all(|e| next.contains_key(&(e.topic().to_string(), e.partition())))
-                });
-                if !same {
+                if shared.rebalances.load(Ordering::SeqCst) != self.paused_at {
                     if let Some(w) = &self.watch {
                         w.unwatch(&assigned);
                     }
@@ -640,7 +652,16 @@ fn poll_loop(
     while !stop.load(Ordering::SeqCst) {
         flush_stashes(&consumer, &shared);
         // Idle, nothing can arrive before the next check: no point waking sooner.
-        let wait = if idle.paused.is_some() { IDLE_CHECK * 2 } else { Duration::from_millis(50) };
+        let wait = match (&idle.paused, &idle.watch) {
+            (Some(_), Some(w)) => {
+                w.wait(idle.watch_version, IDLE_SLEEP);
+                idle.watch_version = w.version();
+                idle.last_check = Instant::now() - IDLE_CHECK; // check now
+                Duration::ZERO
+            }
+            (Some(_), None) => IDLE_CHECK * 2,
+            (None, _) => Duration::from_millis(50),
+        };
         match consumer.poll(wait) {
             Some(Ok(m)) => {
                 idle.record();
