@@ -90,7 +90,7 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
         all.add_partition(BROADCAST, *p);
     }
     // The log ends as numbers (not `Offset::End`): an idle reader must know its position
-    // to pause and to tell when the log moved past it.
+    // to stop reading and to tell when the log moved past it.
     let timeout = kafka.timeout;
     let (consumer, all, start) = tokio::task::spawn_blocking(move || {
         let start = crate::kafka::idle::ends(&consumer, &all, timeout);
@@ -98,56 +98,90 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
     })
     .await
     .map_err(|e| Error::Io(std::io::Error::other(e)))?;
-    let mut tpl = TopicPartitionList::new();
-    for p in &partitions {
-        let offset = start.get(&(BROADCAST.to_string(), *p)).map_or(Offset::End, |o| Offset::Offset(*o));
-        tpl.add_partition_offset(BROADCAST, *p, offset).map_err(Error::Kafka)?;
-    }
-    consumer.assign(&tpl).map_err(Error::Kafka)?;
     let watch = crate::kafka::idle::LogWatch::shared(kafka).ok();
-    let idle = (start.len() == partitions.len()).then_some(()).and(watch).map(|w| Idle { watch: w, all, next: start });
-    tokio::spawn(read(Arc::downgrade(gw), consumer, idle));
+    let reader = Reader { config, all, next: start };
+    if reader.next.len() == partitions.len() {
+        reader.assign(&consumer)?;
+    } else {
+        let mut tpl = reader.all.clone();
+        tpl.set_all_offsets(Offset::End).map_err(Error::Kafka)?;
+        consumer.assign(&tpl).map_err(Error::Kafka)?;
+    }
+    let watch = watch.filter(|_| reader.next.len() == partitions.len());
+    tokio::spawn(read(Arc::downgrade(gw), consumer, reader, watch));
     Ok(())
 }
 
-/// A caught-up reader pauses its partitions and lets the process's log watcher tell it
-/// when one moved (as the workers do, `kafka::idle`): no fetch at all while nothing is
-/// announced.
-struct Idle {
-    watch: crate::kafka::idle::LogWatch,
+/// Where the reader stands. A caught-up reader closes its client (an idle librdkafka
+/// client still wakes several times a second) and lets the process's log watcher tell it
+/// when the log moved (`kafka::idle`); it then opens a new one at its positions.
+struct Reader {
+    config: rdkafka::ClientConfig,
     all: TopicPartitionList,
     /// Next offset to read per partition.
     next: crate::kafka::idle::Positions,
 }
 
-/// After this long without a record, the reader pauses.
+impl Reader {
+    fn assign(&self, consumer: &StreamConsumer) -> Result<()> {
+        let mut tpl = TopicPartitionList::new();
+        for e in self.all.elements() {
+            let at = self.next.get(&(e.topic().to_string(), e.partition())).map_or(Offset::End, |o| Offset::Offset(*o));
+            tpl.add_partition_offset(e.topic(), e.partition(), at).map_err(Error::Kafka)?;
+        }
+        consumer.assign(&tpl).map_err(Error::Kafka)
+    }
+
+    fn open(&self) -> Result<StreamConsumer> {
+        let consumer: StreamConsumer = self.config.create().map_err(crate::kafka::config_error)?;
+        self.assign(&consumer)?;
+        Ok(consumer)
+    }
+}
+
+/// After this long without a record, the reader closes its client.
 const IDLE_AFTER: Duration = Duration::from_secs(1);
 
-async fn read(gw: Weak<Gateway>, consumer: StreamConsumer, mut idle: Option<Idle>) {
-    let mut paused = false;
-    let mut moved = idle.as_ref().map(|i| i.watch.subscribe());
+async fn read(
+    gw: Weak<Gateway>,
+    consumer: StreamConsumer,
+    mut reader: Reader,
+    watch: Option<crate::kafka::idle::LogWatch>,
+) {
+    let mut consumer = Some(consumer);
+    let mut moved = watch.as_ref().map(|w| w.subscribe());
     loop {
-        if let (true, Some(i), Some(moved)) = (paused, &idle, &mut moved) {
+        let Some(c) = &consumer else {
+            let (Some(w), Some(moved)) = (&watch, &mut moved) else { return };
             // Woken when the watcher saw a log end move (or every IDLE_AFTER, to notice
             // the gateway has gone).
             let _ = tokio::time::timeout(IDLE_AFTER, moved.changed()).await;
             if gw.strong_count() == 0 {
                 return;
             }
-            if i.watch.behind(&i.next) && consumer.resume(&i.all).is_ok() {
-                i.watch.unwatch(&i.all);
-                paused = false;
+            if w.behind(&reader.next) {
+                match reader.open() {
+                    Ok(c) => {
+                        tracing::debug!("new broadcast records: reader reopened");
+                        w.unwatch(&reader.all);
+                        consumer = Some(c);
+                    }
+                    Err(e) => tracing::warn!(error = %e, "cannot reopen the broadcast reader; retrying"),
+                }
             }
             continue;
-        }
-        let received = tokio::time::timeout(IDLE_AFTER, consumer.recv()).await;
+        };
+        let received = tokio::time::timeout(IDLE_AFTER, c.recv()).await;
         let Some(gw) = gw.upgrade() else { return };
         let msg = match received {
             Err(_) => {
-                if let Some(i) = &idle {
-                    if consumer.pause(&i.all).is_ok() {
-                        i.watch.watch(&i.all);
-                        paused = true;
+                if let Some(w) = &watch {
+                    w.watch(&reader.all);
+                    if w.behind(&reader.next) {
+                        w.unwatch(&reader.all);
+                    } else if let Some(c) = consumer.take() {
+                        tracing::debug!("broadcast reader caught up: client closed until the log moves");
+                        crate::kafka::dispose(c); // destroying a client blocks
                     }
                 }
                 continue;
@@ -158,9 +192,7 @@ async fn read(gw: Weak<Gateway>, consumer: StreamConsumer, mut idle: Option<Idle
             }
             Ok(Ok(m)) => m,
         };
-        if let Some(i) = &mut idle {
-            i.next.insert((BROADCAST.to_string(), msg.partition()), msg.offset() + 1);
-        }
+        reader.next.insert((BROADCAST.to_string(), msg.partition()), msg.offset() + 1);
         match serde_json::from_slice::<Announcement>(msg.payload().unwrap_or_default()) {
             Ok(a) => {
                 let n = gw.deliver_announcement(&a);

@@ -1,8 +1,10 @@
 //! Idle consumers that cost nothing: a caught-up consumer pauses its partitions and asks
 //! for their log ends (one ListOffsets request) now and then, resuming when one moved.
-//! Apache Kafka holds an empty fetch for `fetch.wait.max.ms`; some brokers (tansu among
-//! them) answer it at once, so a caught-up consumer that keeps fetching spins, on both
-//! sides. Used by the workers and `dlq tail`.
+//! Apache Kafka holds an empty fetch for `fetch.wait.max.ms`, but chatctl's consumers use a
+//! short wait (100 ms: a worker that pauses partitions for back-pressure must not wait out
+//! long polls), and tansu holds one for half the wait at most and costs a query per
+//! partition each time: a caught-up consumer that keeps fetching costs both sides.
+//! Used by the workers, the broadcast reader and `dlq tail`.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -32,6 +34,22 @@ pub fn behind<X: ConsumerContext, C: Consumer<X>>(
         }),
         Err(_) => true,
     }
+}
+
+/// Resume `tpl` and have librdkafka fetch at once. A resume only flags the partitions: the
+/// broker thread that fetches them notices at its next wake-up, up to a second later when
+/// every partition it serves was paused (seen as 0.3-1 s between a resume and its first
+/// fetch). Any request through that thread wakes it: a one-partition log-end query does.
+pub fn resume<X: ConsumerContext, C: Consumer<X>>(
+    consumer: &C,
+    tpl: &TopicPartitionList,
+    timeout: Duration,
+) -> rdkafka::error::KafkaResult<()> {
+    consumer.resume(tpl)?;
+    if let Some(e) = tpl.elements().first() {
+        let _ = consumer.fetch_watermarks(e.topic(), e.partition(), timeout);
+    }
+    Ok(())
 }
 
 /// The log ends of `assigned` now (what a reader starting at the end will read next).
@@ -86,8 +104,7 @@ impl LogWatch {
         if let Some(inner) = all.get(&kafka.brokers).and_then(Weak::upgrade) {
             return Ok(LogWatch { inner });
         }
-        let inner =
-            Arc::new(WatchInner {
+        let inner = Arc::new(WatchInner {
             wanted: Mutex::default(),
             ends: Mutex::default(),
             moved: Default::default(),

@@ -444,7 +444,7 @@ impl Follower {
             if !self.behind() {
                 return Ok(Vec::new());
             }
-            self.consumer.resume(&self.all).map_err(Error::Kafka)?;
+            crate::kafka::idle::resume(&self.consumer, &self.all, self.timeout).map_err(Error::Kafka)?;
             self.paused = false;
             tracing::debug!("new dead letters: following again");
         }

@@ -465,7 +465,9 @@ pub fn start(
     metrics: Arc<Metrics>,
 ) -> Result<WorkerHandle> {
     let mut config = kafka.consumer_config(handler.name());
-    config.set("statistics.interval.ms", "5000");
+    // librdkafka statistics (only the lag gauge is read from them): building and parsing
+    // them is a good part of an idle worker's CPU at shorter intervals.
+    config.set("statistics.interval.ms", "15000");
     for (k, v) in &opts.consumer_props {
         config.set(k, v);
     }
@@ -519,7 +521,14 @@ struct Idle {
 
 impl Idle {
     fn new(watch: Option<crate::kafka::idle::LogWatch>) -> Self {
-        Idle { watch, last_record: Instant::now(), paused: None, paused_at: 0, watch_version: 0, last_check: Instant::now() }
+        Idle {
+            watch,
+            last_record: Instant::now(),
+            paused: None,
+            paused_at: 0,
+            watch_version: 0,
+            last_check: Instant::now(),
+        }
     }
 
     fn record(&mut self) {
@@ -624,7 +633,7 @@ impl Idle {
                     None => crate::kafka::idle::behind(consumer, &assigned, &next, shared.opts.idle_timeout),
                 };
                 if moved {
-                    if consumer.resume(&assigned).is_ok() {
+                    if crate::kafka::idle::resume(consumer, &assigned, shared.opts.idle_timeout).is_ok() {
                         if let Some(w) = &self.watch {
                             w.unwatch(&assigned);
                         }

@@ -94,6 +94,11 @@ impl Broker {
         wait_for_port(self.port, "tansu", Duration::from_secs(30));
     }
 
+    /// The broker's process id (while it runs).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// kill -9 the broker (a crash, not a shutdown).
     pub fn kill(&mut self) {
         if let Some(mut c) = self.child.take() {
