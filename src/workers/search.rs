@@ -53,26 +53,52 @@ struct Fields {
     timestamp: Field,
 }
 
-fn schema() -> (Schema, Fields) {
+/// The schema of a new index. Only what is searched or filtered on is indexed (the
+/// content, eventId for replacing a document, sessionId and userId for filters, the time);
+/// conversationId, messageId and role are only stored: indexing ids unique to each
+/// document filled term dictionaries nobody reads, at a cost to every rebuild.
+fn schema() -> Schema {
     let mut b = Schema::builder();
-    let f = Fields {
-        event_id: b.add_text_field("eventId", STRING | STORED),
-        session_id: b.add_text_field("sessionId", STRING | STORED),
-        conversation_id: b.add_text_field("conversationId", STRING | STORED),
-        message_id: b.add_text_field("messageId", STRING | STORED),
-        user_id: b.add_text_field("userId", STRING | STORED),
-        role: b.add_text_field("role", STRING | STORED),
-        content: b.add_text_field("content", TEXT | STORED),
-        timestamp: b.add_i64_field("timestamp", INDEXED | STORED | FAST),
-    };
-    (b.build(), f)
+    b.add_text_field("eventId", STRING | STORED);
+    b.add_text_field("sessionId", STRING | STORED);
+    b.add_text_field("conversationId", STORED);
+    b.add_text_field("messageId", STORED);
+    b.add_text_field("userId", STRING | STORED);
+    b.add_text_field("role", STORED);
+    b.add_text_field("content", TEXT | STORED);
+    b.add_i64_field("timestamp", INDEXED | STORED | FAST);
+    b.build()
+}
+
+impl Fields {
+    /// The fields of an index, by name: an index written by an earlier chatctl (which also
+    /// indexed conversationId, messageId and role) keeps working as it is.
+    fn of(schema: &Schema) -> std::result::Result<Fields, tantivy::TantivyError> {
+        let f = |name| schema.get_field(name);
+        Ok(Fields {
+            event_id: f("eventId")?,
+            session_id: f("sessionId")?,
+            conversation_id: f("conversationId")?,
+            message_id: f("messageId")?,
+            user_id: f("userId")?,
+            role: f("role")?,
+            content: f("content")?,
+            timestamp: f("timestamp")?,
+        })
+    }
 }
 
 fn open_index(dir: &Path) -> Result<(Index, Fields)> {
     std::fs::create_dir_all(dir)?;
-    let (schema, fields) = schema();
     let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| index_error(dir, e))?;
-    let index = Index::open_or_create(directory, schema).map_err(|e| index_error(dir, e))?;
+    let exists = Index::exists(&directory).map_err(|e| index_error(dir, e))?;
+    let index = if exists {
+        Index::open(directory)
+    } else {
+        Index::create(directory, schema(), tantivy::IndexSettings::default())
+    }
+    .map_err(|e| index_error(dir, e))?;
+    let fields = Fields::of(&index.schema()).map_err(|e| index_error(dir, e))?;
     Ok((index, fields))
 }
 
@@ -497,5 +523,47 @@ mod tests {
         assert_eq!(after.count().unwrap(), 100);
         assert!(after.search("old", None, None, 10).unwrap().is_empty());
         assert!(!rebuild_dir(&live).exists() && !live.with_extension("old").exists());
+    }
+
+    /// An index written by an earlier chatctl (conversationId, messageId and role indexed
+    /// too) is used as it is: written to, replaced by eventId, searched; a rebuild gives it
+    /// the current schema.
+    #[tokio::test]
+    async fn an_index_with_the_earlier_schema_keeps_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("index");
+        std::fs::create_dir_all(&live).unwrap();
+        let mut b = Schema::builder();
+        for name in ["eventId", "sessionId", "conversationId", "messageId", "userId", "role"] {
+            b.add_text_field(name, STRING | STORED);
+        }
+        b.add_text_field("content", TEXT | STORED);
+        b.add_i64_field("timestamp", INDEXED | STORED | FAST);
+        let earlier = b.build();
+        Index::create_in_dir(&live, earlier.clone()).unwrap();
+
+        let writer = SearchIndex::open(&live).unwrap();
+        let first = msg(0, "kafka before");
+        writer.add(&first).await.unwrap();
+        let mut again = first.clone();
+        if let Payload::ChatMessage(m) = &mut again.payload {
+            m.content = "kafka after".into();
+        }
+        writer.add(&again).await.unwrap();
+        writer.add(&msg(1, "redis")).await.unwrap();
+        writer.finish().await.unwrap();
+        drop(writer);
+        let reader = SearchReader::open(&live).unwrap();
+        assert_eq!(reader.count().unwrap(), 2, "the same eventId replaced, not added");
+        let hits = reader.search("kafka", None, Some("u"), 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].content.as_str(), hits[0].message_id.as_str()), ("kafka after", "m0"));
+        assert_eq!(Index::open_in_dir(&live).unwrap().schema(), earlier, "left as it was");
+
+        let rebuild = SearchIndex::rebuild(&live).unwrap();
+        rebuild.add_bulk(&msg(2, "kafka rebuilt")).await.unwrap();
+        rebuild.finish().await.unwrap();
+        assert_eq!(Index::open_in_dir(&live).unwrap().schema(), schema());
+        assert_eq!(SearchReader::open(&live).unwrap().search("kafka", None, None, 10).unwrap().len(), 1);
     }
 }
