@@ -1,14 +1,21 @@
 //! The search index: a rebuild from the log against a plain read of the same events in the
 //! same run, and queries over a large index.
 //!
-//!   cargo bench --bench search -- [--events N] [--partitions P] [--rounds R] [--query-docs M] [--queries Q]
+//!   cargo bench --bench search -- [--events N] [--partitions P] [--rounds R] [--live-rounds L]
+//!                                  [--query-docs M] [--queries Q]
 //!
 //! 1. N CHAT_MESSAGE events of ~40 words on `chat-events` (tansu memory engine, each
 //!    partition sealed with a one-record batch so its high watermark is true); per round, a
 //!    plain consumer reads them (the replay reader's client settings; timed from its creation
 //!    to the last record) and `chatctl replay --topic chat-events --since T --into search
 //!    --rebuild` rebuilds an index from them (the whole process, timed). Rounds interleave.
-//! 2. An index of M documents (100 users) written by the rebuild path, then Q one-word
+//! 2. The live search worker draining a backlog, measured as the audit worker's is
+//!    (`kafka_paths`): the same N messages on a second broker, one record per batch (a
+//!    worker pauses partitions for back-pressure, and the memory engine answers a fetch
+//!    inside a batch with the next batch); per round a plain consumer reads them, then a
+//!    worker of a fresh group (in process, a fresh index) handles them all, timed from its
+//!    start to its processed counter reaching N (group join included, and shown apart).
+//! 3. An index of M documents (100 users) written by the rebuild path, then Q one-word
 //!    queries each narrowed to one user, as `chatctl search WORD --user U` runs them:
 //!    p50 / p99 / max.
 
@@ -101,9 +108,76 @@ fn message(i: usize) -> Event {
     )
 }
 
+async fn live(n: usize, partitions: i32, rounds: usize, dir: &std::path::Path) {
+    use chatctl::workers::search::Search;
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(partitions).await;
+    let kafka = broker.kafka();
+    produce_batched(&kafka, n, partitions, true).await;
+    let total = n + partitions as usize;
+    println!("live worker: produced {total} CHAT_MESSAGE events, one per batch");
+    println!("| round | plain read | search worker (incl. group join) | after the join | ratio (plain / worker) |");
+    println!("|---|---|---|---|---|");
+    for round in 1..=rounds {
+        let k = kafka.clone();
+        let (read, plain) =
+            tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
+        assert_eq!(read, total);
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let metrics = std::sync::Arc::new(chatctl::metrics::Metrics::default());
+        let index = SearchIndex::open(&dir.join(format!("live-{round}"))).unwrap();
+        let name = format!("bench-{round}-{}", std::process::id());
+        let t = Instant::now();
+        let worker = chatctl::workers::start(
+            &kafka,
+            std::sync::Arc::new(Search::new(index.clone(), &name)),
+            chatctl::workers::WorkerOptions::default(),
+            metrics.clone(),
+        )
+        .unwrap();
+        let key = format!("chatctl_worker_processed_total{{worker=\"chatctl-search-{name}\"}} ");
+        let processed =
+            || metrics.render().lines().find_map(|l| l.strip_prefix(&key)?.trim().parse::<usize>().ok()).unwrap_or(0);
+        while processed() == 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        let joined = t.elapsed();
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while processed() < total {
+            assert!(Instant::now() < deadline, "search worker stalled at {} of {total}", processed());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let all = t.elapsed();
+        worker.stop().await;
+        index.finish().await.unwrap();
+        let count = index.reader().unwrap().count().unwrap();
+        assert_eq!(count, total, "every message indexed once");
+        let steady = all - joined;
+        println!(
+            "| {round} | {:.2}s = {:.0}/s | {:.2}s = {:.0}/s | {:.2}s = {:.0}/s (join {:.2}s) | {:.2} / {:.2} |",
+            plain.as_secs_f64(),
+            total as f64 / plain.as_secs_f64(),
+            all.as_secs_f64(),
+            total as f64 / all.as_secs_f64(),
+            steady.as_secs_f64(),
+            total as f64 / steady.as_secs_f64(),
+            joined.as_secs_f64(),
+            plain.as_secs_f64() / all.as_secs_f64(),
+            plain.as_secs_f64() / steady.as_secs_f64()
+        );
+    }
+}
+
 async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32) {
+    produce_batched(kafka, n, partitions, false).await
+}
+
+async fn produce_batched(kafka: &KafkaSettings, n: usize, partitions: i32, one_per_batch: bool) {
     let mut conf = kafka.producer_config();
     conf.set("queue.buffering.max.messages", "1000000").set("linger.ms", "20");
+    if one_per_batch {
+        conf.set("batch.num.messages", "1").set("linger.ms", "0");
+    }
     let producer: FutureProducer = kafka.create(&conf).unwrap();
     let mut pending = Vec::with_capacity(n);
     for i in 0..n {
@@ -195,6 +269,10 @@ async fn run() {
             );
             tokio::time::sleep(Duration::from_secs(2)).await;
         }
+    }
+    let live_rounds = arg("--live-rounds", 2);
+    if n > 0 && live_rounds > 0 {
+        live(n, partitions, live_rounds, dir.path()).await;
     }
     if docs > 0 {
         let path = dir.path().join("big");

@@ -179,3 +179,81 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     .await;
     assert_eq!(got.lock().unwrap().len(), 1);
 }
+
+/// kill -9 of a search worker draining a backlog, and of a rebuild half-way: the restarted
+/// worker completes the index with every message exactly once; the killed rebuild leaves
+/// the live index whole (searches answer from it, never an empty or half-built one) and
+/// the next rebuild completes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn search_survives_kill_9_mid_indexing_and_mid_rebuild() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(4).await;
+    let kafka = broker.kafka();
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live");
+    let total = 6000;
+    let data: Vec<Event> = (0..total)
+        .map(|i| message(&format!("sess-{}", i % 40), i, Role::User, format!("kafka backlog word{i}"), None))
+        .collect();
+    produce(&kafka, &data).await;
+    let ids: BTreeSet<String> = data.iter().map(|e| e.event_id.to_string()).collect();
+    let port = free_port();
+    let start = || {
+        Proc(
+            Command::new(env!("CARGO_BIN_EXE_chatctl"))
+                .args(["serve", "--role", "worker", "--workers", "search", "--node-id", "k9"])
+                .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--instance-id", "k9"])
+                .arg("--search-index")
+                .arg(&live)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        )
+    };
+    let first = start();
+    wait_until("a part of the backlog indexed", Duration::from_secs(90), async || {
+        processed(port, "chatctl-search-k9").await > 0
+    })
+    .await;
+    drop(first); // kill -9
+    let before = SearchReader::open(&live).and_then(|r| r.count()).unwrap_or(0);
+    assert!(before < total, "killed mid-backlog: {before} of {total} indexed");
+    let second = start();
+    wait_until("the whole backlog indexed", Duration::from_secs(120), async || {
+        SearchReader::open(&live).and_then(|r| r.count()).unwrap_or(0) >= total
+    })
+    .await;
+    // Settle: nothing more arrives, nothing doubled.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let hits = SearchReader::open(&live).unwrap().search("", None, None, 100_000).unwrap();
+    let got: BTreeSet<String> = hits.iter().map(|h| h.event_id.clone()).collect();
+    assert_eq!(hits.len(), total, "no document doubled");
+    assert_eq!(got, ids, "no document missing");
+    second.stop();
+
+    // A rebuild killed half-way: the live index is still the whole one.
+    let rebuild = || {
+        chatctl()
+            .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "search"])
+            .args(["--rebuild", "--search-index"])
+            .arg(&live)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let reader = SearchReader::open(&live).unwrap();
+    let killed = Proc(rebuild());
+    let rebuild_dir = dir.path().join("live.rebuild");
+    wait_until("the rebuild under way", Duration::from_secs(60), async || rebuild_dir.exists()).await;
+    drop(killed);
+    assert_eq!(reader.count().unwrap(), total, "a search during the rebuild sees the old index");
+    assert_eq!(SearchReader::open(&live).unwrap().count().unwrap(), total, "the killed rebuild left it whole");
+    let out = rebuild().wait_with_output().unwrap();
+    assert!(out.status.success());
+    let hits = SearchReader::open(&live).unwrap().search("", None, None, 100_000).unwrap();
+    assert_eq!(hits.len(), total);
+    assert_eq!(hits.iter().map(|h| h.event_id.clone()).collect::<BTreeSet<_>>(), ids);
+    assert!(!rebuild_dir.exists(), "the finished rebuild was swapped in");
+}

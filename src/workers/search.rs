@@ -455,9 +455,13 @@ impl Handler for Search {
         vec![CHAT_EVENTS.into()]
     }
 
-    /// Documents keyed by eventId do not depend on order: let them share commits.
+    /// Documents keyed by eventId do not depend on order: let them share commits. Each
+    /// record waits for the commit holding its document, so the window bounds a commit's
+    /// size: with 64 per partition a backlog drained ~9,000 messages/s in commits of ≤ 768
+    /// documents (a tantivy commit writes and syncs a segment); 1,024 per partition lets a
+    /// commit fill up (at most `BATCH`).
     fn in_flight_per_partition(&self) -> usize {
-        64
+        1024
     }
 
     fn handle<'a>(
