@@ -218,8 +218,8 @@ async fn run() {
         produce(&kafka, n, partitions).await;
         let total = n + partitions as usize;
         println!("produced {total} CHAT_MESSAGE events (~40 words) on {partitions} partitions");
-        println!("| round | plain read | `chatctl replay -o json > /dev/null` | replay --into search --rebuild | ratio (plain / rebuild) |");
-        println!("|---|---|---|---|---|");
+        println!("| round | plain read | `chatctl replay -o json > /dev/null` | replay --into training --rebuild (SQLite) | replay --into search --rebuild | ratio (plain / search rebuild) |");
+        println!("|---|---|---|---|---|---|");
         for round in 1..=rounds {
             let k = kafka.clone();
             let (read, plain) =
@@ -245,6 +245,17 @@ async fn run() {
             let print = t.elapsed();
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
             tokio::time::sleep(Duration::from_secs(2)).await;
+            let t = Instant::now();
+            let out = common::chatctl()
+                .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", &since.to_rfc3339()])
+                .args(["--into", "training", "--rebuild", "--audit-url"])
+                .arg(format!("sqlite://{}", dir.path().join("training.db").display()))
+                .stdout(std::process::Stdio::null())
+                .output()
+                .unwrap();
+            let training = t.elapsed();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            tokio::time::sleep(Duration::from_secs(2)).await;
             let index = dir.path().join("index");
             let t = Instant::now();
             let out = common::chatctl()
@@ -259,10 +270,11 @@ async fn run() {
             let count = SearchReader::open(&index).unwrap().count().unwrap();
             assert_eq!(count, total, "the rebuilt index holds every message");
             println!(
-                "| {round} | {:.2}s = {:.0}/s | {:.2}s | {:.2}s = {:.0}/s | {:.2} |",
+                "| {round} | {:.2}s = {:.0}/s | {:.2}s | {:.2}s | {:.2}s = {:.0}/s | {:.2} |",
                 plain.as_secs_f64(),
                 total as f64 / plain.as_secs_f64(),
                 print.as_secs_f64(),
+                training.as_secs_f64(),
                 rebuild.as_secs_f64(),
                 total as f64 / rebuild.as_secs_f64(),
                 plain.as_secs_f64() / rebuild.as_secs_f64()
