@@ -110,19 +110,12 @@ fn message(i: usize) -> Event {
 
 async fn live(n: usize, partitions: i32, rounds: usize, dir: &std::path::Path) {
     use chatctl::workers::search::Search;
-    let broker = Broker::start(Engine::Memory);
-    broker.ensure_topics(partitions).await;
-    let kafka = broker.kafka();
-    produce_batched(&kafka, n, partitions, true).await;
-    let total = n + partitions as usize;
+    let (_broker, kafka, total) = loaded(n, partitions, true).await;
     println!("live worker: produced {total} CHAT_MESSAGE events, one per batch");
     println!("| round | plain read | search worker (incl. group join) | after the join | ratio (plain / worker) |");
     println!("|---|---|---|---|---|");
     for round in 1..=rounds {
-        let k = kafka.clone();
-        let (read, plain) =
-            tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
-        assert_eq!(read, total);
+        let plain = plain_read(&kafka, partitions, total).await;
         tokio::time::sleep(Duration::from_secs(2)).await;
         let metrics = std::sync::Arc::new(chatctl::metrics::Metrics::default());
         let index = SearchIndex::open(&dir.join(format!("live-{round}"))).unwrap();
@@ -168,11 +161,25 @@ async fn live(n: usize, partitions: i32, rounds: usize, dir: &std::path::Path) {
     }
 }
 
-async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32) {
-    produce_batched(kafka, n, partitions, false).await
+/// A broker (memory engine) holding `n` messages plus the sealing ones, and their count.
+async fn loaded(n: usize, partitions: i32, one_per_batch: bool) -> (Broker, KafkaSettings, usize) {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(partitions).await;
+    let kafka = broker.kafka();
+    produce(&kafka, n, partitions, one_per_batch).await;
+    (broker, kafka, n + partitions as usize)
 }
 
-async fn produce_batched(kafka: &KafkaSettings, n: usize, partitions: i32, one_per_batch: bool) {
+/// The baseline: a plain consumer reading all `total` records.
+async fn plain_read(kafka: &KafkaSettings, partitions: i32, total: usize) -> Duration {
+    let k = kafka.clone();
+    let (read, took) =
+        tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
+    assert_eq!(read, total);
+    took
+}
+
+async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32, one_per_batch: bool) {
     let mut conf = kafka.producer_config();
     conf.set("queue.buffering.max.messages", "1000000").set("linger.ms", "20");
     if one_per_batch {
@@ -211,62 +218,34 @@ async fn run() {
     let (docs, queries) = (arg("--query-docs", 1_000_000), arg("--queries", 1000));
     let dir = tempfile::tempdir().unwrap();
     if n > 0 {
-        let broker = Broker::start(Engine::Memory);
-        broker.ensure_topics(partitions).await;
-        let kafka = broker.kafka();
         let since = chrono::Utc::now() - chrono::Duration::seconds(5);
-        produce(&kafka, n, partitions).await;
-        let total = n + partitions as usize;
+        let (broker, kafka, total) = loaded(n, partitions, false).await;
         println!("produced {total} CHAT_MESSAGE events (~40 words) on {partitions} partitions");
         println!("| round | plain read | `chatctl replay -o json > /dev/null` | replay --into training --rebuild (SQLite) | replay --into search --rebuild | ratio (plain / search rebuild) |");
         println!("|---|---|---|---|---|---|");
         for round in 1..=rounds {
-            let k = kafka.clone();
-            let (read, plain) =
-                tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
-            assert_eq!(read, total);
+            let plain = plain_read(&kafka, partitions, total).await;
             tokio::time::sleep(Duration::from_secs(2)).await;
-            let t = Instant::now();
-            let out = common::chatctl()
-                .args([
-                    "replay",
-                    "-b",
-                    &broker.addr,
-                    "--topic",
-                    "chat-events",
-                    "--since",
-                    &since.to_rfc3339(),
-                    "-o",
-                    "json",
-                ])
-                .stdout(std::process::Stdio::null())
-                .output()
-                .unwrap();
-            let print = t.elapsed();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let since = since.to_rfc3339();
+            let replay = |extra: &[&str], path: Option<std::ffi::OsString>| {
+                let t = Instant::now();
+                let out = common::chatctl()
+                    .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", &since])
+                    .args(extra)
+                    .args(path)
+                    .stdout(std::process::Stdio::null())
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                t.elapsed()
+            };
+            let print = replay(&["-o", "json"], None);
             tokio::time::sleep(Duration::from_secs(2)).await;
-            let t = Instant::now();
-            let out = common::chatctl()
-                .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", &since.to_rfc3339()])
-                .args(["--into", "training", "--rebuild", "--audit-url"])
-                .arg(format!("sqlite://{}", dir.path().join("training.db").display()))
-                .stdout(std::process::Stdio::null())
-                .output()
-                .unwrap();
-            let training = t.elapsed();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let store = format!("sqlite://{}", dir.path().join("training.db").display());
+            let training = replay(&["--into", "training", "--rebuild", "--audit-url"], Some(store.into()));
             tokio::time::sleep(Duration::from_secs(2)).await;
             let index = dir.path().join("index");
-            let t = Instant::now();
-            let out = common::chatctl()
-                .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", &since.to_rfc3339()])
-                .args(["--into", "search", "--rebuild", "--search-index"])
-                .arg(&index)
-                .stdout(std::process::Stdio::null())
-                .output()
-                .unwrap();
-            let rebuild = t.elapsed();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let rebuild = replay(&["--into", "search", "--rebuild", "--search-index"], Some(index.clone().into()));
             let count = SearchReader::open(&index).unwrap().count().unwrap();
             assert_eq!(count, total, "the rebuilt index holds every message");
             println!(

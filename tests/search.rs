@@ -49,6 +49,21 @@ fn all_docs(dir: &std::path::Path) -> BTreeSet<(String, String, String, String)>
     hits.into_iter().map(|h| (h.event_id, h.session_id, h.role, h.content)).collect()
 }
 
+/// `chatctl replay --into search --rebuild` of the whole of `chat-events` into `index`.
+fn rebuild_search(broker: &Broker, index: &std::path::Path) -> Command {
+    let mut c = chatctl();
+    c.args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "search"])
+        .args(["--rebuild", "--search-index"])
+        .arg(index);
+    c
+}
+
+/// The eventIds the index at `dir` holds, and how many documents.
+fn indexed(dir: &std::path::Path) -> (BTreeSet<String>, usize) {
+    let hits = SearchReader::open(dir).unwrap().search("", None, None, 100_000).unwrap();
+    (hits.iter().map(|h| h.event_id.clone()).collect(), hits.len())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     let broker = Broker::start(Engine::Sqlite);
@@ -115,12 +130,7 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     // Rebuilt from the log by replay: the same documents.
     for _ in 0..2 {
         // twice: --rebuild starts from empty each time
-        let out = chatctl()
-            .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "search"])
-            .args(["--rebuild", "--search-index"])
-            .arg(&rebuilt)
-            .output()
-            .unwrap();
+        let out = rebuild_search(&broker, &rebuilt).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
     let want = all_docs(&live);
@@ -226,23 +236,13 @@ async fn search_survives_kill_9_mid_indexing_and_mid_rebuild() {
     .await;
     // Settle: nothing more arrives, nothing doubled.
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let hits = SearchReader::open(&live).unwrap().search("", None, None, 100_000).unwrap();
-    let got: BTreeSet<String> = hits.iter().map(|h| h.event_id.clone()).collect();
-    assert_eq!(hits.len(), total, "no document doubled");
+    let (got, docs) = indexed(&live);
+    assert_eq!(docs, total, "no document doubled");
     assert_eq!(got, ids, "no document missing");
     second.stop();
 
     // A rebuild killed half-way: the live index is still the whole one.
-    let rebuild = || {
-        chatctl()
-            .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "search"])
-            .args(["--rebuild", "--search-index"])
-            .arg(&live)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
+    let rebuild = || rebuild_search(&broker, &live).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let reader = SearchReader::open(&live).unwrap();
     let killed = Proc(rebuild());
     let rebuild_dir = dir.path().join("live.rebuild");
@@ -252,8 +252,6 @@ async fn search_survives_kill_9_mid_indexing_and_mid_rebuild() {
     assert_eq!(SearchReader::open(&live).unwrap().count().unwrap(), total, "the killed rebuild left it whole");
     let out = rebuild().wait_with_output().unwrap();
     assert!(out.status.success());
-    let hits = SearchReader::open(&live).unwrap().search("", None, None, 100_000).unwrap();
-    assert_eq!(hits.len(), total);
-    assert_eq!(hits.iter().map(|h| h.event_id.clone()).collect::<BTreeSet<_>>(), ids);
+    assert_eq!(indexed(&live), (ids, total));
     assert!(!rebuild_dir.exists(), "the finished rebuild was swapped in");
 }

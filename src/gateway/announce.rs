@@ -98,16 +98,11 @@ pub async fn spawn_reader(gw: &Arc<Gateway>, kafka: &KafkaSettings) -> Result<()
     })
     .await
     .map_err(|e| Error::Io(std::io::Error::other(e)))?;
-    let watch = crate::kafka::idle::LogWatch::shared(kafka).ok();
+    // A partition whose end did not come back starts at `Offset::End`; the reader then
+    // never closes (it could not tell when the log moved past it).
+    let watch = if start.len() == partitions.len() { crate::kafka::idle::LogWatch::shared(kafka).ok() } else { None };
     let reader = Reader { config, all, next: start };
-    if reader.next.len() == partitions.len() {
-        reader.assign(&consumer)?;
-    } else {
-        let mut tpl = reader.all.clone();
-        tpl.set_all_offsets(Offset::End).map_err(Error::Kafka)?;
-        consumer.assign(&tpl).map_err(Error::Kafka)?;
-    }
-    let watch = watch.filter(|_| reader.next.len() == partitions.len());
+    reader.assign(&consumer)?;
     tokio::spawn(read(Arc::downgrade(gw), consumer, reader, watch));
     Ok(())
 }

@@ -98,12 +98,13 @@ pub const WATCH_EVERY: Duration = Duration::from_millis(500);
 impl LogWatch {
     /// The watcher of `kafka`'s cluster in this process (made on first use).
     pub fn shared(kafka: &super::KafkaSettings) -> crate::error::Result<LogWatch> {
-        use std::sync::{Arc, Mutex, OnceLock, Weak};
-        static ALL: OnceLock<Mutex<HashMap<String, Weak<WatchInner>>>> = OnceLock::new();
-        let mut all = ALL.get_or_init(Mutex::default).lock().unwrap();
-        if let Some(inner) = all.get(&kafka.brokers).and_then(Weak::upgrade) {
-            return Ok(LogWatch { inner });
-        }
+        static ALL: super::PerProcess<WatchInner> = std::sync::OnceLock::new();
+        let inner = super::per_process(&ALL, kafka.brokers.clone(), || Self::start(kafka))?;
+        Ok(LogWatch { inner })
+    }
+
+    fn start(kafka: &super::KafkaSettings) -> crate::error::Result<std::sync::Arc<WatchInner>> {
+        use std::sync::{Arc, Mutex};
         let inner = Arc::new(WatchInner {
             wanted: Mutex::default(),
             ends: Mutex::default(),
@@ -136,8 +137,7 @@ impl LogWatch {
                 inner.versions.send_replace(seen.1);
             }
         })?;
-        all.insert(kafka.brokers.clone(), Arc::downgrade(&inner));
-        Ok(LogWatch { inner })
+        Ok(inner)
     }
 
     pub fn watch(&self, tpl: &TopicPartitionList) {

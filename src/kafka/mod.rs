@@ -146,18 +146,9 @@ impl KafkaSettings {
     /// user). The gateway's events and every worker's dead letters go through one client:
     /// each librdkafka client is threads, connections and timers, even idle.
     pub fn shared_producer(&self) -> Result<std::sync::Arc<rdkafka::producer::FutureProducer>> {
-        use std::sync::{Arc, Mutex, OnceLock, Weak};
-        type Cache = Mutex<std::collections::HashMap<String, Weak<rdkafka::producer::FutureProducer>>>;
-        static ALL: OnceLock<Cache> = OnceLock::new();
-        let mut all = ALL.get_or_init(Mutex::default).lock().unwrap();
+        static ALL: PerProcess<rdkafka::producer::FutureProducer> = std::sync::OnceLock::new();
         let key = format!("{}|{}|{:?}", self.brokers, self.client_id, self.props);
-        if let Some(p) = all.get(&key).and_then(Weak::upgrade) {
-            return Ok(p);
-        }
-        let p = Arc::new(self.create(&self.engine_producer_config())?);
-        all.retain(|_, w| w.strong_count() > 0);
-        all.insert(key, Arc::downgrade(&p));
-        Ok(p)
+        per_process(&ALL, key, || Ok(std::sync::Arc::new(self.create(&self.engine_producer_config())?)))
     }
 
     pub fn admin(&self) -> Result<AdminClient<DefaultClientContext>> {
@@ -187,6 +178,26 @@ pub(crate) fn config_error(e: KafkaError) -> Error {
         KafkaError::ClientConfig(_, reason, key, value) => Error::KafkaProperty { key, value, reason },
         other => Error::Kafka(other),
     }
+}
+
+/// Values kept once per process and key, alive while something uses them.
+pub(crate) type PerProcess<T> =
+    std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, std::sync::Weak<T>>>>;
+
+/// The value of `cache` for `key`: the one in use, else a new one from `make`.
+pub(crate) fn per_process<T>(
+    cache: &PerProcess<T>,
+    key: String,
+    make: impl FnOnce() -> Result<std::sync::Arc<T>>,
+) -> Result<std::sync::Arc<T>> {
+    let mut all = cache.get_or_init(Default::default).lock().unwrap();
+    if let Some(v) = all.get(&key).and_then(std::sync::Weak::upgrade) {
+        return Ok(v);
+    }
+    let v = make()?;
+    all.retain(|_, w| w.strong_count() > 0);
+    all.insert(key, std::sync::Arc::downgrade(&v));
+    Ok(v)
 }
 
 /// Drop a librdkafka client on a thread of its own: destroying one waits for its
