@@ -32,6 +32,11 @@ pub struct Context {
     pub printer: Printer,
 }
 
+/// mimalloc: glibc's allocator spent a quarter of the gateway's CPU under load (arena locks,
+/// consolidation), BENCHMARKS.md "Redis path".
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = Cli::parse();
     init_tracing(cli.global.verbose);

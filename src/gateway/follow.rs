@@ -14,7 +14,7 @@ use tokio::sync::{broadcast, watch};
 use super::connection::FrameSender;
 use super::protocol::{ErrorCode, ServerFrame};
 use super::{final_frame, Gateway};
-use crate::realtime::{channel, LiveEntry, Snapshot, Subscription};
+use crate::realtime::{channel, LiveEntry, Snapshot, Subscription, WATCH_TTL};
 
 /// How long a follower waits on the live channel before it reads the buffer again.
 const QUIET: Duration = Duration::from_secs(1);
@@ -41,8 +41,10 @@ pub(crate) async fn resume(
         return resume_in_process(gw, user_id, message_id, next, deliver);
     };
     let outcome = |o: &'static str| gw.metrics.resumes.get_or_create(&vec![("outcome", o)]).inc();
-    // Subscribe first, then read: a chunk written in between is in one or the other.
+    // Subscribe and watch first, then read: a chunk written in between is in one or the
+    // other. (A failed watch shows in the read below.)
     let sub = subscriber.subscribe(&channel(message_id)).await;
+    let _ = buf.watch(message_id).await;
     let snap = match buf.load(message_id).await {
         Ok(Some(s)) => s,
         Ok(None) => {
@@ -84,13 +86,21 @@ pub(crate) async fn follow(
 ) {
     let Some(buf) = gw.buffer.clone() else { return };
     let mut last_seen = Instant::now();
+    // `resume` watched the message just before its read; a follower without one watches now.
+    let mut watched = Instant::now();
     loop {
         if *gone.borrow() {
             return;
         }
         let s = match snap.take() {
             Some(s) => s,
-            None => match buf.load(&message_id).await {
+            None => match async {
+                let _ = buf.watch(&message_id).await;
+                watched = Instant::now();
+                buf.load(&message_id).await
+            }
+            .await
+            {
                 Ok(Some(s)) => s,
                 Ok(None) | Err(_) => {
                     if last_seen.elapsed() > VANISHED {
@@ -127,6 +137,10 @@ pub(crate) async fn follow(
         }
         // Live entries that continue the cursor; anything else sends us back to the buffer.
         loop {
+            if watched.elapsed() > WATCH_TTL / 3 {
+                let _ = buf.watch(&message_id).await;
+                watched = Instant::now();
+            }
             let entry = tokio::select! {
                 _ = gone.changed() => return,
                 r = tokio::time::timeout(QUIET, sub.rx.recv()) => r,

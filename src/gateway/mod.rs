@@ -13,12 +13,11 @@ pub mod publisher;
 pub mod server;
 pub mod spool;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use futures_util::stream::FuturesOrdered;
 use futures_util::StreamExt;
 use tokio::sync::{broadcast, watch};
 
@@ -416,9 +415,10 @@ impl Gateway {
     }
 
     /// Drive the upstream to its end: save each chunk (fenced), deliver it, record it; then
-    /// the terminal step. Saving is pipelined: the next chunks are pulled from the upstream
-    /// while earlier ones are on their way to Redis (batched with other streams' chunks),
-    /// and each chunk is delivered, in order, once Redis holds it. So the buffer holds every
+    /// the terminal step. The upstream is read as it produces (a model does not wait for
+    /// us), and saving is a group commit per answer: one append in flight, carrying every
+    /// chunk produced since the previous one (and batched with other answers' appends).
+    /// Each chunk is delivered, in order, once Redis holds it. So the buffer holds every
     /// chunk a client has seen, and Redis latency delays chunks without slowing the answer.
     async fn generate(
         self: &Arc<Self>,
@@ -433,18 +433,24 @@ impl Gateway {
         renew.tick().await;
         let mut handoff = self.handoff.subscribe();
         let mut may_hand_off = self.buffer.is_some();
-        let mut inflight: FuturesOrdered<Pending> = FuturesOrdered::new();
+        let mut inflight: Option<Pending> = None;
+        // When each produced, undelivered chunk was produced (for the latency metric).
+        let mut emitted: VecDeque<Instant> = VecDeque::new();
         let mut upstream_done = false;
         let outcome: Result<bool, crate::llm::LlmError> = loop {
-            if upstream_done && inflight.is_empty() {
+            if inflight.is_none() && gen.delivered < gen.deltas.len() as u32 {
+                inflight = Some(self.save_from(gen, gen.delivered));
+            }
+            if upstream_done && inflight.is_none() {
                 break Ok(false);
             }
             tokio::select! {
                 biased;
                 _ = &mut stop => {
-                    // What was produced before the stop reaches the client first.
-                    while let Some((index, saved)) = inflight.next().await {
-                        if !self.saved_then_deliver(gen, index, saved, &mut inflight, send).await {
+                    // What is on its way to Redis reaches the client first; chunks produced
+                    // after it are dropped (the client asked to stop).
+                    if let Some(saving) = inflight.take() {
+                        if !self.saved_then_deliver(gen, saving.await, &mut emitted, send).await {
                             return self.fenced(gen);
                         }
                     }
@@ -466,26 +472,31 @@ impl Gateway {
                         return self.fenced(gen);
                     }
                 }
-                Some((index, saved)) = inflight.next(), if !inflight.is_empty() => {
-                    if !self.saved_then_deliver(gen, index, saved, &mut inflight, send).await {
+                saved = async { inflight.as_mut().expect("guarded").await }, if inflight.is_some() => {
+                    inflight = None;
+                    if !self.saved_then_deliver(gen, saved, &mut emitted, send).await {
                         return self.fenced(gen);
                     }
                 }
-                next = upstream.next(), if !upstream_done && inflight.len() < MAX_UNSAVED => match next {
+                next = upstream.next(), if !upstream_done && gen.deltas.len() - (gen.delivered as usize) < MAX_UNSAVED => match next {
                     None => upstream_done = true,
                     Some(Err(e)) => {
                         // Deliver what was produced before the failure, then the error.
-                        while let Some((index, saved)) = inflight.next().await {
-                            if !self.saved_then_deliver(gen, index, saved, &mut inflight, send).await {
+                        loop {
+                            let saving = match inflight.take() {
+                                Some(s) => s,
+                                None if gen.delivered < gen.deltas.len() as u32 => self.save_from(gen, gen.delivered),
+                                None => break,
+                            };
+                            if !self.saved_then_deliver(gen, saving.await, &mut emitted, send).await {
                                 return self.fenced(gen);
                             }
                         }
                         break Err(e);
                     }
                     Some(Ok(delta)) => {
-                        let index = gen.deltas.len() as u32;
-                        gen.deltas.push(delta.clone());
-                        inflight.push_back(self.save_one(gen, index, delta));
+                        gen.deltas.push(delta);
+                        emitted.push_back(Instant::now());
                     }
                 },
             }
@@ -495,60 +506,59 @@ impl Gateway {
         self.finish(gen, outcome, send).await
     }
 
-    /// Start saving chunk `index` (resolves to its index and how the save went).
-    fn save_one(&self, gen: &Generation, index: u32, delta: String) -> Pending {
-        let emitted = Instant::now();
+    /// Start saving the chunks from `from` to the last one produced (resolves to the end of
+    /// that range and how the save went).
+    fn save_from(&self, gen: &Generation, from: u32) -> Pending {
+        let end = gen.deltas.len() as u32;
         let Some(buf) = self.buffer.clone() else {
-            return Box::pin(async move { (index, (emitted, Ok(Fenced::Ok { next: index + 1 }))) });
+            return Box::pin(async move { (end, Ok(Fenced::Ok { next: end })) });
         };
         if gen.degraded {
             // Redis is away: serve from here; `save` writes the backlog when it answers.
-            return Box::pin(async move {
-                (index, (emitted, Err(crate::error::Error::Broker("redis unreachable".into()))))
-            });
+            return Box::pin(async move { (end, Err(crate::error::Error::Broker("redis unreachable".into()))) });
         }
         let (message_id, node, epoch) = (gen.meta.message_id.clone(), self.node_id.clone(), gen.epoch);
+        let deltas = gen.deltas[from as usize..].to_vec();
         Box::pin(async move {
-            let answer = buf.append(&message_id, &node, epoch, index, std::slice::from_ref(&delta), None).await;
-            (index, (emitted, answer))
+            let answer = buf.append(&message_id, &node, epoch, from, &deltas, None).await;
+            (end, answer)
         })
     }
 
-    /// Chunk `index` came back from Redis: deliver it (and, after a Redis hiccup, what the
-    /// sequential path wrote). False when another node holds the message now.
+    /// The chunks before `end` came back from Redis: deliver them (and, after a Redis
+    /// hiccup, what the sequential path wrote). False when another node holds the message
+    /// now.
     async fn saved_then_deliver(
         &self,
         gen: &mut Generation,
-        index: u32,
-        (emitted, saved): (Instant, crate::error::Result<Fenced>),
-        inflight: &mut FuturesOrdered<Pending>,
+        (end, saved): (u32, crate::error::Result<Fenced>),
+        emitted: &mut VecDeque<Instant>,
         send: &(impl Fn(ServerFrame) + Send + Sync),
     ) -> bool {
-        if index < gen.delivered {
-            return true; // delivered already by the sequential path below
-        }
-        match saved {
-            Ok(Fenced::Ok { next }) => gen.saved = gen.saved.max(next),
+        let end = match saved {
+            Ok(Fenced::Ok { next }) if next >= end => {
+                gen.saved = gen.saved.max(next);
+                end
+            }
             Ok(Fenced::Lost) => return false,
-            // Redis lost the message, has a gap, or is away: settle what is in flight, then
-            // the sequential path (restore, resend, or note the outage and serve from here).
-            Ok(Fenced::Gone) | Ok(Fenced::Gap { .. }) | Err(_) => {
-                if let Err(e) = &saved {
+            // Redis lost the message, has a gap, or is away: the sequential path (restore,
+            // resend, or note the outage and serve from here).
+            other => {
+                if let Err(e) = &other {
                     if !gen.degraded && self.buffer.is_some() {
                         self.redis_failed(e);
                     }
                 }
-                while inflight.next().await.is_some() {}
                 if self.save(gen, None).await == Saved::Lost {
                     return false;
                 }
-                for i in gen.delivered..gen.deltas.len() as u32 {
-                    self.deliver_chunk(gen, i, emitted, send);
-                }
-                return true;
+                gen.deltas.len() as u32
             }
+        };
+        for i in gen.delivered..end {
+            let at = emitted.pop_front().unwrap_or_else(Instant::now);
+            self.deliver_chunk(gen, i, at, send);
         }
-        self.deliver_chunk(gen, index, emitted, send);
         true
     }
 
@@ -788,12 +798,12 @@ impl Gateway {
     }
 }
 
-/// A chunk on its way to Redis: its index, when it was produced, and how the save went.
-type Pending =
-    std::pin::Pin<Box<dyn std::future::Future<Output = (u32, (Instant, crate::error::Result<Fenced>))> + Send>>;
+/// An append on its way to Redis: the end of the range it saves, and how the save went.
+type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = (u32, crate::error::Result<Fenced>)> + Send>>;
 
-/// Chunks produced but not yet confirmed by Redis, per answer, before the upstream waits.
-const MAX_UNSAVED: usize = 1;
+/// Chunks produced but not yet delivered, per answer, before the upstream waits (a bound on
+/// memory when Redis is slow; the upstream's own buffers hold the rest).
+const MAX_UNSAVED: usize = 256;
 
 /// How a chat ended for the client that asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

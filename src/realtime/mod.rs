@@ -8,7 +8,8 @@
 //!   (`generating`, `done`, `error`) and `final` (the terminal frame, once there is one);
 //! - `chatctl:msg:{M}:chunks`, a stream: one entry per chunk (`i`, `e` epoch, `d` delta),
 //!   then the terminal marker (`t`);
-//! - `chatctl:msg:{M}:live`, the pub/sub channel each entry is published on;
+//! - `chatctl:msg:{M}:live`, the pub/sub channel each entry is published on while a
+//!   follower on some node watches the message (meta field `w`, a deadline);
 //! - `chatctl:msg:{M}:lease`, `node/epoch` with a TTL: the generating node's lease.
 //!
 //! Across messages: the sorted set `chatctl:leases` (message → lease expiry, Redis time),
@@ -37,6 +38,9 @@ pub use subscriber::{Subscriber, Subscription};
 /// The default lease: long enough to ride out a Redis hiccup of a second, short enough
 /// that a dead node's answers continue elsewhere within ~3 s.
 pub const DEFAULT_LEASE_TTL: Duration = Duration::from_secs(2);
+
+/// How long a follower's watch lasts (see [`ResumeBuffer::watch`]).
+pub const WATCH_TTL: Duration = Duration::from_secs(9);
 
 /// Every Redis call is bounded: the real-time path must not hang on a dead Redis.
 const RESPONSE_TIMEOUT: Duration = Duration::from_millis(1000);
@@ -73,60 +77,76 @@ redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[2]), ARGV[4])
 return 'OK'
 "#;
 
-/// KEYS: leases. ARGV: lease ttl, buffer ttl, items (JSON array). Each item `{m, n, e, f, d,
-/// t, x}` appends the deltas `d` of message `m` numbered from `f` (skipping those already
-/// there), then the terminal marker `t` with the final frame `x`, if node `n` still holds
+/// KEYS: leases. ARGV: lease ttl, buffer ttl, then items, each `m n e f c d1..dc t x`: append
+/// the `c` deltas of message `m` numbered from `f` (skipping those already there), then the
+/// terminal marker `t` with the final frame `x` (`t` empty: none), if node `n` still holds
 /// `m` at epoch `e`. One call carries the pending chunks of many streams (one round trip,
-/// one script run). The lease is not renewed here (the generating node renews it every
-/// TTL/3), only re-taken when it lapsed and nobody claimed the message meanwhile. Returns
-/// one {status, next} per item.
+/// one script run), in flat arguments (no JSON to build here or to decode in Redis).
+///
+/// Fencing is by epoch: every change of owner (claim, restore) bumps or sets it, so a
+/// message at this node's epoch and still generating is this node's, whatever the lease
+/// says. The lease is not touched here (the generating node renews it every TTL/3). An
+/// entry is published on the message's channel only while a follower watches it (meta
+/// field `w`, a Redis-clock deadline set by [`ResumeBuffer::watch`]): the common case, the
+/// client on the generating node, costs no publish. Returns one integer per item: `next`
+/// (>= 0) written, -1 fenced, -2 gone, `-3 - next` a gap (the buffer expects `next`).
 const APPEND: &str = r#"
-local items = cjson.decode(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local out = {}
-for k, it in ipairs(items) do
-  local p = 'chatctl:msg:{' .. it.m .. '}:'
-  local meta, lease, chunks, live = p .. 'meta', p .. 'lease', p .. 'chunks', p .. 'live'
-  local st = redis.call('HMGET', meta, 'epoch', 'state', 'next')
-  local me = it.n .. '/' .. it.e
-  local holder = st[1] and redis.call('GET', lease)
+local a = 3
+while a <= #ARGV do
+  local m, n, e, f, c = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
+  local first = a + 5
+  local term, fin = ARGV[first + c], ARGV[first + c + 1]
+  a = first + c + 2
+  local p = 'chatctl:msg:{' .. m .. '}:'
+  local meta, chunks = p .. 'meta', p .. 'chunks'
+  local st = redis.call('HMGET', meta, 'epoch', 'state', 'next', 'w')
   if not st[1] then
-    out[k] = {'GONE', -1}
-  elseif tonumber(st[1]) ~= it.e or st[2] ~= 'generating' or (holder and holder ~= me) then
-    out[k] = {'FENCED', -1}
-  elseif it.f > tonumber(st[3]) then
-    out[k] = {'GAP', tonumber(st[3])}
+    out[#out + 1] = -2
+  elseif tonumber(st[1]) ~= e or st[2] ~= 'generating' then
+    out[#out + 1] = -1
+  elseif f > tonumber(st[3]) then
+    out[#out + 1] = -3 - tonumber(st[3])
   else
     local nxt = tonumber(st[3])
-    if not holder then
-      redis.call('SET', lease, me, 'PX', ARGV[1])
-      redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[1]), it.m)
-    end
+    local live = st[4] and tonumber(st[4]) > now and (p .. 'live')
     if nxt == 0 then
       redis.call('PEXPIRE', meta, ARGV[2])
     end
-    for j, d in ipairs(it.d) do
-      local i = it.f + j - 1
+    for j = 0, c - 1 do
+      local i = f + j
       if i >= nxt then
-        redis.call('XADD', chunks, '*', 'i', i, 'e', it.e, 'd', d, 't', '')
-        redis.call('PUBLISH', live, cjson.encode({i = i, e = it.e, d = d, t = ''}))
+        local d = ARGV[first + j]
+        redis.call('XADD', chunks, '*', 'i', i, 'e', e, 'd', d)
+        if live then redis.call('PUBLISH', live, cjson.encode({i = i, e = e, d = d, t = ''})) end
         if i == 0 then redis.call('PEXPIRE', chunks, ARGV[2]) end
         nxt = i + 1
       end
     end
     redis.call('HSET', meta, 'next', nxt)
-    if it.t ~= '' then
-      redis.call('XADD', chunks, '*', 'i', nxt, 'e', it.e, 'd', '', 't', it.t)
-      redis.call('HSET', meta, 'state', it.t, 'final', it.x)
-      redis.call('DEL', lease)
-      redis.call('ZREM', KEYS[1], it.m)
-      redis.call('PUBLISH', live, cjson.encode({i = nxt, e = it.e, d = '', t = it.t}))
+    if term ~= '' then
+      redis.call('XADD', chunks, '*', 'i', nxt, 'e', e, 'd', '', 't', term)
+      redis.call('HSET', meta, 'state', term, 'final', fin)
+      redis.call('DEL', p .. 'lease')
+      redis.call('ZREM', KEYS[1], m)
+      if live then redis.call('PUBLISH', live, cjson.encode({i = nxt, e = e, d = '', t = term})) end
       redis.call('PEXPIRE', meta, ARGV[2])
       redis.call('PEXPIRE', chunks, ARGV[2])
     end
-    out[k] = {'OK', nxt}
+    out[#out + 1] = nxt
   end
 end
 return out
+"#;
+
+/// KEYS: meta. ARGV: how long (ms). A follower watches the message: its entries are
+/// published until the deadline (Redis clock). Nothing when the message is unknown.
+const WATCH: &str = r#"
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'w', now_ms() + tonumber(ARGV[1]))
+return 1
 "#;
 
 /// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, message id, buffer ttl.
@@ -312,7 +332,18 @@ pub struct Claimed {
     pub released: bool,
 }
 
-type AppendRequest = (serde_json::Value, oneshot::Sender<Result<Fenced>>);
+/// One stream's pending chunks (and end), as the append script reads them.
+struct Append {
+    message_id: String,
+    node: String,
+    epoch: u32,
+    from: u32,
+    deltas: Vec<String>,
+    /// The terminal marker ("done", "error") and the final frame (JSON), or empty.
+    end: Option<(String, String)>,
+}
+
+type AppendRequest = (Append, oneshot::Sender<Result<Fenced>>);
 
 /// Appends that wait together go in one script call (group commit): while one call is in
 /// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap.
@@ -334,22 +365,27 @@ async fn batch_appends(
             }
         }
         let Ok(slot) = slots.clone().acquire_owned().await else { return };
-        let (items, replies): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
-        let mut c = conn.clone();
-        let script = script.clone();
-        let call = async move {
+        let (mut c, script) = (conn.clone(), script.clone());
+        tokio::spawn(async move {
             let mut inv = script.prepare_invoke();
-            inv.key(LEASES)
-                .arg(lease_ttl.as_millis() as u64)
-                .arg(ttl.as_millis() as u64)
-                .arg(serde_json::Value::Array(items).to_string());
-            let answer: std::result::Result<Vec<(String, i64)>, _> = inv.invoke_async(&mut c).await;
+            inv.key(LEASES).arg(lease_ttl.as_millis() as u64).arg(ttl.as_millis() as u64);
+            let mut replies = Vec::with_capacity(batch.len());
+            for (a, reply) in batch {
+                inv.arg(a.message_id).arg(a.node).arg(a.epoch).arg(a.from).arg(a.deltas.len());
+                for d in a.deltas {
+                    inv.arg(d);
+                }
+                let (terminal, last) = a.end.unwrap_or_default();
+                inv.arg(terminal).arg(last);
+                replies.push(reply);
+            }
+            let answer: std::result::Result<Vec<i64>, _> = inv.invoke_async(&mut c).await;
+            drop(slot);
             let failure = match answer {
                 Ok(rows) if rows.len() == replies.len() => {
-                    for ((status, next), reply) in rows.into_iter().zip(replies) {
-                        let _ = reply.send(Ok(fenced(&status, next)));
+                    for (code, reply) in rows.into_iter().zip(replies) {
+                        let _ = reply.send(Ok(fenced(code)));
                     }
-                    drop(slot);
                     return;
                 }
                 Ok(rows) => {
@@ -360,9 +396,7 @@ async fn batch_appends(
             for reply in replies {
                 let _ = reply.send(Err(Error::Broker(failure.clone())));
             }
-            drop(slot);
-        };
-        tokio::spawn(call);
+        });
     }
 }
 
@@ -383,6 +417,7 @@ pub struct ResumeBuffer {
     restore: Script,
     release: Script,
     claim: Script,
+    watch: Script,
 }
 
 impl ResumeBuffer {
@@ -418,6 +453,7 @@ impl ResumeBuffer {
             restore: script(RESTORE),
             release: script(RELEASE),
             claim: script(CLAIM),
+            watch: script(WATCH),
         })
     }
 
@@ -461,18 +497,34 @@ impl ResumeBuffer {
         deltas: &[String],
         end: Option<&Final>,
     ) -> Result<Fenced> {
-        let item = serde_json::json!({
-            "m": message_id,
-            "n": node,
-            "e": epoch,
-            "f": from,
-            "d": deltas,
-            "t": end.map(|f| f.terminal.as_str()).unwrap_or(""),
-            "x": end.map(|f| serde_json::to_string(f).expect("final serialises")).unwrap_or_default(),
-        });
+        let item = Append {
+            message_id: message_id.to_string(),
+            node: node.to_string(),
+            epoch,
+            from,
+            deltas: deltas.to_vec(),
+            end: end.map(|f| (f.terminal.clone(), serde_json::to_string(f).expect("final serialises"))),
+        };
         let (reply, answer) = oneshot::channel();
         self.appends.send((item, reply)).map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?;
         answer.await.map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?
+    }
+
+    /// A follower is here: publish `message_id`'s entries for the next [`WATCH_TTL`]. The
+    /// follower calls this before it reads the buffer (so each entry is in the buffer it
+    /// read or published after) and again every [`WATCH_TTL`]/3 while it follows; a missed
+    /// renewal costs it the live entries, not correctness (it reads the buffer when the
+    /// channel is quiet).
+    pub async fn watch(&self, message_id: &str) -> Result<()> {
+        let mut conn = self.conn.clone();
+        let _: i64 = self
+            .watch
+            .key(meta_key(message_id))
+            .arg(WATCH_TTL.as_millis() as u64)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(())
     }
 
     /// Renew the lease, if `node` still holds the message at `epoch`.
@@ -492,7 +544,7 @@ impl ResumeBuffer {
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        Ok(fenced(&status, next))
+        Ok(fenced_status(&status, next))
     }
 
     /// Hand the message to whichever node claims it next (this node is draining); Lost when
@@ -511,7 +563,7 @@ impl ResumeBuffer {
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        Ok(fenced(&status, 0))
+        Ok(fenced_status(&status, 0))
     }
 
     /// Put back a generation Redis lost; false when it is there already.
@@ -616,12 +668,22 @@ impl ResumeBuffer {
     }
 }
 
-fn fenced(status: &str, next: i64) -> Fenced {
+fn fenced_status(status: &str, next: i64) -> Fenced {
     match status {
         "OK" => Fenced::Ok { next: next as u32 },
         "GAP" => Fenced::Gap { next: next as u32 },
         "GONE" => Fenced::Gone,
         _ => Fenced::Lost,
+    }
+}
+
+/// The append script's answer for one item (see [`APPEND`]).
+fn fenced(code: i64) -> Fenced {
+    match code {
+        0.. => Fenced::Ok { next: code as u32 },
+        -1 => Fenced::Lost,
+        -2 => Fenced::Gone,
+        _ => Fenced::Gap { next: (-3 - code) as u32 },
     }
 }
 
