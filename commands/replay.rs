@@ -146,10 +146,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             )
         }
         Some(Into_::Search) if args.rebuild => {
-            // A fresh index beside the live one, swapped in at the end.
-            let index = SearchIndex::rebuild(&args.search_index)?;
-            rebuild_index = Some(index.clone());
-            Some(Arc::new(Search::rebuilding(index)))
+            // A fresh index beside the live one, swapped in at the end; documents go
+            // straight from the read loop to the indexer (below).
+            rebuild_index = Some(SearchIndex::rebuild(&args.search_index)?);
+            None
         }
         Some(Into_::Search) => {
             Some(Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id)))
@@ -183,7 +183,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let show_progress = std::io::stderr().is_terminal();
     let run_id = uuid::Uuid::now_v7().to_string();
     let rt = tokio::runtime::Handle::current();
-    let printing = handler.is_none() && to_topic.is_none();
+    let printing = handler.is_none() && to_topic.is_none() && rebuild_index.is_none();
+    let bulk = rebuild_index.clone();
 
     let (summaries, written, notes) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
         let mut resolved = resolve(&kafka, &topics, &spec)?;
@@ -211,7 +212,13 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             &resolved.ranges,
             &filter,
             |msg| {
-                if let Some(h) = &handler {
+                if let Some(index) = &bulk {
+                    let payload = rdkafka::Message::payload(msg).unwrap_or_default();
+                    match chatctl::events::Event::decode(payload) {
+                        Ok(event) if index.add_bulk_blocking(&rt, &event).is_ok() => written += 1,
+                        _ => failed += 1,
+                    }
+                } else if let Some(h) = &handler {
                     let mut rec = Record::from_message(msg);
                     rec.headers.push((REPLAY_HEADER.into(), Some(run_id.clone().into_bytes())));
                     let Ok(event) = chatctl::events::Event::decode(rec.payload.as_deref().unwrap_or_default()) else {

@@ -214,6 +214,17 @@ impl SearchIndex {
         self.ops.send(Op::Bulk(Box::new(doc), permit)).map_err(|_| "indexer stopped".to_string())
     }
 
+    /// [`add_bulk`](Self::add_bulk) for a blocking reader (the replay command's read loop,
+    /// on a blocking thread of `rt`): no task, no record copy per document.
+    pub fn add_bulk_blocking(&self, rt: &tokio::runtime::Handle, event: &Event) -> std::result::Result<(), String> {
+        let Some(doc) = self.document(event) else { return Ok(()) };
+        let permit = match self.bulk.clone().try_acquire_owned() {
+            Ok(p) => p,
+            Err(_) => rt.block_on(self.bulk.clone().acquire_owned()).map_err(|_| "indexer stopped")?,
+        };
+        self.ops.send(Op::Bulk(Box::new(doc), permit)).map_err(|_| "indexer stopped".to_string())
+    }
+
     /// Commit everything and stop the writer; a rebuild is then swapped in (the old index
     /// is removed). Searches opened before the swap keep reading the old files.
     pub async fn finish(&self) -> Result<()> {
