@@ -8,7 +8,11 @@
 //!    partition sealed with a one-record batch so its high watermark is true); per round, a
 //!    plain consumer reads them (the replay reader's client settings; timed from its creation
 //!    to the last record) and `chatctl replay --topic chat-events --since T --into search
-//!    --rebuild` rebuilds an index from them (the whole process, timed). Rounds interleave.
+//!    --rebuild` rebuilds an index from them (the whole process, timed), and the training
+//!    rebuild (SQLite) from the same events; beside them, N stream events (CHUNK_RECEIVED,
+//!    every 20th a STREAM_COMPLETED) on `stream-events`, read plainly and rebuilt into
+//!    analytics (SQLite) with `replay --topic stream-events --into analytics --rebuild`.
+//!    Rounds interleave.
 //! 2. The live search worker draining a backlog, measured as the audit worker's is
 //!    (`kafka_paths`): the same N messages on a second broker, one record per batch (a
 //!    worker pauses partitions for back-pressure, and the memory engine answers a fetch
@@ -24,7 +28,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
+use chatctl::events::{ChatMessage, ChunkReceived, Event, Payload, Role, StreamCompleted, CHAT_EVENTS, STREAM_EVENTS};
 use chatctl::kafka::KafkaSettings;
 use chatctl::workers::search::{SearchIndex, SearchReader};
 use common::{Broker, Engine};
@@ -115,7 +119,7 @@ async fn live(n: usize, partitions: i32, rounds: usize, dir: &std::path::Path) {
     println!("| round | plain read | search worker (incl. group join) | after the join | ratio (plain / worker) |");
     println!("|---|---|---|---|---|");
     for round in 1..=rounds {
-        let plain = plain_read(&kafka, partitions, total).await;
+        let plain = plain_read(&kafka, CHAT_EVENTS, partitions, total).await;
         tokio::time::sleep(Duration::from_secs(2)).await;
         let metrics = std::sync::Arc::new(chatctl::metrics::Metrics::default());
         let index = SearchIndex::open(&dir.join(format!("live-{round}"))).unwrap();
@@ -161,6 +165,29 @@ async fn live(n: usize, partitions: i32, rounds: usize, dir: &std::path::Path) {
     }
 }
 
+/// Stream event `i` of answer `i / 20`: chunks, the 20th completes the answer.
+fn stream_event(i: usize) -> Event {
+    let message_id = format!("m-{}", i / 20);
+    let payload = if i % 20 == 19 {
+        Payload::StreamCompleted(StreamCompleted {
+            message_id,
+            conversation_id: format!("c-{}", i / 400),
+            total_chunks: 19,
+            content_length: 19 * 24,
+            total_latency_ms: 40 * 19 + (i % 97) as u64,
+            tokens_used: 19 * 4,
+        })
+    } else {
+        Payload::ChunkReceived(ChunkReceived {
+            message_id,
+            chunk_index: (i % 20) as u32,
+            content_length: 24,
+            latency_ms: 40 * (i % 20) as u64,
+        })
+    };
+    Event::new(format!("sess-{}", i / 400), "node-1", payload)
+}
+
 /// A broker (memory engine) holding `n` messages plus the sealing ones, and their count.
 async fn loaded(n: usize, partitions: i32, one_per_batch: bool) -> (Broker, KafkaSettings, usize) {
     let broker = Broker::start(Engine::Memory);
@@ -170,16 +197,26 @@ async fn loaded(n: usize, partitions: i32, one_per_batch: bool) -> (Broker, Kafk
     (broker, kafka, n + partitions as usize)
 }
 
-/// The baseline: a plain consumer reading all `total` records.
-async fn plain_read(kafka: &KafkaSettings, partitions: i32, total: usize) -> Duration {
+/// The baseline: a plain consumer reading all `total` records of `topic`.
+async fn plain_read(kafka: &KafkaSettings, topic: &'static str, partitions: i32, total: usize) -> Duration {
     let k = kafka.clone();
-    let (read, took) =
-        tokio::task::spawn_blocking(move || common::plain_read(&k, CHAT_EVENTS, partitions)).await.unwrap();
+    let (read, took) = tokio::task::spawn_blocking(move || common::plain_read(&k, topic, partitions)).await.unwrap();
     assert_eq!(read, total);
     took
 }
 
 async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32, one_per_batch: bool) {
+    produce_to(kafka, CHAT_EVENTS, message, n, partitions, one_per_batch).await
+}
+
+async fn produce_to(
+    kafka: &KafkaSettings,
+    topic: &str,
+    make: fn(usize) -> Event,
+    n: usize,
+    partitions: i32,
+    one_per_batch: bool,
+) {
     let mut conf = kafka.producer_config();
     conf.set("queue.buffering.max.messages", "1000000").set("linger.ms", "20");
     if one_per_batch {
@@ -188,9 +225,9 @@ async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32, one_per_batch
     let producer: FutureProducer = kafka.create(&conf).unwrap();
     let mut pending = Vec::with_capacity(n);
     for i in 0..n {
-        let e = message(i);
+        let e = make(i);
         let json = e.to_json();
-        let record = FutureRecord::to(CHAT_EVENTS).key(e.session_id.as_bytes()).payload(&json);
+        let record = FutureRecord::to(topic).key(e.session_id.as_bytes()).payload(&json);
         pending.push(common::enqueue(&producer, record).await);
     }
     for f in pending {
@@ -202,8 +239,8 @@ async fn produce(kafka: &KafkaSettings, n: usize, partitions: i32, one_per_batch
     conf.set("batch.num.messages", "1").set("linger.ms", "0");
     let sealer: FutureProducer = kafka.create(&conf).unwrap();
     for p in 0..partitions {
-        let json = message(n + p as usize).to_json();
-        let record = FutureRecord::<[u8], [u8]>::to(CHAT_EVENTS).payload(&json).partition(p);
+        let json = make(n + p as usize).to_json();
+        let record = FutureRecord::<[u8], [u8]>::to(topic).payload(&json).partition(p);
         sealer.send(record, Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap();
     }
 }
@@ -220,17 +257,18 @@ async fn run() {
     if n > 0 {
         let since = chrono::Utc::now() - chrono::Duration::seconds(5);
         let (broker, kafka, total) = loaded(n, partitions, false).await;
-        println!("produced {total} CHAT_MESSAGE events (~40 words) on {partitions} partitions");
-        println!("| round | plain read | `chatctl replay -o json > /dev/null` | replay --into training --rebuild (SQLite) | replay --into search --rebuild | ratio (plain / search rebuild) |");
-        println!("|---|---|---|---|---|---|");
+        produce_to(&kafka, STREAM_EVENTS, stream_event, n, partitions, false).await;
+        println!("produced {total} CHAT_MESSAGE events (~40 words) and {total} stream events on {partitions} partitions each");
+        println!("| round | plain read | `chatctl replay -o json > /dev/null` | replay --into training --rebuild (SQLite) | replay --into search --rebuild | ratio (plain / search rebuild) | plain read, stream-events | replay --into analytics --rebuild (SQLite) | ratio (plain / analytics) |");
+        println!("|---|---|---|---|---|---|---|---|---|");
         for round in 1..=rounds {
-            let plain = plain_read(&kafka, partitions, total).await;
+            let plain = plain_read(&kafka, CHAT_EVENTS, partitions, total).await;
             tokio::time::sleep(Duration::from_secs(2)).await;
             let since = since.to_rfc3339();
-            let replay = |extra: &[&str], path: Option<std::ffi::OsString>| {
+            let replay_of = |topic: &str, extra: &[&str], path: Option<std::ffi::OsString>| {
                 let t = Instant::now();
                 let out = common::chatctl()
-                    .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", &since])
+                    .args(["replay", "-b", &broker.addr, "--topic", topic, "--since", &since])
                     .args(extra)
                     .args(path)
                     .stdout(std::process::Stdio::null())
@@ -239,6 +277,7 @@ async fn run() {
                 assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
                 t.elapsed()
             };
+            let replay = |extra: &[&str], path: Option<std::ffi::OsString>| replay_of("chat-events", extra, path);
             let print = replay(&["-o", "json"], None);
             tokio::time::sleep(Duration::from_secs(2)).await;
             let store = format!("sqlite://{}", dir.path().join("training.db").display());
@@ -248,15 +287,24 @@ async fn run() {
             let rebuild = replay(&["--into", "search", "--rebuild", "--search-index"], Some(index.clone().into()));
             let count = SearchReader::open(&index).unwrap().count().unwrap();
             assert_eq!(count, total, "the rebuilt index holds every message");
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let plain_stream = plain_read(&kafka, STREAM_EVENTS, partitions, total).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let store = format!("sqlite://{}", dir.path().join("analytics.db").display());
+            let analytics =
+                replay_of("stream-events", &["--into", "analytics", "--rebuild", "--audit-url"], Some(store.into()));
             println!(
-                "| {round} | {:.2}s = {:.0}/s | {:.2}s | {:.2}s | {:.2}s = {:.0}/s | {:.2} |",
+                "| {round} | {:.2}s = {:.0}/s | {:.2}s | {:.2}s | {:.2}s = {:.0}/s | {:.2} | {:.2}s | {:.2}s | {:.2} |",
                 plain.as_secs_f64(),
                 total as f64 / plain.as_secs_f64(),
                 print.as_secs_f64(),
                 training.as_secs_f64(),
                 rebuild.as_secs_f64(),
                 total as f64 / rebuild.as_secs_f64(),
-                plain.as_secs_f64() / rebuild.as_secs_f64()
+                plain.as_secs_f64() / rebuild.as_secs_f64(),
+                plain_stream.as_secs_f64(),
+                analytics.as_secs_f64(),
+                plain_stream.as_secs_f64() / analytics.as_secs_f64()
             );
             tokio::time::sleep(Duration::from_secs(2)).await;
         }
