@@ -360,6 +360,12 @@ where
     /// Regular calls to `poll` are required to process the events and execute
     /// the message delivery callbacks.
     pub fn poll<T: Into<Timeout>>(&self, timeout: T) {
+        self.poll_until(timeout, None)
+    }
+
+    /// [`poll`](Self::poll), returning early once `stop` is set (chatctl: the polling
+    /// thread's long wait, cut short by [`wake_poller`](Self::wake_poller)).
+    fn poll_until<T: Into<Timeout>>(&self, timeout: T, stop: Option<&AtomicBool>) {
         let deadline: Deadline = timeout.into().into();
         loop {
             let event = self.client().poll_event(&self.queue, &deadline);
@@ -377,10 +383,15 @@ where
                     }
                 }
             }
-            if deadline.elapsed() {
+            if deadline.elapsed() || stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
                 break;
             }
         }
+    }
+
+    /// Cut a `poll` waiting on another thread short (`rd_kafka_queue_yield`).
+    fn wake_poller(&self) {
+        unsafe { rdsys::rd_kafka_queue_yield(self.queue.ptr()) }
     }
 
     fn handle_delivery_report_event(&self, event: NativePtr<RDKafkaEvent>) {
@@ -646,6 +657,9 @@ where
 // ********** THREADED PRODUCER **********
 //
 
+/// How long the polling thread of a [`ThreadedProducer`] waits in one `poll` (chatctl).
+const POLLING_THREAD_WAIT: Duration = Duration::from_secs(10);
+
 /// A low-level Kafka producer with a separate thread for event handling.
 ///
 /// The `ThreadedProducer` is a [`BaseProducer`] with a separate thread
@@ -687,7 +701,11 @@ where
                 .spawn(move || {
                     trace!("Polling thread loop started");
                     loop {
-                        producer.poll(Duration::from_millis(100));
+                        // chatctl: delivery reports and errors wake the poll as they
+                        // come; the wait only bounds an idle loop, and Drop wakes it.
+                        // (Upstream polls in 100 ms calls: ten wake-ups a second per
+                        // idle producer.)
+                        producer.poll_until(POLLING_THREAD_WAIT, Some(&should_stop));
                         if should_stop.load(Ordering::Relaxed) {
                             // We received nothing and the thread should
                             // stop, so break the loop.
@@ -805,6 +823,7 @@ where
         if let Some(handle) = self.handle.take().and_then(Arc::into_inner) {
             trace!("Stopping polling");
             self.should_stop.store(true, Ordering::Relaxed);
+            self.producer.wake_poller();
             trace!("Waiting for polling thread termination");
             match handle.join() {
                 Ok(()) => trace!("Polling stopped"),
