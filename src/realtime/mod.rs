@@ -357,6 +357,9 @@ async fn batch_appends(
     let script = Arc::new(script);
     let slots = Arc::new(tokio::sync::Semaphore::new(BATCHES_IN_FLIGHT));
     while let Some(first) = rx.recv().await {
+        // A slot first, then the batch: what arrives while both calls are in Redis goes in
+        // this one, not the next.
+        let Ok(slot) = slots.clone().acquire_owned().await else { return };
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match rx.try_recv() {
@@ -364,7 +367,6 @@ async fn batch_appends(
                 Err(_) => break,
             }
         }
-        let Ok(slot) = slots.clone().acquire_owned().await else { return };
         let (mut c, script) = (conn.clone(), script.clone());
         tokio::spawn(async move {
             let mut inv = script.prepare_invoke();
