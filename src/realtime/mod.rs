@@ -405,7 +405,7 @@ async fn batch_appends(
 /// Items per append call at most.
 const MAX_BATCH: usize = 512;
 /// Append calls in Redis at once.
-const BATCHES_IN_FLIGHT: usize = 2;
+const BATCHES_IN_FLIGHT: usize = 4;
 
 #[derive(Clone)]
 pub struct ResumeBuffer {
