@@ -42,10 +42,9 @@ pub(crate) async fn resume(
     };
     let outcome = |o: &'static str| gw.metrics.resumes.get_or_create(&vec![("outcome", o)]).inc();
     // Subscribe and watch first, then read: a chunk written in between is in one or the
-    // other. (A failed watch shows in the read below.)
+    // other.
     let sub = subscriber.subscribe(&channel(message_id)).await;
-    let _ = buf.watch(message_id).await;
-    let snap = match buf.load(message_id).await {
+    let snap = match buf.watch_and_load(message_id).await {
         Ok(Some(s)) => s,
         Ok(None) => {
             outcome("unknown");
@@ -86,21 +85,16 @@ pub(crate) async fn follow(
 ) {
     let Some(buf) = gw.buffer.clone() else { return };
     let mut last_seen = Instant::now();
-    // `resume` watched the message just before its read; a follower without one watches now.
-    let mut watched = Instant::now();
+    // When the message was last watched: every read of the buffer (here, or `resume`'s)
+    // watches it first.
+    let mut watched: Instant;
     loop {
         if *gone.borrow() {
             return;
         }
         let s = match snap.take() {
             Some(s) => s,
-            None => match async {
-                let _ = buf.watch(&message_id).await;
-                watched = Instant::now();
-                buf.load(&message_id).await
-            }
-            .await
-            {
+            None => match buf.watch_and_load(&message_id).await {
                 Ok(Some(s)) => s,
                 Ok(None) | Err(_) => {
                     if last_seen.elapsed() > VANISHED {
@@ -117,6 +111,7 @@ pub(crate) async fn follow(
             },
         };
         last_seen = Instant::now();
+        watched = last_seen;
         for c in s.chunks.iter().filter(|c| c.terminal.is_empty()) {
             if c.index == next {
                 let chunk = ServerFrame::Chunk {

@@ -50,16 +50,17 @@ local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
--- nil when `node` still holds the message at `epoch` (the lease is renewed), else why not.
+-- nil when `node` still holds the message at `epoch` (the lease is renewed), else why not:
+-- -2 gone, -1 fenced (the codes the append script answers, see `fenced`).
 local function fence(meta, lease, leases, m, node, epoch, lease_ttl)
   local e = redis.call('HGET', meta, 'epoch')
-  if not e then return 'GONE' end
+  if not e then return -2 end
   if tonumber(e) ~= tonumber(epoch) or redis.call('HGET', meta, 'state') ~= 'generating' then
-    return 'FENCED'
+    return -1
   end
   local me = node .. '/' .. epoch
   local holder = redis.call('GET', lease)
-  if holder and holder ~= me then return 'FENCED' end
+  if holder and holder ~= me then return -1 end
   redis.call('SET', lease, me, 'PX', lease_ttl)
   redis.call('ZADD', leases, now_ms() + tonumber(lease_ttl), m)
   return nil
@@ -150,13 +151,13 @@ return 1
 "#;
 
 /// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, message id, buffer ttl.
-/// Renews the lease and the buffer's TTL.
+/// Renews the lease and the buffer's TTL; answers `next`, or the fence's code.
 const RENEW: &str = r#"
 local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
-if f then return {f, -1} end
+if f then return f end
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('PEXPIRE', KEYS[4], ARGV[5])
-return {'OK', tonumber(redis.call('HGET', KEYS[1], 'next'))}
+return tonumber(redis.call('HGET', KEYS[1], 'next'))
 "#;
 
 /// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, buffer ttl, message id,
@@ -179,13 +180,14 @@ return 'OK'
 
 /// KEYS: meta, lease, leases. ARGV: node, epoch, lease ttl, message id. Gives the message
 /// up at once (a draining node): the lease goes, and the message is due for a claim now.
+/// Answers 0, or the fence's code.
 const RELEASE: &str = r#"
 local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
 if f then return f end
 redis.call('DEL', KEYS[2])
 redis.call('HSET', KEYS[1], 'released', 1)
 redis.call('ZADD', KEYS[3], 0, ARGV[4])
-return 'OK'
+return 0
 "#;
 
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
@@ -532,7 +534,7 @@ impl ResumeBuffer {
     /// Renew the lease, if `node` still holds the message at `epoch`.
     pub async fn renew(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
         let mut conn = self.conn.clone();
-        let (status, next): (String, i64) = self
+        let code: i64 = self
             .renew
             .key(meta_key(message_id))
             .key(lease_key(message_id))
@@ -546,14 +548,14 @@ impl ResumeBuffer {
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        Ok(fenced_status(&status, next))
+        Ok(fenced(code))
     }
 
     /// Hand the message to whichever node claims it next (this node is draining); Lost when
     /// it was not this node's any more.
     pub async fn release(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
         let mut conn = self.conn.clone();
-        let status: String = self
+        let code: i64 = self
             .release
             .key(meta_key(message_id))
             .key(lease_key(message_id))
@@ -565,7 +567,7 @@ impl ResumeBuffer {
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        Ok(fenced_status(&status, 0))
+        Ok(fenced(code))
     }
 
     /// Put back a generation Redis lost; false when it is there already.
@@ -648,6 +650,14 @@ impl ResumeBuffer {
         }))
     }
 
+    /// [`watch`](Self::watch) then [`load`](Self::load): a follower's read of the buffer,
+    /// after which every new entry is in the buffer it read or published to it. (A failed
+    /// watch shows in the read.)
+    pub async fn watch_and_load(&self, message_id: &str) -> Result<Option<Snapshot>> {
+        let _ = self.watch(message_id).await;
+        self.load(message_id).await
+    }
+
     /// Everything buffered for `message_id`, in order.
     pub async fn read_all(&self, message_id: &str) -> Result<Vec<Buffered>> {
         let mut conn = self.conn.clone();
@@ -670,16 +680,8 @@ impl ResumeBuffer {
     }
 }
 
-fn fenced_status(status: &str, next: i64) -> Fenced {
-    match status {
-        "OK" => Fenced::Ok { next: next as u32 },
-        "GAP" => Fenced::Gap { next: next as u32 },
-        "GONE" => Fenced::Gone,
-        _ => Fenced::Lost,
-    }
-}
-
-/// The append script's answer for one item (see [`APPEND`]).
+/// A fenced script's answer: the append script's per item (see [`APPEND`]), the renew
+/// and release scripts' whole.
 fn fenced(code: i64) -> Fenced {
     match code {
         0.. => Fenced::Ok { next: code as u32 },

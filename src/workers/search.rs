@@ -211,7 +211,7 @@ impl SearchIndex {
     pub async fn add_bulk(&self, event: &Event) -> std::result::Result<(), String> {
         let Some(doc) = self.document(event) else { return Ok(()) };
         let permit = self.bulk.clone().acquire_owned().await.map_err(|_| "indexer stopped")?;
-        self.ops.send(Op::Bulk(Box::new(doc), permit)).map_err(|_| "indexer stopped".to_string())
+        self.queue_bulk(doc, permit)
     }
 
     /// [`add_bulk`](Self::add_bulk) for a blocking reader (the replay command's read loop,
@@ -222,6 +222,14 @@ impl SearchIndex {
             Ok(p) => p,
             Err(_) => rt.block_on(self.bulk.clone().acquire_owned()).map_err(|_| "indexer stopped")?,
         };
+        self.queue_bulk(doc, permit)
+    }
+
+    fn queue_bulk(
+        &self,
+        doc: TantivyDocument,
+        permit: tokio::sync::OwnedSemaphorePermit,
+    ) -> std::result::Result<(), String> {
         self.ops.send(Op::Bulk(Box::new(doc), permit)).map_err(|_| "indexer stopped".to_string())
     }
 
@@ -448,12 +456,6 @@ impl Search {
     /// An indexer for this node: its own consumer group, so it reads every partition.
     pub fn new(index: SearchIndex, node_id: &str) -> Search {
         Search { index, group: Box::leak(format!("chatctl-search-{node_id}").into_boxed_str()) }
-    }
-
-    /// The indexer of a rebuild (`SearchIndex::rebuild`): documents queued, not awaited;
-    /// `index.finish()` commits them and swaps the index in.
-    pub fn rebuilding(index: SearchIndex) -> Search {
-        Search { index, group: "chatctl-search-rebuild" }
     }
 }
 
