@@ -41,11 +41,14 @@ async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, Value)> {
         Some(t) => format!("token={t}"),
         None => format!("user={}", args.user),
     };
-    let (mut ws, _) =
-        tokio::time::timeout(Duration::from_secs(5), tokio_tungstenite::connect_async(format!("{url}{sep}{auth}")))
-            .await
-            .with_context(|| format!("{url}: no answer within 5s"))?
-            .with_context(|| format!("cannot connect to {url}"))?;
+    // Frames are ~100 bytes and tungstenite zeroes its whole read buffer before each read
+    // (128 KiB by default); it grows for a larger frame.
+    let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default().read_buffer_size(4096);
+    let connect = tokio_tungstenite::connect_async_with_config(format!("{url}{sep}{auth}"), Some(config), false);
+    let (mut ws, _) = tokio::time::timeout(Duration::from_secs(5), connect)
+        .await
+        .with_context(|| format!("{url}: no answer within 5s"))?
+        .with_context(|| format!("cannot connect to {url}"))?;
     let hello = next(&mut ws).await.with_context(|| format!("{url} closed before its session frame"))?;
     Ok((ws, hello))
 }
