@@ -838,25 +838,25 @@ async fn appends_publish_only_while_watched_and_are_fenced_by_epoch() {
     let d = |s: &str| vec![s.to_string()];
 
     // Nobody watches: written, not published.
-    assert_eq!(buf.append(&id, "node-1", 0, 0, &d("a"), None).await.unwrap(), Fenced::Ok { next: 1 });
+    assert_eq!(buf.append(&id, "node-1", 0, 0, d("a"), None).await.unwrap(), Fenced::Ok { next: 1 });
     let quiet = tokio::time::timeout(Duration::from_millis(300), sub.rx.recv()).await;
     assert!(quiet.is_err(), "published without a watcher: {quiet:?}");
 
     // Watched: each new entry is published once; a retry of chunk 1 with chunk 2 writes 2 only.
     buf.watch(&id).await.unwrap();
-    assert_eq!(buf.append(&id, "node-1", 0, 1, &d("b"), None).await.unwrap(), Fenced::Ok { next: 2 });
+    assert_eq!(buf.append(&id, "node-1", 0, 1, d("b"), None).await.unwrap(), Fenced::Ok { next: 2 });
     let more = vec!["b".to_string(), "c".to_string()];
-    assert_eq!(buf.append(&id, "node-1", 0, 1, &more, None).await.unwrap(), Fenced::Ok { next: 3 });
+    assert_eq!(buf.append(&id, "node-1", 0, 1, more, None).await.unwrap(), Fenced::Ok { next: 3 });
     for (i, text) in [(1, "b"), (2, "c")] {
         let got = tokio::time::timeout(Duration::from_secs(2), sub.rx.recv()).await.unwrap().unwrap();
         let v: Value = serde_json::from_str(&got).unwrap();
         assert_eq!((v["i"].as_u64(), v["d"].as_str()), (Some(i), Some(text)));
     }
     // A gap is refused with where the buffer stands; a stale epoch is fenced.
-    assert_eq!(buf.append(&id, "node-1", 0, 7, &d("x"), None).await.unwrap(), Fenced::Gap { next: 3 });
-    assert_eq!(buf.append(&id, "node-2", 1, 3, &d("x"), None).await.unwrap(), Fenced::Lost);
+    assert_eq!(buf.append(&id, "node-1", 0, 7, d("x"), None).await.unwrap(), Fenced::Gap { next: 3 });
+    assert_eq!(buf.append(&id, "node-2", 1, 3, d("x"), None).await.unwrap(), Fenced::Lost);
     let saved: Vec<String> = buf.read_all(&id).await.unwrap().into_iter().map(|b| b.delta).collect();
     assert_eq!(saved, ["a", "b", "c"]);
     // An unknown message is gone (Redis lost it), not fenced.
-    assert_eq!(buf.append("no-such", "node-1", 0, 0, &d("a"), None).await.unwrap(), Fenced::Gone);
+    assert_eq!(buf.append("no-such", "node-1", 0, 0, d("a"), None).await.unwrap(), Fenced::Gone);
 }

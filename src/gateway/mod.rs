@@ -520,7 +520,7 @@ impl Gateway {
         let (message_id, node, epoch) = (gen.meta.message_id.clone(), self.node_id.clone(), gen.epoch);
         let deltas = gen.deltas[from as usize..].to_vec();
         Box::pin(async move {
-            let answer = buf.append(&message_id, &node, epoch, from, &deltas, None).await;
+            let answer = buf.append(&message_id, &node, epoch, from, deltas, None).await;
             (end, answer)
         })
     }
@@ -730,7 +730,8 @@ impl Gateway {
         let Some(buf) = &self.buffer else { return Saved::Ok };
         for _ in 0..3 {
             let pending = &gen.deltas[gen.saved as usize..];
-            let answer = buf.append(&gen.meta.message_id, &self.node_id, gen.epoch, gen.saved, pending, end).await;
+            let answer =
+                buf.append(&gen.meta.message_id, &self.node_id, gen.epoch, gen.saved, pending.to_vec(), end).await;
             match answer {
                 Ok(Fenced::Ok { next }) => {
                     if gen.degraded {

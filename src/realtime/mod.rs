@@ -92,8 +92,7 @@ return 'OK'
 /// client on the generating node, costs no publish. Returns one integer per item: `next`
 /// (>= 0) written, -1 fenced, -2 gone, `-3 - next` a gap (the buffer expects `next`).
 const APPEND: &str = r#"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = now_ms()
 local out = {}
 local a = 3
 while a <= #ARGV do
@@ -498,7 +497,7 @@ impl ResumeBuffer {
         node: &str,
         epoch: u32,
         from: u32,
-        deltas: &[String],
+        deltas: Vec<String>,
         end: Option<&Final>,
     ) -> Result<Fenced> {
         let item = Append {
@@ -506,7 +505,7 @@ impl ResumeBuffer {
             node: node.to_string(),
             epoch,
             from,
-            deltas: deltas.to_vec(),
+            deltas,
             end: end.map(|f| (f.terminal.clone(), serde_json::to_string(f).expect("final serialises"))),
         };
         let (reply, answer) = oneshot::channel();
