@@ -11,6 +11,8 @@ pub const UNAVAILABLE: i32 = 5;
 pub const CONFLICT: i32 = 6;
 /// `lag --exit-code`: some group is not OK.
 pub const NOT_OK: i32 = 7;
+/// `lag --exit-code`: no group is in error, but some group is WARN.
+pub const WARN: i32 = 8;
 
 /// The exit code and an optional hint for `err`. A broken pipe (the reader went away, as
 /// in `chatctl ... | head`) is success.
@@ -32,6 +34,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
         Some(Error::NotFound(_)) => (NOT_FOUND, None),
         Some(Error::Conflict(_)) => (CONFLICT, None),
         Some(Error::Unhealthy(_)) => (NOT_OK, None),
+        Some(Error::Lagging(_)) => (WARN, None),
         Some(Error::BrokerUnreachable { .. }) => {
             (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
         }

@@ -8,7 +8,7 @@ use chatctl::kafka::groups::{self as kgroups, GroupDescription, Member};
 use chatctl::kafka::KafkaSettings;
 use chatctl::ops::groups::{self, Activity, OffsetRow, PlanRow, Scope, Target};
 use chatctl::ops::lag::{LagModel, Poller};
-use chatctl::time::{now, parse_instant};
+use chatctl::time::{now, parse_datetime, parse_duration};
 use chatctl::Error;
 use rdkafka::consumer::Consumer;
 use serde::Serialize;
@@ -36,26 +36,68 @@ pub enum GroupsCommand {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+A drop-in for `kafka-consumer-groups.sh --reset-offsets`: the same scopes, scenarios, results \
+and plan files. --all-topics is exactly the partitions the group has committed offsets for; \
+--to-current on a partition without one is the log end; --shift-by without one is a usage error \
+and nothing is committed; --to-offset, --shift-by and --from-file are clamped into the log \
+(with a warning), the other scenarios read the log; --to-datetime and --by-duration fall back \
+to the log end where no record is that recent. A group is reset only while it has no members \
+(Empty or Dead); with several groups an active one is refused and the others go on (exit 6).
+
+--to-datetime: Kafka's yyyy-MM-dd'T'HH:mm:ss.SSS with an optional zone (Z, +02, +0200, +02:00), \
+zone-less meaning UTC. chatctl extensions: any number of fraction digits or none, RFC 3339, a \
+date (midnight UTC), epoch milliseconds, or a duration ago. --by-duration: ISO-8601 as Java \
+reads it (PT1H, PT0.1S, P1DT2H); chatctl extension: 2h, 90m, 7d.
+
+--export prints Kafka's CSV, no header: topic,partition,offset when one --group is named, \
+group,topic,partition,offset otherwise; --from-file reads both back. chatctl extensions: \
+--force (go on where the broker cannot say whether the group has members), the current offset \
+and change columns in the table (--kafka-table prints Kafka's GROUP TOPIC PARTITION NEW-OFFSET).")]
 pub struct ResetArgs {
-    pub group: String,
+    /// The group (the same as --group)
+    #[arg(value_name = "GROUP")]
+    pub group: Option<String>,
+    /// A group to reset (repeatable)
+    #[arg(long = "group", short = 'g', value_name = "GROUP", conflicts_with = "all_groups")]
+    pub groups: Vec<String>,
+    /// Every consumer group the broker lists
+    #[arg(long, conflicts_with = "group")]
+    pub all_groups: bool,
     /// Partitions to reset: TOPIC or TOPIC:P,P (repeatable)
     #[arg(long = "topic", value_name = "TOPIC[:P,P]", value_parser = Scope::parse_topic, conflicts_with = "all_topics")]
     pub topics: Vec<(String, Option<Vec<i32>>)>,
-    /// Every topic the group has committed offsets for
+    /// Every partition the group has committed offsets for
     #[arg(long)]
     pub all_topics: bool,
     #[command(flatten)]
     pub target: TargetArgs,
     /// Apply the plan (without it: dry run, nothing changes)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dry_run")]
     pub execute: bool,
-    /// Print the plan as CSV (the format --from-file reads) instead of a table
+    /// Plan only, change nothing (the default; kafka-consumer-groups.sh's flag)
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the plan as Kafka's CSV (what --from-file reads) instead of a table
     #[arg(long)]
     pub export: bool,
+    /// Print the plan as kafka-consumer-groups.sh does (GROUP TOPIC PARTITION NEW-OFFSET)
+    #[arg(long, conflicts_with = "export")]
+    pub kafka_table: bool,
     /// Go on where the broker cannot tell whether the group has members (a running member
     /// would overwrite the reset with its next commit)
     #[arg(long)]
     pub force: bool,
+}
+
+impl ResetArgs {
+    /// The groups named (positional and --group), in order, once each.
+    fn named(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.group.iter().chain(&self.groups).cloned().collect();
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|g| seen.insert(g.clone()));
+        out
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -67,28 +109,30 @@ pub struct TargetArgs {
     /// The log end (skip everything not yet consumed)
     #[arg(long)]
     pub to_latest: bool,
-    /// Where the group is now (useful with --export, or to commit partitions it lacks)
+    /// Where the group is now (the log end where it has no offset)
     #[arg(long)]
     pub to_current: bool,
     /// This offset in every partition
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub to_offset: Option<i64>,
-    /// Move by N (negative: back)
+    /// Move by N from the committed offset (negative: back)
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub shift_by: Option<i64>,
-    /// The first record at or after this time: RFC 3339 or a date
+    /// The first record at or after this time: 2026-01-01T00:00:00.000[Z|+02:00], RFC 3339,
+    /// a date, epoch ms
     #[arg(long, value_name = "TIME")]
     pub to_datetime: Option<String>,
-    /// The first record at or after this long ago, e.g. 2h, 7d
-    #[arg(long, value_name = "DURATION")]
+    /// The first record at or after this long ago: PT1H, P1DT2H, PT0.1S, or 2h, 7d
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub by_duration: Option<String>,
-    /// Targets from a plan file (CSV as --export writes, or Kafka's topic,partition,offset)
+    /// Targets from a plan file: Kafka's topic,partition,offset (one group) or
+    /// group,topic,partition,offset
     #[arg(long, value_name = "FILE")]
     pub from_file: Option<PathBuf>,
 }
 
 impl TargetArgs {
-    fn target(&self) -> anyhow::Result<Target> {
+    fn target(&self, named: &[String]) -> anyhow::Result<Target> {
         let t = &self;
         Ok(if t.to_earliest {
             Target::Earliest
@@ -101,14 +145,14 @@ impl TargetArgs {
         } else if let Some(n) = t.shift_by {
             Target::ShiftBy(n)
         } else if let Some(raw) = &t.to_datetime {
-            Target::Time(parse_instant(raw, now()?)?.timestamp_millis())
+            Target::Time(parse_datetime(raw, now()?)?.timestamp_millis())
         } else if let Some(raw) = &t.by_duration {
-            let d = humantime::parse_duration(raw).map_err(|e| Error::usage(format!("--by-duration {raw:?}: {e}")))?;
-            Target::Time(now()?.timestamp_millis() - d.as_millis() as i64)
+            let d = parse_duration(raw)?;
+            Target::Time((now()? - d).timestamp_millis())
         } else if let Some(path) = &t.from_file {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
-            Target::Plan(groups::from_csv(&text)?)
+            Target::Plan(groups::parse_reset_plan(&text, named)?)
         } else {
             return Err(Error::usage("choose a target (--to-earliest, --to-latest, ...)").into());
         })
@@ -117,11 +161,12 @@ impl TargetArgs {
 
 impl Row for PlanRow {
     fn headers() -> &'static [&'static str] {
-        &["topic", "partition", "current", "target", "change"]
+        &["group", "topic", "partition", "current", "new offset", "change"]
     }
     fn cells(&self) -> Vec<String> {
         let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
         vec![
+            self.group.clone(),
             self.topic.clone(),
             self.partition.to_string(),
             opt(self.current),
@@ -299,7 +344,11 @@ async fn guard(kafka: &KafkaSettings, group: &str, force: bool, strict: bool) ->
 }
 
 async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow::Result<()> {
-    let target = args.target.target()?;
+    let named = args.named();
+    if named.is_empty() && !args.all_groups {
+        return Err(Error::usage("name the group(s): GROUP, --group GROUP (repeatable) or --all-groups").into());
+    }
+    let target = args.target.target(&named)?;
     let scope = if args.all_topics {
         Scope::AllTopics
     } else if !args.topics.is_empty() {
@@ -309,23 +358,58 @@ async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow
     } else {
         return Err(Error::usage("name the partitions: --topic TOPIC[:P,P] or --all-topics").into());
     };
-    guard(kafka, &args.group, args.force, args.execute).await?;
-    let (k, g) = (kafka.clone(), args.group.clone());
-    let plan = blocking(move || groups::plan(&k, &g, &scope, &target)).await?;
-    for w in &plan.warnings {
-        eprintln!("warning: {w}");
-    }
-    if args.export {
-        print!("{}", groups::to_csv(&plan.rows));
+    let groups_to_reset = if args.all_groups {
+        let k = kafka.clone();
+        blocking(move || {
+            let client = kgroups::admin_consumer(&k)?;
+            let listed = kgroups::list(client.client(), k.timeout);
+            chatctl::kafka::dispose(client);
+            Ok(listed?.into_iter().map(|g| g.group).collect::<Vec<_>>())
+        })
+        .await?
     } else {
-        ctx.printer.rows(&plan.rows)?;
+        named.clone()
+    };
+    let execute = args.execute && !args.dry_run;
+    // Plan every group before committing any: a usage error (--shift-by without a
+    // committed offset) commits nothing anywhere.
+    let mut plans = Vec::new();
+    let mut refused = Vec::new();
+    for group in &groups_to_reset {
+        if let Err(e) = guard(kafka, group, args.force, execute).await {
+            eprintln!("chatctl: {e}");
+            refused.push(group.clone());
+            continue;
+        }
+        let (k, g, scope, target) = (kafka.clone(), group.clone(), scope.clone(), target.clone());
+        let plan = blocking(move || groups::plan(&k, &g, &scope, &target)).await?;
+        for w in &plan.warnings {
+            eprintln!("warning: {group}: {w}");
+        }
+        if plan.rows.is_empty() {
+            eprintln!("warning: {group}: nothing to reset (no partition in scope)");
+        }
+        plans.push((group.clone(), plan.rows));
     }
-    if args.execute {
-        let (k, g, rows) = (kafka.clone(), args.group.clone(), plan.rows.clone());
-        blocking(move || groups::execute(&k, &g, &rows)).await?;
-        eprintln!("committed {} offset(s) for group {}", plan.rows.len(), args.group);
+    let rows: Vec<PlanRow> = plans.iter().flat_map(|(_, r)| r.iter().cloned()).collect();
+    if args.export {
+        print!("{}", groups::to_csv(&rows, !args.all_groups && named.len() == 1));
+    } else if args.kafka_table {
+        print!("{}", groups::to_kafka_table(&rows));
+    } else {
+        ctx.printer.rows(&rows)?;
+    }
+    if execute {
+        for (group, rows) in plans.into_iter().filter(|(_, r)| !r.is_empty()) {
+            let (k, g, n) = (kafka.clone(), group.clone(), rows.len());
+            blocking(move || groups::execute(&k, &g, &rows)).await?;
+            eprintln!("committed {n} offset(s) for group {group}");
+        }
     } else {
         eprintln!("dry run: nothing changed (add --execute to apply)");
+    }
+    if !refused.is_empty() {
+        return Err(Error::Conflict(format!("not reset: {} (see above)", refused.join(", "))).into());
     }
     Ok(())
 }

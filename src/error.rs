@@ -37,6 +37,10 @@ pub enum Error {
     #[error("{0}")]
     Unhealthy(String),
 
+    /// `--exit-code`: what was checked works, but is falling behind (Burrow's WARN).
+    #[error("{0}")]
+    Lagging(String),
+
     /// Bad input to a command that clap could not catch (a time range, a filter).
     #[error("{0}")]
     Usage(String),

@@ -106,7 +106,7 @@ async fn postgres_outage_pauses_the_worker_and_loses_nothing() {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let out = chatctl()
-            .args(["lag", "-b", &broker.addr, "-g", "chatctl-audit", "--exit-code", "--samples", "2"])
+            .args(["lag", "-b", &broker.addr, "-g", "chatctl-audit", "--exit-code"])
             .args(["--interval", "300ms", "-o", "json"])
             .output()
             .unwrap();

@@ -3,7 +3,7 @@
 //! clamped into the partition's log, then (only with `--execute`) one commit from outside
 //! the group — and only when the group has no members.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use serde::Serialize;
@@ -43,23 +43,26 @@ impl Scope {
     }
 }
 
-/// Where each partition's offset goes.
+/// Where each partition's offset goes (kafka-consumer-groups.sh's reset scenarios).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Earliest,
     Latest,
+    /// The committed offset; the log end where the group has none (Kafka's rule).
     Current,
     Offset(i64),
+    /// From the committed offset; a partition without one is a usage error.
     ShiftBy(i64),
     /// Milliseconds since the epoch (`--to-datetime`, `--by-duration`).
     Time(i64),
-    /// Targets read from a plan file: (topic, partition) → offset.
-    Plan(Vec<(String, i32, i64)>),
+    /// A plan read from a file: group → (topic, partition, offset).
+    Plan(BTreeMap<String, Vec<(String, i32, i64)>>),
 }
 
 /// One partition of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanRow {
+    pub group: String,
     pub topic: String,
     pub partition: i32,
     /// The group's committed offset; none when it has none there.
@@ -73,60 +76,97 @@ impl PlanRow {
     }
 }
 
-/// A plan and the warnings met while making it (clamped targets).
+/// A plan and the warnings met while making it (clamped targets, empty partitions).
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
     pub rows: Vec<PlanRow>,
     pub warnings: Vec<String>,
 }
 
-/// The plan's CSV, the same columns `--from-file` reads: topic,partition,current,target,change.
-pub fn to_csv(rows: &[PlanRow]) -> String {
-    let mut out = String::from("topic,partition,current,target,change\n");
+/// kafka-consumer-groups.sh's `--export`: no header; `topic,partition,offset` when one
+/// group was named with `--group`, `group,topic,partition,offset` otherwise.
+pub fn to_csv(rows: &[PlanRow], single_group: bool) -> String {
+    let mut out = String::new();
     for r in rows {
-        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-        out.push_str(&format!("{},{},{},{},{}\n", r.topic, r.partition, opt(r.current), r.target, opt(r.change())));
+        if single_group {
+            out.push_str(&format!("{},{},{}\n", r.topic, r.partition, r.target));
+        } else {
+            out.push_str(&format!("{},{},{},{}\n", r.group, r.topic, r.partition, r.target));
+        }
     }
     out
 }
 
-/// Read a plan file: the CSV `to_csv` writes (columns found by their header), or Apache
-/// Kafka's export without a header (`topic,partition,offset`).
-pub fn from_csv(text: &str) -> Result<Vec<(String, i32, i64)>> {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).peekable();
-    let (mut ti, mut pi, mut oi) = (0usize, 1usize, 2usize);
-    if let Some(first) = lines.peek() {
-        let cols: Vec<&str> = first.split(',').map(str::trim).collect();
-        if cols.iter().any(|c| c.eq_ignore_ascii_case("topic")) {
-            let find = |name: &str| cols.iter().position(|c| c.eq_ignore_ascii_case(name));
-            ti = find("topic").unwrap_or(0);
-            pi = find("partition").ok_or_else(|| Error::usage("plan file header has no `partition` column"))?;
-            oi = find("target")
-                .or_else(|| find("offset"))
-                .ok_or_else(|| Error::usage("plan file header has no `target` (or `offset`) column"))?;
-            lines.next();
-        }
+/// kafka-consumer-groups.sh's dry-run table (`printOffsetsToReset`).
+pub fn to_kafka_table(rows: &[PlanRow]) -> String {
+    let line = |g: &str, t: &str, p: &str, o: &str| format!("{g:<30} {t:<30} {p:<10} {o:<15}");
+    let mut out = String::new();
+    if !rows.is_empty() {
+        out.push('\n');
+        out.push_str(&line("GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"));
     }
-    let mut out = Vec::new();
-    for (n, line) in lines.enumerate() {
-        let cols: Vec<&str> = line.split(',').map(str::trim).collect();
-        let field = |i: usize| cols.get(i).copied().unwrap_or("");
-        let bad = |what: &str| Error::usage(format!("plan file line {}: bad {what} in {line:?}", n + 2));
-        let partition = field(pi).parse::<i32>().map_err(|_| bad("partition"))?;
-        let offset = field(oi).parse::<i64>().map_err(|_| bad("target offset"))?;
-        if field(ti).is_empty() {
-            return Err(bad("topic"));
-        }
-        out.push((field(ti).to_string(), partition, offset));
+    for r in rows {
+        out.push('\n');
+        out.push_str(&line(&r.group, &r.topic, &r.partition.to_string(), &r.target.to_string()));
     }
-    if out.is_empty() {
-        return Err(Error::usage("plan file has no rows"));
+    out.push('\n');
+    out
+}
+
+/// Read a `--from-file` plan as kafka-consumer-groups.sh does (`parseResetPlan`): with
+/// exactly one `--group` and a first line of three columns, `topic,partition,offset` for
+/// that group; otherwise `group,topic,partition,offset`. chatctl also reads the CSV its
+/// earlier versions exported (a header naming `topic`, `partition` and `target`).
+pub fn parse_reset_plan(text: &str, groups: &[String]) -> Result<BTreeMap<String, Vec<(String, i32, i64)>>> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let Some(first) = lines.first() else { return Err(Error::usage("plan file has no rows")) };
+    let cols = |l: &str| l.split(',').map(str::trim).map(str::to_string).collect::<Vec<_>>();
+    let head = cols(first);
+    let bad =
+        |n: usize, what: &str, line: &str| Error::usage(format!("plan file line {}: bad {what} in {line:?}", n + 1));
+    let num = |v: &str| v.parse::<i64>().ok();
+    let mut out: BTreeMap<String, Vec<(String, i32, i64)>> = BTreeMap::new();
+    if head.iter().any(|c| c.eq_ignore_ascii_case("topic")) {
+        let group = match groups {
+            [g] => g.clone(),
+            _ => return Err(Error::usage("a plan file with a header is for one group: name it with --group")),
+        };
+        let find = |name: &str| head.iter().position(|c| c.eq_ignore_ascii_case(name));
+        let (ti, pi) = (find("topic").unwrap_or(0), find("partition").ok_or_else(|| bad(0, "header", first))?);
+        let oi = find("target").or_else(|| find("offset")).ok_or_else(|| bad(0, "header", first))?;
+        for (n, line) in lines.iter().enumerate().skip(1) {
+            let c = cols(line);
+            let get = |i: usize| c.get(i).map(String::as_str).unwrap_or("");
+            let p = get(pi).parse::<i32>().map_err(|_| bad(n, "partition", line))?;
+            let o = num(get(oi)).ok_or_else(|| bad(n, "offset", line))?;
+            out.entry(group.clone()).or_default().push((get(ti).to_string(), p, o));
+        }
+        return Ok(out);
+    }
+    let old = groups.len() == 1 && head.len() == 3;
+    for (n, line) in lines.iter().enumerate() {
+        let c = cols(line);
+        let (g, rest) = match (old, c.len()) {
+            (true, 3) => (groups[0].clone(), &c[..]),
+            (false, 4) => (c[0].clone(), &c[1..]),
+            _ => {
+                let want = if old { "topic,partition,offset" } else { "group,topic,partition,offset" };
+                return Err(bad(n, &format!("row (expected {want})"), line));
+            }
+        };
+        if rest[0].is_empty() {
+            return Err(bad(n, "topic", line));
+        }
+        let p = rest[1].parse::<i32>().map_err(|_| bad(n, "partition", line))?;
+        let o = num(&rest[2]).ok_or_else(|| bad(n, "offset", line))?;
+        out.entry(g).or_default().push((rest[0].clone(), p, o));
     }
     Ok(out)
 }
 
-/// The target of one partition before clamping; none for "leave as is" (to-current with no
-/// committed offset uses the earliest, as the workers' `auto.offset.reset` would).
+/// The target of one partition before any range check, as Kafka's `prepareOffsetsToReset`
+/// computes it. `by_time` is the offsets-for-times answer (-1 or none: no record at or after
+/// the time, and Kafka falls back to the log end).
 pub fn raw_target(
     target: &Target,
     current: Option<i64>,
@@ -134,57 +174,57 @@ pub fn raw_target(
     high: i64,
     by_time: Option<i64>,
     planned: Option<i64>,
-) -> i64 {
-    match target {
+) -> std::result::Result<i64, String> {
+    Ok(match target {
         Target::Earliest => low,
         Target::Latest => high,
-        Target::Current => current.unwrap_or(low),
+        Target::Current => current.unwrap_or(high),
         Target::Offset(o) => *o,
-        Target::ShiftBy(n) => current.unwrap_or(low).saturating_add(*n),
-        // Offsets-for-times answers -1 past the last record: the log end.
+        Target::ShiftBy(n) => current.ok_or("there is no current committed offset to shift from")?.saturating_add(*n),
         Target::Time(_) => by_time.filter(|o| *o >= 0).unwrap_or(high),
-        Target::Plan(_) => planned.unwrap_or(low),
-    }
+        Target::Plan(_) => planned.ok_or("the plan file has no offset for it")?,
+    })
+}
+
+/// Whether Kafka checks the target against the log (`checkOffsetsRange`): for the targets
+/// a user types (to-offset, shift-by, a plan file); the others come from the log.
+pub fn range_checked(target: &Target) -> bool {
+    matches!(target, Target::Offset(_) | Target::ShiftBy(_) | Target::Plan(_))
 }
 
 /// Clamp into [low, high], saying so when it had to.
 pub fn clamp(topic: &str, partition: i32, target: i64, low: i64, high: i64, warnings: &mut Vec<String>) -> i64 {
-    if target < low {
-        warnings.push(format!("{topic}:{partition}: target {target} is before the log start {low}; using {low}"));
-        low
-    } else if target > high {
-        warnings.push(format!("{topic}:{partition}: target {target} is past the log end {high}; using {high}"));
+    if target > high {
+        warnings.push(format!("{topic}:{partition}: new offset {target} is past the log end {high}; using {high}"));
         high
+    } else if target < low {
+        warnings.push(format!("{topic}:{partition}: new offset {target} is before the log start {low}; using {low}"));
+        low
     } else {
         target
     }
 }
 
-/// Make the plan for `group` (blocking: run it off the async runtime).
+/// Make the plan for `group` (blocking: run it off the async runtime), as Kafka's
+/// `resetOffsets` does for one group: `--all-topics` is exactly the partitions the group
+/// has committed offsets for (none: an empty plan), `--topic T` every partition of T,
+/// `T:P,P` those; a plan file names its own partitions.
 pub fn plan(kafka: &KafkaSettings, group: &str, scope: &Scope, target: &Target) -> Result<Plan> {
     let client: BaseConsumer = groups::admin_consumer(kafka)?;
     let md = client.fetch_metadata(None, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
     let all = groups::topic_partitions(&md, None);
     let committed = groups::committed(kafka, group, &all)?;
     let current = |t: &str, p: i32| committed.iter().find(|(ct, cp, _)| ct == t && *cp == p).map(|c| c.2);
+    let mut out = Plan::default();
 
     // The partitions in scope.
     let mut partitions: Vec<(String, i32)> = Vec::new();
     match (scope, target) {
-        (_, Target::Plan(rows)) => partitions.extend(rows.iter().map(|(t, p, _)| (t.clone(), *p))),
-        (Scope::AllTopics, _) => {
-            let topics: BTreeSet<&str> = committed.iter().map(|c| c.0.as_str()).collect();
-            if topics.is_empty() {
-                return Err(Error::NotFound(format!(
-                    "group {group} has no committed offsets: name the topics with --topic"
-                )));
-            }
-            for e in all.elements() {
-                if topics.contains(e.topic()) {
-                    partitions.push((e.topic().to_string(), e.partition()));
-                }
-            }
-        }
+        (_, Target::Plan(plans)) => match plans.get(group) {
+            Some(rows) => partitions.extend(rows.iter().map(|(t, p, _)| (t.clone(), *p))),
+            None => out.warnings.push(format!("no reset plan for group {group} in the file")),
+        },
+        (Scope::AllTopics, _) => partitions.extend(committed.iter().map(|(t, p, _)| (t.clone(), *p))),
         (Scope::Topics(list), _) => {
             for (topic, only) in list {
                 let known: Vec<i32> =
@@ -221,7 +261,7 @@ pub fn plan(kafka: &KafkaSettings, group: &str, scope: &Scope, target: &Target) 
     // time, checked against the records around it: brokers answer past-the-end and
     // batch-time questions differently).
     let by_time: Vec<(String, i32, i64)> = match target {
-        Target::Time(ms) => {
+        Target::Time(ms) if !partitions.is_empty() => {
             let resolver = Resolver::new(kafka)?;
             let mut resolved = Resolved::default();
             let topics: BTreeSet<&str> = partitions.iter().map(|(t, _)| t.as_str()).collect();
@@ -235,18 +275,23 @@ pub fn plan(kafka: &KafkaSettings, group: &str, scope: &Scope, target: &Target) 
         _ => Vec::new(),
     };
 
-    let mut out = Plan::default();
     for (t, p) in partitions {
         let (low, high) = client.fetch_watermarks(&t, p, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
         let cur = current(&t, p);
         let bt = by_time.iter().find(|b| b.0 == t && b.1 == p).map(|b| b.2);
+        if matches!(target, Target::Time(_)) && bt.is_none_or(|o| o < 0) {
+            out.warnings.push(format!("{t}:{p}: no record at or after the time: falling back to the log end {high}"));
+        }
         let planned = match target {
-            Target::Plan(rows) => rows.iter().find(|r| r.0 == t && r.1 == p).map(|r| r.2),
+            Target::Plan(plans) => {
+                plans.get(group).and_then(|rows| rows.iter().find(|r| r.0 == t && r.1 == p)).map(|r| r.2)
+            }
             _ => None,
         };
-        let raw = raw_target(target, cur, low, high, bt, planned);
-        let target = clamp(&t, p, raw, low, high, &mut out.warnings);
-        out.rows.push(PlanRow { topic: t, partition: p, current: cur, target });
+        let raw = raw_target(target, cur, low, high, bt, planned)
+            .map_err(|why| Error::usage(format!("cannot reset {t}:{p} of group {group}: {why}")))?;
+        let target = if range_checked(target) { clamp(&t, p, raw, low, high, &mut out.warnings) } else { raw };
+        out.rows.push(PlanRow { group: group.to_string(), topic: t, partition: p, current: cur, target });
     }
     crate::kafka::dispose(client);
     Ok(out)
@@ -364,20 +409,26 @@ mod tests {
 
     #[test]
     fn targets_follow_kafka_consumer_groups() {
-        let t = |target: Target, cur| raw_target(&target, cur, 10, 100, None, None);
+        let t = |target: Target, cur| raw_target(&target, cur, 10, 100, None, None).unwrap();
         assert_eq!(t(Target::Earliest, Some(50)), 10);
         assert_eq!(t(Target::Latest, Some(50)), 100);
         assert_eq!(t(Target::Current, Some(50)), 50);
-        assert_eq!(t(Target::Current, None), 10);
+        // kafka-consumer-groups.sh: --to-current without a committed offset is the log end.
+        assert_eq!(t(Target::Current, None), 100);
         assert_eq!(t(Target::Offset(42), Some(50)), 42);
         assert_eq!(t(Target::ShiftBy(-5), Some(50)), 45);
-        assert_eq!(t(Target::ShiftBy(5), None), 15);
-        assert_eq!(raw_target(&Target::Time(1), Some(50), 10, 100, Some(33), None), 33);
+        // Kafka: "Cannot shift offset for partition ... since there is no current committed offset".
+        assert!(raw_target(&Target::ShiftBy(5), None, 10, 100, None, None)
+            .unwrap_err()
+            .contains("no current committed"));
+        assert_eq!(raw_target(&Target::Time(1), Some(50), 10, 100, Some(33), None).unwrap(), 33);
         assert_eq!(
-            raw_target(&Target::Time(1), Some(50), 10, 100, Some(-1), None),
+            raw_target(&Target::Time(1), Some(50), 10, 100, Some(-1), None).unwrap(),
             100,
-            "past the last record: log end"
+            "no record after: log end"
         );
+        assert!(range_checked(&Target::Offset(1)) && range_checked(&Target::ShiftBy(1)));
+        assert!(!range_checked(&Target::Current) && !range_checked(&Target::Time(1)));
     }
 
     #[test]
@@ -390,17 +441,41 @@ mod tests {
         assert!(w[0].contains("before the log start 10"), "{w:?}");
     }
 
+    fn row(group: &str, topic: &str, partition: i32, target: i64) -> PlanRow {
+        PlanRow { group: group.into(), topic: topic.into(), partition, current: None, target }
+    }
+
     #[test]
-    fn csv_round_trips_and_reads_kafka_format() {
-        let rows = vec![
-            PlanRow { topic: "a".into(), partition: 0, current: Some(5), target: 2 },
-            PlanRow { topic: "a".into(), partition: 1, current: None, target: 7 },
-        ];
-        let csv = to_csv(&rows);
-        assert_eq!(csv, "topic,partition,current,target,change\na,0,5,2,-3\na,1,,7,\n");
-        assert_eq!(from_csv(&csv).unwrap(), vec![("a".into(), 0, 2), ("a".into(), 1, 7)]);
-        assert_eq!(from_csv("t,3,99\n").unwrap(), vec![("t".into(), 3, 99)]);
-        assert!(from_csv("topic,partition\n").is_err());
-        assert!(from_csv("t,x,1\n").unwrap_err().to_string().contains("line"));
+    fn export_is_kafkas_csv_and_reads_back() {
+        let rows = vec![row("g1", "a", 0, 2), row("g1", "a", 1, 2), row("g2", "b", 0, 7)];
+        assert_eq!(to_csv(&rows[..2], true), "a,0,2\na,1,2\n");
+        let several = to_csv(&rows, false);
+        assert_eq!(several, "g1,a,0,2\ng1,a,1,2\ng2,b,0,7\n");
+        let g = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // ResetConsumerGroupOffsetTest.testResetOffsetsExportImportPlan: several groups,
+        // and one group reading its rows out of the several-group file.
+        let plan = parse_reset_plan(&several, &g(&["g1", "g2"])).unwrap();
+        assert_eq!(plan["g1"], vec![("a".into(), 0, 2), ("a".into(), 1, 2)]);
+        assert_eq!(plan["g2"], vec![("b".into(), 0, 7)]);
+        assert_eq!(parse_reset_plan(&several, &g(&["g1"])).unwrap()["g1"].len(), 2);
+        // testResetOffsetsExportImportPlanSingleGroupArg: the old topic,partition,offset form.
+        let plan = parse_reset_plan("a,0,2\na,1,2\n", &g(&["g1"])).unwrap();
+        assert_eq!(plan["g1"], vec![("a".into(), 0, 2), ("a".into(), 1, 2)]);
+        // chatctl's earlier export (with a header) still reads.
+        let plan = parse_reset_plan("topic,partition,current,target,change\na,0,5,2,-3\n", &g(&["g1"])).unwrap();
+        assert_eq!(plan["g1"], vec![("a".into(), 0, 2)]);
+        assert!(parse_reset_plan("a,0,2\n", &g(&["g1", "g2"])).unwrap_err().to_string().contains("group,topic"));
+        assert!(parse_reset_plan("t,x,1\n", &g(&["g"])).unwrap_err().to_string().contains("line 1"));
+        assert!(parse_reset_plan("", &g(&["g"])).is_err());
+    }
+
+    #[test]
+    fn the_dry_run_table_has_kafkas_columns() {
+        let t = to_kafka_table(&[row("g", "orders", 0, 50)]);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "");
+        assert_eq!(lines[1].split_whitespace().collect::<Vec<_>>(), ["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"]);
+        assert_eq!(lines[2].split_whitespace().collect::<Vec<_>>(), ["g", "orders", "0", "50"]);
+        assert_eq!(&lines[1][..31], format!("{:<31}", "GROUP"));
     }
 }

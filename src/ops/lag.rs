@@ -1,21 +1,29 @@
 //! Consumer lag over time: per group and partition, the committed offset against the log
-//! end, sampled at an interval, judged by Burrow's evaluation rules over a sliding window,
-//! with the lag in seconds interpolated as kafka-lag-exporter does.
+//! end, sampled at an interval, judged by Burrow's evaluator ([`crate::ops::burrow`]) over
+//! a window of commits, with the lag in seconds from kafka-lag-exporter's lookup table
+//! ([`crate::ops::lookup`]).
 //!
-//! Lag in seconds: each partition keeps a table of (log-end offset, the time it was first
-//! seen there). The record at the committed offset was written when the log end passed
-//! it, so its age is `now - t(committed)`, interpolated between the two table entries
-//! around it. A committed offset older than the whole table (the first samples, a stopped
-//! consumer) is looked up exactly instead: the poller reads that one record's timestamp
-//! (once per offset) and the answer joins the table, so a consumer catching up from there
-//! interpolates again. A caught-up partition is 0 s, idle topic or not.
+//! Burrow reads every commit from `__consumer_offsets`; a CLI can only poll the committed
+//! offset. So the window holds the commits chatctl *saw*: the offset at the first poll (the
+//! baseline), then each change of it, dated when first seen, with Burrow's lag at commit
+//! (the log end last known before the commit, minus the offset). The differences this
+//! forces, and nothing else differs from Burrow's rules:
+//! - A window is judged once it holds [`MIN_COMMITS`] of its [`WINDOW`] slots (Burrow's
+//!   `minimum-complete` 0.3); before that a partition is OK with `complete < 1` ("not
+//!   enough history"). A poller's first sight is not a commit time, and one seen commit
+//!   gives no span to compare silence with.
+//! - A commit of an unchanged offset cannot be seen, so Burrow's STOP (silence longer than
+//!   the window spans) is reported as STALL while the broker says the group has members
+//!   (alive, committing, not moving), and as STOP otherwise.
+//! - An Empty group (the broker says nobody consumes) with lag is STOP at once.
+//! - With a silence limit (`--watch`): a partition not yet judged whose offset has not
+//!   moved for longer than the limit while it lags is STOP (STALL with members).
 //!
-//! Status (Burrow's rules, the window being the last [`WINDOW`] samples):
-//! REWIND if the committed offset went backwards; OK if any sample had lag 0; STALL if the
-//! committed offset did not move while the group has members (alive but stuck), STOP if it
-//! did not move and the group has no members or the broker cannot say (nobody commits);
-//! WARN if it moved but lag grew in every interval; OK otherwise. A group takes its worst
-//! partition's status (severity OK < WARN < REWIND < STALL < STOP).
+//! Lag in seconds: `now − t(committed)`, `t` looked up in the partition's table of log-end
+//! sightings (kafka-lag-exporter's `MemoryTable`: a flat log end keeps its first and last
+//! sight). Where the committed offset is older than the whole table, or the table has too
+//! few points, the poller reads that one record's timestamp (once per offset) instead of
+//! extrapolating: exact where kafka-lag-exporter guesses. Caught up is 0 s, idle or not.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::time::{Duration, Instant};
@@ -27,35 +35,19 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::kafka::groups;
 use crate::kafka::KafkaSettings;
+use crate::ops::burrow::{self, Commit, PartitionVerdict};
+use crate::ops::lookup::{AddPoint, Lookup, Point, Table};
 
-/// Samples a status is judged over (Burrow's default).
+pub use crate::ops::burrow::Status;
+
+/// Commits a window holds (Burrow's default `intervals`).
 pub const WINDOW: usize = 10;
+/// Commits a window needs before it is judged.
+pub const MIN_COMMITS: usize = 3;
 /// Lag history kept for sparklines.
 pub const HISTORY: usize = 120;
-/// Log-end table entries kept per partition.
-const TABLE: usize = 64;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Status {
-    Ok,
-    Warn,
-    Rewind,
-    Stall,
-    Stop,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Ok => "OK",
-            Status::Warn => "WARN",
-            Status::Rewind => "REWIND",
-            Status::Stall => "STALL",
-            Status::Stop => "STOP",
-        }
-    }
-}
+/// Lookup table points kept per partition (kafka-lag-exporter's default `size`).
+const TABLE: usize = 60;
 
 /// Whether anyone consumes in the group, as far as the broker says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -80,68 +72,110 @@ impl Sample {
     }
 }
 
+/// How partitions are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judge {
+    /// Burrow's `allowed-lag`: at or under it a partition is OK.
+    pub allowed_lag: u64,
+    /// A partition not yet judged that has not moved for this long while lagging is
+    /// stopped (none: never, as a one-shot, which cannot tell a slow committer).
+    pub silence_ms: Option<i64>,
+}
+
+impl Default for Judge {
+    fn default() -> Self {
+        Judge { allowed_lag: 0, silence_ms: None }
+    }
+}
+
 /// What is known about one partition of one group.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PartitionHistory {
-    window: VecDeque<Sample>,
-    /// (log end, when it was first seen there), oldest first.
-    table: VecDeque<(i64, i64)>,
+    /// The commits seen, oldest first (at most [`WINDOW`]).
+    commits: VecDeque<Commit>,
+    /// Recent log ends (Burrow's broker offsets), oldest first.
+    broker: VecDeque<i64>,
+    /// Recent samples, for rates.
+    samples: VecDeque<Sample>,
+    table: Table,
     /// The exact timestamp of the record at an offset (looked up by the poller).
     exact: Option<(i64, i64)>,
+    /// When the committed offset was last seen to change (or first seen).
+    moved_ms: i64,
     /// Lag per sample, for sparklines.
     pub lags: VecDeque<u64>,
 }
 
+impl Default for PartitionHistory {
+    fn default() -> Self {
+        PartitionHistory {
+            commits: VecDeque::new(),
+            broker: VecDeque::new(),
+            samples: VecDeque::new(),
+            table: Table::new(TABLE),
+            exact: None,
+            moved_ms: 0,
+            lags: VecDeque::new(),
+        }
+    }
+}
+
+fn push_bounded<T>(q: &mut VecDeque<T>, cap: usize, v: T) {
+    if q.len() == cap {
+        q.pop_front();
+    }
+    q.push_back(v);
+}
+
 impl PartitionHistory {
     pub fn push(&mut self, s: Sample) {
-        if self.window.len() == WINDOW {
-            self.window.pop_front();
+        let before = self.samples.back().copied();
+        let seen = self.commits.back().map(|c| c.offset);
+        if seen != Some(s.committed) {
+            // Burrow's lag at commit: the log end last known when the commit arrived. At
+            // the first sight nothing was known before it: no lag (Burrow's `Lag: nil`),
+            // so the first sight never counts as a lag in the WARN or OK rules.
+            let lag = before.map(|b| (b.log_end - s.committed).max(0) as u64);
+            push_bounded(&mut self.commits, WINDOW, Commit { offset: s.committed, timestamp_ms: s.at_ms, lag });
+            self.moved_ms = s.at_ms;
         }
-        self.window.push_back(s);
-        if self.lags.len() == HISTORY {
-            self.lags.pop_front();
-        }
-        self.lags.push_back(s.lag() as u64);
-        match self.table.back() {
-            Some(&(end, _)) if end == s.log_end => {}
-            Some(&(end, _)) if s.log_end < end => {
-                // The log was truncated or recreated: the old table says nothing now.
-                self.table.clear();
-                self.table.push_back((s.log_end, s.at_ms));
-            }
-            _ => {
-                if self.table.len() == TABLE {
-                    self.table.pop_front();
-                }
-                self.table.push_back((s.log_end, s.at_ms));
-            }
+        push_bounded(&mut self.broker, WINDOW, s.log_end);
+        push_bounded(&mut self.samples, WINDOW, s);
+        push_bounded(&mut self.lags, HISTORY, s.lag() as u64);
+        let p = Point { offset: s.log_end, time: s.at_ms };
+        if self.table.add_point(p) == AddPoint::NonMonotonic {
+            // The log was truncated or recreated: the old table says nothing now.
+            self.table.clear();
+            self.table.add_point(p);
         }
     }
 
     pub fn last(&self) -> Option<Sample> {
-        self.window.back().copied()
+        self.samples.back().copied()
+    }
+
+    /// The commits in the window, oldest first.
+    pub fn commits(&self) -> impl Iterator<Item = &Commit> {
+        self.commits.iter()
     }
 
     /// The record at `offset` was written at `ts_ms` (the poller read it).
     pub fn record_time(&mut self, offset: i64, ts_ms: i64) {
         self.exact = Some((offset, ts_ms));
-        // The log end passed `offset` when it was written: an entry older than the table.
-        if self.table.front().is_some_and(|&(end, t)| end > offset + 1 && t >= ts_ms) {
-            self.table.push_front((offset + 1, ts_ms));
-        }
+    }
+
+    fn table_answers(&self, offset: i64) -> bool {
+        self.table.len() >= 2 && self.table.covers(offset)
     }
 
     /// The committed offset whose record time is needed and unknown: older than the
-    /// table, and not yet looked up.
+    /// table (or the table too short), and not yet looked up.
     pub fn needs_record_time(&self) -> Option<i64> {
         let last = self.last()?;
         if last.lag() == 0 || self.exact.is_some_and(|(o, _)| o == last.committed) {
             return None;
         }
-        match self.table.front() {
-            Some(&(end, _)) if end <= last.committed => None,
-            _ => Some(last.committed),
-        }
+        (!self.table_answers(last.committed)).then_some(last.committed)
     }
 
     /// Seconds the oldest unconsumed record has waited; none when it cannot be told yet.
@@ -151,34 +185,29 @@ impl PartitionHistory {
             return Some(0.0);
         }
         let c = last.committed;
-        if let Some((o, ts)) = self.exact {
-            if o == c {
-                return Some(((now_ms - ts).max(0)) as f64 / 1000.0);
-            }
+        let exact = self.exact.filter(|(o, _)| *o == c).map(|(_, ts)| ((now_ms - ts).max(0)) as f64 / 1000.0);
+        if !self.table_answers(c) && exact.is_some() {
+            return exact;
         }
-        let t: Vec<(i64, i64)> = self.table.iter().copied().collect();
-        for pair in t.windows(2) {
-            let ((e0, t0), (e1, t1)) = (pair[0], pair[1]);
-            if e0 <= c && c < e1 {
-                let at = t0 as f64 + (c - e0) as f64 / (e1 - e0) as f64 * (t1 - t0) as f64;
-                return Some(((now_ms as f64 - at) / 1000.0).max(0.0));
-            }
+        match self.table.lookup(c) {
+            Lookup::LagIsZero => Some(0.0),
+            Lookup::Prediction(at) if at.is_finite() => Some(((now_ms as f64 - at) / 1000.0).max(0.0)),
+            _ => exact,
         }
-        None
     }
 
-    /// Records committed per second over the window.
+    /// Records committed per second over the recent samples.
     pub fn consume_rate(&self) -> Option<f64> {
         self.rate(|s| s.committed)
     }
 
-    /// Records written per second over the window.
+    /// Records written per second over the recent samples.
     pub fn produce_rate(&self) -> Option<f64> {
         self.rate(|s| s.log_end)
     }
 
     fn rate(&self, f: impl Fn(&Sample) -> i64) -> Option<f64> {
-        let (a, b) = (self.window.front()?, self.window.back()?);
+        let (a, b) = (self.samples.front()?, self.samples.back()?);
         let secs = (b.at_ms - a.at_ms) as f64 / 1000.0;
         (secs > 0.0).then(|| ((f(b) - f(a)).max(0)) as f64 / secs)
     }
@@ -193,26 +222,30 @@ impl PartitionHistory {
         (net > 0.0).then(|| last.lag() as f64 / net)
     }
 
-    /// Burrow's verdict over the window.
-    pub fn status(&self, membership: Membership) -> Status {
-        let w: Vec<&Sample> = self.window.iter().collect();
-        if w.windows(2).any(|p| p[1].committed < p[0].committed) {
-            return Status::Rewind;
+    /// Whether the window holds enough commits to be judged.
+    pub fn judged(&self) -> bool {
+        self.commits.len() >= MIN_COMMITS
+    }
+
+    /// Burrow's verdict at `now_ms`, with the differences a poller forces (module docs).
+    pub fn verdict(&self, membership: Membership, now_ms: i64, judge: &Judge) -> PartitionVerdict {
+        let lag = self.last().map(|s| s.lag() as u64).unwrap_or(0);
+        let mut ring: Vec<Option<Commit>> = vec![None; WINDOW.saturating_sub(self.commits.len())];
+        ring.extend(self.commits.iter().copied().map(Some));
+        let broker: Vec<i64> = self.broker.iter().copied().collect();
+        let min = MIN_COMMITS as f32 / WINDOW as f32;
+        let mut v = burrow::evaluate_partition(&ring, &broker, lag, now_ms, min, judge.allowed_lag);
+        if lag > judge.allowed_lag {
+            if membership == Membership::Empty {
+                v.status = Status::Stop;
+            } else if !self.judged() && judge.silence_ms.is_some_and(|s| now_ms - self.moved_ms > s) {
+                v.status = Status::Stop;
+            }
+            if v.status == Status::Stop && membership == Membership::Active {
+                v.status = Status::Stall;
+            }
         }
-        if w.len() < 2 || w.iter().any(|s| s.lag() == 0) {
-            return Status::Ok;
-        }
-        let (first, last) = (w[0], w[w.len() - 1]);
-        if first.committed == last.committed {
-            return match membership {
-                Membership::Active => Status::Stall,
-                Membership::Empty | Membership::Unknown => Status::Stop,
-            };
-        }
-        if w.windows(2).all(|p| p[1].lag() > p[0].lag()) {
-            return Status::Warn;
-        }
-        Status::Ok
+        v
     }
 }
 
@@ -247,11 +280,13 @@ pub struct GroupPoll {
     pub partitions: Vec<(String, i32, i64, i64)>,
 }
 
-/// Every group watched, fed one poll at a time.
+/// Every group watched, fed one poll at a time. A group or partition missing from a poll
+/// is gone (deleted, its offsets expired) and leaves the model.
 #[derive(Debug, Clone, Default)]
 pub struct LagModel {
     pub groups: BTreeMap<String, GroupHistory>,
     pub last_poll_ms: Option<i64>,
+    pub judge: Judge,
 }
 
 /// A partition's figures, as shown and printed.
@@ -268,13 +303,17 @@ pub struct PartitionLag {
     pub consume_rate: Option<f64>,
     pub time_to_drain_seconds: Option<f64>,
     pub status: Status,
+    /// How full the commit window is (Burrow's `complete`); under 0.3 not yet judged.
+    pub complete: f32,
 }
 
-/// A group's figures: the worst status, the sums, the partition furthest behind.
+/// A group's figures (Burrow's roll-up): its status, the sums, the partition with the
+/// worst status and the one with the most lag.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupLag {
     pub group: String,
+    /// OK, WARN, ERR (a partition in STOP, STALL or REWIND), or NOTFOUND.
     pub status: Status,
     pub membership: Membership,
     pub partitions: usize,
@@ -282,13 +321,23 @@ pub struct GroupLag {
     pub lag_seconds: Option<f64>,
     pub consume_rate: Option<f64>,
     pub time_to_drain_seconds: Option<f64>,
+    /// Share of partitions whose window is full (Burrow's `complete`).
+    pub complete: f32,
+    /// `topic:partition` with the worst status, and that status.
+    pub worst_partition: Option<String>,
+    pub worst_status: Status,
     /// `topic:partition` furthest behind (Burrow's maxlag).
     pub max_lag_partition: Option<String>,
 }
 
 impl LagModel {
+    pub fn new(judge: Judge) -> Self {
+        LagModel { judge, ..Default::default() }
+    }
+
     pub fn apply(&mut self, poll: &Poll) {
         self.last_poll_ms = Some(poll.at_ms);
+        self.groups.retain(|g, _| poll.groups.iter().any(|p| &p.group == g));
         for g in &poll.groups {
             let h = self.groups.entry(g.group.clone()).or_insert_with(|| GroupHistory {
                 membership: g.membership,
@@ -296,16 +345,14 @@ impl LagModel {
                 total_lags: VecDeque::new(),
             });
             h.membership = g.membership;
+            h.partitions.retain(|(t, p), _| g.partitions.iter().any(|(pt, pp, _, _)| pt == t && pp == p));
             let mut total = 0u64;
             for (topic, partition, committed, log_end) in &g.partitions {
                 let s = Sample { at_ms: poll.at_ms, committed: *committed, log_end: *log_end };
                 total += s.lag() as u64;
                 h.partitions.entry((topic.clone(), *partition)).or_default().push(s);
             }
-            if h.total_lags.len() == HISTORY {
-                h.total_lags.pop_front();
-            }
-            h.total_lags.push_back(total);
+            push_bounded(&mut h.total_lags, HISTORY, total);
         }
     }
 
@@ -329,14 +376,26 @@ impl LagModel {
         }
     }
 
-    pub fn partitions(&self, group: &str) -> Vec<PartitionLag> {
+    /// Whether every lagging partition of every group has a judged window (or needs none:
+    /// caught up, or in an Empty group): a one-shot can stop sampling.
+    pub fn settled(&self) -> bool {
+        self.groups.values().all(|h| {
+            h.membership == Membership::Empty
+                || h.partitions
+                    .values()
+                    .all(|p| p.judged() || p.last().is_none_or(|s| s.lag() as u64 <= self.judge.allowed_lag))
+        })
+    }
+
+    fn verdicts(&self, group: &str) -> Vec<(PartitionLag, PartitionVerdict)> {
         let Some(h) = self.groups.get(group) else { return Vec::new() };
         let now = self.last_poll_ms.unwrap_or_default();
         h.partitions
             .iter()
             .filter_map(|((topic, partition), ph)| {
                 let last = ph.last()?;
-                Some(PartitionLag {
+                let v = ph.verdict(h.membership, now, &self.judge);
+                let row = PartitionLag {
                     group: group.to_string(),
                     topic: topic.clone(),
                     partition: *partition,
@@ -346,16 +405,22 @@ impl LagModel {
                     lag_seconds: ph.lag_seconds(now),
                     consume_rate: ph.consume_rate(),
                     time_to_drain_seconds: ph.time_to_drain(),
-                    status: ph.status(h.membership),
-                })
+                    status: v.status,
+                    complete: v.complete,
+                };
+                Some((row, v))
             })
             .collect()
     }
 
+    pub fn partitions(&self, group: &str) -> Vec<PartitionLag> {
+        self.verdicts(group).into_iter().map(|(p, _)| p).collect()
+    }
+
     pub fn group(&self, group: &str) -> Option<GroupLag> {
         let h = self.groups.get(group)?;
-        let parts = self.partitions(group);
-        let max = parts.iter().filter(|p| p.lag > 0).max_by_key(|p| p.lag);
+        let (parts, verdicts): (Vec<PartitionLag>, Vec<PartitionVerdict>) = self.verdicts(group).into_iter().unzip();
+        let g = burrow::evaluate_group(&verdicts);
         let fold = |f: &dyn Fn(&PartitionLag) -> Option<f64>, sum: bool| {
             parts.iter().filter_map(f).fold(None, |acc: Option<f64>, v| {
                 Some(if sum { acc.unwrap_or(0.0) + v } else { acc.unwrap_or(0.0).max(v) })
@@ -363,16 +428,21 @@ impl LagModel {
         };
         // A group drains when its slowest partition does; one that never drains, never.
         let drains = parts.iter().all(|p| p.time_to_drain_seconds.is_some());
+        let name = |i: Option<usize>| i.map(|i| format!("{}:{}", parts[i].topic, parts[i].partition));
         Some(GroupLag {
             group: group.to_string(),
-            status: parts.iter().map(|p| p.status).max().unwrap_or(Status::Ok),
+            // No committed offset anywhere: Kafka does not know the group (Burrow's 404).
+            status: if parts.is_empty() { Status::NotFound } else { g.status },
             membership: h.membership,
             partitions: parts.len(),
             lag: parts.iter().map(|p| p.lag).sum(),
             lag_seconds: fold(&|p| p.lag_seconds, false),
             consume_rate: fold(&|p| p.consume_rate, true),
             time_to_drain_seconds: if drains { fold(&|p| p.time_to_drain_seconds, false) } else { None },
-            max_lag_partition: max.map(|p| format!("{}:{}", p.topic, p.partition)),
+            complete: g.complete,
+            worst_partition: name(g.worst),
+            worst_status: g.worst.map(|i| parts[i].status).unwrap_or(Status::Ok),
+            max_lag_partition: name(g.maxlag),
         })
     }
 
@@ -593,6 +663,24 @@ impl Poller {
 mod tests {
     use super::*;
 
+    const ACTIVE: Membership = Membership::Active;
+
+    /// One poll of one group with one partition.
+    fn poll(m: &mut LagModel, at_ms: i64, membership: Membership, committed: i64, log_end: i64) {
+        m.apply(&Poll {
+            at_ms,
+            groups: vec![GroupPoll {
+                group: "g".into(),
+                membership,
+                partitions: vec![("t".into(), 0, committed, log_end)],
+            }],
+        });
+    }
+
+    fn status(m: &LagModel) -> Status {
+        m.partitions("g")[0].status
+    }
+
     fn history(samples: &[(i64, i64, i64)]) -> PartitionHistory {
         let mut h = PartitionHistory::default();
         for &(at_ms, committed, log_end) in samples {
@@ -601,104 +689,210 @@ mod tests {
         h
     }
 
-    /// `n` samples a second apart: committed and log end as functions of the step.
-    fn steps(n: i64, committed: impl Fn(i64) -> i64, end: impl Fn(i64) -> i64) -> PartitionHistory {
-        history(&(0..n).map(|i| (i * 1000, committed(i), end(i))).collect::<Vec<_>>())
+    #[test]
+    fn a_consumer_auto_committing_every_5s_that_keeps_up_is_ok() {
+        // 10 records/s produced; the consumer reads as they come and commits its position
+        // every 5 s (Java's default); polled every second.
+        let mut m = LagModel::default();
+        let mut polls = 0;
+        for s in 0..15 {
+            let end = 1000 + 10 * s;
+            let committed = 1000 + 10 * (s / 5 * 5) - 3;
+            poll(&mut m, s * 1000, ACTIVE, committed, end);
+            polls += 1;
+            if m.settled() {
+                break;
+            }
+        }
+        assert!(m.settled(), "three commits seen within 15 polls");
+        assert!(polls <= 11, "{polls}");
+        assert_eq!(status(&m), Status::Ok);
+        assert_eq!(m.group("g").unwrap().status, Status::Ok);
     }
 
     #[test]
-    fn caught_up_at_some_point_is_ok() {
-        // Caught up at 4 s, falling behind since: still OK while that sample is in the window.
-        let end = |i: i64| if i <= 4 { 100 } else { 100 + 5 * (i - 4) };
-        let h = steps(10, |i| (92 + 2 * i).min(end(i)), end);
-        assert_eq!(h.status(Membership::Active), Status::Ok);
+    fn one_shot_without_enough_commits_is_ok_and_incomplete() {
+        // A Kafka Streams app committing every 30 s, sampled for 15 s: one commit seen.
+        let mut m = LagModel::default();
+        for s in 0..15 {
+            poll(&mut m, s * 1000, ACTIVE, 500, 520 + 10 * s);
+        }
+        let p = &m.partitions("g")[0];
+        assert_eq!((p.status, p.complete), (Status::Ok, 0.1), "not enough history");
+        assert!(!m.settled());
     }
 
     #[test]
-    fn idle_topic_is_ok_with_zero_seconds() {
-        let h = steps(10, |_| 500, |_| 500);
-        assert_eq!(h.status(Membership::Unknown), Status::Ok);
-        assert_eq!(h.lag_seconds(9000), Some(0.0));
-        assert_eq!(h.time_to_drain(), Some(0.0));
+    fn an_empty_group_with_lag_is_stop_at_once() {
+        let mut m = LagModel::default();
+        poll(&mut m, 0, Membership::Empty, 100, 150);
+        assert_eq!(status(&m), Status::Stop);
+        assert!(m.settled());
+        let g = m.group("g").unwrap();
+        assert_eq!((g.status, g.worst_status, g.worst_partition.as_deref()), (Status::Err, Status::Stop, Some("t:0")));
     }
 
     #[test]
-    fn stuck_with_members_is_stall_without_is_stop() {
-        let h = steps(10, |_| 100, |i| 200 + i * 10);
-        assert_eq!(h.status(Membership::Active), Status::Stall);
-        assert_eq!(h.status(Membership::Empty), Status::Stop);
-        assert_eq!(h.status(Membership::Unknown), Status::Stop);
-        assert_eq!(h.time_to_drain(), None, "not draining");
+    fn a_stuck_member_is_stall_and_a_silent_group_stop_past_the_silence_limit() {
+        let judge = Judge { allowed_lag: 0, silence_ms: Some(30_000) };
+        let mut stuck = LagModel::new(judge);
+        let mut silent = LagModel::new(judge);
+        for s in 0..=31 {
+            poll(&mut stuck, s * 1000, ACTIVE, 100, 200 + s);
+            poll(&mut silent, s * 1000, Membership::Unknown, 100, 200 + s);
+        }
+        assert_eq!((status(&stuck), status(&silent)), (Status::Stall, Status::Stop));
+        // Within the limit: not judged yet.
+        let mut m = LagModel::new(judge);
+        poll(&mut m, 0, ACTIVE, 100, 200);
+        poll(&mut m, 20_000, ACTIVE, 100, 220);
+        assert_eq!(status(&m), Status::Ok);
     }
 
     #[test]
-    fn falling_behind_is_warn() {
-        // Consumes 5/s, produced 10/s: moves, lag grows every interval.
-        let h = steps(10, |i| 100 + i * 5, |i| 110 + i * 10);
-        assert_eq!(h.status(Membership::Active), Status::Warn);
-        assert_eq!(h.consume_rate(), Some(5.0));
-        assert_eq!(h.produce_rate(), Some(10.0));
+    fn a_committer_that_went_silent_is_stop_by_burrows_span_rule() {
+        // Polled every second; the log grows 10/s; commits seen at 0, 5 and 10 s, then none.
+        let mut m = LagModel::default();
+        let c = |s: i64| {
+            if s < 5 {
+                100
+            } else if s < 10 {
+                150
+            } else {
+                200
+            }
+        };
+        for s in 0..=20 {
+            poll(&mut m, s * 1000, Membership::Unknown, c(s), 120 + 10 * s);
+        }
+        // Silent 10 s = the window's span: not stopped yet; lag at its commits 10, 10
+        // never decreased: WARN.
+        assert_eq!(status(&m), Status::Warn);
+        poll(&mut m, 21_000, Membership::Unknown, 200, 330);
+        assert_eq!(status(&m), Status::Stop);
+        assert_eq!(m.group("g").unwrap().status, Status::Err);
     }
 
     #[test]
-    fn going_backwards_is_rewind() {
-        let h = steps(6, |i| if i < 3 { 1000 + i } else { 10 + i }, |_| 2000);
-        assert_eq!(h.status(Membership::Active), Status::Rewind);
+    fn a_rewind_that_climbed_back_is_forgiven() {
+        // Reset 300 -> 150, then consumed past 300 towards the log end (1000).
+        let mut m = LagModel::default();
+        for (at, c) in [(0, 300), (1, 150), (2, 250), (3, 350), (4, 500)] {
+            poll(&mut m, at * 1000, Membership::Unknown, c, 1000);
+        }
+        assert_eq!(status(&m), Status::Ok);
+        // Not yet climbed back: REWIND.
+        let mut m = LagModel::default();
+        for (at, c) in [(0, 300), (1, 150), (2, 200), (3, 250)] {
+            poll(&mut m, at * 1000, Membership::Unknown, c, 1000);
+        }
+        assert_eq!(status(&m), Status::Rewind);
+        // Within the allowed lag, a rewind is nothing.
+        let mut m = LagModel::new(Judge { allowed_lag: 900, silence_ms: None });
+        for (at, c) in [(0, 300), (1, 150), (2, 200), (3, 250)] {
+            poll(&mut m, at * 1000, Membership::Unknown, c, 1000);
+        }
+        assert_eq!(status(&m), Status::Ok);
     }
 
     #[test]
-    fn one_sample_is_not_enough_to_judge() {
-        let h = steps(1, |_| 0, |_| 1000);
-        assert_eq!(h.status(Membership::Empty), Status::Ok);
+    fn flat_nonzero_lag_is_warn_and_one_increase_is_not() {
+        // The consumer moves 10/s, the log grows 10/s: lag flat at 50.
+        let mut m = LagModel::default();
+        for s in 0..5 {
+            poll(&mut m, s * 1000, ACTIVE, 100 + 10 * s, 150 + 10 * s);
+        }
+        assert_eq!(status(&m), Status::Warn);
+        assert_eq!(m.group("g").unwrap().status, Status::Warn);
+        // Two samples, lag up once: not enough history to call it anything.
+        let mut m = LagModel::default();
+        poll(&mut m, 0, ACTIVE, 100, 150);
+        poll(&mut m, 1000, ACTIVE, 105, 170);
+        assert_eq!(status(&m), Status::Ok);
+    }
+
+    #[test]
+    fn lag_seconds_after_an_hour_idle_is_the_poll_interval() {
+        // Caught up and idle for an hour, polled every 2 s; then one record lands.
+        let mut m = LagModel::default();
+        for s in (0..=3600).step_by(2) {
+            poll(&mut m, s * 1000, ACTIVE, 500, 500);
+        }
+        assert_eq!(m.partitions("g")[0].lag_seconds, Some(0.0));
+        poll(&mut m, 3_602_000, ACTIVE, 500, 501);
+        let s = m.partitions("g")[0].lag_seconds.unwrap();
+        assert_eq!(s, 2.0, "the log end was last seen at 500 two seconds ago");
     }
 
     #[test]
     fn steady_consumption_lag_seconds_interpolates() {
         // 100 records/s written from t=0; the consumer stays 250 records behind.
-        let h = steps(10, |i| (i * 100 - 250).max(0), |i| i * 100);
+        let h = history(&(0..10).map(|i| (i * 1000, (i * 100 - 250).max(0), i * 100)).collect::<Vec<_>>());
         // At t=9 s committed = 650; the log end was 600 at 6 s and 700 at 7 s: 6.5 s.
         let s = h.lag_seconds(9000).unwrap();
         assert!((s - 2.5).abs() < 1e-9, "{s}");
-        assert_eq!(h.status(Membership::Active), Status::Ok, "moves, lag steady");
-        let drain = h.time_to_drain();
-        assert_eq!(drain, None, "consumes slower than written over the window: never drains");
+        assert_eq!(h.time_to_drain(), None, "consumes slower than written over the window: never drains");
     }
 
     #[test]
-    fn catch_up_after_burst() {
+    fn a_committed_offset_older_than_the_table_is_read_exactly() {
         // A burst of 1,000 at t=0, nothing after; the consumer does 200/s.
-        let h = steps(4, |i| i * 200, |_| 1000);
-        assert_eq!(h.status(Membership::Active), Status::Ok);
+        let mut h = history(&(0..4).map(|i| (i * 1000, i * 200, 1000)).collect::<Vec<_>>());
         assert_eq!(h.consume_rate(), Some(200.0));
-        // 400 left at 200/s.
         assert_eq!(h.time_to_drain(), Some(2.0));
-        // Committed (600) is older than the table (log end 1000 from the first sample):
-        // unknown until the record's time is read.
+        // Committed (600) is older than the flat table (log end 1000 throughout): unknown
+        // (kafka-lag-exporter would answer infinity) until the record's time is read.
         assert_eq!(h.needs_record_time(), Some(600));
         assert_eq!(h.lag_seconds(3000), None);
-        let mut h = h;
         h.record_time(600, -500);
         assert_eq!(h.needs_record_time(), None);
         assert_eq!(h.lag_seconds(3000), Some(3.5));
     }
 
     #[test]
-    fn exact_time_joins_the_table_for_later_offsets() {
-        // Log end: 1,000 at t=0 (burst written at t=-10 s .. 0), then 10/s.
-        let mut h = steps(3, |i| i * 100, |i| 1000 + i * 10);
-        h.record_time(200, -8000);
-        // A later committed offset between 201 and 1000 interpolates between (201, -8 s)
-        // and (1000, 0 s).
-        h.push(Sample { at_ms: 3000, committed: 600, log_end: 1030 });
-        let s = h.lag_seconds(3000).unwrap();
-        let expect = 3.0 + 8.0 * (1.0 - (600.0 - 201.0) / (1000.0 - 201.0));
-        assert!((s - expect).abs() < 1e-6, "{s} vs {expect}");
+    fn idle_topic_is_ok_with_zero_seconds() {
+        let h = history(&(0..10).map(|i| (i * 1000, 500, 500)).collect::<Vec<_>>());
+        assert_eq!(h.verdict(Membership::Unknown, 9000, &Judge::default()).status, Status::Ok);
+        assert_eq!(h.lag_seconds(9000), Some(0.0));
+        assert_eq!(h.time_to_drain(), Some(0.0));
     }
 
     #[test]
-    fn group_takes_the_worst_partition() {
+    fn groups_and_partitions_that_disappear_leave_the_model() {
         let mut m = LagModel::default();
-        for i in 0..12 {
+        m.apply(&Poll {
+            at_ms: 0,
+            groups: vec![
+                GroupPoll {
+                    group: "a".into(),
+                    membership: ACTIVE,
+                    partitions: vec![("t".into(), 0, 1, 1), ("t".into(), 1, 1, 1)],
+                },
+                GroupPoll { group: "b".into(), membership: ACTIVE, partitions: vec![("t".into(), 0, 1, 1)] },
+            ],
+        });
+        m.apply(&Poll {
+            at_ms: 1000,
+            groups: vec![GroupPoll { group: "a".into(), membership: ACTIVE, partitions: vec![("t".into(), 0, 1, 1)] }],
+        });
+        assert_eq!(m.groups.keys().collect::<Vec<_>>(), ["a"]);
+        assert_eq!(m.partitions("a").len(), 1);
+    }
+
+    #[test]
+    fn a_group_without_offsets_is_notfound() {
+        let mut m = LagModel::default();
+        m.apply(&Poll {
+            at_ms: 0,
+            groups: vec![GroupPoll { group: "nope".into(), membership: Membership::Unknown, partitions: vec![] }],
+        });
+        assert_eq!(m.group("nope").unwrap().status, Status::NotFound);
+    }
+
+    #[test]
+    fn group_names_its_max_lag_partition_even_at_zero_lag() {
+        let mut m = LagModel::default();
+        for i in 0..4 {
             m.apply(&Poll {
                 at_ms: i * 1000,
                 groups: vec![GroupPoll {
@@ -709,11 +903,12 @@ mod tests {
             });
         }
         let g = m.group("g").unwrap();
-        assert_eq!(g.status, Status::Stop);
-        assert_eq!(g.lag, 11);
+        assert_eq!((g.status, g.lag), (Status::Err, 3));
         assert_eq!(g.max_lag_partition.as_deref(), Some("t:0"));
-        let parts = m.partitions("g");
-        assert_eq!(parts[1].status, Status::Ok);
-        assert_eq!(m.groups["g"].total_lags.back(), Some(&11));
+        assert_eq!(m.partitions("g")[1].status, Status::Ok);
+        assert_eq!(m.groups["g"].total_lags.back(), Some(&3));
+        let mut m = LagModel::default();
+        poll(&mut m, 0, ACTIVE, 5, 5);
+        assert_eq!(m.group("g").unwrap().max_lag_partition.as_deref(), Some("t:0"));
     }
 }

@@ -68,7 +68,7 @@ fn enter_drills_into_partitions_and_esc_goes_back() {
     assert_eq!(s.key(key(KeyCode::Enter)), Flow::Continue);
     let text = screen_text(&s);
     insta::assert_snapshot!("lag_partitions", text);
-    assert!(text.contains("chatctl-audit — STOP — partitions"), "{text}");
+    assert!(text.contains("chatctl-audit — ERR/STOP~ — partitions"), "{text}");
     assert!(text.contains("lag of stream-events:0 (max 110)"), "{text}");
     s.key(key(KeyCode::Esc));
     assert!(screen_text(&s).contains("consumer groups"));
@@ -96,9 +96,9 @@ fn filter_sort_help_and_quit() {
     let first = text.lines().find(|l| l.contains("chatctl-")).unwrap();
     assert!(first.contains("chatctl-analytics"), "{text}");
     s.key(key(KeyCode::Char('?')));
-    assert!(screen_text(&s).contains("Burrow's rules"));
+    assert!(screen_text(&s).contains("Burrow's evaluator"));
     s.key(key(KeyCode::Char('x')));
-    assert!(!screen_text(&s).contains("Burrow's rules"), "any key closes help");
+    assert!(!screen_text(&s).contains("Burrow's evaluator"), "any key closes help");
     assert_eq!(s.key(key(KeyCode::Char('q'))), Flow::Quit);
 }
 

@@ -14,7 +14,7 @@ pub fn status_style(s: Status) -> Style {
     let c = match s {
         Status::Ok => Color::Green,
         Status::Warn => Color::Yellow,
-        Status::Stall | Status::Stop => Color::Red,
+        Status::Err | Status::Stall | Status::Stop | Status::NotFound => Color::Red,
         Status::Rewind => Color::Magenta,
     };
     Style::default().fg(c).add_modifier(Modifier::BOLD)
@@ -67,6 +67,21 @@ fn membership(m: Membership) -> &'static str {
     }
 }
 
+/// A group's status as Burrow rolls it up, with its worst partition's when that is ERR
+/// (`ERR/STOP`), and `~` when not every window is full yet.
+pub fn group_status(g: &crate::ops::lag::GroupLag) -> String {
+    let word = if g.status == Status::Err {
+        format!("ERR/{}", g.worst_status.as_str())
+    } else {
+        g.status.as_str().to_string()
+    };
+    if g.complete < 1.0 && g.status != Status::NotFound {
+        format!("{word}~")
+    } else {
+        word
+    }
+}
+
 fn groups(s: &LagState, f: &mut Frame, area: Rect) {
     let rows: Vec<Row> = s
         .groups()
@@ -76,7 +91,7 @@ fn groups(s: &LagState, f: &mut Frame, area: Rect) {
                 s.model.groups.get(&g.group).map(|h| sparkline(h.total_lags.iter().copied(), 20)).unwrap_or_default();
             Row::new(vec![
                 Cell::from(g.group.clone()),
-                Cell::from(g.status.as_str()).style(status_style(g.status)),
+                Cell::from(group_status(g)).style(status_style(g.status)),
                 Cell::from(membership(g.membership)),
                 Cell::from(g.partitions.to_string()),
                 Cell::from(g.lag.to_string()),
@@ -87,14 +102,18 @@ fn groups(s: &LagState, f: &mut Frame, area: Rect) {
                 } else {
                     g.time_to_drain_seconds.map(|d| seconds(Some(d))).unwrap_or("never".into())
                 }),
-                Cell::from(g.max_lag_partition.clone().unwrap_or_else(|| "-".into())),
+                Cell::from(if g.lag == 0 {
+                    "-".into()
+                } else {
+                    g.max_lag_partition.clone().unwrap_or_else(|| "-".into())
+                }),
                 Cell::from(trend),
             ])
         })
         .collect();
     let widths = [
         Constraint::Min(24),
-        Constraint::Length(7),
+        Constraint::Length(10),
         Constraint::Length(7),
         Constraint::Length(6),
         Constraint::Length(9),
@@ -177,7 +196,7 @@ fn partitions(s: &LagState, group: &str, f: &mut Frame, area: Rect) {
         ],
         s.sort,
     );
-    let status = s.model.group(group).map(|g| g.status.as_str()).unwrap_or("-");
+    let status = s.model.group(group).map(|g| group_status(&g)).unwrap_or_else(|| "-".into());
     let empty = rows.is_empty();
     let table = Table::new(rows, widths)
         .header(head)
@@ -211,12 +230,14 @@ fn keys(s: &LagState) -> String {
 
 fn help(f: &mut Frame) {
     let text = vec![
-        Line::from("Status (Burrow's rules over the last 10 polls)"),
-        Line::from("  OK      caught up at some point, or keeping up"),
-        Line::from("  WARN    committing, but lag grew every poll"),
+        Line::from("Status (Burrow's evaluator over the last 10 commits seen)"),
+        Line::from("  OK      lag within --allowed-lag, or at it somewhere in the window"),
+        Line::from("  WARN    committing, but lag never decreased (flat counts)"),
         Line::from("  STALL   members present, committed offset not moving"),
-        Line::from("  STOP    no members (or unknown), offset not moving"),
-        Line::from("  REWIND  committed offset went backwards"),
+        Line::from("  STOP    no commit for longer than the window spans; Empty group"),
+        Line::from("  REWIND  offset went back and has not climbed back since"),
+        Line::from("  ERR     a group with a STOP, STALL or REWIND partition"),
+        Line::from("  ~       fewer than 10 commits seen: under 3, not judged yet"),
         Line::from(""),
         Line::from("LAG s: age of the oldest unconsumed record"),
         Line::from("DRAIN: time to lag 0 at the current rates"),
