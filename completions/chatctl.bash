@@ -1441,12 +1441,20 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__reset)
-            opts="-b -X -o -v -h -V --topic --all-topics --to-earliest --to-latest --to-current --to-offset --shift-by --to-datetime --by-duration --from-file --execute --export --force --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            opts="-g -b -X -o -v -h -V --group --all-groups --topic --all-topics --to-earliest --to-latest --to-current --to-offset --shift-by --to-datetime --by-duration --from-file --execute --dry-run --export --kafka-table --force --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1925,7 +1933,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__lag)
-            opts="-g -w -b -X -o -v -h -V --group --watch --interval --samples --partitions --exit-code --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
+            opts="-g -w -b -X -o -v -h -V --group --watch --interval --window --allowed-lag --partitions --exit-code --brokers --redis --output --profile --config --node-id --timeout --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1943,7 +1951,11 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --samples)
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-lag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

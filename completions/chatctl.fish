@@ -376,12 +376,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s g -l group -d 'A group to reset (repeatable)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'Partitions to reset: TOPIC or TOPIC:P,P (repeatable)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-offset -d 'This offset in every partition' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'Move by N (negative: back)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-datetime -d 'The first record at or after this time: RFC 3339 or a date' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l by-duration -d 'The first record at or after this long ago, e.g. 2h, 7d' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l from-file -d 'Targets from a plan file (CSV as --export writes, or Kafka\'s topic,partition,offset)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'Move by N from the committed offset (negative: back)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-datetime -d 'The first record at or after this time: 2026-01-01T00:00:00.000[Z|+02:00], RFC 3339, a date, epoch ms' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l by-duration -d 'The first record at or after this long ago: PT1H, P1DT2H, PT0.1S, or 2h, 7d' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l from-file -d 'Targets from a plan file: Kafka\'s topic,partition,offset (one group) or group,topic,partition,offset' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
@@ -391,12 +392,15 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-topics -d 'Every topic the group has committed offsets for'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-groups -d 'Every consumer group the broker lists'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-topics -d 'Every partition the group has committed offsets for'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-earliest -d 'The first offset still in the log'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-latest -d 'The log end (skip everything not yet consumed)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-current -d 'Where the group is now (useful with --export, or to commit partitions it lacks)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-current -d 'Where the group is now (the log end where it has no offset)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Apply the plan (without it: dry run, nothing changes)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l export -d 'Print the plan as CSV (the format --from-file reads) instead of a table'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l dry-run -d 'Plan only, change nothing (the default; kafka-consumer-groups.sh\'s flag)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l export -d 'Print the plan as Kafka\'s CSV (what --from-file reads) instead of a table'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l kafka-table -d 'Print the plan as kafka-consumer-groups.sh does (GROUP TOPIC PARTITION NEW-OFFSET)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l force -d 'Go on where the broker cannot tell whether the group has members (a running member would overwrite the reset with its next commit)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -421,7 +425,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s g -l group -d 'Only this group (repeatable); default: every group the broker lists' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l interval -d 'Time between polls (default: 2s with --watch, 1s otherwise)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l samples -d 'Polls a one-shot report is judged over (at least 2)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l window -d 'One-shot: sample at most this long (default 15s). --watch: a lagging partition not yet judged is stopped after this long without moving (default 5m)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l allowed-lag -d 'Lag (records) at or under which a partition is OK (Burrow\'s allowed-lag)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
@@ -431,9 +436,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l profile -d 'Name
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s w -l watch -d 'Live TUI (q, Esc or Ctrl-C quits)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s w -l watch -d 'Live TUI (q or Ctrl-C quits); with -o json (or stdout not a terminal): one JSON line per group (per partition with --partitions) every interval'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l partitions -d 'One row per partition instead of per group'
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l exit-code -d 'Exit 7 when a group is not OK (for cron and alerting)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l exit-code -d 'Exit 7 when a group is ERR, 8 when one is WARN (for cron and alerting)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s V -l version -d 'Print version'

@@ -55,9 +55,12 @@ pub enum Target {
     ShiftBy(i64),
     /// Milliseconds since the epoch (`--to-datetime`, `--by-duration`).
     Time(i64),
-    /// A plan read from a file: group → (topic, partition, offset).
-    Plan(BTreeMap<String, Vec<(String, i32, i64)>>),
+    /// A plan read from a file.
+    Plan(PlanFile),
 }
+
+/// A `--from-file` plan: group → (topic, partition, offset).
+pub type PlanFile = BTreeMap<String, Vec<(String, i32, i64)>>;
 
 /// One partition of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,7 +120,7 @@ pub fn to_kafka_table(rows: &[PlanRow]) -> String {
 /// exactly one `--group` and a first line of three columns, `topic,partition,offset` for
 /// that group; otherwise `group,topic,partition,offset`. chatctl also reads the CSV its
 /// earlier versions exported (a header naming `topic`, `partition` and `target`).
-pub fn parse_reset_plan(text: &str, groups: &[String]) -> Result<BTreeMap<String, Vec<(String, i32, i64)>>> {
+pub fn parse_reset_plan(text: &str, groups: &[String]) -> Result<PlanFile> {
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     let Some(first) = lines.first() else { return Err(Error::usage("plan file has no rows")) };
     let cols = |l: &str| l.split(',').map(str::trim).map(str::to_string).collect::<Vec<_>>();
@@ -125,7 +128,7 @@ pub fn parse_reset_plan(text: &str, groups: &[String]) -> Result<BTreeMap<String
     let bad =
         |n: usize, what: &str, line: &str| Error::usage(format!("plan file line {}: bad {what} in {line:?}", n + 1));
     let num = |v: &str| v.parse::<i64>().ok();
-    let mut out: BTreeMap<String, Vec<(String, i32, i64)>> = BTreeMap::new();
+    let mut out = PlanFile::new();
     if head.iter().any(|c| c.eq_ignore_ascii_case("topic")) {
         let group = match groups {
             [g] => g.clone(),

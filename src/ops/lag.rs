@@ -73,7 +73,7 @@ impl Sample {
 }
 
 /// How partitions are judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Judge {
     /// Burrow's `allowed-lag`: at or under it a partition is OK.
     pub allowed_lag: u64,
@@ -82,11 +82,6 @@ pub struct Judge {
     pub silence_ms: Option<i64>,
 }
 
-impl Default for Judge {
-    fn default() -> Self {
-        Judge { allowed_lag: 0, silence_ms: None }
-    }
-}
 
 /// What is known about one partition of one group.
 #[derive(Debug, Clone)]
@@ -236,9 +231,8 @@ impl PartitionHistory {
         let min = MIN_COMMITS as f32 / WINDOW as f32;
         let mut v = burrow::evaluate_partition(&ring, &broker, lag, now_ms, min, judge.allowed_lag);
         if lag > judge.allowed_lag {
-            if membership == Membership::Empty {
-                v.status = Status::Stop;
-            } else if !self.judged() && judge.silence_ms.is_some_and(|s| now_ms - self.moved_ms > s) {
+            let silent = !self.judged() && judge.silence_ms.is_some_and(|s| now_ms - self.moved_ms > s);
+            if membership == Membership::Empty || silent {
                 v.status = Status::Stop;
             }
             if v.status == Status::Stop && membership == Membership::Active {
