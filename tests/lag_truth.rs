@@ -120,13 +120,13 @@ async fn a_member_auto_committing_every_5s_that_keeps_up_is_ok() {
     let broker = Broker::start(Engine::Memory);
     let kafka = broker.kafka();
     create_topic(&kafka, "orders").await;
-    // Production goes on throughout: 5 records a second.
+    // Production goes on throughout: 20 records a second.
     let stop = Arc::new(AtomicBool::new(false));
     let (k, s) = (kafka.clone(), stop.clone());
     let producer = std::thread::spawn(move || {
         while !s.load(Ordering::Relaxed) {
             produce(&k, "orders", 1);
-            std::thread::sleep(Duration::from_millis(200));
+            std::thread::sleep(Duration::from_millis(50));
         }
     });
     // Java's defaults: auto-commit every 5 s.
@@ -146,19 +146,30 @@ async fn a_member_auto_committing_every_5s_that_keeps_up_is_ok() {
         assert!(Instant::now() < deadline, "the member never committed");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let started = Instant::now();
-    let out = lag(&broker, &["-g", "app", "--exit-code"]);
-    let took = started.elapsed();
-    let row = first_row(&out);
+    // Three one-shots, started at different points of the commit interval: between two
+    // commits the group lags by up to 5 s of records, and must not be called stuck.
+    let mut runs = Vec::new();
+    for pause in [2500, 1000, 3000] {
+        tokio::time::sleep(Duration::from_millis(pause)).await;
+        let started = Instant::now();
+        let out = lag(&broker, &["-g", "app", "--partitions", "--exit-code"]);
+        runs.push((out, started.elapsed()));
+    }
     stop.store(true, Ordering::Relaxed);
     producer.join().unwrap();
     member.join().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{row} {}", text(&out.stderr));
-    assert_eq!(row["status"], "OK", "{row}");
-    assert_eq!(row["membership"], "active", "{row}");
-    // Judged on commits it saw (3: its first sight and two auto-commits), not cut short.
-    assert!(row["complete"].as_f64().unwrap() >= 0.3, "{row}");
-    assert!(took < Duration::from_secs(16), "{took:?}");
+    let mut judged = 0;
+    for (out, took) in &runs {
+        let row = first_row(out);
+        assert_eq!(out.status.code(), Some(0), "{row} {}", text(&out.stderr));
+        assert_eq!(row["status"], "OK", "{row}");
+        assert!(*took < Duration::from_secs(17), "bounded by --window: {took:?}");
+        // Judged on the commits it saw (its first sight and two auto-commits: 0.3).
+        if row["complete"].as_f64().unwrap() >= 0.3 {
+            judged += 1;
+        }
+    }
+    assert!(judged >= 2, "the one-shot sampled until it could judge: {judged} of 3");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
