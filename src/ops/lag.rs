@@ -82,7 +82,6 @@ pub struct Judge {
     pub silence_ms: Option<i64>,
 }
 
-
 /// What is known about one partition of one group.
 #[derive(Debug, Clone)]
 pub struct PartitionHistory {
@@ -317,6 +316,9 @@ pub struct GroupLag {
     pub time_to_drain_seconds: Option<f64>,
     /// Share of partitions whose window is full (Burrow's `complete`).
     pub complete: f32,
+    /// Every lagging partition has been judged (or needs no history: caught up, an Empty
+    /// group); false: an OK may only mean "not enough history yet".
+    pub judged: bool,
     /// `topic:partition` with the worst status, and that status.
     pub worst_partition: Option<String>,
     pub worst_status: Status,
@@ -373,12 +375,14 @@ impl LagModel {
     /// Whether every lagging partition of every group has a judged window (or needs none:
     /// caught up, or in an Empty group): a one-shot can stop sampling.
     pub fn settled(&self) -> bool {
-        self.groups.values().all(|h| {
-            h.membership == Membership::Empty
-                || h.partitions
-                    .values()
-                    .all(|p| p.judged() || p.last().is_none_or(|s| s.lag() as u64 <= self.judge.allowed_lag))
-        })
+        self.groups.values().all(|h| self.group_judged(h))
+    }
+
+    fn group_judged(&self, h: &GroupHistory) -> bool {
+        h.membership == Membership::Empty
+            || h.partitions
+                .values()
+                .all(|p| p.judged() || p.last().is_none_or(|s| s.lag() as u64 <= self.judge.allowed_lag))
     }
 
     fn verdicts(&self, group: &str) -> Vec<(PartitionLag, PartitionVerdict)> {
@@ -434,6 +438,7 @@ impl LagModel {
             consume_rate: fold(&|p| p.consume_rate, true),
             time_to_drain_seconds: if drains { fold(&|p| p.time_to_drain_seconds, false) } else { None },
             complete: g.complete,
+            judged: self.group_judged(h),
             worst_partition: name(g.worst),
             worst_status: g.worst.map(|i| parts[i].status).unwrap_or(Status::Ok),
             max_lag_partition: name(g.maxlag),
@@ -714,6 +719,7 @@ mod tests {
         let p = &m.partitions("g")[0];
         assert_eq!((p.status, p.complete), (Status::Ok, 0.1), "not enough history");
         assert!(!m.settled());
+        assert!(!m.group("g").unwrap().judged, "and the group says so");
     }
 
     #[test]

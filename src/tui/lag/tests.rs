@@ -68,7 +68,7 @@ fn enter_drills_into_partitions_and_esc_goes_back() {
     assert_eq!(s.key(key(KeyCode::Enter)), Flow::Continue);
     let text = screen_text(&s);
     insta::assert_snapshot!("lag_partitions", text);
-    assert!(text.contains("chatctl-audit — ERR/STOP~ — partitions"), "{text}");
+    assert!(text.contains("chatctl-audit — ERR/STOP — partitions"), "{text}");
     assert!(text.contains("lag of stream-events:0 (max 110)"), "{text}");
     s.key(key(KeyCode::Esc));
     assert!(screen_text(&s).contains("consumer groups"));

@@ -68,14 +68,14 @@ fn membership(m: Membership) -> &'static str {
 }
 
 /// A group's status as Burrow rolls it up, with its worst partition's when that is ERR
-/// (`ERR/STOP`), and `~` when not every window is full yet.
+/// (`ERR/STOP`), and `~` while a lagging partition has too few commits to be judged.
 pub fn group_status(g: &crate::ops::lag::GroupLag) -> String {
     let word = if g.status == Status::Err {
         format!("ERR/{}", g.worst_status.as_str())
     } else {
         g.status.as_str().to_string()
     };
-    if g.complete < 1.0 && g.status != Status::NotFound {
+    if !g.judged && g.status != Status::NotFound {
         format!("{word}~")
     } else {
         word
@@ -237,7 +237,7 @@ fn help(f: &mut Frame) {
         Line::from("  STOP    no commit for longer than the window spans; Empty group"),
         Line::from("  REWIND  offset went back and has not climbed back since"),
         Line::from("  ERR     a group with a STOP, STALL or REWIND partition"),
-        Line::from("  ~       fewer than 10 commits seen: under 3, not judged yet"),
+        Line::from("  ~       a lagging partition has under 3 commits seen: not judged yet"),
         Line::from(""),
         Line::from("LAG s: age of the oldest unconsumed record"),
         Line::from("DRAIN: time to lag 0 at the current rates"),
