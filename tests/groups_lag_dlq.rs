@@ -15,8 +15,7 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::ops::dlq::REDRIVEN;
 use chatctl::workers::search::SearchReader;
 use chrono::{Duration as Cd, Utc};
-use common::{chatctl, committed, free_port, produce, read_records, Broker, Engine, Proc};
-use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+use common::{chatctl, committed, create_topic, free_port, produce, read_records, Broker, Engine, Proc};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
@@ -33,15 +32,6 @@ fn ok(broker: &Broker, args: &[&str]) -> String {
     let out = run(broker, args);
     assert!(out.status.success(), "{args:?} failed: {}{}", text(&out.stdout), text(&out.stderr));
     text(&out.stdout)
-}
-
-async fn create_topic(kafka: &KafkaSettings, name: &str, partitions: i32) {
-    let admin = kafka.admin().unwrap();
-    let r = admin
-        .create_topics(&[NewTopic::new(name, partitions, TopicReplication::Fixed(1))], &AdminOptions::new())
-        .await
-        .unwrap();
-    r[0].as_ref().unwrap();
 }
 
 /// `n` records per partition, one per batch, record i at `start_ms + i * step_ms`.

@@ -14,8 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chatctl::kafka::KafkaSettings;
-use common::{chatctl, committed, Broker, Engine};
-use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+use common::{chatctl, committed, create_topic, Broker, Engine};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
 use rdkafka::{ClientConfig, Offset, TopicPartitionList};
@@ -30,13 +29,6 @@ fn lag(broker: &Broker, args: &[&str]) -> Output {
 
 fn first_row(out: &Output) -> serde_json::Value {
     text(&out.stdout).lines().next().map(|l| serde_json::from_str(l).unwrap()).unwrap_or_default()
-}
-
-async fn create_topic(kafka: &KafkaSettings, name: &str) {
-    let admin = kafka.admin().unwrap();
-    let r =
-        admin.create_topics(&[NewTopic::new(name, 1, TopicReplication::Fixed(1))], &AdminOptions::new()).await.unwrap();
-    r[0].as_ref().unwrap();
 }
 
 /// `n` records, one per batch (flushed each), so the memory engine's watermark is exact.
@@ -119,7 +111,7 @@ impl Drop for Watch {
 async fn a_member_auto_committing_every_5s_that_keeps_up_is_ok() {
     let broker = Broker::start(Engine::Memory);
     let kafka = broker.kafka();
-    create_topic(&kafka, "orders").await;
+    create_topic(&kafka, "orders", 1).await;
     // Production goes on throughout: 20 records a second.
     let stop = Arc::new(AtomicBool::new(false));
     let (k, s) = (kafka.clone(), stop.clone());
@@ -176,7 +168,7 @@ async fn a_member_auto_committing_every_5s_that_keeps_up_is_ok() {
 async fn a_group_that_committed_once_and_left_is_stop_and_an_unknown_group_notfound() {
     let broker = Broker::start(Engine::Memory);
     let kafka = broker.kafka();
-    create_topic(&kafka, "orders").await;
+    create_topic(&kafka, "orders", 1).await;
     produce(&kafka, "orders", 10);
     let k = kafka.clone();
     tokio::task::spawn_blocking(move || {
@@ -222,7 +214,7 @@ async fn a_group_that_committed_once_and_left_is_stop_and_an_unknown_group_notfo
 async fn a_rewind_that_climbs_back_is_not_rewind_and_idle_lag_seconds_stay_small() {
     let broker = Broker::start(Engine::Memory);
     let kafka = broker.kafka();
-    create_topic(&kafka, "orders").await;
+    create_topic(&kafka, "orders", 1).await;
     produce(&kafka, "orders", 400);
     commit(&kafka, "ops", "orders", 300);
     let w = Watch::start(&broker, &["-g", "ops", "--partitions"]);

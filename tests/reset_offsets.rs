@@ -14,8 +14,7 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 use chatctl::kafka::KafkaSettings;
-use common::{chatctl, committed, Broker, Engine};
-use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+use common::{chatctl, committed, create_topic, Broker, Engine};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::ClientConfig;
@@ -44,15 +43,6 @@ fn plan(out: &Output) -> BTreeMap<(String, String, i32), i64> {
             (key, v["target"].as_i64().unwrap())
         })
         .collect()
-}
-
-async fn create_topic(kafka: &KafkaSettings, name: &str, partitions: i32) {
-    let admin = kafka.admin().unwrap();
-    let r = admin
-        .create_topics(&[NewTopic::new(name, partitions, TopicReplication::Fixed(1))], &AdminOptions::new())
-        .await
-        .unwrap();
-    r[0].as_ref().unwrap();
 }
 
 /// Kafka's produceMessages: `n` records, spread over the topic's `partitions`, one per

@@ -574,3 +574,14 @@ pub fn plain_read(kafka: &KafkaSettings, topic: &str, partitions: i32) -> (usize
     std::thread::spawn(move || drop(consumer));
     (read, elapsed)
 }
+
+/// Create `name` with `partitions` partitions (replication 1), or fail the test.
+pub async fn create_topic(kafka: &KafkaSettings, name: &str, partitions: i32) {
+    use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+    let admin = kafka.admin().unwrap();
+    let r = admin
+        .create_topics(&[NewTopic::new(name, partitions, TopicReplication::Fixed(1))], &AdminOptions::new())
+        .await
+        .unwrap();
+    r[0].as_ref().unwrap();
+}
