@@ -134,6 +134,78 @@ pub struct GlobalArgs {
     /// More logs (-v info and librdkafka's own, -vv debug, -vvv trace); RUST_LOG overrides
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
+
+    #[command(flatten)]
+    pub security: SecurityArgs,
+}
+
+/// TLS and SASL to Kafka. Secrets come from a file or the environment, never from the
+/// command line.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Kafka security")]
+pub struct SecurityArgs {
+    /// PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism,
+    /// SSL with a CA or client certificate)
+    #[arg(long, env = "CHATCTL_SECURITY_PROTOCOL", global = true, value_name = "PROTOCOL")]
+    pub security_protocol: Option<String>,
+    /// CA certificate(s) that sign the brokers' certificates (PEM)
+    #[arg(long, env = "CHATCTL_SSL_CA", global = true, value_name = "FILE")]
+    pub ssl_ca: Option<PathBuf>,
+    /// Client certificate for mutual TLS (PEM)
+    #[arg(long, env = "CHATCTL_SSL_CERT", global = true, value_name = "FILE", requires = "ssl_key")]
+    pub ssl_cert: Option<PathBuf>,
+    /// Client key for mutual TLS (PEM)
+    #[arg(long, env = "CHATCTL_SSL_KEY", global = true, value_name = "FILE", requires = "ssl_cert")]
+    pub ssl_key: Option<PathBuf>,
+    /// SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER
+    #[arg(long, env = "CHATCTL_SASL_MECHANISM", global = true, value_name = "MECHANISM")]
+    pub sasl_mechanism: Option<String>,
+    /// SASL user name (the password: --sasl-password-file, --sasl-password-env or
+    /// CHATCTL_SASL_PASSWORD)
+    #[arg(long, env = "CHATCTL_SASL_USERNAME", global = true, value_name = "USER")]
+    pub sasl_username: Option<String>,
+    /// Read the SASL password from this file (first line)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub sasl_password_file: Option<PathBuf>,
+    /// Read the SASL password from this environment variable
+    #[arg(long, global = true, value_name = "VAR")]
+    pub sasl_password_env: Option<String>,
+    /// OAUTHBEARER: the OIDC token endpoint (client credentials grant)
+    #[arg(long, env = "CHATCTL_OAUTH_TOKEN_URL", global = true, value_name = "URL")]
+    pub oauth_token_url: Option<String>,
+    /// OAUTHBEARER: the client id (the secret: --oauth-client-secret-file,
+    /// --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)
+    #[arg(long, env = "CHATCTL_OAUTH_CLIENT_ID", global = true, value_name = "ID")]
+    pub oauth_client_id: Option<String>,
+    /// OAUTHBEARER: read the client secret from this file
+    #[arg(long, global = true, value_name = "FILE")]
+    pub oauth_client_secret_file: Option<PathBuf>,
+    /// OAUTHBEARER: read the client secret from this environment variable
+    #[arg(long, global = true, value_name = "VAR")]
+    pub oauth_client_secret_env: Option<String>,
+    /// OAUTHBEARER: the scope to ask for
+    #[arg(long, env = "CHATCTL_OAUTH_SCOPE", global = true, value_name = "SCOPE")]
+    pub oauth_scope: Option<String>,
+}
+
+impl SecurityArgs {
+    fn layer(&self) -> chatctl::security::SecurityLayer {
+        chatctl::security::SecurityLayer {
+            protocol: self.security_protocol.clone(),
+            ca_file: self.ssl_ca.clone(),
+            cert_file: self.ssl_cert.clone(),
+            key_file: self.ssl_key.clone(),
+            sasl_mechanism: self.sasl_mechanism.clone(),
+            sasl_username: self.sasl_username.clone(),
+            sasl_password_file: self.sasl_password_file.clone(),
+            sasl_password_env: self.sasl_password_env.clone(),
+            oauth_token_url: self.oauth_token_url.clone(),
+            oauth_client_id: self.oauth_client_id.clone(),
+            oauth_client_secret_file: self.oauth_client_secret_file.clone(),
+            oauth_client_secret_env: self.oauth_client_secret_env.clone(),
+            oauth_scope: self.oauth_scope.clone(),
+        }
+    }
 }
 
 impl GlobalArgs {
@@ -150,6 +222,7 @@ impl GlobalArgs {
             timeout: self.timeout.clone(),
             kafka: self.kafka_props.iter().cloned().collect(),
             topics: Default::default(),
+            security: self.security.layer(),
         }
     }
 }

@@ -35,6 +35,10 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
         Some(Error::Conflict(_)) => (CONFLICT, None),
         Some(Error::Unhealthy(_)) => (NOT_OK, None),
         Some(Error::Lagging(_)) => (WARN, None),
+        Some(Error::Security(_)) => (
+            CONFIG,
+            Some("check --security-protocol, --ssl-ca, --sasl-mechanism, --sasl-username and the password (CHATCTL_SASL_PASSWORD or --sasl-password-file)"),
+        ),
         Some(Error::BrokerUnreachable { .. }) => {
             (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
         }

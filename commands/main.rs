@@ -40,7 +40,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let cli = Cli::parse();
     init_tracing(cli.global.verbose);
-    let code = match run(cli) {
+    let code = match run(cli).map_err(diagnose) {
         Ok(()) => error::OK,
         Err(err) => {
             let (code, hint) = error::classify(&err);
@@ -56,6 +56,28 @@ fn main() {
     std::process::exit(code);
 }
 
+/// A broker that could not be reached may have refused us (credentials, TLS): look once,
+/// briefly, and say so instead of "unreachable".
+fn diagnose(err: anyhow::Error) -> anyhow::Error {
+    use chatctl::kafka::diagnose::probe;
+    use chatctl::kafka::KafkaSettings;
+    let Some(chatctl::Error::BrokerUnreachable { brokers, timeout, reason }) = err.downcast_ref::<chatctl::Error>()
+    else {
+        return err;
+    };
+    let Some(kafka) = PROBE.get() else { return err };
+    let mut k: KafkaSettings = kafka.clone();
+    k.brokers = brokers.clone();
+    k.timeout = *timeout;
+    match probe(&k, (*timeout).min(std::time::Duration::from_secs(5))) {
+        Some(cause) => k.explain(Some(cause), reason.clone()).into(),
+        None => err,
+    }
+}
+
+/// The Kafka settings of this run, for [`diagnose`].
+static PROBE: std::sync::OnceLock<chatctl::kafka::KafkaSettings> = std::sync::OnceLock::new();
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Completions(args) = &cli.command {
         return Ok(completions::run(args)?);
@@ -67,6 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some("table") => Some(cli::OutputFormat::Table),
         _ => None,
     };
+    let _ = PROBE.set(settings.kafka());
     let ctx = Context { settings, printer: Printer::new(format) };
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
@@ -100,6 +123,14 @@ fn init_tracing(verbose: u8) {
         2 => "debug",
         _ => "trace",
     };
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    // The capture layer sees librdkafka's errors whatever the filter shows: they say why a
+    // broker refused us (authentication, TLS), which a failed request does not.
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_filter(filter))
+        .with(chatctl::kafka::diagnose::CaptureLayer)
+        .init();
 }

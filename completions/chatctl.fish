@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatctl_global_optspecs
-    string join \n b/brokers= X= redis= o/output= profile= config= node-id= timeout= v/verbose h/help V/version
+    string join \n b/brokers= X= redis= o/output= profile= config= node-id= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
 end
 
 function __fish_chatctl_needs_command
@@ -33,6 +33,19 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -l profile -d 'Named profi
 complete -c chatctl -n "__fish_chatctl_needs_command" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_needs_command" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_needs_command" -s V -l version -d 'Print version'
@@ -102,6 +115,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l profile -d 'Na
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l insecure-dev-auth -d 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-stamp -d 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l no-spool -d 'Keep unacknowledged events in memory only (a crash while the broker is away loses them)'
@@ -122,6 +148,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l profile -d 'Nam
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s V -l version -d 'Print version'
@@ -136,6 +175,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l profile -d 
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l all -d 'Every connected client, on every node'
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -169,6 +221,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l profile -d 'N
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l rebuild -d 'With --into analytics, search, training or summary: empty that worker\'s store or index first'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -186,6 +251,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l profile -d '
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l json -d 'Print the timeline as one JSON document'
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -200,6 +278,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_se
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s V -l version -d 'Print version'
@@ -219,6 +310,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s V -l version -d 'Print version'
@@ -234,6 +338,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s V -l version -d 'Print version'
@@ -249,6 +366,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s V -l version -d 'Print version'
@@ -269,6 +399,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l profile -d 'Na
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s V -l version -d 'Print version'
@@ -285,6 +428,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l profile -d 'N
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s V -l version -d 'Print version'
@@ -300,6 +456,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l profile -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s V -l version -d 'Print version'
@@ -312,6 +481,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
@@ -330,6 +512,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_see
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
@@ -344,6 +539,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s V -l version -d 'Print version'
@@ -361,6 +569,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -373,6 +594,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
@@ -392,6 +626,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-groups -d 'Every consumer group the broker lists'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-topics -d 'Every partition the group has committed offsets for'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-earliest -d 'The first offset still in the log'
@@ -414,6 +661,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l force -d 'Go on where the broker cannot tell whether the group has members'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -436,6 +696,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l profile -d 'Name
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s w -l watch -d 'Live TUI (q or Ctrl-C quits); with -o json (or stdout not a terminal): one JSON line per group (per partition with --partitions) every interval'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l partitions -d 'One row per partition instead of per group'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l exit-code -d 'Exit 7 when a group is ERR, 8 when one is WARN (for cron and alerting)'
@@ -451,6 +724,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s V -l version -d 'Print version'
@@ -468,6 +754,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l pending -d 'Hide records already re-driven'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -482,6 +781,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
@@ -496,6 +808,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l all -d 'Every dead letter not yet re-driven'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Say what would be re-driven, change nothing'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
@@ -514,6 +839,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s V -l version -d 'Print version'
@@ -530,6 +868,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s V -l version -d 'Print version'
@@ -544,6 +895,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l profile 
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'

@@ -41,6 +41,9 @@ pub struct Layer {
     pub kafka: BTreeMap<String, String>,
     #[serde(default)]
     pub topics: TopicsLayer,
+    /// TLS and SASL (`[security]`).
+    #[serde(default)]
+    pub security: crate::security::SecurityLayer,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -74,6 +77,7 @@ impl Layer {
                 broadcast_retention: self.topics.broadcast_retention.or(lower.topics.broadcast_retention),
                 dlq_retention: self.topics.dlq_retention.or(lower.topics.dlq_retention),
             },
+            security: self.security.over(lower.security),
         }
     }
 }
@@ -199,7 +203,8 @@ impl Settings {
             node_id_is_default: l.node_id.is_none(),
             node_id: l.node_id.unwrap_or_else(default_node_id),
             timeout: dur("timeout", l.timeout, "10s")?,
-            kafka: l.kafka.into_iter().collect(),
+            // TLS and SASL first: a -X property overrides what they set.
+            kafka: l.security.properties(|k| std::env::var(k).ok())?.into_iter().chain(l.kafka).collect(),
             topics,
         })
     }

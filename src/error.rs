@@ -18,6 +18,10 @@ pub enum Error {
     #[error("cannot reach the Kafka broker(s) at {brokers} within {}s: {reason}", timeout.as_secs_f32())]
     BrokerUnreachable { brokers: String, timeout: Duration, reason: String },
 
+    /// The broker refused who we are, or TLS failed: wrong credentials, an unknown CA.
+    #[error("{0}")]
+    Security(String),
+
     /// The broker refused a request (it answered, with an error).
     #[error("{0}")]
     Broker(String),

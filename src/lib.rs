@@ -12,6 +12,7 @@ pub mod llm;
 pub mod metrics;
 pub mod ops;
 pub mod realtime;
+pub mod security;
 pub mod store;
 pub mod time;
 pub mod tui;

@@ -2,6 +2,7 @@
 //! the admin, producer and partitioner pieces built on them.
 
 pub mod admin;
+pub mod diagnose;
 pub mod groups;
 pub mod idle;
 pub mod partitioner;
@@ -18,8 +19,8 @@ use rdkafka::metadata::Metadata;
 
 use crate::error::{Error, Result};
 
-/// What every Kafka client of chatctl is built from.
-#[derive(Debug, Clone)]
+/// What every Kafka client of chatctl is built from (its `Debug` masks secrets).
+#[derive(Clone)]
 pub struct KafkaSettings {
     pub brokers: String,
     /// librdkafka properties passed through verbatim (`-X key=value`); applied last, so
@@ -28,6 +29,19 @@ pub struct KafkaSettings {
     pub client_id: String,
     /// Bound on any single broker request chatctl waits for.
     pub timeout: Duration,
+}
+
+impl std::fmt::Debug for KafkaSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let props: Vec<(&str, &str)> =
+            self.props.iter().map(|(k, v)| (k.as_str(), crate::security::shown(k, v))).collect();
+        f.debug_struct("KafkaSettings")
+            .field("brokers", &self.brokers)
+            .field("props", &props)
+            .field("client_id", &self.client_id)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
 }
 
 impl KafkaSettings {
@@ -172,15 +186,39 @@ impl KafkaSettings {
         md.map_err(|e| self.unreachable(e))
     }
 
+    /// A request that failed for want of a usable broker: the authentication or TLS
+    /// failure behind it when librdkafka reported one (an [`Error::Security`]), else
+    /// [`Error::BrokerUnreachable`] naming the address.
     pub fn unreachable(&self, e: KafkaError) -> Error {
-        Error::BrokerUnreachable { brokers: self.brokers.clone(), timeout: self.timeout, reason: e.to_string() }
+        self.explain(diagnose::recent(self.timeout + Duration::from_secs(5)), e.to_string())
+    }
+
+    /// An unreachable-broker error made specific by a security cause, if there is one
+    /// (`diagnose::probe` finds it where the failed client was never polled).
+    pub fn explain(&self, cause: Option<diagnose::Cause>, reason: String) -> Error {
+        use diagnose::Cause;
+        let brokers = self.brokers.clone();
+        match cause {
+            Some(Cause::Authentication(why)) => Error::Security(format!("{brokers}: authentication failed: {why}")),
+            Some(Cause::Tls(why)) => Error::Security(format!("{brokers}: TLS failed: {why}")),
+            Some(Cause::HungUp(why)) => Error::Security(format!(
+                "{brokers}: the broker hung up before answering ({why}): it may require TLS or SASL \
+                 (--security-protocol, --sasl-mechanism)"
+            )),
+            Some(Cause::Refused) | None => Error::BrokerUnreachable { brokers, timeout: self.timeout, reason },
+        }
     }
 }
 
 /// librdkafka's config refusals as an error naming the property.
 pub(crate) fn config_error(e: KafkaError) -> Error {
     match e {
-        KafkaError::ClientConfig(_, reason, key, value) => Error::KafkaProperty { key, value, reason },
+        KafkaError::ClientConfig(_, reason, key, value) => {
+            // librdkafka's reason may quote the value: mask it there too.
+            let shown = crate::security::shown(&key, &value).to_string();
+            let reason = if shown != value && !value.is_empty() { reason.replace(&value, &shown) } else { reason };
+            Error::KafkaProperty { key, value: shown, reason }
+        }
         other => Error::Kafka(other),
     }
 }

@@ -1,0 +1,310 @@
+//! Connecting to a secured Kafka cluster: TLS (a CA, mutual TLS) and SASL (SCRAM-SHA-256/512,
+//! PLAIN, OAUTHBEARER with OIDC client credentials), as first-class settings that every
+//! client chatctl makes is built with. Secrets never come from the command line: a
+//! password or client secret is read from a file or an environment variable, and any
+//! property whose name says it is secret is redacted wherever settings are printed.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// Environment variables that hold secrets themselves.
+pub mod env {
+    pub const SASL_PASSWORD: &str = "CHATCTL_SASL_PASSWORD";
+    pub const OAUTH_CLIENT_SECRET: &str = "CHATCTL_OAUTH_CLIENT_SECRET";
+}
+
+/// `[security]` in the config file, or the matching flags: one source of settings.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SecurityLayer {
+    /// PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.
+    pub protocol: Option<String>,
+    /// CA certificate(s) to verify the brokers with (PEM).
+    pub ca_file: Option<PathBuf>,
+    /// Client certificate and key for mutual TLS (PEM).
+    pub cert_file: Option<PathBuf>,
+    pub key_file: Option<PathBuf>,
+    /// SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER.
+    pub sasl_mechanism: Option<String>,
+    pub sasl_username: Option<String>,
+    /// The password, from this file (its first line).
+    pub sasl_password_file: Option<PathBuf>,
+    /// The password, from this environment variable.
+    pub sasl_password_env: Option<String>,
+    /// OAUTHBEARER (OIDC client credentials): the token endpoint, client id and scope.
+    pub oauth_token_url: Option<String>,
+    pub oauth_client_id: Option<String>,
+    pub oauth_client_secret_file: Option<PathBuf>,
+    pub oauth_client_secret_env: Option<String>,
+    pub oauth_scope: Option<String>,
+}
+
+impl SecurityLayer {
+    /// `self` wins over `lower` field by field.
+    pub fn over(self, lower: SecurityLayer) -> SecurityLayer {
+        SecurityLayer {
+            protocol: self.protocol.or(lower.protocol),
+            ca_file: self.ca_file.or(lower.ca_file),
+            cert_file: self.cert_file.or(lower.cert_file),
+            key_file: self.key_file.or(lower.key_file),
+            sasl_mechanism: self.sasl_mechanism.or(lower.sasl_mechanism),
+            sasl_username: self.sasl_username.or(lower.sasl_username),
+            sasl_password_file: self.sasl_password_file.or(lower.sasl_password_file),
+            sasl_password_env: self.sasl_password_env.or(lower.sasl_password_env),
+            oauth_token_url: self.oauth_token_url.or(lower.oauth_token_url),
+            oauth_client_id: self.oauth_client_id.or(lower.oauth_client_id),
+            oauth_client_secret_file: self.oauth_client_secret_file.or(lower.oauth_client_secret_file),
+            oauth_client_secret_env: self.oauth_client_secret_env.or(lower.oauth_client_secret_env),
+            oauth_scope: self.oauth_scope.or(lower.oauth_scope),
+        }
+    }
+
+    /// The librdkafka properties these settings mean, secrets read from where they are
+    /// kept. `lookup` reads an environment variable (injected for tests).
+    pub fn properties(&self, lookup: impl Fn(&str) -> Option<String>) -> Result<Vec<(String, String)>> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut set = |k: &str, v: String| out.push((k.to_string(), v));
+        let mechanism = self.sasl_mechanism.as_deref().map(str::to_ascii_uppercase);
+        let protocol = match (&self.protocol, &mechanism) {
+            (Some(p), _) => Some(p.to_ascii_uppercase()),
+            // A mechanism without a protocol: SASL over TLS, what every managed service wants.
+            (None, Some(_)) => Some("SASL_SSL".to_string()),
+            (None, None) if self.ca_file.is_some() || self.cert_file.is_some() => Some("SSL".to_string()),
+            (None, None) => None,
+        };
+        if let Some(p) = &protocol {
+            if !matches!(p.as_str(), "PLAINTEXT" | "SSL" | "SASL_PLAINTEXT" | "SASL_SSL") {
+                return Err(Error::config(format!(
+                    "security protocol {p:?}: expected PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"
+                )));
+            }
+            set("security.protocol", p.clone());
+        }
+        let file = |what: &str, p: &PathBuf| -> Result<String> {
+            if !p.is_file() {
+                return Err(Error::config(format!("{what} {}: no such file", p.display())));
+            }
+            Ok(p.display().to_string())
+        };
+        if let Some(p) = &self.ca_file {
+            set("ssl.ca.location", file("CA file", p)?);
+        }
+        match (&self.cert_file, &self.key_file) {
+            (Some(c), Some(k)) => {
+                set("ssl.certificate.location", file("client certificate", c)?);
+                set("ssl.key.location", file("client key", k)?);
+            }
+            (None, None) => {}
+            _ => return Err(Error::config("mutual TLS needs both a client certificate and its key")),
+        }
+        let sasl = protocol.as_deref().is_some_and(|p| p.starts_with("SASL_"));
+        if !sasl {
+            if mechanism.is_some() || self.sasl_username.is_some() {
+                return Err(Error::config(format!(
+                    "SASL settings given with security protocol {}: use SASL_SSL (or SASL_PLAINTEXT)",
+                    protocol.as_deref().unwrap_or("PLAINTEXT")
+                )));
+            }
+            return Ok(out);
+        }
+        let mechanism = mechanism.unwrap_or_else(|| "SCRAM-SHA-512".to_string());
+        match mechanism.as_str() {
+            "SCRAM-SHA-256" | "SCRAM-SHA-512" | "PLAIN" => {
+                let user = self
+                    .sasl_username
+                    .clone()
+                    .ok_or_else(|| Error::config(format!("SASL {mechanism} needs a username (--sasl-username)")))?;
+                let password = secret(
+                    "SASL password",
+                    self.sasl_password_file.as_ref(),
+                    self.sasl_password_env.as_deref(),
+                    env::SASL_PASSWORD,
+                    &lookup,
+                )?;
+                set("sasl.mechanism", mechanism.clone());
+                set("sasl.username", user);
+                set("sasl.password", password);
+            }
+            "OAUTHBEARER" => {
+                set("sasl.mechanism", mechanism.clone());
+                if let Some(url) = &self.oauth_token_url {
+                    let id = self.oauth_client_id.clone().ok_or_else(|| {
+                        Error::config("OAUTHBEARER with a token URL needs a client id (--oauth-client-id)")
+                    })?;
+                    let secret = secret(
+                        "OAuth client secret",
+                        self.oauth_client_secret_file.as_ref(),
+                        self.oauth_client_secret_env.as_deref(),
+                        env::OAUTH_CLIENT_SECRET,
+                        &lookup,
+                    )?;
+                    set("sasl.oauthbearer.method", "oidc".into());
+                    set("sasl.oauthbearer.token.endpoint.url", url.clone());
+                    set("sasl.oauthbearer.client.id", id);
+                    set("sasl.oauthbearer.client.secret", secret);
+                    if let Some(s) = &self.oauth_scope {
+                        set("sasl.oauthbearer.scope", s.clone());
+                    }
+                }
+            }
+            other => {
+                return Err(Error::config(format!(
+                    "SASL mechanism {other:?}: expected SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER"
+                )))
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A secret from a file (its first line), a named environment variable, or chatctl's own
+/// variable, in that order; never from the command line.
+fn secret(
+    what: &str,
+    file: Option<&PathBuf>,
+    var: Option<&str>,
+    default_var: &str,
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<String> {
+    if let Some(p) = file {
+        let text =
+            std::fs::read_to_string(p).map_err(|e| Error::config(format!("{what} file {}: {e}", p.display())))?;
+        return Ok(text.lines().next().unwrap_or("").to_string());
+    }
+    if let Some(v) = var {
+        return lookup(v).ok_or_else(|| Error::config(format!("{what}: environment variable {v} is not set")));
+    }
+    lookup(default_var).ok_or_else(|| {
+        Error::config(format!("{what} missing: put it in a file (…-file) or an environment variable ({default_var})"))
+    })
+}
+
+/// Whether a librdkafka property (or any setting) holds a secret.
+pub fn is_secret(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.contains("password") || k.contains("secret") || k.ends_with(".pem") || k == "sasl.oauthbearer.config"
+}
+
+/// `value`, or a mask when `key` names a secret.
+pub fn shown<'a>(key: &str, value: &'a str) -> &'a str {
+    if is_secret(key) {
+        "<redacted>"
+    } else {
+        value
+    }
+}
+
+/// A URL with any password in it masked (`redis://:***@host`, `smtp://user:***@host`).
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (auth, host) = match rest.rsplit_once('@') {
+        Some(x) => x,
+        None => return url.to_string(),
+    };
+    match auth.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+    }
+
+    fn props(l: &SecurityLayer, vars: &[(&str, &str)]) -> Result<Vec<(String, String)>> {
+        l.properties(env(vars))
+    }
+
+    #[test]
+    fn nothing_set_is_plaintext_with_no_properties() {
+        assert!(props(&SecurityLayer::default(), &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn scram_over_tls_reads_the_password_from_the_environment_or_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, "x").unwrap();
+        let l = SecurityLayer {
+            ca_file: Some(ca.clone()),
+            sasl_mechanism: Some("scram-sha-512".into()),
+            sasl_username: Some("chat".into()),
+            ..Default::default()
+        };
+        let p = props(&l, &[(env::SASL_PASSWORD, "s3cret")]).unwrap();
+        let get = |k: &str| p.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("security.protocol"), Some("SASL_SSL"), "a mechanism means SASL over TLS");
+        assert_eq!(get("sasl.mechanism"), Some("SCRAM-SHA-512"));
+        assert_eq!(get("sasl.password"), Some("s3cret"));
+        assert_eq!(get("ssl.ca.location"), Some(ca.to_str().unwrap()));
+        // A named variable, then a file (first line only).
+        let l2 = SecurityLayer { sasl_password_env: Some("KAFKA_PW".into()), ..l.clone() };
+        let p = props(&l2, &[("KAFKA_PW", "other")]).unwrap();
+        assert!(p.contains(&("sasl.password".into(), "other".into())));
+        let f = dir.path().join("pw");
+        std::fs::write(&f, "from-file\n").unwrap();
+        let l3 = SecurityLayer { sasl_password_file: Some(f), ..l.clone() };
+        assert!(props(&l3, &[]).unwrap().contains(&("sasl.password".into(), "from-file".into())));
+        // None of them: a clear error naming where to put it.
+        let err = props(&l, &[]).unwrap_err().to_string();
+        assert!(err.contains(env::SASL_PASSWORD), "{err}");
+    }
+
+    #[test]
+    fn oauthbearer_oidc_client_credentials() {
+        let l = SecurityLayer {
+            sasl_mechanism: Some("OAUTHBEARER".into()),
+            oauth_token_url: Some("https://idp.example/token".into()),
+            oauth_client_id: Some("chatctl".into()),
+            oauth_scope: Some("kafka".into()),
+            ..Default::default()
+        };
+        let p = props(&l, &[(env::OAUTH_CLIENT_SECRET, "cs")]).unwrap();
+        for want in [
+            ("sasl.oauthbearer.method", "oidc"),
+            ("sasl.oauthbearer.client.id", "chatctl"),
+            ("sasl.oauthbearer.client.secret", "cs"),
+            ("sasl.oauthbearer.scope", "kafka"),
+            ("security.protocol", "SASL_SSL"),
+        ] {
+            assert!(p.contains(&(want.0.into(), want.1.into())), "{want:?} in {p:?}");
+        }
+    }
+
+    #[test]
+    fn inconsistent_settings_are_refused() {
+        let bad = |l: SecurityLayer| props(&l, &[(env::SASL_PASSWORD, "x")]).unwrap_err().to_string();
+        assert!(bad(SecurityLayer { protocol: Some("TLS".into()), ..Default::default() }).contains("SASL_SSL"));
+        assert!(bad(SecurityLayer { sasl_mechanism: Some("GSSAPI".into()), ..Default::default() }).contains("GSSAPI"));
+        assert!(bad(SecurityLayer { sasl_mechanism: Some("PLAIN".into()), ..Default::default() }).contains("username"));
+        assert!(bad(SecurityLayer {
+            protocol: Some("SSL".into()),
+            sasl_username: Some("u".into()),
+            ..Default::default()
+        })
+        .contains("SASL settings"));
+        assert!(bad(SecurityLayer { cert_file: Some("/nope".into()), ..Default::default() }).contains("both"));
+        assert!(bad(SecurityLayer { ca_file: Some("/no/such/ca.pem".into()), ..Default::default() })
+            .contains("no such file"));
+    }
+
+    #[test]
+    fn secrets_are_recognised_and_redacted() {
+        for k in ["sasl.password", "ssl.key.password", "sasl.oauthbearer.client.secret", "ssl.keystore.password"] {
+            assert!(is_secret(k), "{k}");
+            assert_eq!(shown(k, "hunter2"), "<redacted>");
+        }
+        assert_eq!(shown("sasl.username", "chat"), "chat");
+        assert_eq!(redact_url("redis://:pw@h:6379/0"), "redis://:***@h:6379/0");
+        assert_eq!(redact_url("smtp://me:pw@mail:25"), "smtp://me:***@mail:25");
+        assert_eq!(redact_url("redis://h:6379"), "redis://h:6379");
+    }
+}
