@@ -199,7 +199,15 @@ impl KafkaSettings {
         use diagnose::Cause;
         let brokers = self.brokers.clone();
         match cause {
-            Some(Cause::Authentication(why)) => Error::Security(format!("{brokers}: authentication failed: {why}")),
+            Some(Cause::Authentication(why)) => {
+                let prop = |k: &str| self.props.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+                let who = match (prop("sasl.mechanism"), prop("sasl.username")) {
+                    (Some(m), Some(u)) => format!(" (SASL {m} as {u})"),
+                    (Some(m), None) => format!(" (SASL {m})"),
+                    _ => String::new(),
+                };
+                Error::Security(format!("{brokers}: authentication failed{who}: {why}"))
+            }
             Some(Cause::Tls(why)) => Error::Security(format!("{brokers}: TLS failed: {why}")),
             Some(Cause::HungUp(why)) => Error::Security(format!(
                 "{brokers}: the broker hung up before answering ({why}): it may require TLS or SASL \
