@@ -275,7 +275,7 @@ fn wrong_password_no_credentials_and_an_unknown_ca_are_clear_bounded_errors() {
     c.args(["lag", "--timeout", "5s", "-v"]);
     let (code, err, took) = timed(c);
     assert_eq!(code, Some(3), "{err}");
-    let last = err.lines().filter(|l| l.starts_with("error:")).last().unwrap_or_default().to_string();
+    let last = err.lines().rfind(|l| l.starts_with("error:")).unwrap_or_default().to_string();
     assert!(
         last.contains("authentication failed") && last.contains(&s.addr) && last.contains("SCRAM-SHA-512"),
         "{err}"
