@@ -107,9 +107,18 @@ pub struct GlobalArgs {
     #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_kv, global = true)]
     pub kafka_props: Vec<(String, String)>,
 
-    /// Redis URL for the real-time path, e.g. redis://127.0.0.1:6379
-    #[arg(long, env = env::REDIS, global = true, value_name = "URL")]
+    /// Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as
+    /// rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)
+    #[arg(long, env = env::REDIS, hide_env_values = true, global = true, value_name = "URL")]
     pub redis: Option<String>,
+
+    /// CA certificate that signs the rediss:// server's certificate (PEM)
+    #[arg(long, env = "CHATCTL_REDIS_CA", global = true, value_name = "FILE")]
+    pub redis_ca: Option<PathBuf>,
+
+    /// Read the Redis password from this file (first line)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub redis_password_file: Option<PathBuf>,
 
     /// Output format
     #[arg(long, short = 'o', value_enum, env = env::OUTPUT, global = true)]
@@ -214,6 +223,8 @@ impl GlobalArgs {
         Layer {
             brokers: self.brokers.clone(),
             redis: self.redis.clone(),
+            redis_ca: self.redis_ca.clone(),
+            redis_password_file: self.redis_password_file.clone(),
             output: self.output.map(|o| match o {
                 OutputFormat::Table => "table".to_string(),
                 OutputFormat::Json => "json".to_string(),

@@ -343,8 +343,8 @@ async fn run_gateway(
         )?,
         None => Publisher::start(producer.clone(), args.event_queue, metrics.clone()),
     };
-    let buffer = match &ctx.settings.redis {
-        Some(url) => Some(ResumeBuffer::connect_with(url, args.buffer_ttl, args.lease_ttl).await?),
+    let buffer = match &ctx.settings.redis_target() {
+        Some(target) => Some(ResumeBuffer::connect_to(target, args.buffer_ttl, args.lease_ttl).await?),
         None => None,
     };
     let limits = Limits {

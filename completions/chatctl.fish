@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatctl_global_optspecs
-    string join \n b/brokers= X= redis= o/output= profile= config= node-id= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
+    string join \n b/brokers= X= redis= redis-ca= redis-password-file= o/output= profile= config= node-id= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
 end
 
 function __fish_chatctl_needs_command
@@ -26,7 +26,9 @@ end
 
 complete -c chatctl -n "__fish_chatctl_needs_command" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_needs_command" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_needs_command" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -108,7 +110,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-grace -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-timeout -d 'On SIGTERM / Ctrl-C: how long in-flight answers may take to finish' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -141,7 +145,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l conversation -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l switch-after -d 'Leave the first node after this many chunks and resume on the next one' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -168,7 +174,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l session -d 
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l user -d 'Every connection of this user' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -214,7 +222,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l audit-url -d 
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l search-index -d 'Index of --into search' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -244,7 +254,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l until -d 'En
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l out -d 'Also write the timeline as JSON to this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -271,7 +283,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s V -l version
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -303,7 +317,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -331,7 +347,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -359,7 +377,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -392,7 +412,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l until -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node -d 'Only this node' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -421,7 +443,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l limit -d 'At 
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l search-index -d 'The index directory' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -449,7 +473,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l user -d 'O
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -474,7 +500,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s h -l help 
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -505,7 +533,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_see
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -532,7 +562,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_see
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -562,7 +594,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -587,7 +621,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -619,7 +655,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l from-file -d 'Targets from a plan file: Kafka\'s topic,partition,offset (one group) or group,topic,partition,offset' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -654,7 +692,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -689,7 +729,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l window -d 'One-s
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l allowed-lag -d 'Lag (records) at or under which a partition is OK (Burrow\'s allowed-lag)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -717,7 +759,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s h -l help -d 'Pr
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -747,7 +791,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s t -l topic -d 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -774,7 +820,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s t -l topic -d 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -801,7 +849,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l offset -d 'These DLQ offsets (repeatable; with one --topic when several DLQs have records)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -832,7 +882,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -861,7 +913,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l replication-factor -d 'Replication factor (overrides topics.replication-factor)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
@@ -888,7 +942,9 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis -d 'Redis URL for the real-time path, e.g. redis://127.0.0.1:6379' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r

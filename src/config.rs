@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 pub mod env {
     pub const BROKERS: &str = "CHATCTL_BROKERS";
     pub const REDIS: &str = "CHATCTL_REDIS";
+    pub const REDIS_PASSWORD: &str = "CHATCTL_REDIS_PASSWORD";
     pub const CONFIG: &str = "CHATCTL_CONFIG";
     pub const PROFILE: &str = "CHATCTL_PROFILE";
     pub const OUTPUT: &str = "CHATCTL_OUTPUT";
@@ -32,6 +33,10 @@ pub const DEFAULT_BROKERS: &str = "127.0.0.1:9092";
 pub struct Layer {
     pub brokers: Option<String>,
     pub redis: Option<String>,
+    /// CA that signs a `rediss://` server's certificate.
+    pub redis_ca: Option<PathBuf>,
+    /// The Redis password, from this file (first line); or `CHATCTL_REDIS_PASSWORD`.
+    pub redis_password_file: Option<PathBuf>,
     pub output: Option<String>,
     pub node_id: Option<String>,
     /// Timeout of broker requests, e.g. "10s".
@@ -65,6 +70,8 @@ impl Layer {
         Layer {
             brokers: self.brokers.or(lower.brokers),
             redis: self.redis.or(lower.redis),
+            redis_ca: self.redis_ca.or(lower.redis_ca),
+            redis_password_file: self.redis_password_file.or(lower.redis_password_file),
             output: self.output.or(lower.output),
             node_id: self.node_id.or(lower.node_id),
             timeout: self.timeout.or(lower.timeout),
@@ -163,6 +170,9 @@ pub struct TopicSettings {
 pub struct Settings {
     pub brokers: String,
     pub redis: Option<String>,
+    pub redis_ca: Option<PathBuf>,
+    /// From `redis-password-file` or `CHATCTL_REDIS_PASSWORD` (never the command line).
+    pub redis_password: Option<String>,
     pub output: Option<String>,
     pub node_id: String,
     /// The node id is the host name (none was given): `serve` adds its port, so several
@@ -199,6 +209,18 @@ impl Settings {
         Ok(Settings {
             brokers: l.brokers.unwrap_or_else(|| DEFAULT_BROKERS.to_string()),
             redis: l.redis,
+            redis_ca: l.redis_ca,
+            redis_password: match &l.redis_password_file {
+                Some(p) => Some(
+                    std::fs::read_to_string(p)
+                        .map_err(|e| Error::config(format!("Redis password file {}: {e}", p.display())))?
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+                None => std::env::var(env::REDIS_PASSWORD).ok(),
+            },
             output: l.output,
             node_id_is_default: l.node_id.is_none(),
             node_id: l.node_id.unwrap_or_else(default_node_id),
@@ -206,6 +228,15 @@ impl Settings {
             // TLS and SASL first: a -X property overrides what they set.
             kafka: l.security.properties(|k| std::env::var(k).ok())?.into_iter().chain(l.kafka).collect(),
             topics,
+        })
+    }
+
+    /// Redis, where one is configured.
+    pub fn redis_target(&self) -> Option<crate::realtime::RedisTarget> {
+        self.redis.as_ref().map(|url| crate::realtime::RedisTarget {
+            url: url.clone(),
+            ca_file: self.redis_ca.clone(),
+            password: self.redis_password.clone(),
         })
     }
 

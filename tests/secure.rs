@@ -307,3 +307,92 @@ fn wrong_password_no_credentials_and_an_unknown_ca_are_clear_bounded_errors() {
     let help = s.chatctl(Some(PASSWORD)).args(["lag", "--help"]).output().unwrap();
     assert!(!text(&help.stdout).contains(PASSWORD));
 }
+
+/// redis-server with TLS only (`--port 0`) and an ACL user (the default user off).
+struct SecureRedis {
+    child: Child,
+    url: String,
+}
+
+impl SecureRedis {
+    fn start(dir: &Path) -> SecureRedis {
+        let port = free_port();
+        std::fs::write(dir.join("users.acl"), "user chat on >redis-pw-4411 ~* &* +@all\nuser default off\n").unwrap();
+        let d = |f: &str| dir.join(f).display().to_string();
+        let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
+            .args(["--bind", "127.0.0.1", "--port", "0", "--tls-port", &port.to_string()])
+            .args(["--tls-cert-file", &d("server.pem"), "--tls-key-file", &d("server.key")])
+            .args(["--tls-ca-cert-file", &d("ca.pem"), "--tls-auth-clients", "no"])
+            .args(["--aclfile", &d("users.acl"), "--save", "", "--appendonly", "no", "--dir", &d("")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_for_port(port, "redis-server (TLS)", Duration::from_secs(15));
+        SecureRedis { child, url: format!("rediss://chat@127.0.0.1:{port}") }
+    }
+}
+
+impl Drop for SecureRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A node of the engine on the secured cluster and the TLS Redis.
+fn node(s: &Secured, redis: &SecureRedis, password: &str, id: &str, port: u16) -> Child {
+    s.chatctl(Some(PASSWORD))
+        .env("CHATCTL_REDIS", &redis.url)
+        .env("CHATCTL_REDIS_CA", s.file("ca.pem"))
+        .env("CHATCTL_REDIS_PASSWORD", password)
+        .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", id])
+        .args(["--listen", &format!("127.0.0.1:{port}"), "--model-chunks", "12", "--model-interval", "30ms"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn resume_works_over_redis_tls_with_an_acl_user_and_a_wrong_password_is_clear() {
+    let s = Secured::start();
+    s.ok(&["topics", "ensure", "--partitions", "2", "-o", "json"]);
+    let redis = SecureRedis::start(s.dir.path());
+    let (p1, p2) = (free_port(), free_port());
+    let n1 = Proc(node(&s, &redis, "redis-pw-4411", "tls-1", p1));
+    let n2 = Proc(node(&s, &redis, "redis-pw-4411", "tls-2", p2));
+    wait_for_port(p1, "node 1", Duration::from_secs(30));
+    wait_for_port(p2, "node 2", Duration::from_secs(30));
+    // The client leaves node 1 after 3 chunks and resumes on node 2, through Redis.
+    let out = chatctl()
+        .args(["chat", "--user", "cli", "--switch-after", "3"])
+        .args(["--node", &format!("ws://127.0.0.1:{p1}/ws"), "--node", &format!("ws://127.0.0.1:{p2}/ws")])
+        .arg("does resume survive TLS?")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("[resuming on tls-2 after chunk 2]"), "{err}");
+    assert!(err.contains("[done: 12 "), "the whole answer: {err}");
+    n1.stop();
+    n2.stop();
+
+    // A wrong Redis password: the node refuses to start, saying why, without the password.
+    let port = free_port();
+    let mut bad = node(&s, &redis, "wrong-redis-pw", "tls-3", port);
+    let started = Instant::now();
+    let status = loop {
+        if let Some(st) = bad.try_wait().unwrap() {
+            break st;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "a node with a wrong Redis password kept running");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(bad.stderr.as_mut().unwrap(), &mut err).unwrap();
+    assert!(!status.success());
+    let low = err.to_ascii_lowercase();
+    assert!(low.contains("cannot reach redis") && low.contains("authentication failed"), "{err}");
+    assert!(!err.contains("wrong-redis-pw") && !err.contains("redis-pw-4411"), "no password in the error: {err}");
+}

@@ -423,13 +423,73 @@ pub struct ResumeBuffer {
     watch: Script,
 }
 
+/// How to reach Redis: a `redis://` or `rediss://` URL (an ACL user as `user@`), the CA
+/// that signs a TLS server's certificate, and the password kept out of the URL (from a
+/// file or the environment). Printed, the URL's password is masked.
+#[derive(Clone, Default)]
+pub struct RedisTarget {
+    pub url: String,
+    pub ca_file: Option<std::path::PathBuf>,
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for RedisTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisTarget")
+            .field("url", &self.shown())
+            .field("ca_file", &self.ca_file)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl RedisTarget {
+    pub fn new(url: impl Into<String>) -> Self {
+        RedisTarget { url: url.into(), ..Default::default() }
+    }
+
+    /// The URL with any password masked, for messages.
+    pub fn shown(&self) -> String {
+        crate::security::redact_url(&self.url)
+    }
+
+    pub fn client(&self) -> Result<redis::Client> {
+        use redis::IntoConnectionInfo;
+        let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
+        let mut info = self.url.as_str().into_connection_info().map_err(bad)?;
+        if let Some(p) = &self.password {
+            info.redis.password = Some(p.clone());
+        }
+        match &self.ca_file {
+            Some(ca) => {
+                let pem =
+                    std::fs::read(ca).map_err(|e| Error::config(format!("Redis CA file {}: {e}", ca.display())))?;
+                if !matches!(info.addr, redis::ConnectionAddr::TcpTls { .. }) {
+                    return Err(Error::config(format!(
+                        "a Redis CA file needs a TLS URL: rediss://, not {}",
+                        self.shown()
+                    )));
+                }
+                let certs = redis::TlsCertificates { client_tls: None, root_cert: Some(pem) };
+                redis::Client::build_with_tls(info, certs).map_err(bad)
+            }
+            None => redis::Client::open(info).map_err(bad),
+        }
+    }
+}
+
 impl ResumeBuffer {
     pub async fn connect(url: &str, ttl: Duration) -> Result<ResumeBuffer> {
         ResumeBuffer::connect_with(url, ttl, DEFAULT_LEASE_TTL).await
     }
 
     pub async fn connect_with(url: &str, ttl: Duration, lease_ttl: Duration) -> Result<ResumeBuffer> {
-        let client = redis::Client::open(url).map_err(|e| Error::config(format!("redis URL {url:?}: {e}")))?;
+        ResumeBuffer::connect_to(&RedisTarget::new(url), ttl, lease_ttl).await
+    }
+
+    pub async fn connect_to(target: &RedisTarget, ttl: Duration, lease_ttl: Duration) -> Result<ResumeBuffer> {
+        let client = target.client()?;
+        let url = target.shown();
         // Bounded calls and quick reconnects: a Redis restart costs a second, not a minute.
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(RESPONSE_TIMEOUT)
