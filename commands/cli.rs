@@ -60,6 +60,10 @@ pub enum Command {
     /// Create the Kafka topics chatctl uses (idempotent)
     #[command(subcommand)]
     Topics(topics::TopicsCommand),
+    /// Contexts (named clusters) and the effective settings: get-contexts, use-context,
+    /// current-context, view
+    #[command(subcommand)]
+    Config(crate::config::ConfigCommand),
     /// Print a shell completion script
     Completions(completions::Args),
 }
@@ -124,11 +128,12 @@ pub struct GlobalArgs {
     #[arg(long, short = 'o', value_enum, env = env::OUTPUT, global = true)]
     pub output: Option<OutputFormat>,
 
-    /// Named profile of the config file ([profiles.NAME])
-    #[arg(long, env = env::PROFILE, global = true)]
-    pub profile: Option<String>,
+    /// Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]);
+    /// default: the current context (`chatctl config use-context`)
+    #[arg(long, alias = "profile", env = "CHATCTL_CONTEXT", global = true, value_name = "NAME")]
+    pub context: Option<String>,
 
-    /// Config file (default: ./chatctl.toml when present)
+    /// Config file layered over the user config (default: ./chatctl.toml when present)
     #[arg(long, env = env::CONFIG, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 

@@ -6,6 +6,7 @@ mod audit;
 mod chat;
 mod cli;
 mod completions;
+mod config;
 mod dlq;
 mod error;
 mod groups;
@@ -20,7 +21,7 @@ mod summaries;
 mod topics;
 mod training;
 
-use chatctl::config::{ConfigFile, Settings};
+use chatctl::config::{ConfigFile, Settings, Sources};
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
@@ -82,8 +83,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Completions(args) = &cli.command {
         return Ok(completions::run(args)?);
     }
-    let file = ConfigFile::discover(cli.global.config.as_deref())?;
-    let settings = Settings::resolve(cli.global.layer(), file, cli.global.profile.as_deref())?;
+    let context = cli.global.context.clone().or_else(|| std::env::var(chatctl::config::env::PROFILE).ok());
+    let sources = Sources {
+        user: ConfigFile::user()?,
+        local: ConfigFile::discover(cli.global.config.as_deref())?,
+        cli: cli.global.layer(),
+        context,
+    };
+    if let Command::Config(cmd) = &cli.command {
+        return config::run(cmd, &sources, &Printer::new(cli.global.output));
+    }
+    let settings = Settings::from_sources(&sources)?;
     let format = match settings.output.as_deref() {
         Some("json") => Some(cli::OutputFormat::Json),
         Some("table") => Some(cli::OutputFormat::Table),
@@ -108,7 +118,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Groups(cmd) => groups::run(cmd, &ctx).await,
             Command::Lag(args) => lag::run(args, &ctx).await,
             Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
-            Command::Completions(_) => unreachable!("handled before settings"),
+            Command::Completions(_) | Command::Config(_) => unreachable!("handled before settings"),
         }
     })
 }

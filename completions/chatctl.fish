@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatctl_global_optspecs
-    string join \n b/brokers= X= redis= redis-ca= redis-password-file= o/output= profile= config= node-id= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
+    string join \n b/brokers= X= redis= redis-ca= redis-password-file= o/output= context= config= node-id= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
 end
 
 function __fish_chatctl_needs_command
@@ -31,8 +31,8 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -l redis-ca -d 'CA certifi
 complete -c chatctl -n "__fish_chatctl_needs_command" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_needs_command" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_needs_command" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_needs_command" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_needs_command" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_needs_command" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -65,6 +65,7 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "groups" -d 'Consume
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "config" -d 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l role -d 'What this process runs' -r -f -a "all\t'Gateway and workers in one process'
@@ -115,8 +116,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-ca -d 'C
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -150,8 +151,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis-ca -d 'CA
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -179,8 +180,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis-ca -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -227,8 +228,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis-ca -d '
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -259,8 +260,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis-ca -d 
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -288,8 +289,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_se
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -322,8 +323,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -352,8 +353,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -382,8 +383,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -417,8 +418,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis-ca -d 'C
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -448,8 +449,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis-ca -d '
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -478,8 +479,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis-ca -
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -505,8 +506,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -538,8 +539,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_see
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -567,8 +568,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -599,8 +600,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -626,8 +627,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -660,8 +661,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -697,8 +698,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -734,8 +735,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis-ca -d 'CA 
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -764,8 +765,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -796,8 +797,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -825,8 +826,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -854,8 +855,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -887,8 +888,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -918,8 +919,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -940,6 +941,152 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -f -a "get-contexts" -d 'Every context, the current one marked'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -f -a "use-context" -d 'Make NAME the current context (remembered in the user config)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -f -a "current-context" -d 'Print the current context'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -f -a "view" -d 'The effective settings (secrets masked)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+json\t'JSON Lines (the default when stdout is not a terminal)'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l origin -d 'Say which file and layer each value came from'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get-contexts" -d 'Every context, the current one marked'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use-context" -d 'Make NAME the current context (remembered in the user config)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Print the current context'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'The effective settings (secrets masked)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
@@ -947,8 +1094,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis-ca
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
 json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l profile -d 'Named profile of the config file ([profiles.NAME])' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l config -d 'Config file (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
@@ -967,22 +1114,23 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-sc
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "chat" -d 'Ask one question and stream the answer, resuming on the next --node if its node goes'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "announce" -d 'Tell connected users something, on every node (--all, --session S or --user U)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "summaries" -d 'Conversation summaries kept by the summary worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "training" -d 'Training data kept by the training worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "chat" -d 'Ask one question and stream the answer, resuming on the next --node if its node goes'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "announce" -d 'Tell connected users something, on every node (--all, --session S or --user U)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "summaries" -d 'Conversation summaries kept by the summary worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "training" -d 'Training data kept by the training worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "config" -d 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "sessions" -d 'Sessions of a user since a time'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "latency" -d 'Average streaming latency per node'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'
@@ -995,3 +1143,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_su
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'Every context, the current one marked'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make NAME the current context (remembered in the user config)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Print the current context'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'The effective settings (secrets masked)'

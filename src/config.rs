@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
@@ -27,22 +27,30 @@ pub mod env {
 pub const DEFAULT_CONFIG_FILE: &str = "chatctl.toml";
 pub const DEFAULT_BROKERS: &str = "127.0.0.1:9092";
 
-/// One source of settings; every field optional so sources can be stacked.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// One source of settings; every field optional so sources can be stacked (by figment:
+/// a higher source wins key by key, tables merge).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Layer {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub brokers: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub redis: Option<String>,
     /// CA that signs a `rediss://` server's certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub redis_ca: Option<PathBuf>,
     /// The Redis password, from this file (first line); or `CHATCTL_REDIS_PASSWORD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub redis_password_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub node_id: Option<String>,
     /// Timeout of broker requests, e.g. "10s".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<String>,
     /// librdkafka properties passed through verbatim (SASL, SSL, tuning).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub kafka: BTreeMap<String, String>,
     #[serde(default)]
     pub topics: TopicsLayer,
@@ -51,50 +59,42 @@ pub struct Layer {
     pub security: crate::security::SecurityLayer,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TopicsLayer {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partitions: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replication_factor: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chat_retention: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_retention: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub broadcast_retention: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dlq_retention: Option<String>,
 }
 
-impl Layer {
-    /// `self` wins over `lower` field by field; Kafka properties merge key by key.
-    pub fn over(self, lower: Layer) -> Layer {
-        let mut kafka = lower.kafka;
-        kafka.extend(self.kafka);
-        Layer {
-            brokers: self.brokers.or(lower.brokers),
-            redis: self.redis.or(lower.redis),
-            redis_ca: self.redis_ca.or(lower.redis_ca),
-            redis_password_file: self.redis_password_file.or(lower.redis_password_file),
-            output: self.output.or(lower.output),
-            node_id: self.node_id.or(lower.node_id),
-            timeout: self.timeout.or(lower.timeout),
-            kafka,
-            topics: TopicsLayer {
-                partitions: self.topics.partitions.or(lower.topics.partitions),
-                replication_factor: self.topics.replication_factor.or(lower.topics.replication_factor),
-                chat_retention: self.topics.chat_retention.or(lower.topics.chat_retention),
-                stream_retention: self.topics.stream_retention.or(lower.topics.stream_retention),
-                broadcast_retention: self.topics.broadcast_retention.or(lower.topics.broadcast_retention),
-                dlq_retention: self.topics.dlq_retention.or(lower.topics.dlq_retention),
-            },
-            security: self.security.over(lower.security),
-        }
-    }
-}
-
-/// The config file: a top-level [`Layer`] plus `[profiles.NAME]` layers.
-#[derive(Debug, Default)]
+/// A config file: top-level settings, named contexts (`[contexts.NAME]`, or
+/// `[profiles.NAME]` as before), and which context is current (`current-context`, kept in
+/// the user config by `chatctl config use-context`).
+#[derive(Debug, Default, Clone)]
 pub struct ConfigFile {
     pub path: Option<PathBuf>,
     pub base: Layer,
     pub profiles: BTreeMap<String, Layer>,
+    pub current_context: Option<String>,
+}
+
+/// The user-level config: `$XDG_CONFIG_HOME/chatctl/config.toml`, else
+/// `~/.config/chatctl/config.toml`.
+pub fn user_config_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("chatctl").join("config.toml"))
 }
 
 impl ConfigFile {
@@ -104,6 +104,14 @@ impl ConfigFile {
             Some(p) => Self::load(p),
             None if Path::new(DEFAULT_CONFIG_FILE).is_file() => Self::load(Path::new(DEFAULT_CONFIG_FILE)),
             None => Ok(ConfigFile::default()),
+        }
+    }
+
+    /// The user config, if there is one.
+    pub fn user() -> Result<ConfigFile> {
+        match user_config_path() {
+            Some(p) if p.is_file() => Self::load(&p),
+            _ => Ok(ConfigFile::default()),
         }
     }
 
@@ -117,39 +125,164 @@ impl ConfigFile {
 
     pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
         let mut table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
-        let profiles = match table.remove("profiles") {
-            None => BTreeMap::new(),
-            Some(toml::Value::Table(t)) => t
-                .into_iter()
-                .map(|(name, v)| {
-                    v.try_into::<Layer>()
-                        .map(|l| (name.clone(), l))
-                        .map_err(|e| format!("[profiles.{name}]: {}", e.message()))
-                })
-                .collect::<std::result::Result<_, _>>()?,
-            Some(_) => return Err("`profiles` must be a table of [profiles.NAME] sections".into()),
+        let current_context = match table.remove("current-context") {
+            None => None,
+            Some(toml::Value::String(s)) => Some(s),
+            Some(_) => return Err("`current-context` must be a string".into()),
         };
+        let mut profiles = BTreeMap::new();
+        for section in ["profiles", "contexts"] {
+            match table.remove(section) {
+                None => {}
+                Some(toml::Value::Table(t)) => {
+                    for (name, v) in t {
+                        let l = v.try_into::<Layer>().map_err(|e| format!("[{section}.{name}]: {}", e.message()))?;
+                        profiles.insert(name, l);
+                    }
+                }
+                Some(_) => return Err(format!("`{section}` must be a table of [{section}.NAME] sections")),
+            }
+        }
         let base = toml::Value::Table(table).try_into::<Layer>().map_err(|e| e.message().to_string())?;
-        Ok(ConfigFile { path: None, base, profiles })
+        Ok(ConfigFile { path: None, base, profiles, current_context })
     }
 
-    /// The file's layer for `profile` (the profile over the top level).
-    pub fn layer(self, profile: Option<&str>) -> Result<Layer> {
-        match profile {
-            None => Ok(self.base),
-            Some(name) => {
-                let mut profiles = self.profiles;
-                let known: Vec<String> = profiles.keys().cloned().collect();
-                let p = profiles.remove(name).ok_or_else(|| {
-                    let file =
-                        self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "no config file".into());
-                    Error::config(format!(
-                        "profile `{name}` not found ({file}; known profiles: {})",
-                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
-                    ))
-                })?;
-                Ok(p.over(self.base))
+    fn shown(&self) -> String {
+        self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "no config file".into())
+    }
+}
+
+/// Where settings come from, lowest first: the user config, its context, the local config
+/// file, its context, then the command line and `CHATCTL_*` environment.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub user: ConfigFile,
+    pub local: ConfigFile,
+    pub cli: Layer,
+    /// `--context` (or `--profile`); else the user config's `current-context`.
+    pub context: Option<String>,
+}
+
+/// One named source of settings, for figment (which keeps where each value came from).
+struct Named {
+    name: String,
+    path: Option<PathBuf>,
+    layer: Layer,
+}
+
+impl figment::Provider for Named {
+    fn metadata(&self) -> figment::Metadata {
+        let m = figment::Metadata::named(self.name.clone());
+        match &self.path {
+            Some(p) => m.source(figment::Source::File(p.clone())),
+            None => m,
+        }
+    }
+
+    fn data(&self) -> std::result::Result<figment::value::Map<figment::Profile, figment::value::Dict>, figment::Error> {
+        figment::providers::Serialized::defaults(&self.layer).data()
+    }
+}
+
+impl Sources {
+    /// The context in force: the one asked for, else the current one.
+    pub fn context(&self) -> Option<&str> {
+        self.context.as_deref().or(self.user.current_context.as_deref()).or(self.local.current_context.as_deref())
+    }
+
+    /// Every context either file defines, with the files that define it.
+    pub fn contexts(&self) -> BTreeMap<String, Vec<String>> {
+        let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for f in [&self.user, &self.local] {
+            for name in f.profiles.keys() {
+                out.entry(name.clone()).or_default().push(f.shown());
             }
+        }
+        out
+    }
+
+    /// The layers merged, each value tagged with its source.
+    pub fn figment(&self, context: Option<&str>) -> Result<figment::Figment> {
+        if let Some(c) = context {
+            if !self.user.profiles.contains_key(c) && !self.local.profiles.contains_key(c) {
+                let known: Vec<String> = self.contexts().into_keys().collect();
+                return Err(Error::config(format!(
+                    "context `{c}` not found ({}, {}; known contexts: {})",
+                    self.user.shown(),
+                    self.local.shown(),
+                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                )));
+            }
+        }
+        let mut f = figment::Figment::new();
+        for (file, what) in [(&self.user, "user config"), (&self.local, "config file")] {
+            f = f.merge(Named { name: what.to_string(), path: file.path.clone(), layer: file.base.clone() });
+            if let Some(l) = context.and_then(|c| file.profiles.get(c)) {
+                let name = format!("{what}, context {}", context.unwrap_or_default());
+                f = f.merge(Named { name, path: file.path.clone(), layer: l.clone() });
+            }
+        }
+        Ok(f.merge(Named { name: "command line or CHATCTL_* environment".into(), path: None, layer: self.cli.clone() }))
+    }
+
+    /// The merged layer for `context`.
+    pub fn layer(&self, context: Option<&str>) -> Result<Layer> {
+        self.figment(context)?.extract::<Layer>().map_err(|e| Error::config(e.to_string()))
+    }
+
+    /// Each effective setting (flattened `a.b = value`, secrets masked) and where it came
+    /// from: a source's name and file, or `default`.
+    pub fn view(&self) -> Result<Vec<(String, String, String)>> {
+        let f = self.figment(self.context())?;
+        let mut out = Vec::new();
+        if let Ok(dict) = f.extract::<figment::value::Dict>() {
+            let root = figment::value::Value::from(dict);
+            flatten(&f, "", &root, &mut out);
+        }
+        for (key, default) in [
+            ("brokers", DEFAULT_BROKERS),
+            ("timeout", "10s"),
+            ("topics.partitions", "12"),
+            ("topics.replication-factor", "1"),
+            ("topics.chat-retention", "90d"),
+            ("topics.stream-retention", "7d"),
+            ("topics.broadcast-retention", "1h"),
+            ("topics.dlq-retention", "30d"),
+        ] {
+            if !out.iter().any(|(k, _, _)| k == key) {
+                out.push((key.to_string(), default.to_string(), "default".to_string()));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+fn flatten(f: &figment::Figment, prefix: &str, v: &figment::value::Value, out: &mut Vec<(String, String, String)>) {
+    use figment::value::Value;
+    match v {
+        Value::Dict(_, d) => {
+            for (k, v) in d {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                flatten(f, &key, v, out);
+            }
+        }
+        leaf => {
+            let text = match leaf {
+                Value::String(_, s) => s.clone(),
+                Value::Num(_, n) => n.to_i128().map(|n| n.to_string()).unwrap_or_else(|| format!("{n:?}")),
+                Value::Bool(_, b) => b.to_string(),
+                other => format!("{other:?}"),
+            };
+            let shown = crate::security::shown(prefix, &text).to_string();
+            let origin = f
+                .get_metadata(leaf.tag())
+                .map(|m| match &m.source {
+                    Some(figment::Source::File(p)) => format!("{} ({})", m.name, p.display()),
+                    _ => m.name.to_string(),
+                })
+                .unwrap_or_else(|| "?".into());
+            out.push((prefix.to_string(), shown, origin));
         }
     }
 }
@@ -186,7 +319,13 @@ pub struct Settings {
 impl Settings {
     /// Resolve `cli` (command line and environment) over the config file's `profile`.
     pub fn resolve(cli: Layer, file: ConfigFile, profile: Option<&str>) -> Result<Settings> {
-        let l = cli.over(file.layer(profile)?);
+        let sources = Sources { local: file, cli, context: profile.map(str::to_string), ..Default::default() };
+        Settings::from_sources(&sources)
+    }
+
+    /// Resolve every source in order (see [`Sources`]).
+    pub fn from_sources(sources: &Sources) -> Result<Settings> {
+        let l = sources.layer(sources.context())?;
         let t = l.topics;
         let dur = |what: &str, v: Option<String>, default: &str| -> Result<Duration> {
             let raw = v.unwrap_or_else(|| default.to_string());

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
@@ -17,51 +17,45 @@ pub mod env {
 }
 
 /// `[security]` in the config file, or the matching flags: one source of settings.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SecurityLayer {
     /// PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
     /// CA certificate(s) to verify the brokers with (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<PathBuf>,
     /// Client certificate and key for mutual TLS (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cert_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key_file: Option<PathBuf>,
     /// SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sasl_mechanism: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sasl_username: Option<String>,
     /// The password, from this file (its first line).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sasl_password_file: Option<PathBuf>,
     /// The password, from this environment variable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sasl_password_env: Option<String>,
     /// OAUTHBEARER (OIDC client credentials): the token endpoint, client id and scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_token_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_client_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_client_secret_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_client_secret_env: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_scope: Option<String>,
 }
 
 impl SecurityLayer {
-    /// `self` wins over `lower` field by field.
-    pub fn over(self, lower: SecurityLayer) -> SecurityLayer {
-        SecurityLayer {
-            protocol: self.protocol.or(lower.protocol),
-            ca_file: self.ca_file.or(lower.ca_file),
-            cert_file: self.cert_file.or(lower.cert_file),
-            key_file: self.key_file.or(lower.key_file),
-            sasl_mechanism: self.sasl_mechanism.or(lower.sasl_mechanism),
-            sasl_username: self.sasl_username.or(lower.sasl_username),
-            sasl_password_file: self.sasl_password_file.or(lower.sasl_password_file),
-            sasl_password_env: self.sasl_password_env.or(lower.sasl_password_env),
-            oauth_token_url: self.oauth_token_url.or(lower.oauth_token_url),
-            oauth_client_id: self.oauth_client_id.or(lower.oauth_client_id),
-            oauth_client_secret_file: self.oauth_client_secret_file.or(lower.oauth_client_secret_file),
-            oauth_client_secret_env: self.oauth_client_secret_env.or(lower.oauth_client_secret_env),
-            oauth_scope: self.oauth_scope.or(lower.oauth_scope),
-        }
-    }
-
     /// The librdkafka properties these settings mean, secrets read from where they are
     /// kept. `lookup` reads an environment variable (injected for tests).
     pub fn properties(&self, lookup: impl Fn(&str) -> Option<String>) -> Result<Vec<(String, String)>> {
@@ -185,6 +179,10 @@ fn secret(
 /// Whether a librdkafka property (or any setting) holds a secret.
 pub fn is_secret(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
+    // `sasl-password-file`, `oauth-client-secret-env`: where a secret is, not the secret.
+    if k.ends_with("-file") || k.ends_with("-env") {
+        return false;
+    }
     k.contains("password") || k.contains("secret") || k.ends_with(".pem") || k == "sasl.oauthbearer.config"
 }
 
@@ -303,6 +301,7 @@ mod tests {
             assert_eq!(shown(k, "hunter2"), "<redacted>");
         }
         assert_eq!(shown("sasl.username", "chat"), "chat");
+        assert_eq!(shown("security.sasl-password-file", "/run/secrets/k"), "/run/secrets/k");
         assert_eq!(redact_url("redis://:pw@h:6379/0"), "redis://:***@h:6379/0");
         assert_eq!(redact_url("smtp://me:pw@mail:25"), "smtp://me:***@mail:25");
         assert_eq!(redact_url("redis://h:6379"), "redis://h:6379");

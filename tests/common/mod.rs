@@ -210,6 +210,8 @@ pub fn chatctl() -> Command {
         NEXT_CWD.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     std::fs::create_dir_all(&cwd).unwrap();
+    // No user config but the test's own (the contexts test sets XDG_CONFIG_HOME itself).
+    c.env("XDG_CONFIG_HOME", cwd.join("xdg"));
     c.current_dir(cwd);
     c
 }
