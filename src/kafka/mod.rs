@@ -218,6 +218,14 @@ impl KafkaSettings {
     }
 }
 
+/// An error a consumer reports while one broker of several is away (or the cluster blips):
+/// librdkafka goes on with the others and reconnects by itself, so a reader warns and
+/// keeps reading, within its own time bound.
+pub fn is_transient(e: &KafkaError) -> bool {
+    use rdkafka::types::RDKafkaErrorCode as C;
+    matches!(e, KafkaError::MessageConsumption(C::BrokerTransportFailure | C::AllBrokersDown))
+}
+
 /// librdkafka's config refusals as an error naming the property.
 pub(crate) fn config_error(e: KafkaError) -> Error {
     match e {
@@ -283,6 +291,15 @@ mod tests {
         assert_eq!(c.get("enable.idempotence"), Some("true"));
         assert_eq!(c.get("partitioner"), Some("murmur2_random"));
         assert_eq!(s.consumer_config("g").get("enable.auto.commit"), Some("false"));
+    }
+
+    #[test]
+    fn a_broker_away_is_transient_a_bad_record_is_not() {
+        use rdkafka::types::RDKafkaErrorCode as C;
+        assert!(is_transient(&KafkaError::MessageConsumption(C::BrokerTransportFailure)));
+        assert!(is_transient(&KafkaError::MessageConsumption(C::AllBrokersDown)));
+        assert!(!is_transient(&KafkaError::MessageConsumption(C::OffsetOutOfRange)));
+        assert!(!is_transient(&KafkaError::MetadataFetch(C::BrokerTransportFailure)));
     }
 
     #[tokio::test]

@@ -451,7 +451,15 @@ impl Follower {
         let mut out = Vec::new();
         let mut timeout = wait;
         while let Some(r) = self.consumer.poll(timeout) {
-            let m = r.map_err(Error::Kafka)?;
+            let m = match r {
+                Ok(m) => m,
+                // A broker away: what was read so far, and the next call reads on.
+                Err(e) if crate::kafka::is_transient(&e) => {
+                    tracing::warn!(error = %e, "a broker is away");
+                    break;
+                }
+                Err(e) => return Err(Error::Kafka(e)),
+            };
             self.next.insert((m.topic().to_string(), m.partition()), m.offset() + 1);
             out.push(parse(&m));
             timeout = Duration::ZERO;

@@ -629,7 +629,11 @@ impl Poller {
         let deadline = Instant::now() + kafka.timeout;
         while found.len() < want.len() && Instant::now() < deadline {
             let Some(r) = reader.poll(Duration::from_millis(100)) else { continue };
-            let m = r.map_err(|e| kafka.unreachable(e))?;
+            let m = match r {
+                Ok(m) => m,
+                Err(e) if crate::kafka::is_transient(&e) => continue, // bounded by the deadline
+                Err(e) => return Err(kafka.unreachable(e)),
+            };
             let key = (m.topic().to_string(), m.partition());
             if want.get(&key).is_some_and(|o| m.offset() >= *o) && !found.contains_key(&key) {
                 if let Some(ts) = m.timestamp().to_millis() {

