@@ -72,7 +72,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct StoreArgs {
     /// Store: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", default_value = crate::audit::DEFAULT_STORE, global = true, value_name = "URL")]
+    #[arg(long, env = "CHATCTL_AUDIT_URL", hide_env_values = true, default_value = crate::audit::DEFAULT_STORE, global = true, value_name = "URL")]
     pub audit_url: String,
 }
 

@@ -64,7 +64,7 @@ pub enum WorkerKind {
 #[derive(Debug, clap::Args)]
 pub struct AlertArgs {
     /// Webhook the notify worker POSTs alerts to
-    #[arg(long, env = "CHATCTL_NOTIFY_URL")]
+    #[arg(long, env = "CHATCTL_NOTIFY_URL", hide_env_values = true)]
     pub notify_url: Option<String>,
     /// Body of webhook calls
     #[arg(long, value_enum, default_value = "json")]

@@ -153,3 +153,20 @@ fn worker_commands_refuse_missing_inputs_clearly() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("audit trail"), "{err}");
 }
+
+/// Secrets set in the environment never show in `--help` (clap prints `[env: NAME=value]`
+/// unless told not to): Redis, store and webhook URLs carry passwords and tokens.
+#[test]
+fn help_never_prints_secret_environment_values() {
+    let (code, out, _) = run(chatctl()
+        .args(["serve", "--help"])
+        .env("CHATCTL_REDIS", "redis://:redis-secret-1@h:6379")
+        .env("CHATCTL_AUDIT_URL", "postgres://u:pg-secret-2@h/db")
+        .env("CHATCTL_NOTIFY_URL", "https://hooks.example/T0/token-secret-3")
+        .env("CHATCTL_SMTP_URL", "smtp://me:smtp-secret-4@mail:25"));
+    assert_eq!(code, 0);
+    for secret in ["redis-secret-1", "pg-secret-2", "token-secret-3", "smtp-secret-4"] {
+        assert!(!out.contains(secret), "{secret} printed by --help");
+    }
+    assert!(out.contains("CHATCTL_REDIS") && out.contains("CHATCTL_NOTIFY_URL"), "the variables are still named");
+}
