@@ -193,10 +193,20 @@ impl Secured {
 
 impl Drop for Secured {
     fn drop(&mut self) {
-        for c in [self.nginx.take(), self.tansu.take()].into_iter().flatten() {
-            let mut c = c;
-            let _ = c.kill();
-            let _ = c.wait();
+        // nginx: SIGTERM, so the master stops its workers too (SIGKILL would orphan them,
+        // each still holding the port).
+        if let Some(mut n) = self.nginx.take() {
+            let _ = Command::new("kill").args(["-TERM", &n.id().to_string()]).status();
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while n.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = n.kill();
+            let _ = n.wait();
+        }
+        if let Some(mut t) = self.tansu.take() {
+            let _ = t.kill();
+            let _ = t.wait();
         }
     }
 }
