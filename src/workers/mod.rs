@@ -216,6 +216,8 @@ struct Shared {
     /// assignment while this has not moved (asking librdkafka costs its main thread a
     /// round trip at each check).
     rebalances: std::sync::atomic::AtomicU64,
+    /// Commits answered successfully (a stranded consumer's count stops moving).
+    commits_ok: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
@@ -363,7 +365,10 @@ impl Shared {
     /// An async commit's answer: a failure un-marks those offsets so the next commit
     /// sends them again.
     fn committed_answer(&self, result: &rdkafka::error::KafkaResult<()>, offsets: &TopicPartitionList) {
-        let Err(e) = result else { return };
+        let Err(e) = result else {
+            self.commits_ok.fetch_add(1, Ordering::SeqCst);
+            return;
+        };
         self.metrics.worker_commit_failed.get_or_create(&vec![("worker", self.handler.name())]).inc();
         tracing::warn!(worker = self.handler.name(), error = %e, "offset commit failed; will retry");
         let mut committed = self.committed.lock().unwrap();
@@ -379,6 +384,24 @@ impl Shared {
 
     /// Stop the given partitions' tasks after they finish what they hold, then commit.
     fn drain(&self, consumer: &BaseConsumer<WorkerContext>, tps: &[Tp]) {
+        self.finish_tasks(tps);
+        self.commit(consumer, CommitMode::Sync, Some(tps));
+        self.forget(tps);
+    }
+
+    /// What is done and committed for `tps` is no longer this member's to commit.
+    fn forget(&self, tps: &[Tp]) {
+        let mut done = self.done.lock().unwrap();
+        let mut committed = self.committed.lock().unwrap();
+        for tp in tps {
+            done.remove(tp);
+            committed.remove(tp);
+        }
+    }
+
+    /// Stop the given partitions' tasks after they finish what they hold (bounded by the
+    /// drain timeout).
+    fn finish_tasks(&self, tps: &[Tp]) {
         let parts: Vec<(Tp, Part)> = {
             let mut map = self.parts.lock().unwrap();
             tps.iter().filter_map(|tp| map.remove(tp).map(|p| (tp.clone(), p))).collect()
@@ -397,13 +420,6 @@ impl Shared {
                 self.metrics.worker_drain_aborted.get_or_create(&vec![("worker", self.handler.name())]).inc();
                 tracing::warn!(worker = self.handler.name(), topic = %tp.0, partition = tp.1, "in-flight work did not drain in time: aborted");
             }
-        }
-        self.commit(consumer, CommitMode::Sync, Some(tps));
-        let mut done = self.done.lock().unwrap();
-        let mut committed = self.committed.lock().unwrap();
-        for tp in tps {
-            done.remove(tp);
-            committed.remove(tp);
         }
     }
 }
@@ -482,20 +498,61 @@ pub fn start(
         metrics,
         unavailable: std::sync::atomic::AtomicI64::new(0),
         rebalances: std::sync::atomic::AtomicU64::new(0),
+        commits_ok: std::sync::atomic::AtomicU64::new(0),
     });
-    let consumer: BaseConsumer<WorkerContext> =
-        config.create_with_context(WorkerContext { shared: shared.clone() }).map_err(crate::kafka::config_error)?;
-    let topics = handler.topics();
-    let refs: Vec<&str> = topics.iter().map(String::as_str).collect();
-    consumer.subscribe(&refs)?;
+    let member = {
+        let shared = shared.clone();
+        move || -> Result<BaseConsumer<WorkerContext>> {
+            let consumer: BaseConsumer<WorkerContext> = config
+                .create_with_context(WorkerContext { shared: shared.clone() })
+                .map_err(crate::kafka::config_error)?;
+            let topics = shared.handler.topics();
+            let refs: Vec<&str> = topics.iter().map(String::as_str).collect();
+            consumer.subscribe(&refs)?;
+            Ok(consumer)
+        }
+    };
+    let mut consumer = member()?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     let watch = crate::kafka::idle::LogWatch::shared(kafka).ok();
-    let thread = std::thread::Builder::new()
-        .name(format!("worker-{}", handler.name()))
-        .spawn(move || poll_loop(consumer, shared, flag, watch))?;
+    let thread = std::thread::Builder::new().name(format!("worker-{}", handler.name())).spawn(move || loop {
+        match poll_loop(consumer, shared.clone(), flag.clone(), watch.clone()) {
+            Exit::Stopped => return,
+            Exit::Stranded => {
+                tracing::warn!(
+                    worker = shared.handler.name(),
+                    "no broker has answered the group for {STRANDED_AFTER:?}: joining again with a new consumer"
+                );
+                consumer = loop {
+                    match member() {
+                        Ok(c) => break c,
+                        Err(e) if !flag.load(Ordering::SeqCst) => {
+                            tracing::warn!(worker = shared.handler.name(), error = %e, "cannot make a new consumer");
+                            std::thread::sleep(Duration::from_secs(1));
+                        }
+                        Err(_) => return,
+                    }
+                };
+            }
+        }
+    })?;
     Ok(WorkerHandle { stop, thread: Some(thread) })
 }
+
+/// Why a poll loop ended.
+enum Exit {
+    Stopped,
+    /// Only broker errors, no record and no commit answered, for [`STRANDED_AFTER`]: the
+    /// consumer knows no live broker. (A client knows the brokers the cluster advertises;
+    /// where each broker advertises only itself, as tansu does, losing that broker leaves
+    /// the group's consumer without a coordinator, while the bootstrap list has live ones.)
+    Stranded,
+}
+
+/// Shorter than librdkafka's session timeout (45 s), whose expiry revokes the assignment
+/// and blocks the poll thread in a commit that waits for a coordinator it cannot find.
+const STRANDED_AFTER: Duration = Duration::from_secs(30);
 
 /// After this long without a record, with nothing queued, a worker goes idle.
 const IDLE_AFTER: Duration = Duration::from_secs(1);
@@ -655,10 +712,26 @@ fn poll_loop(
     shared: Arc<Shared>,
     stop: Arc<AtomicBool>,
     watch: Option<crate::kafka::idle::LogWatch>,
-) {
+) -> Exit {
     let mut last_commit = Instant::now();
     let mut idle = Idle::new(watch);
+    // Since when only broker errors have come, and the commits answered then.
+    let mut stranded: Option<(Instant, u64)> = None;
     while !stop.load(Ordering::SeqCst) {
+        if let Some((since, ok)) = stranded {
+            if shared.commits_ok.load(Ordering::SeqCst) != ok {
+                stranded = None;
+            } else if since.elapsed() >= STRANDED_AFTER {
+                // Finish what the partition tasks hold; no commit (there is no coordinator
+                // to take it): the new member reads from the group's committed offsets, again
+                // what was handled since (the handlers are idempotent).
+                let all: Vec<Tp> = shared.parts.lock().unwrap().keys().cloned().collect();
+                shared.finish_tasks(&all);
+                shared.forget(&all);
+                crate::kafka::dispose(consumer);
+                return Exit::Stranded;
+            }
+        }
         flush_stashes(&consumer, &shared);
         // Idle, nothing can arrive before the next check: no point waking sooner.
         let wait = match (&idle.paused, &idle.watch) {
@@ -673,10 +746,16 @@ fn poll_loop(
         };
         match consumer.poll(wait) {
             Some(Ok(m)) => {
+                stranded = None;
                 idle.record();
                 route(&consumer, &shared, Record::from_message(&m));
             }
-            Some(Err(e)) => tracing::warn!(worker = shared.handler.name(), error = %e, "consumer error"),
+            Some(Err(e)) => {
+                if crate::kafka::is_transient(&e) && stranded.is_none() {
+                    stranded = Some((Instant::now(), shared.commits_ok.load(Ordering::SeqCst)));
+                }
+                tracing::warn!(worker = shared.handler.name(), error = %e, "consumer error")
+            }
             None => idle.tick(&consumer, &shared),
         }
         if last_commit.elapsed() >= shared.opts.commit_interval {
@@ -687,6 +766,7 @@ fn poll_loop(
     let all: Vec<Tp> = shared.parts.lock().unwrap().keys().cloned().collect();
     shared.drain(&consumer, &all);
     consumer.unsubscribe();
+    Exit::Stopped
 }
 
 fn route(consumer: &BaseConsumer<WorkerContext>, shared: &Arc<Shared>, rec: Record) {
