@@ -27,6 +27,22 @@ pub mod env {
 pub const DEFAULT_CONFIG_FILE: &str = "chatctl.toml";
 pub const DEFAULT_BROKERS: &str = "127.0.0.1:9092";
 
+/// The value of every setting nobody set: one table for resolving and for `config view`.
+const DEFAULTS: &[(&str, &str)] = &[
+    ("brokers", DEFAULT_BROKERS),
+    ("timeout", "10s"),
+    ("topics.partitions", "12"),
+    ("topics.replication-factor", "1"),
+    ("topics.chat-retention", "90d"),
+    ("topics.stream-retention", "7d"),
+    ("topics.broadcast-retention", "1h"),
+    ("topics.dlq-retention", "30d"),
+];
+
+fn default_of(key: &str) -> &'static str {
+    DEFAULTS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).expect("every default is in DEFAULTS")
+}
+
 /// One source of settings; every field optional so sources can be stacked (by figment:
 /// a higher source wins key by key, tables merge).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -239,16 +255,7 @@ impl Sources {
             let root = figment::value::Value::from(dict);
             flatten(&f, "", &root, &mut out);
         }
-        for (key, default) in [
-            ("brokers", DEFAULT_BROKERS),
-            ("timeout", "10s"),
-            ("topics.partitions", "12"),
-            ("topics.replication-factor", "1"),
-            ("topics.chat-retention", "90d"),
-            ("topics.stream-retention", "7d"),
-            ("topics.broadcast-retention", "1h"),
-            ("topics.dlq-retention", "30d"),
-        ] {
+        for &(key, default) in DEFAULTS {
             if !out.iter().any(|(k, _, _)| k == key) {
                 out.push((key.to_string(), default.to_string(), "default".to_string()));
             }
@@ -333,12 +340,26 @@ impl Settings {
                 .map_err(|e| Error::config(format!("{what} = {raw:?}: {e} (use e.g. 90s, 10m, 7d)")))
         };
         let topics = TopicSettings {
-            partitions: positive("topics.partitions", t.partitions.unwrap_or(12))?,
-            replication_factor: positive("topics.replication-factor", t.replication_factor.unwrap_or(1))?,
-            chat_retention: dur("topics.chat-retention", t.chat_retention, "90d")?,
-            stream_retention: dur("topics.stream-retention", t.stream_retention, "7d")?,
-            broadcast_retention: dur("topics.broadcast-retention", t.broadcast_retention, "1h")?,
-            dlq_retention: dur("topics.dlq-retention", t.dlq_retention, "30d")?,
+            partitions: positive(
+                "topics.partitions",
+                t.partitions.unwrap_or_else(|| default_of("topics.partitions").parse().unwrap()),
+            )?,
+            replication_factor: positive(
+                "topics.replication-factor",
+                t.replication_factor.unwrap_or_else(|| default_of("topics.replication-factor").parse().unwrap()),
+            )?,
+            chat_retention: dur("topics.chat-retention", t.chat_retention, default_of("topics.chat-retention"))?,
+            stream_retention: dur(
+                "topics.stream-retention",
+                t.stream_retention,
+                default_of("topics.stream-retention"),
+            )?,
+            broadcast_retention: dur(
+                "topics.broadcast-retention",
+                t.broadcast_retention,
+                default_of("topics.broadcast-retention"),
+            )?,
+            dlq_retention: dur("topics.dlq-retention", t.dlq_retention, default_of("topics.dlq-retention"))?,
         };
         if let Some(o) = &l.output {
             if o != "table" && o != "json" {
@@ -363,7 +384,7 @@ impl Settings {
             output: l.output,
             node_id_is_default: l.node_id.is_none(),
             node_id: l.node_id.unwrap_or_else(default_node_id),
-            timeout: dur("timeout", l.timeout, "10s")?,
+            timeout: dur("timeout", l.timeout, default_of("timeout"))?,
             // TLS and SASL first: a -X property overrides what they set.
             kafka: l.security.properties(|k| std::env::var(k).ok())?.into_iter().chain(l.kafka).collect(),
             topics,
