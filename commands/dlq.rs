@@ -5,7 +5,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use chatctl::kafka::KafkaSettings;
-use chatctl::ops::dlq::{self, DeadLetter, Follower, Letters};
+use chatctl::ops::dlq::{self, DeadLetter, Follower, Letters, Redriven};
 use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
 use chatctl::Error;
 use rdkafka::producer::FutureProducer;
@@ -22,7 +22,8 @@ pub enum DlqCommand {
     /// Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause
     Tail(DlqTopicArgs),
     /// Put dead letters back on their origin topic (key and headers kept,
-    /// `chatctl-redriven` added); each at most once, whoever runs it
+    /// `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever
+    /// runs it. A dry run unless --execute
     Redrive(RedriveArgs),
 }
 
@@ -45,9 +46,19 @@ pub struct RedriveArgs {
     /// These DLQ offsets (repeatable; with one --topic when several DLQs have records)
     #[arg(long = "offset", value_name = "N", num_args = 1..)]
     pub offsets: Vec<i64>,
-    /// Say what would be re-driven, change nothing
+    /// Re-drive (without it, only say what would be re-driven)
+    #[arg(long, conflicts_with = "dry_run")]
+    pub execute: bool,
+    /// Say what would be re-driven, change nothing (the default)
     #[arg(long)]
     pub dry_run: bool,
+    /// A record re-driven this many times already stays in the DLQ (it keeps failing)
+    #[arg(long, default_value_t = 3)]
+    pub max_redrives: u32,
+    /// Claim and re-drive letters already claimed (a run killed between its claim and its
+    /// send); only with --offset
+    #[arg(long, requires = "offsets")]
+    pub again: bool,
 }
 
 /// A line of `dlq list` / `dlq redrive`.
@@ -134,8 +145,11 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
             let found: Vec<&DeadLetter> = letters.list.iter().filter(|l| l.offset == o).collect();
             match found.as_slice() {
                 [] => return Err(Error::NotFound(format!("no dead letter at offset {o}")).into()),
-                [l] if l.redriven => {
-                    eprintln!("skipped {}/{}/{}: re-driven already", l.dlq_topic, l.partition, l.offset)
+                [l] if l.redriven && !args.again => {
+                    eprintln!(
+                        "skipped {}/{}/{}: re-driven already (--again to send it anyway)",
+                        l.dlq_topic, l.partition, l.offset
+                    )
                 }
                 [l] => out.push((*l).clone()),
                 _ => return Err(Error::usage(format!("offset {o} is in several DLQs: name one with --topic")).into()),
@@ -143,19 +157,44 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
         }
         out
     };
-    if args.dry_run {
+    let over = chosen.iter().filter(|l| l.redrive_count() >= args.max_redrives).count();
+    if !args.execute {
         ctx.printer.rows(&chosen)?;
-        eprintln!("dry run: {} record(s) would be re-driven", chosen.len());
+        eprintln!(
+            "dry run: {} record(s) would be re-driven ({over} of them at the re-drive limit of {}); add --execute",
+            chosen.len() - over,
+            args.max_redrives
+        );
         return Ok(());
     }
     let producer: FutureProducer = kafka.create(&kafka.producer_config())?;
+    let run = uuid::Uuid::now_v7().to_string();
+    let (mut sent, mut elsewhere, mut limited) = (Vec::new(), 0, 0);
     for l in &chosen {
-        dlq::redrive(&producer, kafka.timeout, l).await?;
+        let id = format!("{}/{}/{}", l.dlq_topic, l.partition, l.offset);
+        match dlq::redrive(kafka, &producer, l, &run, args.max_redrives, args.again).await {
+            Ok(Redriven::Sent) => sent.push(l.clone()),
+            Ok(Redriven::ClaimedElsewhere) => {
+                elsewhere += 1;
+                eprintln!("skipped {id}: another re-drive claimed it first");
+            }
+            Ok(Redriven::HopLimit(n)) => {
+                limited += 1;
+                eprintln!("skipped {id}: re-driven {n} times already (--max-redrives {})", args.max_redrives);
+            }
+            Err(e) => {
+                ctx.printer.rows(&sent)?;
+                return Err(anyhow::anyhow!("{id}: {e} (re-drove {} record(s) before it)", sent.len()));
+            }
+        }
     }
-    ctx.printer.rows(&chosen)?;
-    eprintln!("re-drove {} record(s)", chosen.len());
+    ctx.printer.rows(&sent)?;
+    eprintln!("re-drove {} record(s); {elsewhere} claimed by another run, {limited} at the re-drive limit", sent.len());
     Ok(())
 }
+
+/// The re-drive limit of the TUI's `r` (the command line's default).
+const TUI_MAX_REDRIVES: u32 = 3;
 
 async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> {
     let (md, names) = topics(kafka, args).await?;
@@ -200,10 +239,12 @@ async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> 
                             Err(e) => failed = Some(e.to_string()),
                         }
                     }
+                    let run = uuid::Uuid::now_v7().to_string();
                     for l in ls.iter().filter(|_| failed.is_none()) {
                         let p = producer.as_ref().expect("made above");
-                        match handle.block_on(dlq::redrive(p, kafka.timeout, l)) {
-                            Ok(()) => done += 1,
+                        match handle.block_on(dlq::redrive(&kafka, p, l, &run, TUI_MAX_REDRIVES, false)) {
+                            Ok(Redriven::Sent) => done += 1,
+                            Ok(_) => {}
                             Err(e) => {
                                 failed = Some(e.to_string());
                                 break;

@@ -26,9 +26,13 @@ pub enum GroupsCommand {
     /// Move a group's committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints
     /// the plan and changes nothing unless --execute; refused while the group has members
     Reset(ResetArgs),
-    /// Delete a group and its committed offsets; refused while it has members
+    /// Delete a group and its committed offsets; refused while it has members. Says what
+    /// it would delete and changes nothing unless --execute
     Delete {
         group: String,
+        /// Delete (without it, only show the offsets that would go)
+        #[arg(long)]
+        execute: bool,
         /// Go on where the broker cannot tell whether the group has members
         #[arg(long)]
         force: bool,
@@ -229,8 +233,13 @@ pub async fn run(cmd: &GroupsCommand, ctx: &Context) -> anyhow::Result<()> {
         }
         GroupsCommand::Describe { group } => describe(&kafka, group, ctx).await?,
         GroupsCommand::Reset(args) => reset(&kafka, args, ctx).await?,
-        GroupsCommand::Delete { group, force } => {
+        GroupsCommand::Delete { group, execute, force } => {
             guard(&kafka, group, *force, true).await?;
+            if !*execute {
+                describe(&kafka, group, ctx).await?;
+                eprintln!("dry run: group {group} and the committed offsets above would be deleted; add --execute");
+                return Ok(());
+            }
             groups::delete(&kafka, group).await?;
             eprintln!("deleted group {group}");
         }

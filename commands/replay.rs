@@ -137,6 +137,14 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         since_ms,
         until_ms,
     };
+    let kafka = ctx.settings.kafka();
+    // The ranges are resolved before anything is cleared: a broker that does not answer
+    // leaves the rows to rebuild as they were.
+    let resolved = {
+        let (k, t, s) = (kafka.clone(), topics.iter().map(|t| t.to_string()).collect::<Vec<_>>(), spec.clone());
+        tokio::task::spawn_blocking(move || resolve(&k, &t.iter().map(String::as_str).collect::<Vec<_>>(), &s))
+            .await??
+    };
     let mut rebuild_index: Option<SearchIndex> = None;
     let handler: Option<Arc<dyn Handler>> = match args.into {
         None => None,
@@ -173,7 +181,6 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             })
         }
     };
-    let kafka = ctx.settings.kafka();
     let producer: Option<FutureProducer> = match &args.to_topic {
         Some(_) => Some(kafka.create(&kafka.producer_config())?),
         None => None,
@@ -187,7 +194,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let bulk = rebuild_index.clone();
 
     let (summaries, written, notes) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
-        let mut resolved = resolve(&kafka, &topics, &spec)?;
+        let mut resolved = resolved;
         let total: i64 = resolved.ranges.iter().map(|r| r.len()).sum();
         let bar = if show_progress {
             let b = indicatif::ProgressBar::new(total as u64);

@@ -5,16 +5,17 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chatctl::gateway::auth::Auth;
+use chatctl::gateway::auth::{Auth, Expect};
 use chatctl::gateway::publisher::Publisher;
 use chatctl::gateway::spool::Spool;
 use chatctl::gateway::{announce, coordination, server, Gateway, Limits};
 use chatctl::kafka::admin::{ensure_topics, layout};
 use chatctl::kafka::producer::EventProducer;
 use chatctl::llm::builtin::BuiltinModel;
-use chatctl::llm::openai::OpenAiClient;
+use chatctl::llm::openai::{OpenAiClient, Timeouts};
 use chatctl::llm::Llm;
 use chatctl::metrics::Metrics;
+use chatctl::quarantine::Quarantine;
 use chatctl::realtime::ResumeBuffer;
 use chatctl::store::Store;
 use chatctl::workers::analytics::Analytics;
@@ -122,10 +123,31 @@ pub struct Args {
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", env = "CHATCTL_LISTEN")]
     pub listen: SocketAddr,
-    /// HS256 secret that signs client JWTs (the user id is the token's `sub`)
+    /// Where a gateway serves /metrics (and /healthz, /readyz), apart from the public
+    /// listener. Default 127.0.0.1:9464, skipped with a warning when taken; an address given
+    /// here that cannot be bound is an error
+    #[arg(long, env = "CHATCTL_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+    /// HS256 secret that signs client JWTs (the user id is the token's `sub`); at least 32
+    /// bytes. Prefer the environment variable or --jwt-secret-file: a flag shows in `ps`
     #[arg(long, env = "CHATCTL_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
-    /// Accept connections without a token (user from ?user=, else "anonymous"). Local trials only.
+    /// The HS256 secret from this file (its first line)
+    #[arg(long, value_name = "FILE", conflicts_with = "jwt_secret")]
+    pub jwt_secret_file: Option<std::path::PathBuf>,
+    /// Tokens must carry this `iss`
+    #[arg(long, env = "CHATCTL_JWT_ISSUER")]
+    pub jwt_issuer: Option<String>,
+    /// Tokens must carry this `aud`
+    #[arg(long, env = "CHATCTL_JWT_AUDIENCE")]
+    pub jwt_audience: Option<String>,
+    /// Browsers may open /ws only from these origins (repeatable or comma-separated; `*`
+    /// allows any). Without it, a browser's Origin must match the Host it connects to.
+    /// Clients that send no Origin (not browsers) are not affected
+    #[arg(long, env = "CHATCTL_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+    /// Accept connections without a token (user from ?user=, else "anonymous"). Local trials
+    /// only: refused unless --listen is a loopback address
     #[arg(long)]
     pub insecure_dev_auth: bool,
     /// LLM upstream
@@ -137,9 +159,22 @@ pub struct Args {
     /// Model name sent upstream
     #[arg(long, env = "CHATCTL_LLM_MODEL", default_value = "default")]
     pub llm_model: String,
-    /// Longest silence from the upstream before TIMEOUT_ERROR
+    /// Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR
     #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
     pub llm_timeout: Duration,
+    /// Longest wait for the first piece of an answer (from sending the request)
+    #[arg(long, default_value = "60s", value_parser = humantime::parse_duration)]
+    pub llm_first_token_timeout: Duration,
+    /// Longest wait for the upstream to accept the connection
+    #[arg(long, default_value = "5s", value_parser = humantime::parse_duration)]
+    pub llm_connect_timeout: Duration,
+    /// `max_tokens` asked of the upstream for each answer (0: not sent)
+    #[arg(long, default_value_t = 4096)]
+    pub llm_max_tokens: u32,
+    /// An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is
+    /// delivered), so no event outgrows the broker's message size limit
+    #[arg(long, default_value_t = 256 * 1024)]
+    pub max_answer_bytes: usize,
     /// Built-in model: chunks per answer
     #[arg(long, default_value_t = 24)]
     pub model_chunks: u32,
@@ -161,9 +196,22 @@ pub struct Args {
     /// Open WebSocket connections per user on one node; past it, 429 + Retry-After
     #[arg(long, default_value_t = 32)]
     pub max_connections_per_user: usize,
-    /// Largest accepted client frame (bytes)
+    /// Largest accepted client frame (bytes); this bounds a prompt too
     #[arg(long, default_value_t = 16 * 1024)]
     pub max_frame_bytes: usize,
+    /// A client must send a request's headers within this, or its socket is closed
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration)]
+    pub header_timeout: Duration,
+    /// The server pings each WebSocket after this much silence from the client
+    #[arg(long, default_value = "25s", value_parser = humantime::parse_duration)]
+    pub ws_ping_interval: Duration,
+    /// A WebSocket that answers nothing within this after a ping is closed (code 4001)
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration)]
+    pub ws_pong_timeout: Duration,
+    /// Longest a frame, or the close handshake, may take to reach a client that stopped
+    /// reading before its connection is dropped
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration)]
+    pub write_timeout: Duration,
     /// Frames per second per connection
     #[arg(long, default_value_t = 20)]
     pub rate_limit: u32,
@@ -175,6 +223,11 @@ pub struct Args {
     /// outage loses none (default: chatctl-data/spool/<node-id>)
     #[arg(long, value_name = "DIR")]
     pub spool_dir: Option<std::path::PathBuf>,
+    /// Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each
+    /// (default: chatctl-data/quarantine/<node-id>.jsonl; workers' undeliverable dead
+    /// letters go to chatctl-data/quarantine/<worker>.jsonl)
+    #[arg(long, value_name = "FILE")]
+    pub quarantine_file: Option<std::path::PathBuf>,
     /// Keep unacknowledged events in memory only (a crash while the broker is away loses them)
     #[arg(long, conflicts_with = "spool_dir")]
     pub no_spool: bool,
@@ -206,8 +259,13 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let metrics = Arc::new(Metrics::default());
     // The topics are usually there; if the broker is down at start, chats still run and
     // events wait in the queue.
-    if let Err(e) = ensure_topics(&kafka, &layout(&ctx.settings.topics)).await {
-        tracing::warn!(error = %e, "could not ensure topics; events will queue until the broker answers");
+    match ensure_topics(&kafka, &layout(&ctx.settings.topics)).await {
+        Err(e) => tracing::warn!(error = %e, "could not ensure topics; events will queue until the broker answers"),
+        Ok(topics) => {
+            for t in topics.iter().filter(|t| t.error.is_some()) {
+                tracing::warn!(topic = %t.topic, error = t.error.as_deref().unwrap_or_default(), "could not create topic");
+            }
+        }
     }
     let mut workers = Vec::new();
     if args.role != Role::Gateway && !args.workers.is_empty() {
@@ -255,7 +313,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             ctx.settings.node_id,
             listener.local_addr()?
         );
-        axum::serve(listener, server::worker_router(metrics)).with_graceful_shutdown(shutdown_signal()).await?;
+        let app = server::worker_router(metrics);
+        server::serve_router(listener, app, args.header_timeout, 256, shutdown_signal()).await?;
     } else {
         run_gateway(args, ctx, listener, metrics).await?;
     }
@@ -276,12 +335,18 @@ fn summary_model(args: &Args) -> (Arc<dyn Llm>, String) {
 }
 
 fn openai(args: &Args) -> OpenAiClient {
+    let timeouts = Timeouts {
+        connect: args.llm_connect_timeout,
+        first_token: args.llm_first_token_timeout,
+        between_tokens: args.llm_timeout,
+    };
     OpenAiClient::new(
         &args.llm_url,
         &args.llm_model,
         std::env::var("CHATCTL_LLM_API_KEY").or_else(|_| std::env::var("OPENAI_API_KEY")).ok(),
-        args.llm_timeout,
+        timeouts,
     )
+    .with_max_tokens(Some(args.llm_max_tokens).filter(|m| *m > 0))
 }
 
 async fn run_gateway(
@@ -291,8 +356,30 @@ async fn run_gateway(
     metrics: Arc<Metrics>,
 ) -> anyhow::Result<()> {
     let kafka = ctx.settings.kafka();
-    let auth = match (&args.jwt_secret, args.insecure_dev_auth) {
-        (Some(secret), _) => Auth::hs256(secret),
+    let secret = match &args.jwt_secret_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| chatctl::Error::config(format!("--jwt-secret-file {}: {e}", path.display())))?
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        ),
+        None => args.jwt_secret.clone(),
+    };
+    let expect = Expect { issuer: args.jwt_issuer.clone(), audience: args.jwt_audience.clone() };
+    let auth = match (&secret, args.insecure_dev_auth) {
+        (Some(secret), _) => {
+            Auth::hs256_expecting(Auth::checked_secret(secret).map_err(chatctl::Error::config)?, &expect)
+        }
+        (None, true) if !listener.local_addr()?.ip().is_loopback() => {
+            return Err(chatctl::Error::usage(format!(
+                "--insecure-dev-auth on {}: anonymous connections are only allowed on a loopback address; \
+                 set --jwt-secret (CHATCTL_JWT_SECRET)",
+                listener.local_addr()?
+            ))
+            .into())
+        }
         (None, true) => {
             tracing::warn!("INSECURE: --insecure-dev-auth accepts anonymous connections; never use it in production");
             eprintln!("WARNING: --insecure-dev-auth is on: anyone can connect as any user");
@@ -333,16 +420,18 @@ async fn run_gateway(
         }
         Some((Arc::new(spool), left, dir))
     };
-    let (publisher, _drain_task) = match &spool {
-        Some((sp, left, _)) => Publisher::start_spooled(
-            producer.clone(),
-            args.event_queue,
-            metrics.clone(),
-            Some(sp.clone()),
-            left.clone(),
-        )?,
-        None => Publisher::start(producer.clone(), args.event_queue, metrics.clone()),
-    };
+    let quarantine =
+        Arc::new(Quarantine::new(args.quarantine_file.clone().unwrap_or_else(|| {
+            std::path::Path::new(chatctl::workers::QUARANTINE_DIR).join(format!("{node_id}.jsonl"))
+        })));
+    let (publisher, _drain_task) = Publisher::start_spooled(
+        producer.clone(),
+        args.event_queue,
+        metrics.clone(),
+        spool.as_ref().map(|(sp, _, _)| sp.clone()),
+        spool.as_ref().map(|(_, left, _)| left.clone()).unwrap_or_default(),
+        Some(quarantine),
+    )?;
     let buffer = match &ctx.settings.redis_target() {
         Some(target) => Some(ResumeBuffer::connect_to(target, args.buffer_ttl, args.lease_ttl).await?),
         None => None,
@@ -353,6 +442,12 @@ async fn run_gateway(
         frames_per_sec: args.rate_limit,
         max_connections: args.max_connections,
         max_connections_per_user: args.max_connections_per_user,
+        header_read_timeout: args.header_timeout,
+        ping_interval: args.ws_ping_interval,
+        pong_timeout: args.ws_pong_timeout,
+        write_timeout: args.write_timeout,
+        max_answer_bytes: args.max_answer_bytes,
+        allowed_origins: args.allowed_origins.clone(),
         ..Limits::default()
     };
     let gw = Arc::new(Gateway::new(node_id, auth, limits, llm, publisher, buffer, metrics));
@@ -368,6 +463,12 @@ async fn run_gateway(
         if gw.buffer.is_some() { "redis" } else { "in-process" },
         kafka.brokers
     );
+    let ops = metrics_listener(args).await?;
+    if let Some(l) = ops {
+        eprintln!("chatctl serve: metrics on http://{}/metrics", l.local_addr()?);
+        let (app, timeout) = (server::ops_router(gw.clone()), args.header_timeout);
+        tokio::spawn(server::serve_router(l, app, timeout, 256, std::future::pending()));
+    }
     let (close_listener, closed) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(server::serve(listener, gw.clone(), async move {
         let _ = closed.await;
@@ -415,6 +516,27 @@ async fn run_gateway(
         .into());
     }
     Ok(())
+}
+
+/// The default `--metrics-listen`: Prometheus exporters' range, loopback only.
+const METRICS_LISTEN: &str = "127.0.0.1:9464";
+
+/// The listener `/metrics` is served on: the address given (an error when it cannot be
+/// bound), else the default (a warning when another process holds it).
+async fn metrics_listener(args: &Args) -> anyhow::Result<Option<tokio::net::TcpListener>> {
+    match args.metrics_listen {
+        Some(addr) => Ok(Some(
+            tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("--metrics-listen {addr}: {e}"))?,
+        )),
+        None => match tokio::net::TcpListener::bind(METRICS_LISTEN).await {
+            Ok(l) => Ok(Some(l)),
+            Err(e) => {
+                tracing::warn!(error = %e, "metrics not served on {METRICS_LISTEN}; set --metrics-listen");
+                eprintln!("chatctl serve: metrics not served: {METRICS_LISTEN}: {e} (set --metrics-listen)");
+                Ok(None)
+            }
+        },
+    }
 }
 
 /// How long clients told to reconnect may take to leave before the listener closes.

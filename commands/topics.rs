@@ -32,6 +32,7 @@ impl Row for EnsuredTopic {
             match self.status {
                 TopicStatus::Created => "created".into(),
                 TopicStatus::Present => "present".into(),
+                TopicStatus::Failed => format!("failed: {}", self.error.as_deref().unwrap_or("?")),
             },
             self.partitions.to_string(),
             retention(self.retention_ms),
@@ -51,6 +52,17 @@ pub async fn run(cmd: &TopicsCommand, ctx: &Context) -> anyhow::Result<()> {
             }
             let result = ensure_topics(&ctx.settings.kafka(), &layout(&topics)).await?;
             ctx.printer.rows(&result)?;
+            let failed: Vec<&str> =
+                result.iter().filter(|t| t.status == TopicStatus::Failed).map(|t| t.topic.as_str()).collect();
+            if !failed.is_empty() {
+                return Err(chatctl::Error::Broker(format!(
+                    "{} of {} topics could not be created: {}",
+                    failed.len(),
+                    result.len(),
+                    failed.join(", ")
+                ))
+                .into());
+            }
             Ok(())
         }
     }

@@ -11,6 +11,7 @@ pub mod gateway;
 pub mod llm;
 pub mod metrics;
 pub mod ops;
+pub mod quarantine;
 pub mod realtime;
 pub mod security;
 pub mod store;

@@ -27,6 +27,8 @@ pub struct Metrics {
     pub announcements_delivered: Counter,
     pub redis_restores: Counter,
     pub slow_clients_closed: Counter,
+    pub clients_timed_out: Counter,
+    pub events_quarantined: Counter,
     pub connections_refused: Family<Labels, Counter>,
     pub handed_off: Counter,
     pub handovers_received: Counter,
@@ -67,6 +69,8 @@ impl Default for Metrics {
             announcements_delivered: Counter::default(),
             redis_restores: Counter::default(),
             slow_clients_closed: Counter::default(),
+            clients_timed_out: Counter::default(),
+            events_quarantined: Counter::default(),
             connections_refused: Family::default(),
             handed_off: Counter::default(),
             handovers_received: Counter::default(),
@@ -122,6 +126,16 @@ impl Default for Metrics {
             "slow_clients_closed",
             "Connections closed (code 4000, resume) because their send queue overflowed",
             m.slow_clients_closed.clone(),
+        );
+        registry.register(
+            "clients_timed_out",
+            "Connections closed because they answered no ping, or a frame could not be written in time",
+            m.clients_timed_out.clone(),
+        );
+        registry.register(
+            "events_quarantined",
+            "Events Kafka refused for good (too large, invalid), written to the quarantine file instead",
+            m.events_quarantined.clone(),
         );
         registry.register(
             "connections_refused",

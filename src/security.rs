@@ -208,6 +208,31 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// Any URL inside `text` (an error message, a log line) cut to its scheme, host and port:
+/// credentials become `***` and the path and query `/…` (a webhook's path is its secret,
+/// a query may carry a token).
+pub fn redact_text(text: &str) -> String {
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b([a-z][a-z0-9+.-]*)://(?:([^\s/@:]*)(?::[^\s/@]*)?@)?([^\s/?#'\x22<>)]+)([^\s'\x22<>)]*)",
+        )
+        .expect("URL pattern")
+    });
+    URL.replace_all(text, |c: &regex::Captures| {
+        let mut out = format!("{}://", &c[1]);
+        if let Some(user) = c.get(2) {
+            out.push_str(user.as_str());
+            out.push_str(":***@");
+        }
+        out.push_str(&c[3]);
+        if c.get(4).is_some_and(|rest| !rest.as_str().is_empty() && rest.as_str() != "/") {
+            out.push_str("/…");
+        }
+        out
+    })
+    .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,5 +330,23 @@ mod tests {
         assert_eq!(redact_url("redis://:pw@h:6379/0"), "redis://:***@h:6379/0");
         assert_eq!(redact_url("smtp://me:pw@mail:25"), "smtp://me:***@mail:25");
         assert_eq!(redact_url("redis://h:6379"), "redis://h:6379");
+    }
+
+    #[test]
+    fn urls_inside_text_lose_credentials_path_and_query() {
+        let t = redact_text(
+            "webhook https://hooks.example/services/T0/B0/SECRETTOKEN refused; smtp smtps://me:pw@mail:465 \
+             down; error sending request for url (http://llm:8000/v1/chat/completions?key=k)",
+        );
+        assert_eq!(
+            t,
+            "webhook https://hooks.example/… refused; smtp smtps://me:***@mail:465 down; \
+             error sending request for url (http://llm:8000/…)"
+        );
+        for secret in ["SECRETTOKEN", "pw", "key=k"] {
+            assert!(!t.contains(secret), "{secret} in {t}");
+        }
+        assert_eq!(redact_text("redis://:hunter2@h:6379/0"), "redis://:***@h:6379/…");
+        assert_eq!(redact_text("no url here"), "no url here");
     }
 }

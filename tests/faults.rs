@@ -18,7 +18,7 @@ use chatctl::events::{examples, Event, Payload, StreamError, STREAM_EVENTS};
 use chatctl::kafka::KafkaSettings;
 use chatctl::store::Store;
 use chatctl::workers::dlq as h;
-use common::{chatctl, free_port, produce, read_records, Broker, Engine, Postgres, Proc};
+use common::{chatctl, free_port, produce, read_records, tail, Broker, Engine, Postgres, Proc};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 
 fn audit_worker(broker: &Broker, pg: &Postgres, port: u16) -> Proc {
@@ -27,7 +27,7 @@ fn audit_worker(broker: &Broker, pg: &Postgres, port: u16) -> Proc {
             .args(["serve", "--role", "worker", "--workers", "audit", "--instance-id", "w1"])
             .args(["--listen", &format!("127.0.0.1:{port}"), "--audit-url", &pg.url, "-b", &broker.addr])
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(broker.path("worker.log")).unwrap())
             .spawn()
             .unwrap(),
     )
@@ -73,7 +73,12 @@ async fn postgres_outage_pauses_the_worker_and_loses_nothing() {
         if rows >= (N / 5) as i64 {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "worker too slow: {rows} rows");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "worker too slow: {rows} rows\nworker:\n{}\ntansu:\n{}",
+            tail(&broker.path("worker.log"), 40),
+            tail(&broker.path("tansu.log"), 40)
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     pg.stop();
@@ -163,7 +168,12 @@ async fn a_poison_row_goes_alone_to_the_dlq() {
         if rows == GOOD as i64 && dead == 1 {
             break;
         }
-        assert!(Instant::now() < deadline, "rows {rows}, dead letters {dead}");
+        assert!(
+            Instant::now() < deadline,
+            "rows {rows}, dead letters {dead}\nworker:\n{}\ntansu:\n{}",
+            tail(&broker.path("worker.log"), 40),
+            tail(&broker.path("tansu.log"), 40)
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let k = kafka.clone();
@@ -382,7 +392,12 @@ async fn kill_9_twice_redelivers_and_loses_nothing() {
             if rows >= stop_at as i64 {
                 break;
             }
-            assert!(started.elapsed() < Duration::from_secs(120), "worker too slow: {rows} rows");
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "worker too slow: {rows} rows\nworker:\n{}\ntansu:\n{}",
+                tail(&broker.path("worker.log"), 40),
+                tail(&broker.path("tansu.log"), 40)
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         w.0.kill().unwrap(); // SIGKILL: no drain, no final commit

@@ -13,7 +13,7 @@ use chatctl::gateway::{server, Gateway, Limits};
 use chatctl::kafka::producer::EventProducer;
 use chatctl::kafka::KafkaSettings;
 use chatctl::llm::builtin::BuiltinModel;
-use chatctl::llm::openai::OpenAiClient;
+use chatctl::llm::openai::{OpenAiClient, Timeouts};
 use chatctl::llm::Llm;
 use chatctl::metrics::Metrics;
 use chatctl::realtime::{stream_key, ResumeBuffer};
@@ -22,7 +22,7 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
-const SECRET: &str = "test-secret";
+const SECRET: &str = "test-secret-of-thirty-two-bytes!";
 
 struct Node {
     addr: std::net::SocketAddr,
@@ -436,7 +436,7 @@ async fn openai_compatible_upstream_streams_and_stop_cancels_it() {
     let dropped = Arc::new(AtomicBool::new(false));
     let served = Arc::new(AtomicUsize::new(0));
     let sse = sse_server(8, dropped.clone(), served.clone()).await;
-    let llm = Arc::new(OpenAiClient::new(&format!("http://{sse}"), "m", None, Duration::from_secs(5)));
+    let llm = Arc::new(OpenAiClient::new(&format!("http://{sse}"), "m", None, Timeouts::idle(Duration::from_secs(5))));
     let node = start_node(&broker.kafka(), None, llm).await;
     let mut ws = connect(&node, "dave").await;
     next_frame(&mut ws).await;
@@ -446,7 +446,7 @@ async fn openai_compatible_upstream_streams_and_stop_cancels_it() {
 
     // A long answer, stopped after the first chunk: the upstream request is dropped.
     let sse = sse_server(1000, dropped.clone(), served.clone()).await;
-    let llm = Arc::new(OpenAiClient::new(&format!("http://{sse}"), "m", None, Duration::from_secs(5)));
+    let llm = Arc::new(OpenAiClient::new(&format!("http://{sse}"), "m", None, Timeouts::idle(Duration::from_secs(5))));
     let node = start_node(&broker.kafka(), None, llm).await;
     let mut ws = connect(&node, "dave").await;
     next_frame(&mut ws).await;
@@ -473,7 +473,12 @@ async fn upstream_errors_become_stream_error_events() {
     broker.ensure_topics(1).await;
     // Nothing listens there: the upstream fails.
     let port = common::free_port();
-    let llm = Arc::new(OpenAiClient::new(&format!("http://127.0.0.1:{port}"), "m", None, Duration::from_secs(2)));
+    let llm = Arc::new(OpenAiClient::new(
+        &format!("http://127.0.0.1:{port}"),
+        "m",
+        None,
+        Timeouts::idle(Duration::from_secs(2)),
+    ));
     let redis = Redis::start();
     let node = start_node(&broker.kafka(), Some(&redis.url), llm).await;
     let mut ws = connect(&node, "erin").await;

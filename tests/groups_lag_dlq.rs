@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
 use chatctl::kafka::KafkaSettings;
-use chatctl::ops::dlq::REDRIVEN;
+use chatctl::ops::dlq::{REDRIVEN, REDRIVE_COUNT};
 use chatctl::workers::search::SearchReader;
 use chrono::{Duration as Cd, Utc};
 use common::{chatctl, committed, create_topic, free_port, produce, read_records, Broker, Engine, Proc};
@@ -148,9 +148,12 @@ async fn every_reset_mode_commits_exactly_the_expected_offsets() {
     let list = ok(&broker, &["groups", "list", "-o", "json"]);
     assert!(list.lines().any(|l| l.contains("\"group\":\"backfill\"") && l.contains("\"lag\":9")), "{list}");
 
-    // delete: refused without --force here too, then gone.
-    assert_eq!(run(&broker, &["groups", "delete", g]).status.code(), Some(6));
-    ok(&broker, &["groups", "delete", g, "--force"]);
+    // delete: refused without --force here too; a dry run without --execute; then gone.
+    assert_eq!(run(&broker, &["groups", "delete", g, "--execute"]).status.code(), Some(6));
+    let dry = run(&broker, &["groups", "delete", g, "--force"]);
+    assert!(text(&dry.stderr).contains("dry run"), "{}", text(&dry.stderr));
+    assert_eq!(committed(&kafka, g, "orders", 2), [3, 8], "a dry run deletes nothing");
+    ok(&broker, &["groups", "delete", g, "--force", "--execute"]);
     assert_eq!(committed(&kafka, g, "orders", 2), [-1, -1]);
 }
 
@@ -365,6 +368,10 @@ async fn dead_letters_are_listed_and_redriven_once_with_their_headers() {
     assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before, "a dry run writes nothing");
 
     let out = run(&broker, &["dlq", "redrive", "--all"]);
+    assert!(text(&out.stderr).contains("dry run"), "without --execute: {}", text(&out.stderr));
+    assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before, "the default is a dry run");
+
+    let out = run(&broker, &["dlq", "redrive", "--all", "--execute"]);
     assert!(text(&out.stderr).contains("re-drove 1 record(s)"), "{}", text(&out.stderr));
     let after = read_records(&kafka, CHAT_EVENTS);
     assert_eq!(after.len(), before + 1);
@@ -374,15 +381,88 @@ async fn dead_letters_are_listed_and_redriven_once_with_their_headers() {
     assert_eq!(back.headers["traceparent"], "00-feed-01");
     assert_eq!(back.headers[REDRIVEN], format!("chat-events.dlq:0:{}", listed["offset"]));
     assert!(!back.headers.contains_key("chatctl-error-class"), "the DLQ's own headers are not carried back");
+    assert_eq!(back.headers[REDRIVE_COUNT], "1");
 
     // A second run, by anyone, re-drives nothing.
-    let out = run(&broker, &["dlq", "redrive", "--all"]);
+    let out = run(&broker, &["dlq", "redrive", "--all", "--execute"]);
     assert!(text(&out.stderr).contains("re-drove 0 record(s)"), "{}", text(&out.stderr));
     let off = listed["offset"].to_string();
-    let out = run(&broker, &["dlq", "redrive", "--offset", &off]);
+    let out = run(&broker, &["dlq", "redrive", "--offset", &off, "--execute"]);
     assert!(text(&out.stderr).contains("re-driven already"), "{}", text(&out.stderr));
     assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before + 1);
     let listed: serde_json::Value = serde_json::from_str(ok(&broker, &["dlq", "list", "-o", "json"]).trim()).unwrap();
     assert_eq!(listed["redriven"], true);
     assert_eq!(ok(&broker, &["dlq", "list", "--pending", "-o", "json"]), "");
+}
+
+/// A dead letter as the workers write it, straight into `chat-events.dlq` partition 0.
+async fn dead_letter(kafka: &chatctl::kafka::KafkaSettings, i: usize, redrives: Option<u32>) {
+    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    let count = redrives.map(|c| c.to_string());
+    let mut headers = OwnedHeaders::new()
+        .insert(Header { key: "chatctl-original-topic", value: Some(CHAT_EVENTS) })
+        .insert(Header { key: "chatctl-worker", value: Some("chatctl-audit") })
+        .insert(Header { key: "chatctl-error-class", value: Some("decode:json") });
+    if let Some(c) = &count {
+        headers = headers.insert(Header { key: REDRIVE_COUNT, value: Some(c) });
+    }
+    let key = format!("sess-{i}");
+    producer
+        .send(
+            FutureRecord::to("chat-events.dlq").partition(0).key(&key).payload("{broken").headers(headers),
+            Duration::from_secs(10),
+        )
+        .await
+        .map_err(|(e, _)| e)
+        .unwrap();
+}
+
+/// Two operators run `dlq redrive --all --execute` at the same time: each record goes back
+/// once (the first claim in the DLQ partition wins); a record re-driven 3 times already
+/// stays in the DLQ (`--max-redrives`), and one re-driven once goes back with a count of 2.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_redrives_send_each_record_once_and_stop_at_the_hop_limit() {
+    const N: usize = 40;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    for i in 0..N {
+        dead_letter(&kafka, i, None).await;
+    }
+    dead_letter(&kafka, 1000, Some(3)).await;
+    dead_letter(&kafka, 1001, Some(1)).await;
+    let before = read_records(&kafka, CHAT_EVENTS).len();
+    let spawn = || {
+        chatctl()
+            .args(["-b", &broker.addr, "dlq", "redrive", "--all", "--execute", "-o", "json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success(), "{}\n{}", text(&a.stderr), text(&b.stderr));
+    let sent = |o: &std::process::Output| text(&o.stdout).lines().count();
+    let back: Vec<_> = read_records(&kafka, CHAT_EVENTS)
+        .into_iter()
+        .skip(before)
+        .filter(|r| r.headers.contains_key(REDRIVEN))
+        .collect();
+    let marks: std::collections::HashSet<_> = back.iter().map(|r| r.headers[REDRIVEN].clone()).collect();
+    eprintln!(
+        "concurrent re-drives: run A sent {}, run B sent {}; A: {} B: {}",
+        sent(&a),
+        sent(&b),
+        text(&a.stderr).trim(),
+        text(&b.stderr).trim()
+    );
+    assert_eq!(back.len(), N + 1, "every letter once (and the one under the limit), none twice");
+    assert_eq!(marks.len(), N + 1, "no letter re-driven twice");
+    assert_eq!(sent(&a) + sent(&b), N + 1, "the two runs' own reports add up");
+    // The hop limit: sess-1000 stayed; sess-1001 went back with a count of 2.
+    assert!(back.iter().all(|r| r.key.as_deref() != Some(&b"sess-1000"[..])), "the record at the limit stayed");
+    let again = back.iter().find(|r| r.key.as_deref() == Some(&b"sess-1001"[..])).expect("sess-1001 re-driven");
+    assert_eq!(again.headers[REDRIVE_COUNT], "2");
+    assert!(text(&a.stderr).contains("re-driven 3 times already"), "{}", text(&a.stderr));
 }

@@ -73,7 +73,12 @@ async fn summaries(store: &Store) {
     ] {
         store.summary_message(x).await.unwrap();
     }
-    let kept = store.conversation_messages("c1").await.unwrap();
+    // Another user who picked the same conversation id: kept apart.
+    let mut theirs = m("e9", 3, "q9", "user");
+    theirs.user_id = "u2".into();
+    store.summary_message(theirs).await.unwrap();
+    assert_eq!(store.conversation_messages("u2", "c1").await.unwrap().len(), 1);
+    let kept = store.conversation_messages("u1", "c1").await.unwrap();
     assert_eq!(
         kept.iter().map(|k| (k.0.as_str(), k.3.as_str())).collect::<Vec<_>>(),
         [("user", "q1"), ("assistant", "a1")]
@@ -95,9 +100,13 @@ async fn summaries(store: &Store) {
     store.put_summary(summary(6, "six")).await.unwrap();
     assert_eq!(store.summaries(None, Some("u1")).await.unwrap()[0].summary, "six");
     assert!(store.summaries(None, Some("u2")).await.unwrap().is_empty());
+    // u2's summary of their own "c1" does not touch u1's.
+    store.put_summary(ConversationSummary { user_id: "u2".into(), ..summary(8, "u2's") }).await.unwrap();
+    assert_eq!(store.summaries(None, Some("u1")).await.unwrap()[0].summary, "six");
+    assert_eq!(store.summaries(Some("c1"), None).await.unwrap().len(), 2);
     store.clear_summaries().await.unwrap();
     assert!(store.summaries(None, None).await.unwrap().is_empty());
-    assert!(store.conversation_messages("c1").await.unwrap().is_empty());
+    assert!(store.conversation_messages("u1", "c1").await.unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
@@ -42,8 +42,12 @@ impl RateLimit {
 /// frame (an idle connection's first queue block stays small).
 enum Out {
     Text(String),
+    Ping,
     Close(u16, &'static str),
 }
+
+/// The close code for a client that answered no ping within the pong timeout.
+pub const CLOSE_NO_PONG: u16 = 4001;
 
 /// Serve one connection until the client leaves or misbehaves. Answers being generated
 /// keep going after a disconnect (the client may resume).
@@ -57,7 +61,14 @@ where
     let overflow = Arc::new(Notify::new());
     let mut writer = tokio::spawn(write_frames(sink, rx, overflow.clone(), gw.clone()));
     let (gone_tx, gone) = watch::channel(false);
-    let conn = Conn { gw: gw.clone(), origin, frames: FrameSender { tx, overflow }, stops: Arc::default(), gone };
+    let conn = Conn {
+        gw: gw.clone(),
+        origin,
+        frames: FrameSender { tx, overflow },
+        stops: Arc::default(),
+        gone,
+        follows: Arc::default(),
+    };
     conn.deliver(ServerFrame::Session {
         session_id: conn.origin.session_id.clone(),
         node_id: gw.node_id.clone(),
@@ -69,9 +80,28 @@ where
     let mut drain = gw.drain_signal();
     let mut told_to_reconnect = false;
     let mut writer_done = false;
+    // Keepalive: a ping after `ping_interval` of silence from the client; anything it sends
+    // (a pong included) counts as an answer. No answer within `pong_timeout`: closed.
+    let (ping_every, pong_within) = (gw.limits.ping_interval, gw.limits.pong_timeout);
+    let mut heard = tokio::time::Instant::now();
+    let mut pinged: Option<tokio::time::Instant> = None;
     loop {
+        let due = match pinged {
+            Some(at) => at + pong_within,
+            None => heard + ping_every,
+        };
         let msg = tokio::select! {
             msg = stream.next() => msg,
+            _ = tokio::time::sleep_until(due) => {
+                if pinged.is_some() {
+                    gw.metrics.clients_timed_out.inc();
+                    let _ = conn.frames.tx.try_send(Out::Close(CLOSE_NO_PONG, "no pong"));
+                    break;
+                }
+                let _ = conn.frames.tx.try_send(Out::Ping);
+                pinged = Some(tokio::time::Instant::now());
+                continue;
+            }
             _ = &mut writer => {
                 // The socket failed, or the client was too slow and was closed.
                 writer_done = true;
@@ -88,6 +118,8 @@ where
             None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
             Some(Ok(m)) => m,
         };
+        heard = tokio::time::Instant::now();
+        pinged = None;
         // Every frame counts, text, binary or control: a ping flood is a flood too.
         if !limiter.allow() {
             violations += 1;
@@ -135,13 +167,16 @@ async fn write_frames<W: Sink<Message> + Unpin>(
     overflow: Arc<Notify>,
     gw: Arc<Gateway>,
 ) {
+    // A client that stops reading blocks a send once the socket's buffers fill: every send
+    // and the close handshake are bounded, so such a client loses its slot.
+    let limit = gw.limits.write_timeout;
     loop {
         let out = tokio::select! {
             biased;
             _ = overflow.notified() => {
                 gw.metrics.slow_clients_closed.inc();
                 let close = CloseFrame { code: CLOSE_RESUME, reason: "too slow: resume from your last chunk".into() };
-                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), sink.send(Message::Close(Some(close)))).await;
+                let _ = tokio::time::timeout(limit.min(Duration::from_secs(1)), sink.send(Message::Close(Some(close)))).await;
                 break;
             }
             out = rx.recv() => match out {
@@ -151,16 +186,23 @@ async fn write_frames<W: Sink<Message> + Unpin>(
         };
         let msg = match out {
             Out::Text(t) => Message::Text(t.into()),
+            Out::Ping => Message::Ping(Default::default()),
             Out::Close(code, reason) => {
-                let _ = sink.send(Message::Close(Some(CloseFrame { code, reason: reason.into() }))).await;
+                let close = Message::Close(Some(CloseFrame { code, reason: reason.into() }));
+                let _ = tokio::time::timeout(limit, sink.send(close)).await;
                 break;
             }
         };
-        if sink.send(msg).await.is_err() {
-            break;
+        match tokio::time::timeout(limit, sink.send(msg)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => break,
+            Err(_) => {
+                gw.metrics.clients_timed_out.inc();
+                break;
+            }
         }
     }
-    let _ = sink.close().await;
+    let _ = tokio::time::timeout(limit, sink.close()).await;
 }
 
 /// Where a follower's frames go: it waits for a slow client (it reads the buffer at the
@@ -206,6 +248,8 @@ struct Conn {
     stops: Arc<Mutex<HashMap<String, oneshot::Sender<()>>>>,
     /// Turns true when the client has left.
     gone: watch::Receiver<bool>,
+    /// One clone per follow this connection runs (resumes are bounded per connection).
+    follows: Arc<()>,
 }
 
 impl Conn {
@@ -235,9 +279,18 @@ impl Conn {
             ClientFrame::Chat { conversation_id, content } => self.chat(conversation_id, content),
             ClientFrame::Resume { message_id, last_chunk, .. } => {
                 let next = last_chunk.map(|c| c + 1).unwrap_or(0);
-                let gone = self.gone.clone();
+                // Each follow holds a ticket: the count is bounded per connection.
+                if Arc::strong_count(&self.follows) > self.gw.limits.max_follows_per_connection {
+                    return self.error(ServerFrame::Error {
+                        code: ErrorCode::TooManyStreams,
+                        message: "too many resumes on this connection".into(),
+                        message_id: Some(message_id),
+                    });
+                }
+                let (gone, ticket) = (self.gone.clone(), self.follows.clone());
+                let user = &self.origin.user_id;
                 if let Err(refused) =
-                    follow::resume(&self.gw, &self.origin.user_id, &message_id, next, self.frames.clone(), gone).await
+                    follow::resume(&self.gw, user, &message_id, next, self.frames.clone(), gone, ticket).await
                 {
                     self.error(refused);
                 }

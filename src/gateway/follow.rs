@@ -36,11 +36,29 @@ pub(crate) async fn resume(
     next: u32,
     deliver: FrameSender,
     gone: watch::Receiver<bool>,
+    ticket: std::sync::Arc<()>,
 ) -> Result<(), ServerFrame> {
     let (Some(buf), Some(subscriber)) = (&gw.buffer, &gw.subscriber) else {
-        return resume_in_process(gw, user_id, message_id, next, deliver);
+        return resume_in_process(gw, user_id, message_id, next, deliver, ticket);
     };
     let outcome = |o: &'static str| gw.metrics.resumes.get_or_create(&vec![("outcome", o)]).inc();
+    // Whose message it is, before anything is subscribed or watched for the asker.
+    match buf.owner(message_id).await {
+        Ok(Some(owner)) if owner != user_id => {
+            outcome("forbidden");
+            return Err(refusal(ErrorCode::Forbidden, message_id, "this message belongs to another user"));
+        }
+        Ok(_) => {}
+        Err(e) => {
+            outcome("unavailable");
+            tracing::warn!(error = %e, "resume owner read failed");
+            return Err(refusal(
+                ErrorCode::Unavailable,
+                message_id,
+                "the resume state cannot be read right now; retry",
+            ));
+        }
+    }
     // Subscribe and watch first, then read: a chunk written in between is in one or the
     // other.
     let sub = subscriber.subscribe(&channel(message_id)).await;
@@ -69,7 +87,11 @@ pub(crate) async fn resume(
         return Err(refusal(ErrorCode::Forbidden, message_id, "this message belongs to another user"));
     }
     outcome("followed");
-    tokio::spawn(follow(gw.clone(), message_id.to_string(), next, Some(snap), sub, deliver, gone));
+    let f = follow(gw.clone(), message_id.to_string(), next, Some(snap), sub, deliver, gone);
+    tokio::spawn(async move {
+        f.await;
+        drop(ticket);
+    });
     Ok(())
 }
 
@@ -172,6 +194,7 @@ fn resume_in_process(
     message_id: &str,
     next: u32,
     deliver: FrameSender,
+    ticket: std::sync::Arc<()>,
 ) -> Result<(), ServerFrame> {
     let Some(live) = gw.live.lock().unwrap().get(message_id).cloned() else {
         return Err(refusal(
@@ -189,6 +212,7 @@ fn resume_in_process(
     };
     let message_id = message_id.to_string();
     tokio::spawn(async move {
+        let _ticket = ticket;
         let mut sent = next;
         for (i, delta) in chunks.iter().enumerate().skip(next as usize) {
             let chunk =

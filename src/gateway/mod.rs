@@ -46,6 +46,21 @@ pub struct Limits {
     pub max_connections: usize,
     /// Open connections per user on one node; past it, 429 + Retry-After.
     pub max_connections_per_user: usize,
+    /// Longest wait for a request's headers before the socket is closed.
+    pub header_read_timeout: Duration,
+    /// The server pings a WebSocket this often; a client that answers nothing (no pong,
+    /// no frame) within `pong_timeout` after a ping is closed.
+    pub ping_interval: Duration,
+    pub pong_timeout: Duration,
+    /// Longest a single frame (or the close handshake) may take to reach a client that
+    /// stopped reading before the connection is dropped.
+    pub write_timeout: Duration,
+    /// An answer stops at this many bytes (it ends with a clear notice, not silently).
+    pub max_answer_bytes: usize,
+    /// Origins a browser may open /ws from (`*`: any). Empty: the Origin must match Host.
+    pub allowed_origins: Vec<String>,
+    /// Resumes and follows one connection may run at once.
+    pub max_follows_per_connection: usize,
 }
 
 impl Default for Limits {
@@ -58,6 +73,13 @@ impl Default for Limits {
             send_buffer: 1024,
             max_connections: 50_000,
             max_connections_per_user: 32,
+            header_read_timeout: server::HEADER_READ_TIMEOUT,
+            ping_interval: Duration::from_secs(25),
+            pong_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(10),
+            max_answer_bytes: 256 * 1024,
+            allowed_origins: Vec::new(),
+            max_follows_per_connection: 16,
         }
     }
 }
@@ -92,6 +114,8 @@ pub struct Gateway {
     draining: watch::Sender<bool>,
     /// Set on drain (with Redis): generations give their lease up for another node.
     handoff: watch::Sender<bool>,
+    /// `/readyz`'s last Redis check: when, and whether it answered.
+    pub(crate) redis_ready: tokio::sync::Mutex<Option<(Instant, bool)>>,
 }
 
 /// What a chat turn needs to know about where it came from.
@@ -131,6 +155,7 @@ impl Gateway {
             active: AtomicUsize::new(0),
             draining: watch::channel(false).0,
             handoff: watch::channel(false).0,
+            redis_ready: tokio::sync::Mutex::new(None),
         }
     }
 
@@ -227,14 +252,19 @@ impl Gateway {
         if !self.publisher.admit() {
             return Err(ServerFrame::error(ErrorCode::Busy, "the event log is backed up; try again shortly"));
         }
-        let running = self.user_streams.lock().unwrap().get(user).copied().unwrap_or(0);
-        if running >= self.limits.max_streams_per_user {
+        // Checked and counted under one lock: two chats racing for the last slot cannot
+        // both get it.
+        let mut streams = self.user_streams.lock().unwrap();
+        let running = streams.entry(user.to_string()).or_insert(0);
+        if *running >= self.limits.max_streams_per_user {
             return Err(ServerFrame::error(
                 ErrorCode::TooManyStreams,
                 format!("at most {} concurrent answers per user", self.limits.max_streams_per_user),
             ));
         }
-        Ok(self.track(user))
+        *running += 1;
+        drop(streams);
+        Ok(self.counted(user))
     }
 
     /// Generate one answer for a connected client. `send` delivers frames to it (it may
@@ -329,6 +359,7 @@ impl Gateway {
             epoch: 0,
             answer: String::new(),
             deltas: Vec::new(),
+            answer_bytes: 0,
             saved: 0,
             delivered: 0,
             degraded,
@@ -395,6 +426,7 @@ impl Gateway {
         ));
         let mut gen = Generation {
             answer: deltas.concat(),
+            answer_bytes: deltas.iter().map(String::len).sum(),
             saved: from,
             delivered: from,
             deltas,
@@ -437,11 +469,15 @@ impl Gateway {
         // When each produced, undelivered chunk was produced (for the latency metric).
         let mut emitted: VecDeque<Instant> = VecDeque::new();
         let mut upstream_done = false;
+        let mut too_large = false;
         let outcome: Result<bool, crate::llm::LlmError> = loop {
             if inflight.is_none() && gen.delivered < gen.deltas.len() as u32 {
                 inflight = Some(self.save_from(gen, gen.delivered));
             }
             if upstream_done && inflight.is_none() {
+                if too_large {
+                    break Err(crate::llm::LlmError::TooLarge(self.limits.max_answer_bytes));
+                }
                 break Ok(false);
             }
             tokio::select! {
@@ -495,6 +531,14 @@ impl Gateway {
                         break Err(e);
                     }
                     Some(Ok(delta)) => {
+                        // The answer's size is bounded: the cap ends it with a clear error
+                        // (what fits is delivered), so no event outgrows the broker's limit.
+                        gen.answer_bytes += delta.len();
+                        if gen.answer_bytes > self.limits.max_answer_bytes {
+                            upstream_done = true;
+                            too_large = true;
+                            continue;
+                        }
                         gen.deltas.push(delta);
                         emitted.push_back(Instant::now());
                     }
@@ -620,7 +664,7 @@ impl Gateway {
                 content_length: gen.answer.len() as u64,
                 stopped: false,
                 code: e.code().into(),
-                message: e.to_string(),
+                message: e.public_message(),
             },
         };
         if self.save(gen, Some(&end)).await == Saved::Lost {
@@ -663,7 +707,7 @@ impl Gateway {
                 &gen.origin,
                 Payload::StreamError(StreamError {
                     message_id: message_id.clone(),
-                    error: e.to_string(),
+                    error: crate::security::redact_text(&e.to_string()),
                     error_code: e.code().into(),
                     chunk_index: index.checked_sub(1),
                 }),
@@ -793,6 +837,11 @@ impl Gateway {
     /// Count an answer this node generates (for drain and the per-user limit).
     fn track(self: &Arc<Self>, user: &str) -> StreamGuard {
         *self.user_streams.lock().unwrap().entry(user.to_string()).or_insert(0) += 1;
+        self.counted(user)
+    }
+
+    /// The guard of a stream already counted in `user_streams`.
+    fn counted(self: &Arc<Self>, user: &str) -> StreamGuard {
         self.active.fetch_add(1, Ordering::Relaxed);
         self.metrics.streams_active.inc();
         StreamGuard { gw: self.clone(), user: user.to_string() }
@@ -833,6 +882,8 @@ struct Generation {
     answer: String,
     /// Every chunk so far, by index.
     deltas: Vec<String>,
+    /// Bytes of every chunk produced (bounded by `max_answer_bytes`).
+    answer_bytes: usize,
     /// Chunks Redis holds (the first `saved` of `deltas`).
     saved: u32,
     /// Chunks sent to the client (the first `delivered` of `deltas`).

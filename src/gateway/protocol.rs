@@ -75,6 +75,8 @@ pub enum ErrorCode {
     Forbidden,
     /// The resume state cannot be read right now (Redis unreachable); retry.
     Unavailable,
+    /// The answer reached the node's size limit and was cut off there.
+    AnswerTooLarge,
 }
 
 impl ErrorCode {
@@ -93,15 +95,16 @@ impl ErrorCode {
             ErrorCode::Draining => "DRAINING",
             ErrorCode::Forbidden => "FORBIDDEN",
             ErrorCode::Unavailable => "UNAVAILABLE",
+            ErrorCode::AnswerTooLarge => "ANSWER_TOO_LARGE",
         }
     }
 
     /// The code an upstream failure kept in the resume state maps to.
     pub fn of_upstream(code: &str) -> ErrorCode {
-        if code == "TIMEOUT_ERROR" {
-            ErrorCode::TimeoutError
-        } else {
-            ErrorCode::UpstreamError
+        match code {
+            "TIMEOUT_ERROR" => ErrorCode::TimeoutError,
+            "ANSWER_TOO_LARGE" => ErrorCode::AnswerTooLarge,
+            _ => ErrorCode::UpstreamError,
         }
     }
 }

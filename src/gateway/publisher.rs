@@ -21,6 +21,7 @@ use super::spool::Spool;
 use crate::events::Event;
 use crate::kafka::producer::EventProducer;
 use crate::metrics::Metrics;
+use crate::quarantine::{Quarantine, MAX_EVENT_BYTES};
 
 /// What goes down the queue: events, and barriers answered once everything queued before
 /// them is on disk (see [`Publisher::spooled`]). Events are not boxed: they are the hot
@@ -45,17 +46,20 @@ impl Publisher {
         capacity: usize,
         metrics: Arc<Metrics>,
     ) -> (Publisher, tokio::task::JoinHandle<()>) {
-        Self::start_spooled(producer, capacity, metrics, None, Vec::new()).expect("no spool, no I/O")
+        Self::start_spooled(producer, capacity, metrics, None, Vec::new(), None).expect("no spool, no I/O")
     }
 
     /// As [`start`](Self::start), every event through `spool`; `left` (what a previous
-    /// run left unacknowledged) is spooled again and sent before anything new.
+    /// run left unacknowledged) is spooled again and sent before anything new. An event
+    /// Kafka refuses for good (or larger than [`MAX_EVENT_BYTES`], checked before it is
+    /// produced) goes to `quarantine`, and its spool entry is settled: the spool moves on.
     pub fn start_spooled(
         producer: EventProducer,
         capacity: usize,
         metrics: Arc<Metrics>,
         spool: Option<Arc<Spool>>,
         left: Vec<Event>,
+        quarantine: Option<Arc<Quarantine>>,
     ) -> std::io::Result<(Publisher, tokio::task::JoinHandle<()>)> {
         let (tx, rx) = mpsc::unbounded_channel();
         let pending = Arc::new(AtomicI64::new(0));
@@ -82,7 +86,8 @@ impl Publisher {
                 }
             });
         }
-        let task = tokio::spawn(drain(rx, first, producer, pending.clone(), metrics.clone(), spool));
+        let out = Outlet { producer, pending: pending.clone(), metrics: metrics.clone(), spool, quarantine };
+        let task = tokio::spawn(drain(rx, first, out));
         Ok((Publisher { tx, pending, capacity: capacity as i64, metrics }, task))
     }
 
@@ -121,26 +126,61 @@ impl Publisher {
     }
 }
 
-async fn drain(
-    mut rx: mpsc::UnboundedReceiver<Item>,
-    first: Vec<(Event, Option<u64>)>,
+/// Where the drain hands events: the producer, and what settles each one.
+#[derive(Clone)]
+struct Outlet {
     producer: EventProducer,
     pending: Arc<AtomicI64>,
     metrics: Arc<Metrics>,
     spool: Option<Arc<Spool>>,
-) {
+    quarantine: Option<Arc<Quarantine>>,
+}
+
+impl Outlet {
+    /// The event is settled: acknowledged, or refused for good (then quarantined). Either
+    /// way its spool entry is done and the spool's mark can move past it.
+    fn settle(&self, seq: Option<u64>) {
+        if let (Some(sp), Some(seq)) = (&self.spool, seq) {
+            sp.ack(seq);
+        }
+        let depth = self.pending.fetch_sub(1, Ordering::Relaxed) - 1;
+        self.metrics.events_queue_depth.set(depth);
+    }
+
+    /// Kafka will never take this event: keep it in the quarantine file, say where.
+    fn refused(&self, event: &Event, payload: &[u8], why: &str, seq: Option<u64>) {
+        let ty = event.event_type();
+        self.metrics.events_failed.inc();
+        match &self.quarantine {
+            Some(q) => match q.keep(event.topic(), Some(event.session_id.as_bytes()), payload, why) {
+                Ok(()) => {
+                    self.metrics.events_quarantined.inc();
+                    tracing::error!(
+                        event_type = ty, event_id = %event.event_id, bytes = payload.len(), error = why,
+                        file = %q.path().display(), "event refused by Kafka for good: quarantined"
+                    );
+                }
+                Err(e) => tracing::error!(
+                    event_type = ty, event_id = %event.event_id, error = why, quarantine_error = %e,
+                    file = %q.path().display(), "event refused by Kafka and the quarantine file cannot be written: lost"
+                ),
+            },
+            None => tracing::error!(event_type = ty, event_id = %event.event_id, error = why, "event refused by Kafka"),
+        }
+        self.settle(seq);
+    }
+}
+
+async fn drain(mut rx: mpsc::UnboundedReceiver<Item>, first: Vec<(Event, Option<u64>)>, outlet: Outlet) {
+    let (metrics, spool) = (outlet.metrics.clone(), outlet.spool.clone());
     // Spooling and sending are two tasks: a producer queue that is full while the broker
     // is away must not hold up the disk, nor the barriers a finishing chat waits on.
     let (out, mut to_send) = mpsc::unbounded_channel::<(Event, Option<Vec<u8>>, Option<u64>)>();
-    let sender = {
-        let spool = spool.clone();
-        let metrics = metrics.clone();
-        tokio::spawn(async move {
-            while let Some((event, json, seq)) = to_send.recv().await {
-                send(&producer, event, json, seq, &pending, &metrics, &spool).await;
-            }
-        })
-    };
+    let sender = tokio::spawn(async move {
+        while let Some((event, json, seq)) = to_send.recv().await {
+            send(&outlet, event, json, seq).await;
+        }
+    });
     for (event, seq) in first {
         let _ = out.send((event, None, seq));
     }
@@ -198,63 +238,46 @@ async fn drain(
 }
 
 /// Hand one event to the producer; its answer settles it (and its spool entry).
-async fn send(
-    producer: &EventProducer,
-    event: Event,
-    json: Option<Vec<u8>>,
-    seq: Option<u64>,
-    pending: &Arc<AtomicI64>,
-    metrics: &Arc<Metrics>,
-    spool: &Option<Arc<Spool>>,
-) {
+async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64>) {
     let payload = json.unwrap_or_else(|| event.to_json());
     let ty = event.event_type();
+    if payload.len() > MAX_EVENT_BYTES {
+        let why = format!("{} bytes, over the {MAX_EVENT_BYTES}-byte event limit", payload.len());
+        return out.refused(&event, &payload, &why, seq);
+    }
     loop {
         // No headers: see EventProducer::send_to.
         let record = FutureRecord::to(event.topic())
             .key(event.session_id.as_bytes())
             .payload(&payload)
             .timestamp(event.timestamp.timestamp_millis());
-        match producer.raw().send_result(record) {
+        match out.producer.raw().send_result(record) {
             Ok(delivery) => {
-                let pending = pending.clone();
-                let metrics = metrics.clone();
-                let spool = spool.clone();
+                let out = out.clone();
                 tokio::spawn(async move {
                     match delivery.await {
                         Ok(Ok(_)) => {
-                            metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
-                            if let (Some(sp), Some(seq)) = (&spool, seq) {
-                                sp.ack(seq);
-                            }
+                            out.metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
+                            out.settle(seq);
                         }
-                        Ok(Err((e, _))) => {
-                            // Refused for good (e.g. too large): resending cannot help.
-                            tracing::error!(event_type = ty, error = %e, "event refused by Kafka");
-                            metrics.events_failed.inc();
-                            if let (Some(sp), Some(seq)) = (&spool, seq) {
-                                sp.ack(seq);
-                            }
-                        }
+                        // Refused for good (e.g. too large for the broker): resending
+                        // cannot help.
+                        Ok(Err((e, _))) => out.refused(&event, &payload, &e.to_string(), seq),
                         Err(_) => {
                             // The producer went away (shutdown): the spool keeps it.
-                            metrics.events_failed.inc();
+                            out.metrics.events_failed.inc();
+                            out.pending.fetch_sub(1, Ordering::Relaxed);
                         }
                     }
-                    let depth = pending.fetch_sub(1, Ordering::Relaxed) - 1;
-                    metrics.events_queue_depth.set(depth);
                 });
                 return;
             }
             Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
-            Err((e, _)) => {
-                tracing::error!(event_type = ty, error = %e, "event could not be queued");
-                metrics.events_failed.inc();
-                pending.fetch_sub(1, Ordering::Relaxed);
-                return;
-            }
+            // Refused before it was queued (too large for the producer, unknown topic
+            // for good...): quarantined, so that the spool does not stop here.
+            Err((e, _)) => return out.refused(&event, &payload, &e.to_string(), seq),
         }
     }
 }
@@ -314,7 +337,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (spool, left) = Spool::open(dir.path()).unwrap();
         assert!(left.is_empty());
-        let (p, _task) = Publisher::start_spooled(producer, 1000, metrics, Some(Arc::new(spool)), Vec::new()).unwrap();
+        let (p, _task) =
+            Publisher::start_spooled(producer, 1000, metrics, Some(Arc::new(spool)), Vec::new(), None).unwrap();
         let events: Vec<Event> = (0..5).map(|_| Event::new("s", "n", examples().remove(1))).collect();
         for e in &events {
             p.publish(e.clone());

@@ -4,6 +4,7 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{ConnectInfo, Query, State, WebSocketUpgrade};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -18,25 +19,115 @@ use super::{ChatOrigin, Gateway, Refusal};
 
 const PAGE: &str = include_str!("page.html");
 
+/// The longest User-Agent kept (bytes); longer ones are cut at a character boundary.
+pub const MAX_USER_AGENT: usize = 256;
+
+/// `s` cut to at most `max` bytes at a character boundary.
+pub fn clip(s: &str, max: usize) -> String {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
+
+/// The public listener: the chat page, the WebSocket, and health for load balancers.
+/// `/metrics` is not here (see [`ops_router`]).
 pub fn router(gw: Arc<Gateway>) -> Router {
     Router::new()
         .route("/", get(|| async { Html(PAGE) }))
         .route("/ws", get(ws))
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
         .with_state(gw)
 }
 
-/// Serve until `shutdown` resolves; then stop accepting connections.
+/// The operations listener (`--metrics-listen`, loopback by default): `/metrics`, and
+/// health again so that one port serves a scraper and a probe.
+pub fn ops_router(gw: Arc<Gateway>) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(readyz))
+        .with_state(gw)
+}
+
+/// How long a client may take to send a request's headers (the first, and each next one
+/// on a kept-alive connection) before it is cut off. A slowloris holding sockets open with
+/// a header that never ends costs a socket for this long at most.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serve until `shutdown` resolves; then stop accepting connections and let the HTTP
+/// exchanges in progress finish. Headers must arrive within `header_timeout`; TCP
+/// connections beyond `max_connections` (upgraded WebSockets included) are closed at
+/// accept, before they cost a task (a connection counts until it upgrades to a WebSocket,
+/// when the gateway's own connection limits take over).
 pub async fn serve(
     listener: TcpListener,
     gw: Arc<Gateway>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(gw).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    let cap = gw.limits.max_connections + gw.limits.max_connections / 10 + 64;
+    let header_timeout = gw.limits.header_read_timeout;
+    serve_router(listener, router(gw), header_timeout, cap, shutdown).await
+}
+
+/// An axum router over hyper's HTTP/1 with a header-read timeout and a connection cap
+/// (axum::serve sets neither).
+pub async fn serve_router(
+    listener: TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    max_connections: usize,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    // Shutdown: `stop` tells every connection to finish its exchange and close; `left`
+    // closes once the last connection task has dropped its receiver.
+    let (stop, _) = tokio::sync::watch::channel(());
+    let (left_tx, left) = tokio::sync::watch::channel(());
+    let open = Arc::new(tokio::sync::Semaphore::new(max_connections));
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(x) => x,
+                // Out of descriptors and the like: back off instead of spinning.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let svc = app.clone().layer(axum::Extension(ConnectInfo(peer)));
+        let svc = hyper_util::service::TowerToHyperService::new(svc);
+        let mut http = hyper::server::conn::http1::Builder::new();
+        http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
+        let (mut stopping, left) = (stop.subscribe(), left.clone());
+        tokio::spawn(async move {
+            let mut conn = std::pin::pin!(http.serve_connection(TokioIo::new(stream), svc).with_upgrades());
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stopping.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+            drop((permit, left));
+        });
+    }
+    drop(listener);
+    drop(left);
+    let _ = stop.send(());
+    left_tx.closed().await;
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -53,6 +144,9 @@ async fn ws(
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
+    if let Err(why) = origin_allowed(&headers, &gw.limits.allowed_origins) {
+        return (StatusCode::FORBIDDEN, format!("{why}\n")).into_response();
+    }
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -84,7 +178,8 @@ async fn ws(
         session_id: uuid::Uuid::now_v7().to_string(),
         user_id: user,
         client_ip: Some(peer.ip().to_string()),
-        user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
+        // Copied into every chunk's event and into Redis: bounded like any client input.
+        user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|ua| clip(ua, MAX_USER_AGENT)),
     };
     // Frames far beyond the limit are abuse: the WebSocket layer closes the connection.
     // Frames just over it get a FRAME_TOO_LARGE error and the connection stays.
@@ -103,13 +198,50 @@ async fn ws(
         })
 }
 
+/// Cross-site WebSocket hijacking guard: a browser always sends Origin, so a page on
+/// another site cannot open /ws with the user's cookies or stored token unless its origin
+/// is allowed. No Origin (a CLI, a server): allowed, the token decides.
+pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> Result<(), String> {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };
+    if allowed.iter().any(|a| a == "*" || a.eq_ignore_ascii_case(origin)) {
+        return Ok(());
+    }
+    if allowed.is_empty() {
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
+        if !host.is_empty() && origin_host.eq_ignore_ascii_case(host) {
+            return Ok(());
+        }
+    }
+    Err(format!("origin {origin} is not allowed (--allowed-origins)"))
+}
+
+/// Ready unless draining, Redis unreachable or the event queue backed up. The Redis check
+/// runs at most once a second whatever the request rate (one ping, shared), and a failure
+/// says which dependency is down, never its error text (that goes to the log).
 async fn readyz(State(gw): State<Arc<Gateway>>) -> Response {
     if gw.is_draining() {
         return (StatusCode::SERVICE_UNAVAILABLE, "draining\n").into_response();
     }
     if let Some(buf) = &gw.buffer {
-        if let Err(e) = buf.ping().await {
-            return (StatusCode::SERVICE_UNAVAILABLE, format!("redis: {e}\n")).into_response();
+        let mut last = gw.redis_ready.lock().await;
+        let fresh = last.is_some_and(|(at, _)| at.elapsed() < READY_CACHE);
+        if !fresh {
+            let ok = match tokio::time::timeout(Duration::from_secs(1), buf.ping()).await {
+                Ok(Ok(())) => true,
+                Ok(Err(e)) => {
+                    tracing::warn!(error = %crate::security::redact_text(&e.to_string()), "readyz: redis ping failed");
+                    false
+                }
+                Err(_) => {
+                    tracing::warn!("readyz: redis ping timed out");
+                    false
+                }
+            };
+            *last = Some((std::time::Instant::now(), ok));
+        }
+        if last.is_some_and(|(_, ok)| !ok) {
+            return (StatusCode::SERVICE_UNAVAILABLE, "redis unreachable\n").into_response();
         }
     }
     if !gw.publisher.admit() {
@@ -117,6 +249,9 @@ async fn readyz(State(gw): State<Arc<Gateway>>) -> Response {
     }
     "ready\n".into_response()
 }
+
+/// How long a `/readyz` Redis check is reused.
+pub const READY_CACHE: Duration = Duration::from_secs(1);
 
 async fn metrics(State(gw): State<Arc<Gateway>>) -> Response {
     gw.metrics.events_queue_depth.set(gw.publisher.depth());
@@ -135,4 +270,33 @@ pub fn worker_router(metrics: Arc<crate::metrics::Metrics>) -> Router {
             }),
         )
         .with_state(metrics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
+        pairs.iter().map(|(k, v)| (k.clone(), v.parse().unwrap())).collect()
+    }
+
+    #[test]
+    fn origins_same_host_by_default_listed_or_any_when_configured() {
+        let same = h(&[(header::ORIGIN, "http://chat.example:8080"), (header::HOST, "chat.example:8080")]);
+        let other = h(&[(header::ORIGIN, "https://evil.example"), (header::HOST, "chat.example:8080")]);
+        assert!(origin_allowed(&same, &[]).is_ok());
+        assert!(origin_allowed(&other, &[]).unwrap_err().contains("evil.example"));
+        assert!(origin_allowed(&h(&[(header::HOST, "x")]), &[]).is_ok(), "no Origin: not a browser");
+        let listed = vec!["https://app.example".to_string()];
+        assert!(origin_allowed(&h(&[(header::ORIGIN, "https://app.example")]), &listed).is_ok());
+        assert!(origin_allowed(&same, &listed).is_err(), "a list replaces same-host");
+        assert!(origin_allowed(&other, &["*".to_string()]).is_ok());
+    }
+
+    #[test]
+    fn clip_cuts_at_a_character_boundary() {
+        assert_eq!(clip("héllo", 2), "h");
+        assert_eq!(clip("abc", 10), "abc");
+        assert_eq!(clip(&"x".repeat(400_000), MAX_USER_AGENT).len(), MAX_USER_AGENT);
+    }
 }

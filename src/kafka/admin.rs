@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::KafkaSettings;
 use crate::config::TopicSettings;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::events::{dlq_topic, BROADCAST, CHAT_EVENTS, STREAM_EVENTS};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,6 +24,8 @@ pub struct TopicSpec {
 pub enum TopicStatus {
     Created,
     Present,
+    /// The broker refused to create it (the reason is in `error`).
+    Failed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +35,8 @@ pub struct EnsuredTopic {
     /// Partitions as the broker reports them (for a present topic, its real count).
     pub partitions: i32,
     pub retention_ms: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// The topics chatctl owns, with their DLQs, laid out from settings.
@@ -66,7 +70,7 @@ pub async fn ensure_topics(kafka: &KafkaSettings, specs: &[TopicSpec]) -> Result
         .collect();
 
     let missing: Vec<&TopicSpec> = specs.iter().filter(|s| !existing.contains_key(&s.name)).collect();
-    let mut created = HashMap::new();
+    let mut created: HashMap<String, (TopicStatus, Option<String>)> = HashMap::new();
     if !missing.is_empty() {
         let admin = kafka.admin()?;
         let retention: Vec<String> = missing.iter().map(|s| s.retention_ms.to_string()).collect();
@@ -83,14 +87,15 @@ pub async fn ensure_topics(kafka: &KafkaSettings, specs: &[TopicSpec]) -> Result
         for r in results {
             match r {
                 Ok(name) => {
-                    created.insert(name, TopicStatus::Created);
+                    created.insert(name, (TopicStatus::Created, None));
                 }
                 // Someone else created it between our metadata call and ours.
                 Err((name, RDKafkaErrorCode::TopicAlreadyExists)) => {
-                    created.insert(name, TopicStatus::Present);
+                    created.insert(name, (TopicStatus::Present, None));
                 }
+                // Every topic gets its answer: one refusal does not hide the others.
                 Err((name, code)) => {
-                    return Err(Error::Broker(format!("cannot create topic {name}: {code}")));
+                    created.insert(name, (TopicStatus::Failed, Some(code.to_string())));
                 }
             }
         }
@@ -104,13 +109,18 @@ pub async fn ensure_topics(kafka: &KafkaSettings, specs: &[TopicSpec]) -> Result
                 status: TopicStatus::Present,
                 partitions,
                 retention_ms: s.retention_ms,
+                error: None,
             },
-            None => EnsuredTopic {
-                topic: s.name.clone(),
-                status: created.get(&s.name).copied().unwrap_or(TopicStatus::Created),
-                partitions: s.partitions,
-                retention_ms: s.retention_ms,
-            },
+            None => {
+                let (status, error) = created.get(&s.name).cloned().unwrap_or((TopicStatus::Created, None));
+                EnsuredTopic {
+                    topic: s.name.clone(),
+                    status,
+                    partitions: s.partitions,
+                    retention_ms: s.retention_ms,
+                    error,
+                }
+            }
         })
         .collect())
 }

@@ -274,8 +274,23 @@ pub fn commit(kafka: &KafkaSettings, group: &str, offsets: &[TopicOffset]) -> Re
     for (t, p, o) in offsets {
         tpl.add_partition_offset(t, *p, Offset::Offset(*o)).map_err(Error::Kafka)?;
     }
-    consumer
-        .commit(&tpl, CommitMode::Sync)
-        .map_err(|e| Error::Broker(format!("committing offsets for {group}: {e}")))?;
-    Ok(())
+    let result = consumer.commit(&tpl, CommitMode::Sync);
+    // librdkafka writes each partition's own result into the list it was given: a partial
+    // failure names exactly the partitions that did not move.
+    let failed: Vec<String> = tpl
+        .elements()
+        .iter()
+        .filter_map(|e| e.error().err().map(|err| format!("{}/{}: {err}", e.topic(), e.partition())))
+        .collect();
+    match (result, failed.is_empty()) {
+        (Ok(()), true) => Ok(()),
+        (_, false) => Err(Error::Broker(format!(
+            "committing offsets for {group}: {} of {} partition(s) not committed ({}){}",
+            failed.len(),
+            offsets.len(),
+            failed.join(", "),
+            if failed.len() < offsets.len() { "; the others were" } else { "" }
+        ))),
+        (Err(e), true) => Err(Error::Broker(format!("committing offsets for {group}: {e}"))),
+    }
 }

@@ -27,6 +27,9 @@ pub enum LlmError {
     Timeout(String),
     #[error("upstream failed: {0}")]
     Upstream(String),
+    /// The answer reached the node's size limit (bytes) and was cut off there.
+    #[error("the answer reached the {0}-byte limit (--max-answer-bytes) and was cut off")]
+    TooLarge(usize),
 }
 
 impl LlmError {
@@ -34,6 +37,17 @@ impl LlmError {
         match self {
             LlmError::Timeout(_) => "TIMEOUT_ERROR",
             LlmError::Upstream(_) => "UPSTREAM_ERROR",
+            LlmError::TooLarge(_) => "ANSWER_TOO_LARGE",
+        }
+    }
+
+    /// What an end user is told: no upstream address, status or body (those are in the
+    /// node's log and the STREAM_ERROR event, redacted).
+    pub fn public_message(&self) -> String {
+        match self {
+            LlmError::Timeout(_) => "the model did not answer in time; try again".into(),
+            LlmError::Upstream(_) => "the model's server failed; try again".into(),
+            LlmError::TooLarge(_) => self.to_string(),
         }
     }
 }

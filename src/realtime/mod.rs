@@ -709,6 +709,13 @@ impl ResumeBuffer {
         }))
     }
 
+    /// Who a message belongs to (one HGET): checked before a resume subscribes or watches
+    /// anything. None when Redis does not know the message.
+    pub async fn owner(&self, message_id: &str) -> Result<Option<String>> {
+        let mut conn = self.conn.clone();
+        conn.hget(meta_key(message_id), "userId").await.map_err(redis_err)
+    }
+
     /// [`watch`](Self::watch) then [`load`](Self::load): a follower's read of the buffer,
     /// after which every new entry is in the buffer it read or published to it. (A failed
     /// watch shows in the read.)

@@ -92,8 +92,12 @@ CREATE TABLE IF NOT EXISTS summary_messages (
   content TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS summary_messages_conversation ON summary_messages (conversation_id, ts_ms);
-CREATE TABLE IF NOT EXISTS conversation_summaries (
-  conversation_id TEXT PRIMARY KEY,
+CREATE INDEX IF NOT EXISTS summary_messages_user_conversation ON summary_messages (user_id, conversation_id, ts_ms);
+-- One summary per user and conversation: a conversation id is the client's choice, so two
+-- users' ids may collide. (Older versions keyed `conversation_summaries` by the id alone;
+-- `chatctl replay --rebuild summaries` rewrites them here.)
+CREATE TABLE IF NOT EXISTS user_conversation_summaries (
+  conversation_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
   summary TEXT NOT NULL,
   messages BIGINT NOT NULL,
@@ -101,9 +105,9 @@ CREATE TABLE IF NOT EXISTS conversation_summaries (
   last_message_id TEXT NOT NULL,
   last_ts_ms BIGINT NOT NULL,
   model TEXT NOT NULL,
-  updated_ms BIGINT NOT NULL
+  updated_ms BIGINT NOT NULL,
+  PRIMARY KEY (user_id, conversation_id)
 );
-CREATE INDEX IF NOT EXISTS conversation_summaries_user ON conversation_summaries (user_id);
 CREATE TABLE IF NOT EXISTS alert_windows (
   window_key TEXT PRIMARY KEY,
   kind TEXT NOT NULL,

@@ -46,15 +46,16 @@ const INSERT_MESSAGE: &str = "INSERT INTO summary_messages (event_id, ts_ms, con
     role, content) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING";
 // Each message once even if it was published twice (two eventIds), oldest first.
 const Q_CONVERSATION: &str = "SELECT role, MIN(content), MIN(ts_ms), message_id FROM summary_messages \
-    WHERE conversation_id = $1 GROUP BY message_id, role ORDER BY MIN(ts_ms), message_id";
-const UPSERT_SUMMARY: &str = "INSERT INTO conversation_summaries (conversation_id, user_id, summary, messages, turns, \
+    WHERE user_id = $1 AND conversation_id = $2 GROUP BY message_id, role ORDER BY MIN(ts_ms), message_id";
+const UPSERT_SUMMARY: &str =
+    "INSERT INTO user_conversation_summaries (conversation_id, user_id, summary, messages, turns, \
     last_message_id, last_ts_ms, model, updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-    ON CONFLICT (conversation_id) DO UPDATE SET user_id = excluded.user_id, summary = excluded.summary, \
+    ON CONFLICT (user_id, conversation_id) DO UPDATE SET user_id = excluded.user_id, summary = excluded.summary, \
     messages = excluded.messages, turns = excluded.turns, last_message_id = excluded.last_message_id, \
     last_ts_ms = excluded.last_ts_ms, model = excluded.model, updated_ms = excluded.updated_ms \
-    WHERE excluded.messages >= conversation_summaries.messages";
+    WHERE excluded.messages >= user_conversation_summaries.messages";
 const Q_SUMMARIES: &str = "SELECT conversation_id, user_id, summary, messages, turns, last_message_id, last_ts_ms, \
-    model, updated_ms FROM conversation_summaries \
+    model, updated_ms FROM user_conversation_summaries \
     WHERE ($1 = '' OR conversation_id = $1) AND ($2 = '' OR user_id = $2) ORDER BY last_ts_ms, conversation_id";
 
 impl Store {
@@ -78,9 +79,10 @@ impl Store {
     /// The messages kept for `conversation`, oldest first: (role, content, ts_ms, message id).
     pub async fn conversation_messages(
         &self,
+        user: &str,
         conversation: &str,
     ) -> std::result::Result<Vec<(String, String, i64, String)>, WriteError> {
-        self.read(Q_CONVERSATION, vec![Param::Text(conversation.into())], |r| {
+        self.read(Q_CONVERSATION, vec![Param::Text(user.into()), Param::Text(conversation.into())], |r| {
             (r.text(0), r.text(1), r.int(2), r.text(3))
         })
         .await
@@ -124,7 +126,7 @@ impl Store {
 
     /// Empty the summaries and the messages they are made from (a rebuild by replay).
     pub async fn clear_summaries(&self) -> Result<()> {
-        self.delete_all("DELETE FROM conversation_summaries").await?;
+        self.delete_all("DELETE FROM user_conversation_summaries").await?;
         self.delete_all("DELETE FROM summary_messages").await
     }
 }

@@ -165,7 +165,12 @@ pub struct WorkerOptions {
     pub idle_timeout: Duration,
     /// Extra consumer properties (tests shorten session and poll intervals).
     pub consumer_props: Vec<(String, String)>,
+    /// Where a dead letter Kafka refuses for good is kept: `<dir>/<worker>.jsonl`.
+    pub quarantine_dir: std::path::PathBuf,
 }
+
+/// The default directory of quarantine files (events and dead letters Kafka refused).
+pub const QUARANTINE_DIR: &str = "chatctl-data/quarantine";
 
 impl Default for WorkerOptions {
     fn default() -> Self {
@@ -178,6 +183,7 @@ impl Default for WorkerOptions {
             drain_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(2),
             consumer_props: Vec::new(),
+            quarantine_dir: QUARANTINE_DIR.into(),
         }
     }
 }
@@ -488,7 +494,11 @@ pub fn start(
         config.set(k, v);
     }
     let shared = Arc::new(Shared {
-        dlq: dlq::DeadLetters::new(kafka)?,
+        dlq: dlq::DeadLetters::new(
+            kafka,
+            crate::quarantine::Quarantine::new(opts.quarantine_dir.join(format!("{}.jsonl", handler.name()))),
+            metrics.clone(),
+        )?,
         handler: handler.clone(),
         opts,
         rt: tokio::runtime::Handle::current(),

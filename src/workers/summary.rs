@@ -30,14 +30,16 @@ pub struct Summary {
 impl Summary {
     /// (Re)write the summary of `conversation` from the messages kept for it.
     async fn summarize(&self, conversation: &str, user: &str) -> Result<(), HandlerError> {
-        let kept = self.store.conversation_messages(conversation).await.map_err(HandlerError::from)?;
+        let kept = self.store.conversation_messages(user, conversation).await.map_err(HandlerError::from)?;
         let Some(last) = kept.last() else { return Ok(()) };
         let (last_message_id, last_ts_ms) = (last.3.clone(), last.2);
         let messages: Vec<Said> = kept.into_iter().map(|(role, content, _, _)| Said { role, content }).collect();
         let turns = messages.iter().filter(|m| m.role == "assistant").count() as i64;
         let text = self.llm.summarize(conversation, &messages).await.map_err(|e| match e {
             // An upstream that does not answer is down, not the record's fault.
-            LlmError::Timeout(_) | LlmError::Upstream(_) => HandlerError::Unavailable(format!("summary model: {e}")),
+            LlmError::Timeout(_) | LlmError::Upstream(_) | LlmError::TooLarge(_) => {
+                HandlerError::Unavailable(format!("summary model: {e}"))
+            }
         })?;
         self.store
             .put_summary(ConversationSummary {

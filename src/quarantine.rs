@@ -1,0 +1,134 @@
+//! Where records go that Kafka refuses for good (too large, invalid, not authorised): a
+//! local JSON Lines file, one record per line with why and when, so that nothing is lost
+//! and nothing wedges the path behind it (the gateway's spool moves on; a worker's
+//! partition moves on). Each quarantined record is named in a log line and counted in
+//! `chatctl_events_quarantined_total`. The file holds prompts and answers: it is created
+//! readable by its owner only.
+
+use std::io::Write;
+
+use base64::Engine as _;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rdkafka::error::{KafkaError, RDKafkaErrorCode as C};
+use serde_json::json;
+
+/// The largest event the gateway hands to Kafka (bytes of JSON): librdkafka's default
+/// `message.max.bytes` (1,000,000) less room for the key, headers and record framing.
+pub const MAX_EVENT_BYTES: usize = 1_000_000 - 16 * 1024;
+
+/// Whether Kafka refused a record for a reason that sending it again cannot fix.
+pub fn is_permanent(e: &KafkaError) -> bool {
+    let code = match e {
+        KafkaError::MessageProduction(c) => *c,
+        _ => match e.rdkafka_error_code() {
+            Some(c) => c,
+            None => return false,
+        },
+    };
+    matches!(
+        code,
+        C::MessageSizeTooLarge
+            | C::InvalidMessageSize
+            | C::InvalidMessage
+            | C::InvalidRecord
+            | C::MessageBatchTooLarge
+            | C::InvalidTopic
+            | C::TopicAuthorizationFailed
+            | C::ClusterAuthorizationFailed
+            | C::InvalidRequiredAcks
+    )
+}
+
+pub struct Quarantine {
+    path: PathBuf,
+    file: Mutex<Option<std::fs::File>>,
+}
+
+impl Quarantine {
+    /// A quarantine at `path` (created with its directory on first use).
+    pub fn new(path: impl Into<PathBuf>) -> Quarantine {
+        Quarantine { path: path.into(), file: Mutex::new(None) }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Keep `value` (meant for `topic`) with `reason`. Errors only when the disk refuses
+    /// too; the caller then has nowhere left and says so.
+    pub fn keep(&self, topic: &str, key: Option<&[u8]>, value: &[u8], reason: &str) -> std::io::Result<()> {
+        let text = |b: &[u8]| match std::str::from_utf8(b) {
+            Ok(s) => json!(s),
+            Err(_) => json!({ "base64": base64::engine::general_purpose::STANDARD.encode(b) }),
+        };
+        let line = json!({
+            "quarantinedAt": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            "topic": topic,
+            "reason": crate::security::redact_text(reason),
+            "bytes": value.len(),
+            "key": key.map(text),
+            "value": text(value),
+        });
+        let mut out = serde_json::to_vec(&line).expect("JSON");
+        out.push(b'\n');
+        let mut f = self.file.lock().unwrap();
+        if f.is_none() {
+            *f = Some(open_private(&self.path)?);
+        }
+        let file = f.as_mut().expect("opened");
+        file.write_all(&out)?;
+        file.sync_data()
+    }
+}
+
+/// Open for appending, owner-only (0600) when created.
+fn open_private(path: &Path) -> std::io::Result<std::fs::File> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut o = std::fs::OpenOptions::new();
+    o.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_records_are_json_lines_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let q = Quarantine::new(dir.path().join("q/node.jsonl"));
+        q.keep("chat-events", Some(b"s1"), br#"{"big":true}"#, "Broker: Message size too large").unwrap();
+        q.keep("stream-events", None, &[0xff, 0x00, 0x01], "refused").unwrap();
+        let text = std::fs::read_to_string(q.path()).unwrap();
+        let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["topic"], "chat-events");
+        assert_eq!(lines[0]["key"], "s1");
+        assert_eq!(lines[0]["value"], r#"{"big":true}"#);
+        assert_eq!(lines[1]["value"]["base64"], "/wAB");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(q.path()).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn permanent_refusals_are_told_from_transient_ones() {
+        assert!(is_permanent(&KafkaError::MessageProduction(C::MessageSizeTooLarge)));
+        assert!(is_permanent(&KafkaError::MessageProduction(C::TopicAuthorizationFailed)));
+        assert!(!is_permanent(&KafkaError::MessageProduction(C::QueueFull)));
+        assert!(!is_permanent(&KafkaError::MessageProduction(C::MessageTimedOut)));
+        assert!(!is_permanent(&KafkaError::MessageProduction(C::AllBrokersDown)));
+    }
+}
