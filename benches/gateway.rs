@@ -134,6 +134,8 @@ async fn run(o: Opts) {
         "127.0.0.1:0",
         "--insecure-dev-auth",
         "--model-stamp",
+        "--metrics-listen",
+        "127.0.0.1:0",
         "-b",
         &broker.addr,
     ])
@@ -153,6 +155,13 @@ async fn run(o: Opts) {
         let line = lines.next().unwrap().unwrap();
         if let Some(rest) = line.split("listening on http://").nth(1) {
             break rest.split_whitespace().next().unwrap().parse().unwrap();
+        }
+    };
+    // /metrics is on its own (loopback) listener.
+    let ops: SocketAddr = loop {
+        let line = lines.next().unwrap().unwrap();
+        if let Some(rest) = line.split("metrics on http://").nth(1) {
+            break rest.trim_end_matches("/metrics").parse().unwrap();
         }
     };
     std::thread::spawn(move || for _ in lines {});
@@ -175,7 +184,7 @@ async fn run(o: Opts) {
         let peak = peak.clone();
         tokio::spawn(async move {
             loop {
-                let g = gauge(addr, "chatctl_streams_active").await;
+                let g = gauge(ops, "chatctl_streams_active").await;
                 peak.fetch_max(g, Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
@@ -225,9 +234,9 @@ async fn run(o: Opts) {
     lat.sort_unstable();
     let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)] as f64 / 1000.0;
     let rss_run = rss_kib(pid);
-    let coalesced = gauge(addr, "chatctl_events_coalesced_total").await;
+    let coalesced = gauge(ops, "chatctl_events_coalesced_total").await;
     // Events acknowledged by Kafka over the run (they keep flowing a little after it).
-    let published = published(addr).await;
+    let published = published(ops).await;
     println!(
         "| {} | {} | {}x{}ms | {} | spool {} | {:.0} events/s | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} |",
         o.clients,

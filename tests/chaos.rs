@@ -40,6 +40,8 @@ type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<t
 struct Node {
     child: Child,
     port: u16,
+    /// Its --metrics-listen port.
+    metrics_port: u16,
     id: String,
 }
 
@@ -50,7 +52,8 @@ impl Node {
     }
 
     async fn metric(&self, name: &str) -> f64 {
-        let body = reqwest::get(format!("http://127.0.0.1:{}/metrics", self.port)).await.unwrap().text().await.unwrap();
+        let url = format!("http://127.0.0.1:{}/metrics", self.metrics_port);
+        let body = reqwest::get(url).await.unwrap().text().await.unwrap();
         body.lines()
             .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
             .and_then(|l| l.rsplit(' ').next())
@@ -92,8 +95,10 @@ fn start_node(broker: &Broker, redis: &Redis, k: usize) -> Node {
 /// A gateway node on `brokers` (one address, or a bootstrap list).
 fn start_node_on(brokers: &str, redis: &Redis, k: usize, port: u16, chunks: u32, extra: &[&str]) -> Node {
     let id = format!("node-{k}");
+    let metrics_port = common::free_port();
     let child = common::chatctl()
         .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", &id, "-b", brokers])
+        .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
         .args(["--redis", &redis.url, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{INTERVAL_MS}ms")])
         .args(extra)
@@ -101,7 +106,7 @@ fn start_node_on(brokers: &str, redis: &Redis, k: usize, port: u16, chunks: u32,
         .stderr(Stdio::null())
         .spawn()
         .expect("chatctl serve starts");
-    Node { child, port, id }
+    Node { child, port, metrics_port, id }
 }
 
 async fn connect(port: u16, user: &str) -> Ws {
@@ -687,8 +692,12 @@ async fn nginx_sends_refused_connections_to_another_node() {
             on.push(next_frame(&mut ws).await.unwrap()["nodeId"].as_str().unwrap().to_string());
         }
         assert!(on.iter().all(|n| n != "node-0"), "the full node took none: {on:?}");
-        let refused =
-            reqwest::get(format!("http://127.0.0.1:{}/metrics", ports[0])).await.unwrap().text().await.unwrap();
+        let refused = reqwest::get(format!("http://127.0.0.1:{}/metrics", nodes[0].metrics_port))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(
             refused.contains(r#"chatctl_connections_refused_total{reason="node_full"}"#),
             "node-0 refused: {refused}"
@@ -905,6 +914,7 @@ async fn i_the_broker_in_use_killed_of_three() {
                 .spawn()
                 .unwrap(),
             port: 0,
+            metrics_port: 0,
             id: "w1".into(),
         };
         // 100 answers, half on each node, each 3 chunks in.

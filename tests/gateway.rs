@@ -26,6 +26,8 @@ const SECRET: &str = "test-secret-of-thirty-two-bytes!";
 
 struct Node {
     addr: std::net::SocketAddr,
+    /// The operations listener: /metrics.
+    ops: std::net::SocketAddr,
     gw: Arc<Gateway>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
@@ -78,7 +80,11 @@ async fn start_node_full(
     tokio::spawn(server::serve(listener, gw.clone(), async move {
         let _ = stopped.await;
     }));
-    Node { addr, gw, stop: Some(stop) }
+    let ops_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let ops = ops_listener.local_addr().unwrap();
+    let app = server::ops_router(gw.clone());
+    tokio::spawn(server::serve_router(ops_listener, app, Duration::from_secs(10), 64, std::future::pending()));
+    Node { addr, ops, gw, stop: Some(stop) }
 }
 
 fn model(chunks: u32, interval_ms: u64) -> Arc<dyn Llm> {
@@ -259,9 +265,12 @@ async fn chat_streams_ordered_chunks_and_records_exact_events() {
     send(&mut mallory, json!({"type": "ping"})).await;
     assert_eq!(next_frame(&mut mallory).await["type"], "pong", "no chunk of alice's answer, and still connected");
 
-    let metrics = reqwest_get(node.addr, "/metrics").await;
+    let metrics = reqwest_get(node.ops, "/metrics").await;
     assert!(metrics.contains("chatctl_chunks_sent_total 12"), "{metrics}");
     assert!(metrics.contains("chatctl_events_queue_depth"), "{metrics}");
+    // Not on the public listener (a proxy in front would publish it).
+    let public = reqwest::get(format!("http://{}/metrics", node.addr)).await.unwrap();
+    assert_eq!(public.status(), 404);
 }
 
 async fn reqwest_get(addr: std::net::SocketAddr, path: &str) -> String {
@@ -718,7 +727,7 @@ async fn connection_limits_refuse_with_retry_after() {
         assert!(Instant::now() < deadline, "the slot was not freed");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let metrics = reqwest_get(node.addr, "/metrics").await;
+    let metrics = reqwest_get(node.ops, "/metrics").await;
     assert!(metrics.contains(r#"chatctl_connections_refused_total{reason="node_full"}"#), "{metrics}");
 }
 
@@ -780,7 +789,7 @@ async fn a_client_that_falls_behind_is_closed_with_the_resume_code_and_resumes()
         }
     }
     assert_eq!(next, 3000);
-    let metrics = reqwest_get(node.addr, "/metrics").await;
+    let metrics = reqwest_get(node.ops, "/metrics").await;
     assert!(metrics.contains("chatctl_slow_clients_closed_total 1"), "{metrics}");
 }
 
@@ -812,7 +821,7 @@ async fn a_binary_flood_is_closed_like_a_text_flood() {
         // The server side: the flood was rate limited and the connection is gone.
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
-            let metrics = reqwest_get(node.addr, "/metrics").await;
+            let metrics = reqwest_get(node.ops, "/metrics").await;
             let limited = metrics
                 .lines()
                 .find(|l| l.starts_with(r#"chatctl_frame_errors_total{code="RATE_LIMITED"}"#))
