@@ -272,7 +272,7 @@ async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> 
 fn export(letters: &[DeadLetter]) -> String {
     let path = format!("dlq-export-{}.jsonl", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"));
     let write = || -> std::io::Result<()> {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        let mut f = std::io::BufWriter::new(chatctl::security::create_private(std::path::Path::new(&path))?);
         for l in letters {
             serde_json::to_writer(&mut f, l)?;
             f.write_all(b"\n")?;

@@ -154,7 +154,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "builtin")]
     pub llm: LlmKind,
     /// Base URL of the OpenAI-compatible server
-    #[arg(long, env = "CHATCTL_LLM_URL", default_value = "http://127.0.0.1:8000")]
+    #[arg(long, env = "CHATCTL_LLM_URL", hide_env_values = true, default_value = "http://127.0.0.1:8000")]
     pub llm_url: String,
     /// Model name sent upstream
     #[arg(long, env = "CHATCTL_LLM_MODEL", default_value = "default")]

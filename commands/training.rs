@@ -39,7 +39,7 @@ pub async fn run(cmd: &Command, _ctx: &Context) -> anyhow::Result<()> {
     let store = Store::open(&args.store.audit_url).await?;
     let pairs = store.training_pairs(from, to).await?;
     let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        Some(path) => Box::new(std::io::BufWriter::new(chatctl::security::create_private(path.as_ref())?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     for p in &pairs {

@@ -186,12 +186,15 @@ pub fn is_secret(key: &str) -> bool {
     k.contains("password") || k.contains("secret") || k.ends_with(".pem") || k == "sasl.oauthbearer.config"
 }
 
-/// `value`, or a mask when `key` names a secret.
-pub fn shown<'a>(key: &str, value: &'a str) -> &'a str {
+/// `value` as it may be shown: a mask when `key` names a secret, a URL without its
+/// password (`redis://:***@host`), else as it is. Every printed setting goes through it.
+pub fn shown<'a>(key: &str, value: &'a str) -> std::borrow::Cow<'a, str> {
     if is_secret(key) {
-        "<redacted>"
+        std::borrow::Cow::Borrowed("<redacted>")
+    } else if value.contains("://") && value.contains('@') {
+        std::borrow::Cow::Owned(redact_url(value))
     } else {
-        value
+        std::borrow::Cow::Borrowed(value)
     }
 }
 
@@ -206,6 +209,22 @@ pub fn redact_url(url: &str) -> String {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_string(),
     }
+}
+
+/// `o` creating files readable and writable by their owner only (0600): spool segments,
+/// quarantine files and exports hold prompts and answers.
+pub fn owner_only(o: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o
+}
+
+/// A new file (truncated if it exists) readable by its owner only.
+pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    owner_only(std::fs::OpenOptions::new().write(true).create(true).truncate(true)).open(path)
 }
 
 /// Any URL inside `text` (an error message, a log line) cut to its scheme, host and port:
@@ -326,6 +345,7 @@ mod tests {
             assert_eq!(shown(k, "hunter2"), "<redacted>");
         }
         assert_eq!(shown("sasl.username", "chat"), "chat");
+        assert_eq!(shown("redis", "redis://:pw@h:6379"), "redis://:***@h:6379");
         assert_eq!(shown("security.sasl-password-file", "/run/secrets/k"), "/run/secrets/k");
         assert_eq!(redact_url("redis://:pw@h:6379/0"), "redis://:***@h:6379/0");
         assert_eq!(redact_url("smtp://me:pw@mail:25"), "smtp://me:***@mail:25");

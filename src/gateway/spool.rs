@@ -99,7 +99,8 @@ impl Spool {
         let mut inner = self.inner.lock().unwrap();
         if inner.current.as_ref().is_none_or(|c| c.2 >= SEGMENT_BYTES) {
             let first = inner.next;
-            let f = OpenOptions::new().create(true).append(true).open(self.dir.join(segment_name(first)))?;
+            let f = crate::security::owner_only(OpenOptions::new().create(true).append(true))
+                .open(self.dir.join(segment_name(first)))?;
             // The new file's name must survive a crash too.
             File::open(&self.dir)?.sync_all()?;
             inner.current = Some((first, f, 0));

@@ -33,7 +33,7 @@ pub struct KafkaSettings {
 
 impl std::fmt::Debug for KafkaSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let props: Vec<(&str, &str)> =
+        let props: Vec<(&str, std::borrow::Cow<str>)> =
             self.props.iter().map(|(k, v)| (k.as_str(), crate::security::shown(k, v))).collect();
         f.debug_struct("KafkaSettings")
             .field("brokers", &self.brokers)

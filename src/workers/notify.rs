@@ -99,12 +99,20 @@ impl Channel {
 
     fn name(&self) -> String {
         match self {
-            Channel::Webhook { url, .. } => format!("webhook {url}"),
-            Channel::Email { url, .. } => format!("smtp {url}"),
+            Channel::Webhook { url, .. } => format!("webhook {}", crate::security::redact_text(url)),
+            Channel::Email { url, .. } => format!("smtp {}", crate::security::redact_text(url)),
+        }
+    }
+
+    /// The channel's address as errors and logs may show it (no credentials, no path).
+    fn shown(&self) -> String {
+        match self {
+            Channel::Webhook { url, .. } | Channel::Email { url, .. } => crate::security::redact_text(url),
         }
     }
 
     async fn send(&self, alert: &Alert) -> Result<(), HandlerError> {
+        let shown = self.shown();
         match self {
             Channel::Webhook { url, format, client } => {
                 let req = client.post(url).header("Idempotency-Key", &alert.alert_id);
@@ -115,21 +123,27 @@ impl Channel {
                 let answer = req.send().await.map_err(|e| {
                     // No answer at all (refused, unreachable): the endpoint is down.
                     if e.is_connect() {
-                        HandlerError::Unavailable(format!("webhook {url}: {e}"))
+                        HandlerError::Unavailable(format!(
+                            "webhook {shown}: {}",
+                            crate::security::redact_text(&e.to_string())
+                        ))
                     } else {
-                        HandlerError::Transient(format!("webhook {url}: {e}"))
+                        HandlerError::Transient(format!(
+                            "webhook {shown}: {}",
+                            crate::security::redact_text(&e.to_string())
+                        ))
                     }
                 })?;
                 let status = answer.status();
                 if status.is_success() {
                     Ok(())
                 } else if status.is_server_error() || status.as_u16() == 429 {
-                    Err(HandlerError::Transient(format!("webhook {url} answered {status}")))
+                    Err(HandlerError::Transient(format!("webhook {shown} answered {status}")))
                 } else {
-                    Err(HandlerError::Permanent(format!("webhook {url} refused the alert: {status}")))
+                    Err(HandlerError::Permanent(format!("webhook {shown} refused the alert: {status}")))
                 }
             }
-            Channel::Email { transport, from, to, url } => {
+            Channel::Email { transport, from, to, .. } => {
                 let mut b = lettre::Message::builder()
                     .from(from.clone())
                     .subject(alert.text.clone())
@@ -155,11 +169,11 @@ impl Channel {
                 let message = b.body(body).map_err(|e| HandlerError::Permanent(format!("alert email: {e}")))?;
                 transport.send(message).await.map(drop).map_err(|e| {
                     if e.is_permanent() {
-                        HandlerError::Permanent(format!("smtp {url} refused the alert: {e}"))
+                        HandlerError::Permanent(format!("smtp {shown} refused the alert: {e}"))
                     } else if e.is_transient() || e.is_timeout() {
-                        HandlerError::Transient(format!("smtp {url}: {e}"))
+                        HandlerError::Transient(format!("smtp {shown}: {e}"))
                     } else {
-                        HandlerError::Unavailable(format!("smtp {url}: {e}"))
+                        HandlerError::Unavailable(format!("smtp {shown}: {e}"))
                     }
                 })
             }

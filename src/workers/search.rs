@@ -418,7 +418,7 @@ impl SearchReader {
         }
         let searcher = self.reader.searcher();
         let top = searcher
-            .search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit.max(1)))
+            .search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit.max(1)).order_by_score())
             .map_err(|e| Error::Config(e.to_string()))?;
         let text =
             |d: &TantivyDocument, field: Field| d.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();

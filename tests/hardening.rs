@@ -1,0 +1,543 @@
+//! Hardening, end to end on the real `chatctl serve` process, real tansu and real sockets:
+//! - 2,000 connections that never finish their headers (half send nothing at all) and
+//!   2,000 WebSockets that never answer a ping: all closed within the configured timeouts,
+//!   a new client served meanwhile, and the node's memory reused from burst to burst.
+//! - A 2 MB answer from the upstream: capped with ANSWER_TOO_LARGE by default; with the
+//!   cap raised, delivered, its 2 MB CHAT_MESSAGE quarantined (Kafka's limit is 1 MB) and
+//!   the spool's mark moving on; the next chats' events land either way.
+//! - Secrets set everywhere: none in `--help`, stderr/logs, client frames, `/metrics`, DLQ
+//!   headers or `config view`.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use chatctl::events::{Event, Payload, CHAT_EVENTS, STREAM_EVENTS};
+use chatctl::gateway::spool::Spool;
+use common::{chatctl, free_port, read_events, read_records, tail, wait_for_port, Broker, Engine, Proc};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A gateway node: its process, its ports and its log file.
+struct Node {
+    proc: Option<Proc>,
+    port: u16,
+    metrics: u16,
+    log: std::path::PathBuf,
+}
+
+impl Node {
+    fn start(broker: &Broker, name: &str, args: &[&str]) -> Node {
+        let (port, metrics) = (free_port(), free_port());
+        let log = broker.path(&format!("{name}.log"));
+        let child = chatctl()
+            .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", name, "-b", &broker.addr])
+            .args(["--listen", &format!("127.0.0.1:{port}"), "--metrics-listen", &format!("127.0.0.1:{metrics}")])
+            .args(args)
+            .env("RUST_LOG", "chatctl=debug,info")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        wait_for_port(port, name, Duration::from_secs(30));
+        Node { proc: Some(Proc(child)), port, metrics, log }
+    }
+
+    fn pid(&self) -> u32 {
+        self.proc.as_ref().unwrap().0.id()
+    }
+
+    /// SIGTERM and wait (a clean stop: flush, spool checkpoint).
+    fn stop(&mut self) {
+        if let Some(p) = self.proc.take() {
+            p.stop();
+        }
+    }
+
+    async fn metric(&self, name: &str) -> f64 {
+        let url = format!("http://127.0.0.1:{}/metrics", self.metrics);
+        let body = reqwest::get(url).await.unwrap().text().await.unwrap();
+        // A metric that is not there is a test bug, not a zero.
+        body.lines()
+            .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no metric {name} in:\n{body}"))
+    }
+
+    fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+/// Resident memory of a process (KiB).
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap()
+}
+
+async fn connect(port: u16, user: &str) -> Ws {
+    let (ws, _) = tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?user={user}")).await.unwrap();
+    ws
+}
+
+async fn next_json(ws: &mut Ws) -> Value {
+    loop {
+        let m = tokio::time::timeout(Duration::from_secs(30), ws.next())
+            .await
+            .expect("a frame within 30 s")
+            .expect("the connection is open")
+            .unwrap();
+        if let Message::Text(t) = m {
+            return serde_json::from_str(&t).unwrap();
+        }
+    }
+}
+
+/// One chat: (message id, answer text, the terminal frame).
+async fn chat(port: u16, user: &str, text: &str) -> (String, String, Value) {
+    let mut ws = connect(port, user).await;
+    assert_eq!(next_json(&mut ws).await["type"], "session");
+    let frame = json!({"type": "chat", "conversationId": "c1", "content": text}).to_string();
+    ws.send(Message::Text(frame.into())).await.unwrap();
+    let (mut id, mut answer) = (String::new(), String::new());
+    loop {
+        let f = next_json(&mut ws).await;
+        match f["type"].as_str().unwrap() {
+            "chunk" => {
+                id = f["messageId"].as_str().unwrap().to_string();
+                answer.push_str(f["delta"].as_str().unwrap());
+            }
+            "done" | "error" => {
+                if let Some(m) = f["messageId"].as_str() {
+                    id = m.to_string();
+                }
+                return (id, answer, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn slow_headers_and_silent_websockets_are_closed_in_time_and_memory_returns() {
+    const SLOW: usize = 2000;
+    const IDLE: usize = 2000;
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    let node = Node::start(
+        &broker,
+        "h1",
+        &[
+            "--no-spool",
+            "--header-timeout",
+            "3s",
+            "--ws-ping-interval",
+            "2s",
+            "--ws-pong-timeout",
+            "2s",
+            "--write-timeout",
+            "2s",
+            "--model-chunks",
+            "3",
+            "--model-interval",
+            "1ms",
+        ],
+    );
+    // Warm: one chat, so the baseline includes what every node allocates once.
+    let (_, _, end) = chat(node.port, "warm", "hello").await;
+    assert_eq!(end["type"], "done");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let baseline = rss_kib(node.pid());
+
+    // Three bursts. What the node frees after one is either returned or kept by the
+    // allocator for the next: the later bursts must not grow it (nothing is kept per
+    // connection), and what stays is well under what the burst took.
+    let mut afters = Vec::new();
+    let mut peaks = Vec::new();
+    for round in 1..=3 {
+        let (p, after) = burst(&node, SLOW, IDLE, round).await;
+        peaks.push(p);
+        afters.push(after);
+    }
+    eprintln!("hardening: RSS baseline {baseline} KiB, peaks {peaks:?} KiB, after each burst {afters:?} KiB");
+    assert!(
+        afters[1..].iter().all(|a| *a <= afters[0] + 8 * 1024),
+        "memory grows from burst to burst: baseline {baseline} KiB, after each burst {afters:?} KiB"
+    );
+    for (p, a) in peaks.iter().zip(&afters) {
+        assert!(a < p, "nothing returned after a burst: peak {p} KiB, after {a} KiB");
+    }
+    // The node still serves.
+    let (_, _, end) = chat(node.port, "after", "and now?").await;
+    assert_eq!(end["type"], "done");
+}
+
+/// One burst of `slow` sockets that never finish their headers (half send nothing) and
+/// `idle` WebSockets that never answer a ping: all closed by the node within its timeouts,
+/// a newcomer served meanwhile. Returns the node's RSS at the peak and once they are gone.
+async fn burst(node: &Node, slow_n: usize, idle_n: usize, round: usize) -> (u64, u64) {
+    // 2,000 sockets that never finish their headers; half never send a byte.
+    let opened = Instant::now();
+    let mut slow = Vec::with_capacity(slow_n);
+    for i in 0..slow_n {
+        let mut s = TcpStream::connect(("127.0.0.1", node.port)).unwrap();
+        if i % 2 == 0 {
+            s.write_all(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").unwrap();
+        }
+        slow.push(s);
+    }
+    // 2,000 WebSockets whose clients never read: they answer no ping.
+    let mut idle = Vec::with_capacity(idle_n);
+    for i in 0..idle_n {
+        idle.push(connect(node.port, &format!("idle{round}-{i}")).await);
+    }
+    let peak = rss_kib(node.pid());
+    let open_took = opened.elapsed();
+    // Meanwhile a new client is served.
+    let (_, answer, end) = chat(node.port, &format!("newcomer{round}"), "still there?").await;
+    assert_eq!(end["type"], "done", "{end}");
+    assert!(!answer.is_empty());
+
+    // Every slow socket is closed by the node: EOF (or a reset), within the header
+    // timeout after it was opened (plus the time it took to open them all, plus slack).
+    let bound = open_took + Duration::from_secs(3) + Duration::from_secs(10);
+    let mut closed = 0;
+    for s in &mut slow {
+        let left = bound.saturating_sub(opened.elapsed()).max(Duration::from_millis(10));
+        s.set_read_timeout(Some(left)).unwrap();
+        let mut buf = [0u8; 512];
+        match s.read(&mut buf) {
+            // A 408 first, or nothing: then the end of the stream.
+            Ok(n) if n > 0 => {
+                let mut rest = Vec::new();
+                let _ = s.read_to_end(&mut rest);
+                closed += 1;
+            }
+            Ok(_) => closed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => closed += 1,
+            Err(e) => panic!("a slow socket still open after {:?}: {e}", opened.elapsed()),
+        }
+    }
+    assert_eq!(closed, slow_n);
+    let slow_closed_after = opened.elapsed();
+
+    // Every silent WebSocket is closed: the node counts none open, and says why.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let open = node.metric("chatctl_ws_connections").await;
+        if open == 0.0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{open} WebSockets still open\n{}", tail(&node.log, 20));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let ws_closed_after = opened.elapsed();
+    let timed_out = node.metric("chatctl_clients_timed_out_total").await;
+    assert!(timed_out >= (idle_n * round) as f64, "timed out {timed_out}");
+    drop(idle);
+    drop(slow);
+
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let after = rss_kib(node.pid());
+    eprintln!(
+        "hardening round {round}: {slow_n} slow-header sockets closed after {slow_closed_after:?}, {idle_n} silent \
+         WebSockets after {ws_closed_after:?} (opened in {open_took:?}); RSS peak {peak} KiB, after {after} KiB"
+    );
+    (peak, after)
+}
+
+/// An OpenAI-compatible upstream: prompts containing "big" get `big` bytes of answer in
+/// 16 KiB deltas, others a short answer.
+async fn upstream(big: usize) -> std::net::SocketAddr {
+    use axum::response::sse::{Event as SseEvent, Sse};
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        axum::routing::post(move |axum::Json(body): axum::Json<Value>| async move {
+            let prompt = body["messages"][0]["content"].as_str().unwrap_or_default().to_string();
+            let piece = "x".repeat(16 * 1024);
+            let deltas: Vec<String> =
+                if prompt.contains("big") { vec![piece; big / (16 * 1024)] } else { vec!["a short answer".into()] };
+            let events = deltas
+                .into_iter()
+                .map(|d| json!({"choices": [{"delta": {"content": d}}]}).to_string())
+                .chain(std::iter::once("[DONE]".to_string()))
+                .map(|d| Ok::<_, std::convert::Infallible>(SseEvent::default().data(d)));
+            Sse::new(futures_util::stream::iter(events))
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_two_megabyte_answer_is_capped_or_quarantined_and_the_event_path_keeps_flowing() {
+    const BIG: usize = 2 * 1024 * 1024;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let up = upstream(BIG).await;
+    let url = format!("http://{up}");
+    let spool = broker.path("spool");
+    let quarantine = broker.path("quarantine.jsonl");
+    let base: Vec<&str> = vec!["--llm", "openai", "--llm-url", &url];
+    let spool_s = spool.display().to_string();
+    let quarantine_s = quarantine.display().to_string();
+
+    // 1. The default cap (256 KiB): what fits is delivered, then a clear error.
+    let mut node = Node::start(&broker, "cap", &[&base[..], &["--spool-dir", &spool_s]].concat());
+    let (capped, answer, end) = chat(node.port, "u1", "a big one please").await;
+    assert_eq!(end["type"], "error", "{end}");
+    assert_eq!(end["code"], "ANSWER_TOO_LARGE", "{end}");
+    assert!(answer.len() <= 256 * 1024 && answer.len() >= 200 * 1024, "delivered {} bytes", answer.len());
+    let (next, _, end) = chat(node.port, "u1", "small").await;
+    assert_eq!(end["type"], "done", "the next chat is served: {end}");
+    node.stop();
+    let events = read_events(&kafka);
+    let err = events
+        .iter()
+        .find_map(|e| match &e.payload {
+            Payload::StreamError(s) if s.message_id == capped => Some(s.error_code.clone()),
+            _ => None,
+        })
+        .expect("the capped answer's STREAM_ERROR in Kafka");
+    assert_eq!(err, "ANSWER_TOO_LARGE");
+    assert!(events.iter().any(|e| e.event_type() == "STREAM_COMPLETED" && e.payload.message_id() == next));
+
+    // 2. The cap raised past the event limit: the client gets all 2 MB, the 2 MB
+    // CHAT_MESSAGE is quarantined (named in the log, counted), and the spool moves on.
+    let mut node = Node::start(
+        &broker,
+        "raised",
+        &[&base[..], &["--spool-dir", &spool_s, "--quarantine-file", &quarantine_s, "--max-answer-bytes", "4000000"]]
+            .concat(),
+    );
+    let (whole, answer, end) = chat(node.port, "u2", "big again").await;
+    assert_eq!(end["type"], "done", "{end}");
+    assert_eq!(answer.len(), BIG);
+    let (after, _, end) = chat(node.port, "u2", "small again").await;
+    assert_eq!(end["type"], "done");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while node.metric("chatctl_events_quarantined_total").await < 1.0 {
+        assert!(Instant::now() < deadline, "nothing quarantined\n{}", tail(&node.log, 30));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let log = node.log_text();
+    assert!(log.contains("quarantined") && log.contains(&quarantine_s), "the log names the file:\n{log}");
+    node.stop();
+    let kept: Vec<Value> =
+        std::fs::read_to_string(&quarantine).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(kept.len(), 1, "one event quarantined");
+    assert_eq!(kept[0]["topic"], CHAT_EVENTS);
+    let event = Event::decode(kept[0]["value"].as_str().unwrap().as_bytes()).unwrap();
+    assert!(matches!(&event.payload, Payload::ChatMessage(m) if m.message_id == whole && m.content.len() == BIG));
+    // The spool's mark moved past it: nothing is left for the next start.
+    let (_, left) = Spool::open(&spool).unwrap();
+    assert!(left.is_empty(), "{} event(s) left in the spool", left.len());
+    // And the events after it landed.
+    let events = read_events(&kafka);
+    assert!(events.iter().any(|e| e.event_type() == "STREAM_COMPLETED" && e.payload.message_id() == after));
+    assert!(events.iter().any(|e| e.event_type() == "STREAM_COMPLETED" && e.payload.message_id() == whole));
+    assert!(!events.iter().any(|e| matches!(&e.payload, Payload::ChatMessage(m) if m.message_id == whole)));
+    assert!(read_records(&kafka, STREAM_EVENTS).len() > 4);
+}
+
+/// A redis-server that wants a password: its port (the process and its directory live
+/// as long as this).
+struct SecretRedis {
+    port: u16,
+    _proc: Proc,
+    _dir: tempfile::TempDir,
+}
+
+fn redis_with_password(password: &str) -> SecretRedis {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let child = std::process::Command::new(common::find_binary("redis-server", "REDIS_SERVER_BIN"))
+        .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
+        .args(["--requirepass", password])
+        .arg("--dir")
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_port(port, "redis-server", Duration::from_secs(15));
+    SecretRedis { port, _proc: Proc(child), _dir: dir }
+}
+
+/// A webhook that refuses every alert (400): the notify worker dead-letters them.
+async fn refusing_webhook() -> std::net::SocketAddr {
+    let app = axum::Router::new().fallback(|| async { (axum::http::StatusCode::BAD_REQUEST, "no") });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+/// An upstream that fails with a body naming internal addresses.
+async fn failing_upstream() -> std::net::SocketAddr {
+    let app = axum::Router::new().fallback(|| async {
+        (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "backend http://10.0.0.7:9000/admin?token=t failed")
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn secrets_set_everywhere_reach_no_output() {
+    // Each secret holds "SEKRIT" so that one search finds any of them anywhere.
+    const REDIS_PW: &str = "redis-pw-SEKRIT-1";
+    const JWT: &str = "jwt-secret-SEKRIT-2-of-at-least-32-bytes";
+    const HOOK: &str = "hook-token-SEKRIT-3";
+    const SMTP_PW: &str = "smtp-pw-SEKRIT-4";
+    const LLM_KEY: &str = "llm-key-SEKRIT-5";
+    const LLM_URL_PW: &str = "llm-url-pw-SEKRIT-6";
+    const X_PW: &str = "x-prop-SEKRIT-7";
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let redis = redis_with_password(REDIS_PW);
+    let hook = refusing_webhook().await;
+    let up = failing_upstream().await;
+    let dead_smtp = free_port();
+    let store = format!("sqlite://{}", broker.path("store.db").display());
+    let env: Vec<(&str, String)> = vec![
+        ("CHATCTL_REDIS", format!("redis://:{REDIS_PW}@127.0.0.1:{}", redis.port)),
+        ("CHATCTL_JWT_SECRET", JWT.into()),
+        ("CHATCTL_NOTIFY_URL", format!("http://{hook}/services/{HOOK}")),
+        ("CHATCTL_SMTP_URL", format!("smtp://alerts:{SMTP_PW}@127.0.0.1:{dead_smtp}")),
+        ("CHATCTL_ALERT_TO", "ops@example.com".into()),
+        ("CHATCTL_LLM_API_KEY", LLM_KEY.into()),
+        ("CHATCTL_LLM_URL", format!("http://llm:{LLM_URL_PW}@{up}")),
+        ("CHATCTL_SASL_PASSWORD", "sasl-pw-SEKRIT-8".into()),
+        ("CHATCTL_AUDIT_URL", store.clone()),
+        ("CHATCTL_BROKERS", broker.addr.clone()),
+    ];
+    let cmd = |args: &[&str]| {
+        let mut c = chatctl();
+        c.args(args).envs(env.iter().map(|(k, v)| (*k, v.as_str())));
+        c
+    };
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    fn keep(outputs: &mut Vec<(String, String)>, what: &str, o: std::process::Output) {
+        outputs.push((format!("{what} stdout"), String::from_utf8_lossy(&o.stdout).into_owned()));
+        outputs.push((format!("{what} stderr"), String::from_utf8_lossy(&o.stderr).into_owned()));
+    }
+    // --help with every variable set; config view; a refused -X secret property; a wrong
+    // Redis password at start.
+    keep(&mut outputs, "serve --help", cmd(&["serve", "--help"]).output().unwrap());
+    keep(
+        &mut outputs,
+        "config view",
+        cmd(&["config", "view", "-X", &format!("sasl.password={X_PW}")]).output().unwrap(),
+    );
+    keep(
+        &mut outputs,
+        "-X refused",
+        cmd(&["-X", &format!("sasl.passwordz={X_PW}"), "topics", "ensure"]).output().unwrap(),
+    );
+    let wrong = format!("redis://:wrong-SEKRIT-9@127.0.0.1:{}", redis.port);
+    keep(
+        &mut outputs,
+        "wrong redis password",
+        cmd(&["serve", "--role", "gateway", "--listen", "127.0.0.1:0", "--redis", &wrong, "--no-spool"])
+            .output()
+            .unwrap(),
+    );
+
+    // The engine: gateway + notify worker, the upstream failing, the webhook refusing.
+    let (port, mport) = (free_port(), free_port());
+    let log = broker.path("serve.log");
+    let node = Proc(
+        cmd(&["serve", "--workers", "notify", "--llm", "openai", "--node-id", "sec1", "--no-spool"])
+            .args(["--listen", &format!("127.0.0.1:{port}"), "--metrics-listen", &format!("127.0.0.1:{mport}")])
+            .env("RUST_LOG", "debug")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    wait_for_port(port, "serve", Duration::from_secs(30));
+    let token = chatctl::gateway::auth::mint(JWT, "alice", 600);
+    let (mut ws, _) =
+        tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?token={token}")).await.unwrap();
+    let mut frames = String::new();
+    frames.push_str(&next_json(&mut ws).await.to_string());
+    let frame = json!({"type": "chat", "conversationId": "c1", "content": "hello"}).to_string();
+    ws.send(Message::Text(frame.into())).await.unwrap();
+    let end = loop {
+        let f = next_json(&mut ws).await;
+        frames.push_str(&f.to_string());
+        if f["type"] == "error" || f["type"] == "done" {
+            break f;
+        }
+    };
+    assert_eq!(end["code"], "UPSTREAM_ERROR", "{end}");
+    assert!(
+        !frames.contains("10.0.0.7") && !frames.contains(&up.to_string()),
+        "upstream details to the client: {frames}"
+    );
+    // The alert is refused by the webhook: a dead letter whose error names the webhook.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let letters = loop {
+        let l = read_records(&kafka, "stream-events.dlq");
+        if !l.is_empty() {
+            break l;
+        }
+        assert!(Instant::now() < deadline, "no dead letter\n{}", tail(&log, 30));
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
+    let headers = format!("{:?}", letters.iter().map(|l| &l.headers).collect::<Vec<_>>());
+    assert!(headers.contains("refused the alert"), "{headers}");
+    outputs.push(("DLQ headers".into(), headers));
+    let metrics = reqwest::get(format!("http://127.0.0.1:{mport}/metrics")).await.unwrap().text().await.unwrap();
+    outputs.push(("/metrics".into(), metrics));
+    outputs.push(("client frames".into(), frames));
+    drop(ws);
+    node.stop();
+    outputs.push(("serve log".into(), std::fs::read_to_string(&log).unwrap()));
+    let dlq = chatctl().args(["-b", &broker.addr, "dlq", "list", "-o", "json"]).output().unwrap();
+    keep(&mut outputs, "dlq list", dlq);
+
+    let mut leaks = Vec::new();
+    for (what, text) in &outputs {
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("SEKRIT") {
+                leaks.push(format!("{what}:{}: {line}", i + 1));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "secrets in the output:\n{}", leaks.join("\n"));
+    // The channels were really exercised: each said something.
+    for must in [
+        "serve --help stdout",
+        "config view stdout",
+        "-X refused stderr",
+        "wrong redis password stderr",
+        "DLQ headers",
+        "/metrics",
+        "client frames",
+        "serve log",
+        "dlq list stdout",
+    ] {
+        let (_, text) = outputs.iter().find(|(w, _)| w == must).unwrap();
+        assert!(!text.trim().is_empty(), "{must} is empty");
+    }
+    eprintln!("secrets: {} outputs searched, no secret in any", outputs.len());
+}
