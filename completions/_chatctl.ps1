@@ -85,21 +85,35 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--sla', '--sla', [CompletionResultType]::ParameterName, 'A completed answer slower than this raises a slow-answer alert')
             [CompletionResult]::new('--alert-window', '--alert-window', [CompletionResultType]::ParameterName, 'Alerts are grouped per kind, node and code over windows this long: one alert at the first occurrence, then one digest with the count when the window ends')
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
-            [CompletionResult]::new('--jwt-secret', '--jwt-secret', [CompletionResultType]::ParameterName, 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)')
+            [CompletionResult]::new('--metrics-listen', '--metrics-listen', [CompletionResultType]::ParameterName, 'Where a gateway serves /metrics (and /healthz, /readyz), apart from the public listener. Default 127.0.0.1:9464, skipped with a warning when taken; an address given here that cannot be bound is an error')
+            [CompletionResult]::new('--jwt-secret', '--jwt-secret', [CompletionResultType]::ParameterName, 'HS256 secret that signs client JWTs (the user id is the token''s `sub`); at least 32 bytes. Prefer the environment variable or --jwt-secret-file: a flag shows in `ps`')
+            [CompletionResult]::new('--jwt-secret-file', '--jwt-secret-file', [CompletionResultType]::ParameterName, 'The HS256 secret from this file (its first line)')
+            [CompletionResult]::new('--jwt-issuer', '--jwt-issuer', [CompletionResultType]::ParameterName, 'Tokens must carry this `iss`')
+            [CompletionResult]::new('--jwt-audience', '--jwt-audience', [CompletionResultType]::ParameterName, 'Tokens must carry this `aud`')
+            [CompletionResult]::new('--allowed-origins', '--allowed-origins', [CompletionResultType]::ParameterName, 'Browsers may open /ws only from these origins (repeatable or comma-separated; `*` allows any). Without it, a browser''s Origin must match the Host it connects to. Clients that send no Origin (not browsers) are not affected')
             [CompletionResult]::new('--llm', '--llm', [CompletionResultType]::ParameterName, 'LLM upstream')
             [CompletionResult]::new('--llm-url', '--llm-url', [CompletionResultType]::ParameterName, 'Base URL of the OpenAI-compatible server')
             [CompletionResult]::new('--llm-model', '--llm-model', [CompletionResultType]::ParameterName, 'Model name sent upstream')
-            [CompletionResult]::new('--llm-timeout', '--llm-timeout', [CompletionResultType]::ParameterName, 'Longest silence from the upstream before TIMEOUT_ERROR')
+            [CompletionResult]::new('--llm-timeout', '--llm-timeout', [CompletionResultType]::ParameterName, 'Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR')
+            [CompletionResult]::new('--llm-first-token-timeout', '--llm-first-token-timeout', [CompletionResultType]::ParameterName, 'Longest wait for the first piece of an answer (from sending the request)')
+            [CompletionResult]::new('--llm-connect-timeout', '--llm-connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for the upstream to accept the connection')
+            [CompletionResult]::new('--llm-max-tokens', '--llm-max-tokens', [CompletionResultType]::ParameterName, '`max_tokens` asked of the upstream for each answer (0: not sent)')
+            [CompletionResult]::new('--max-answer-bytes', '--max-answer-bytes', [CompletionResultType]::ParameterName, 'An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is delivered), so no event outgrows the broker''s message size limit')
             [CompletionResult]::new('--model-chunks', '--model-chunks', [CompletionResultType]::ParameterName, 'Built-in model: chunks per answer')
             [CompletionResult]::new('--model-words', '--model-words', [CompletionResultType]::ParameterName, 'Built-in model: words per chunk')
             [CompletionResult]::new('--model-interval', '--model-interval', [CompletionResultType]::ParameterName, 'Built-in model: pause before each chunk')
             [CompletionResult]::new('--max-streams-per-user', '--max-streams-per-user', [CompletionResultType]::ParameterName, 'Concurrent answers per user')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After')
             [CompletionResult]::new('--max-connections-per-user', '--max-connections-per-user', [CompletionResultType]::ParameterName, 'Open WebSocket connections per user on one node; past it, 429 + Retry-After')
-            [CompletionResult]::new('--max-frame-bytes', '--max-frame-bytes', [CompletionResultType]::ParameterName, 'Largest accepted client frame (bytes)')
+            [CompletionResult]::new('--max-frame-bytes', '--max-frame-bytes', [CompletionResultType]::ParameterName, 'Largest accepted client frame (bytes); this bounds a prompt too')
+            [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'A client must send a request''s headers within this, or its socket is closed')
+            [CompletionResult]::new('--ws-ping-interval', '--ws-ping-interval', [CompletionResultType]::ParameterName, 'The server pings each WebSocket after this much silence from the client')
+            [CompletionResult]::new('--ws-pong-timeout', '--ws-pong-timeout', [CompletionResultType]::ParameterName, 'A WebSocket that answers nothing within this after a ping is closed (code 4001)')
+            [CompletionResult]::new('--write-timeout', '--write-timeout', [CompletionResultType]::ParameterName, 'Longest a frame, or the close handshake, may take to reach a client that stopped reading before its connection is dropped')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Frames per second per connection')
             [CompletionResult]::new('--event-queue', '--event-queue', [CompletionResultType]::ParameterName, 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)')
             [CompletionResult]::new('--spool-dir', '--spool-dir', [CompletionResultType]::ParameterName, 'Where events wait on disk until Kafka acknowledges them, so a crash during a broker outage loses none (default: chatctl-data/spool/<node-id>)')
+            [CompletionResult]::new('--quarantine-file', '--quarantine-file', [CompletionResultType]::ParameterName, 'Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each (default: chatctl-data/quarantine/<node-id>.jsonl; workers'' undeliverable dead letters go to chatctl-data/quarantine/<worker>.jsonl)')
             [CompletionResult]::new('--buffer-ttl', '--buffer-ttl', [CompletionResultType]::ParameterName, 'How long a resume buffer lives in Redis')
             [CompletionResult]::new('--lease-ttl', '--lease-ttl', [CompletionResultType]::ParameterName, 'How long a generating node''s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)')
             [CompletionResult]::new('--drain-grace', '--drain-grace', [CompletionResultType]::ParameterName, 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes')
@@ -129,7 +143,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
             [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
             [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
-            [CompletionResult]::new('--insecure-dev-auth', '--insecure-dev-auth', [CompletionResultType]::ParameterName, 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only')
+            [CompletionResult]::new('--insecure-dev-auth', '--insecure-dev-auth', [CompletionResultType]::ParameterName, 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only: refused unless --listen is a loopback address')
             [CompletionResult]::new('--model-stamp', '--model-stamp', [CompletionResultType]::ParameterName, 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)')
             [CompletionResult]::new('--no-spool', '--no-spool', [CompletionResultType]::ParameterName, 'Keep unacknowledged events in memory only (a crash while the broker is away loses them)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
@@ -706,7 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every consumer group: state, members, partitions with offsets, total lag')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group: state, members, and per partition the committed offset, log end, lag, owner')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets; refused while it has members')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -856,6 +870,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
             [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
             [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Delete (without it, only show the offsets that would go)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Go on where the broker cannot tell whether the group has members')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
@@ -869,7 +884,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every consumer group: state, members, partitions with offsets, total lag')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group: state, members, and per partition the committed offset, log end, lag, owner')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets; refused while it has members')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -965,7 +980,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause')
-            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1046,6 +1061,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'These DLQ offsets (repeatable; with one --topic when several DLQs have records)')
+            [CompletionResult]::new('--max-redrives', '--max-redrives', [CompletionResultType]::ParameterName, 'A record re-driven this many times already stays in the DLQ (it keeps failing)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
@@ -1072,7 +1088,9 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
             [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every dead letter not yet re-driven')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be re-driven, change nothing')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Re-drive (without it, only say what would be re-driven)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be re-driven, change nothing (the default)')
+            [CompletionResult]::new('--again', '--again', [CompletionResultType]::ParameterName, 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1084,7 +1102,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
         'chatctl;dlq;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause')
-            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1486,7 +1504,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every consumer group: state, members, partitions with offsets, total lag')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group: state, members, and per partition the committed offset, log end, lag, owner')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets; refused while it has members')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute')
             break
         }
         'chatctl;help;groups;list' {
@@ -1507,7 +1525,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
         'chatctl;help;dlq' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause')
-            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute')
             break
         }
         'chatctl;help;dlq;list' {

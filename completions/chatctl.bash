@@ -2315,7 +2315,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__dlq__subcmd__redrive)
-            opts="-t -b -X -o -v -h -V --topic --all --offset --dry-run --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-t -b -X -o -v -h -V --topic --all --offset --execute --dry-run --max-redrives --again --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2330,6 +2330,10 @@ _chatctl() {
                     return 0
                     ;;
                 --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redrives)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2677,7 +2681,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__delete)
-            opts="-b -X -o -v -h -V --force --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --execute --force --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4159,7 +4163,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__serve)
-            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --jwt-secret --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --rate-limit --event-queue --spool-dir --no-spool --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --metrics-listen --jwt-secret --jwt-secret-file --jwt-issuer --jwt-audience --allowed-origins --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --llm-first-token-timeout --llm-connect-timeout --llm-max-tokens --max-answer-bytes --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --header-timeout --ws-ping-interval --ws-pong-timeout --write-timeout --rate-limit --event-queue --spool-dir --quarantine-file --no-spool --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4217,7 +4221,27 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --metrics-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --jwt-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-origins)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4234,6 +4258,22 @@ _chatctl() {
                     return 0
                     ;;
                 --llm-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --llm-first-token-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --llm-connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --llm-max-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-answer-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4265,6 +4305,22 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ws-ping-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ws-pong-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4274,6 +4330,10 @@ _chatctl() {
                     return 0
                     ;;
                 --spool-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quarantine-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

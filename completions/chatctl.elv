@@ -81,21 +81,35 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --sla 'A completed answer slower than this raises a slow-answer alert'
             cand --alert-window 'Alerts are grouped per kind, node and code over windows this long: one alert at the first occurrence, then one digest with the count when the window ends'
             cand --listen 'Address to listen on'
-            cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`)'
+            cand --metrics-listen 'Where a gateway serves /metrics (and /healthz, /readyz), apart from the public listener. Default 127.0.0.1:9464, skipped with a warning when taken; an address given here that cannot be bound is an error'
+            cand --jwt-secret 'HS256 secret that signs client JWTs (the user id is the token''s `sub`); at least 32 bytes. Prefer the environment variable or --jwt-secret-file: a flag shows in `ps`'
+            cand --jwt-secret-file 'The HS256 secret from this file (its first line)'
+            cand --jwt-issuer 'Tokens must carry this `iss`'
+            cand --jwt-audience 'Tokens must carry this `aud`'
+            cand --allowed-origins 'Browsers may open /ws only from these origins (repeatable or comma-separated; `*` allows any). Without it, a browser''s Origin must match the Host it connects to. Clients that send no Origin (not browsers) are not affected'
             cand --llm 'LLM upstream'
             cand --llm-url 'Base URL of the OpenAI-compatible server'
             cand --llm-model 'Model name sent upstream'
-            cand --llm-timeout 'Longest silence from the upstream before TIMEOUT_ERROR'
+            cand --llm-timeout 'Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR'
+            cand --llm-first-token-timeout 'Longest wait for the first piece of an answer (from sending the request)'
+            cand --llm-connect-timeout 'Longest wait for the upstream to accept the connection'
+            cand --llm-max-tokens '`max_tokens` asked of the upstream for each answer (0: not sent)'
+            cand --max-answer-bytes 'An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is delivered), so no event outgrows the broker''s message size limit'
             cand --model-chunks 'Built-in model: chunks per answer'
             cand --model-words 'Built-in model: words per chunk'
             cand --model-interval 'Built-in model: pause before each chunk'
             cand --max-streams-per-user 'Concurrent answers per user'
             cand --max-connections 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After'
             cand --max-connections-per-user 'Open WebSocket connections per user on one node; past it, 429 + Retry-After'
-            cand --max-frame-bytes 'Largest accepted client frame (bytes)'
+            cand --max-frame-bytes 'Largest accepted client frame (bytes); this bounds a prompt too'
+            cand --header-timeout 'A client must send a request''s headers within this, or its socket is closed'
+            cand --ws-ping-interval 'The server pings each WebSocket after this much silence from the client'
+            cand --ws-pong-timeout 'A WebSocket that answers nothing within this after a ping is closed (code 4001)'
+            cand --write-timeout 'Longest a frame, or the close handshake, may take to reach a client that stopped reading before its connection is dropped'
             cand --rate-limit 'Frames per second per connection'
             cand --event-queue 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)'
             cand --spool-dir 'Where events wait on disk until Kafka acknowledges them, so a crash during a broker outage loses none (default: chatctl-data/spool/<node-id>)'
+            cand --quarantine-file 'Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each (default: chatctl-data/quarantine/<node-id>.jsonl; workers'' undeliverable dead letters go to chatctl-data/quarantine/<worker>.jsonl)'
             cand --buffer-ttl 'How long a resume buffer lives in Redis'
             cand --lease-ttl 'How long a generating node''s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)'
             cand --drain-grace 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes'
@@ -125,7 +139,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
             cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
             cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
-            cand --insecure-dev-auth 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
+            cand --insecure-dev-auth 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only: refused unless --listen is a loopback address'
             cand --model-stamp 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
             cand --no-spool 'Keep unacknowledged events in memory only (a crash while the broker is away loses them)'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
@@ -680,7 +694,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand list 'Every consumer group: state, members, partitions with offsets, total lag'
             cand describe 'One group: state, members, and per partition the committed offset, log end, lag, owner'
             cand reset 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-            cand delete 'Delete a group and its committed offsets; refused while it has members'
+            cand delete 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;groups;list'= {
@@ -826,6 +840,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
             cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
             cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
+            cand --execute 'Delete (without it, only show the offsets that would go)'
             cand --force 'Go on where the broker cannot tell whether the group has members'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
@@ -838,7 +853,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand list 'Every consumer group: state, members, partitions with offsets, total lag'
             cand describe 'One group: state, members, and per partition the committed offset, log end, lag, owner'
             cand reset 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-            cand delete 'Delete a group and its committed offsets; refused while it has members'
+            cand delete 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;groups;help;list'= {
@@ -927,7 +942,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --version 'Print version'
             cand list 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
             cand tail 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
-            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;dlq;list'= {
@@ -1005,6 +1020,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -t 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
             cand --topic 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic'
             cand --offset 'These DLQ offsets (repeatable; with one --topic when several DLQs have records)'
+            cand --max-redrives 'A record re-driven this many times already stays in the DLQ (it keeps failing)'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -1031,7 +1047,9 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
             cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
             cand --all 'Every dead letter not yet re-driven'
-            cand --dry-run 'Say what would be re-driven, change nothing'
+            cand --execute 'Re-drive (without it, only say what would be re-driven)'
+            cand --dry-run 'Say what would be re-driven, change nothing (the default)'
+            cand --again 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -1042,7 +1060,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;dlq;help'= {
             cand list 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
             cand tail 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
-            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chatctl;dlq;help;list'= {
@@ -1407,7 +1425,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand list 'Every consumer group: state, members, partitions with offsets, total lag'
             cand describe 'One group: state, members, and per partition the committed offset, log end, lag, owner'
             cand reset 'Move a group''s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-            cand delete 'Delete a group and its committed offsets; refused while it has members'
+            cand delete 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
         }
         &'chatctl;help;groups;list'= {
         }
@@ -1422,7 +1440,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;dlq'= {
             cand list 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
             cand tail 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
-            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+            cand redrive 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
         }
         &'chatctl;help;dlq;list'= {
         }

@@ -89,22 +89,36 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l alert-to -d 'R
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l sla -d 'A completed answer slower than this raises a slow-answer alert' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l alert-window -d 'Alerts are grouped per kind, node and code over windows this long: one alert at the first occurrence, then one digest with the count when the window ends' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-secret -d 'HS256 secret that signs client JWTs (the user id is the token\'s `sub`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l metrics-listen -d 'Where a gateway serves /metrics (and /healthz, /readyz), apart from the public listener. Default 127.0.0.1:9464, skipped with a warning when taken; an address given here that cannot be bound is an error' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-secret -d 'HS256 secret that signs client JWTs (the user id is the token\'s `sub`); at least 32 bytes. Prefer the environment variable or --jwt-secret-file: a flag shows in `ps`' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-secret-file -d 'The HS256 secret from this file (its first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-issuer -d 'Tokens must carry this `iss`' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l jwt-audience -d 'Tokens must carry this `aud`' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l allowed-origins -d 'Browsers may open /ws only from these origins (repeatable or comma-separated; `*` allows any). Without it, a browser\'s Origin must match the Host it connects to. Clients that send no Origin (not browsers) are not affected' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm -d 'LLM upstream' -r -f -a "builtin\t'Deterministic offline model'
 openai\t'OpenAI-compatible /v1/chat/completions (vLLM, llama.cpp server, Ollama)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-url -d 'Base URL of the OpenAI-compatible server' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-model -d 'Model name sent upstream' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-timeout -d 'Longest silence from the upstream before TIMEOUT_ERROR' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-timeout -d 'Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-first-token-timeout -d 'Longest wait for the first piece of an answer (from sending the request)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-connect-timeout -d 'Longest wait for the upstream to accept the connection' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-max-tokens -d '`max_tokens` asked of the upstream for each answer (0: not sent)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-answer-bytes -d 'An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is delivered), so no event outgrows the broker\'s message size limit' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-chunks -d 'Built-in model: chunks per answer' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-words -d 'Built-in model: words per chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-interval -d 'Built-in model: pause before each chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-streams-per-user -d 'Concurrent answers per user' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections -d 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-user -d 'Open WebSocket connections per user on one node; past it, 429 + Retry-After' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-frame-bytes -d 'Largest accepted client frame (bytes)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-frame-bytes -d 'Largest accepted client frame (bytes); this bounds a prompt too' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l header-timeout -d 'A client must send a request\'s headers within this, or its socket is closed' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ws-ping-interval -d 'The server pings each WebSocket after this much silence from the client' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ws-pong-timeout -d 'A WebSocket that answers nothing within this after a ping is closed (code 4001)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l write-timeout -d 'Longest a frame, or the close handshake, may take to reach a client that stopped reading before its connection is dropped' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l rate-limit -d 'Frames per second per connection' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l event-queue -d 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l spool-dir -d 'Where events wait on disk until Kafka acknowledges them, so a crash during a broker outage loses none (default: chatctl-data/spool/<node-id>)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l quarantine-file -d 'Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each (default: chatctl-data/quarantine/<node-id>.jsonl; workers\' undeliverable dead letters go to chatctl-data/quarantine/<worker>.jsonl)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l buffer-ttl -d 'How long a resume buffer lives in Redis' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l lease-ttl -d 'How long a generating node\'s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-grace -d 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes' -r
@@ -133,7 +147,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-client-i
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l insecure-dev-auth -d 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only'
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l insecure-dev-auth -d 'Accept connections without a token (user from ?user=, else "anonymous"). Local trials only: refused unless --listen is a loopback address'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-stamp -d 'Built-in model: prefix each chunk with its emit time in unix µs (for load tests)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l no-spool -d 'Keep unacknowledged events in memory only (a crash while the broker is away loses them)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
@@ -591,7 +605,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'One group: state, members, and per partition the committed offset, log end, lag, owner'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
@@ -715,6 +729,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l execute -d 'Delete (without it, only show the offsets that would go)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l force -d 'Go on where the broker cannot tell whether the group has members'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -722,7 +737,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'One group: state, members, and per partition the committed offset, log end, lag, owner'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s g -l group -d 'Only this group (repeatable); default: every group the broker lists' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l interval -d 'Time between polls (default: 2s with --watch, 1s otherwise)' -r
@@ -787,7 +802,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "list" -d 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s t -l topic -d 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
@@ -848,6 +863,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s t -l topic -d 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l offset -d 'These DLQ offsets (repeatable; with one --topic when several DLQs have records)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max-redrives -d 'A record re-driven this many times already stays in the DLQ (it keeps failing)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
@@ -873,13 +889,15 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l all -d 'Every dead letter not yet re-driven'
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Say what would be re-driven, change nothing'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l execute -d 'Re-drive (without it, only say what would be re-driven)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Say what would be re-driven, change nothing (the default)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l again -d 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
@@ -1138,10 +1156,10 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_su
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'One group: state, members, and per partition the committed offset, log end, lag, owner'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "list" -d 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` added); each at most once, whoever runs it'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'Every context, the current one marked'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make NAME the current context (remembered in the user config)'

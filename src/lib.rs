@@ -4,6 +4,8 @@
 pub mod config;
 pub mod error;
 pub mod events;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod kafka;
 
 pub use error::{Error, Result};
