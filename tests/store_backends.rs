@@ -124,3 +124,24 @@ async fn postgres() {
     alert_window(&store).await;
     summaries(&store).await;
 }
+
+/// `sslmode=require`: the store talks TLS to a server that refuses plain connections,
+/// verifying its certificate against `PGSSLROOTCERT`; without the CA it refuses the server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_over_tls() {
+    let certs = tempfile::tempdir().unwrap();
+    common::certificates(certs.path());
+    let pg = Postgres::start_tls(certs.path());
+    // A plain connection is refused by this server: the store must have used TLS.
+    let plain = Store::open(&pg.url).await.err().expect("a plain connection is refused").to_string();
+    assert!(plain.contains("no encryption") || plain.contains("pg_hba"), "{plain}");
+    let url = format!("{}?sslmode=require", pg.url);
+    let unknown_ca = Store::open(&url).await.err().expect("the test CA is not a web PKI root").to_string();
+    assert!(unknown_ca.to_lowercase().contains("certificate"), "{unknown_ca}");
+    // SAFETY of the environment: no other test in this binary reads PGSSLROOTCERT.
+    std::env::set_var("PGSSLROOTCERT", certs.path().join("ca.pem"));
+    let store = Store::open(&url).await.unwrap();
+    std::env::remove_var("PGSSLROOTCERT");
+    alert_window(&store).await;
+    summaries(&store).await;
+}

@@ -133,6 +133,34 @@ CREATE TABLE IF NOT EXISTS alert_events (
 CREATE INDEX IF NOT EXISTS alert_events_window ON alert_events (window_key);
 ";
 
+/// TLS for `sslmode=require`: the server's certificate verified against the web PKI roots,
+/// or against the CA in `PGSSLROOTCERT` (libpq's variable) when it is set.
+fn postgres_tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    let mut roots = rustls::RootCertStore::empty();
+    match std::env::var_os("PGSSLROOTCERT") {
+        Some(path) => {
+            let bad =
+                |e: &dyn std::fmt::Display| Error::config(format!("PGSSLROOTCERT {}: {e}", path.to_string_lossy()));
+            for cert in CertificateDer::pem_file_iter(&path).map_err(|e| bad(&e))? {
+                roots.add(cert.map_err(|e| bad(&e))?).map_err(|e| bad(&e))?;
+            }
+        }
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::config(format!("TLS: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// The advisory lock key schema creation holds ("chatctl" in ASCII).
+const SCHEMA_LOCK: i64 = 0x63_68_61_74_63_74_6c;
+
 fn store_err(e: impl std::fmt::Display) -> Error {
     Error::Broker(format!("store: {e}"))
 }
@@ -142,13 +170,17 @@ impl Store {
     /// `postgres://...`.
     pub async fn open(url: &str) -> Result<Store> {
         let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let config: tokio_postgres::Config =
-                url.parse().map_err(|e| Error::config(format!("bad PostgreSQL URL: {e}")))?;
-            let manager = deadpool_postgres::Manager::from_config(
-                config,
-                tokio_postgres::NoTls,
-                deadpool_postgres::ManagerConfig { recycling_method: deadpool_postgres::RecyclingMethod::Fast },
-            );
+            let config: tokio_postgres::Config = url
+                .parse()
+                .map_err(|e| Error::config(format!("bad PostgreSQL URL {}: {e}", crate::security::redact_url(url))))?;
+            let recycling =
+                deadpool_postgres::ManagerConfig { recycling_method: deadpool_postgres::RecyclingMethod::Fast };
+            let manager = match config.get_ssl_mode() {
+                tokio_postgres::config::SslMode::Require => {
+                    deadpool_postgres::Manager::from_config(config, postgres_tls()?, recycling)
+                }
+                _ => deadpool_postgres::Manager::from_config(config, tokio_postgres::NoTls, recycling),
+            };
             let timeouts = deadpool_postgres::Timeouts {
                 wait: Some(Duration::from_secs(5)),
                 create: Some(Duration::from_secs(5)),
@@ -160,8 +192,18 @@ impl Store {
                 .runtime(deadpool_postgres::Runtime::Tokio1)
                 .build()
                 .map_err(|e| Error::config(format!("PostgreSQL pool: {e}")))?;
-            let client = pool.get().await.map_err(|e| Error::Broker(format!("cannot connect to PostgreSQL: {e}")))?;
-            client.batch_execute(SCHEMA).await.map_err(store_err)?;
+            let client = pool
+                .get()
+                .await
+                .map_err(|e| Error::Broker(format!("cannot connect to PostgreSQL: {}", writer::pool_text(&e))))?;
+            // Several processes opening one fresh database at once (a fleet's workers starting
+            // together) would race on CREATE ... IF NOT EXISTS (a duplicate pg_type row):
+            // one creates the schema at a time, under a session advisory lock.
+            let pg = |e: tokio_postgres::Error| store_err(writer::pg_text(&e));
+            client.batch_execute(&format!("SELECT pg_advisory_lock({SCHEMA_LOCK})")).await.map_err(pg)?;
+            let created = client.batch_execute(SCHEMA).await.map_err(pg);
+            client.batch_execute(&format!("SELECT pg_advisory_unlock({SCHEMA_LOCK})")).await.map_err(pg)?;
+            created?;
             Backend::Postgres(pool)
         } else {
             let path = url.strip_prefix("sqlite://").unwrap_or(url);
@@ -252,9 +294,9 @@ impl Store {
                 .map_err(|e| store_err(e.to_string()))?
             }
             Backend::Postgres(pool) => {
-                let client = pool.get().await.map_err(store_err)?;
+                let client = pool.get().await.map_err(|e| store_err(writer::pool_text(&e)))?;
                 let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = params.iter().map(Param::pg).collect();
-                let rows = client.query(sql, &ps).await.map_err(store_err)?;
+                let rows = client.query(sql, &ps).await.map_err(|e| store_err(writer::pg_text(&e)))?;
                 Ok(rows.iter().map(|r| map(&Rowish::Pg(r))).collect())
             }
         }
@@ -270,7 +312,12 @@ impl Store {
                     .map_err(store_err)?;
             }
             Backend::Postgres(pool) => {
-                pool.get().await.map_err(store_err)?.execute(sql, &[]).await.map_err(store_err)?;
+                pool.get()
+                    .await
+                    .map_err(|e| store_err(writer::pool_text(&e)))?
+                    .execute(sql, &[])
+                    .await
+                    .map_err(|e| store_err(writer::pg_text(&e)))?;
             }
         }
         Ok(())

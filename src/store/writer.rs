@@ -37,12 +37,35 @@ impl From<WriteError> for Error {
 /// exception, 23 integrity: the row; 08 connection, 53 resources, 57 shutdown: the
 /// store), unavailable where it did not (a closed or refused connection).
 pub(super) fn pg_class(e: &tokio_postgres::Error) -> WriteError {
-    let msg = e.to_string();
+    let msg = pg_text(e);
     match e.code().map(|c| &c.code()[..2]) {
         Some("22" | "23") => WriteError::Row(msg),
         Some("08" | "53" | "57") => WriteError::Unavailable(msg),
         Some(_) => WriteError::Other(msg),
         None => WriteError::Unavailable(msg),
+    }
+}
+
+/// A PostgreSQL error with what the server said (tokio-postgres' own text is only
+/// "db error"): `SQLSTATE: message (detail)`, or the client error with its cause.
+pub(crate) fn pg_text(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(d) => format!("{}: {} ({d})", db.code().code(), db.message()),
+            None => format!("{}: {}", db.code().code(), db.message()),
+        },
+        None => match std::error::Error::source(e) {
+            Some(cause) => format!("{e}: {cause}"),
+            None => e.to_string(),
+        },
+    }
+}
+
+/// A pool error with the server's own words where there are some.
+pub(crate) fn pool_text(e: &deadpool_postgres::PoolError) -> String {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => pg_text(e),
+        other => other.to_string(),
     }
 }
 

@@ -341,7 +341,22 @@ impl Postgres {
         assert!(out.status.success(), "psql {}: {}", sql.display(), String::from_utf8_lossy(&out.stderr));
     }
 
+    /// PostgreSQL 15 that accepts TLS connections only (`hostssl` in pg_hba.conf, a plain
+    /// connection refused), with the server certificate and key `certificates` made in
+    /// `certs` (the CA is `certs/ca.pem`).
+    pub fn start_tls(certs: &Path) -> Postgres {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|d| d.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).find(|p| p.join("postgres").is_file()))
+            .expect("PostgreSQL server not installed (run `scripts/stack install-test`)");
+        Postgres::start_inner(bin, Some(certs))
+    }
+
     fn start_with(bin: PathBuf) -> Postgres {
+        Postgres::start_inner(bin, None)
+    }
+
+    fn start_inner(bin: PathBuf, tls: Option<&Path>) -> Postgres {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         if effective_uid() == 0 {
@@ -355,7 +370,24 @@ impl Postgres {
             .unwrap();
         assert!(out.status.success(), "initdb: {}", String::from_utf8_lossy(&out.stderr));
         let port = free_port();
-        let opts = format!("-p {port} -h 127.0.0.1 -k {} -c fsync=off -c synchronous_commit=off", dir.path().display());
+        let mut opts =
+            format!("-p {port} -h 127.0.0.1 -k {} -c fsync=off -c synchronous_commit=off", dir.path().display());
+        if let Some(certs) = tls {
+            // The server reads its key only if the key is its own and private.
+            for f in ["server.pem", "server.key"] {
+                std::fs::copy(certs.join(f), data.join(f)).unwrap();
+            }
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 0.0.0.0/0 reject\n",
+            )
+            .unwrap();
+            if effective_uid() == 0 {
+                assert!(Command::new("chown").args(["-R", "postgres"]).arg(&data).status().unwrap().success());
+            }
+            assert!(Command::new("chmod").arg("600").arg(data.join("server.key")).status().unwrap().success());
+            opts.push_str(" -c ssl=on -c ssl_cert_file=server.pem -c ssl_key_file=server.key");
+        }
         let pg = Postgres {
             bin,
             data,
@@ -406,6 +438,88 @@ impl Drop for Postgres {
             .stderr(Stdio::null())
             .status();
     }
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl").current_dir(dir).args(args).output().expect("openssl");
+    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A CA and a certificate it signs for 127.0.0.1 and localhost; a second, unrelated CA.
+pub fn certificates(dir: &Path) {
+    let subj = |cn: &str| format!("/CN={cn}");
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            &subj("chatctl test CA"),
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "other.key",
+            "-out",
+            "other-ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            &subj("someone else"),
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            &subj("localhost"),
+        ],
+    );
+    std::fs::write(dir.join("ext.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n").unwrap();
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "ext.cnf",
+        ],
+    );
 }
 
 fn effective_uid() -> u32 {
