@@ -26,6 +26,7 @@ fn audit_worker(broker: &Broker, pg: &Postgres, port: u16) -> Proc {
         chatctl()
             .args(["serve", "--role", "worker", "--workers", "audit", "--instance-id", "w1"])
             .args(["--listen", &format!("127.0.0.1:{port}"), "--audit-url", &pg.url, "-b", &broker.addr])
+            .env("RUST_LOG", "chatctl=debug,info")
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(broker.path("worker.log")).unwrap())
             .spawn()
@@ -76,8 +77,8 @@ async fn postgres_outage_pauses_the_worker_and_loses_nothing() {
         assert!(
             started.elapsed() < Duration::from_secs(120),
             "worker too slow: {rows} rows\nworker:\n{}\ntansu:\n{}",
-            tail(&broker.path("worker.log"), 40),
-            tail(&broker.path("tansu.log"), 40)
+            tail(&broker.path("worker.log"), 60),
+            tail(&broker.path("tansu.log"), 20)
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }

@@ -448,42 +448,13 @@ fn openssl(dir: &Path, args: &[&str]) {
 /// A CA and a certificate it signs for 127.0.0.1 and localhost; a second, unrelated CA.
 pub fn certificates(dir: &Path) {
     let subj = |cn: &str| format!("/CN={cn}");
-    openssl(
-        dir,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "2",
-            "-subj",
-            &subj("chatctl test CA"),
-        ],
-    );
-    openssl(
-        dir,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "other.key",
-            "-out",
-            "other-ca.pem",
-            "-days",
-            "2",
-            "-subj",
-            &subj("someone else"),
-        ],
-    );
+    let self_signed = |key: &str, out: &str, cn: &str| {
+        let subject = subj(cn);
+        let args = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", out, "-days", "2"];
+        openssl(dir, &[&args[..], &["-subj", &subject]].concat());
+    };
+    self_signed("ca.key", "ca.pem", "chatctl test CA");
+    self_signed("other.key", "other-ca.pem", "someone else");
     openssl(
         dir,
         &[
