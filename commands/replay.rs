@@ -146,6 +146,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             .await??
     };
     let mut rebuild_index: Option<SearchIndex> = None;
+    let mut swap: Option<(Store, Store, &[&'static str])> = None;
     let handler: Option<Arc<dyn Handler>> = match args.into {
         None => None,
         Some(Into_::Audit) if args.rebuild => {
@@ -163,14 +164,21 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             Some(Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id)))
         }
         Some(kind) => {
-            let store = Store::open(&args.store.audit_url).await?;
-            if args.rebuild {
-                match kind {
-                    Into_::Training => store.clear_training().await?,
-                    Into_::Summary => store.clear_summaries().await?,
-                    _ => store.clear_analytics().await?,
-                }
-            }
+            let live = Store::open(&args.store.audit_url).await?;
+            // A rebuild writes beside the live rows and swaps them in only once the whole
+            // read succeeded: a failure leaves the live rows as they were.
+            let store = if args.rebuild {
+                let tables = match kind {
+                    Into_::Training => chatctl::store::TRAINING_TABLES,
+                    Into_::Summary => chatctl::store::SUMMARY_TABLES,
+                    _ => chatctl::store::ANALYTICS_TABLES,
+                };
+                let beside = live.open_beside().await?;
+                swap = Some((live, beside.clone(), tables));
+                beside
+            } else {
+                live
+            };
             Some(match kind {
                 Into_::Analytics => Arc::new(Analytics { store, metrics: Arc::new(Metrics::default()) }),
                 Into_::Training => Arc::new(Training { store }),
@@ -289,6 +297,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
 
     if let Some(index) = rebuild_index {
         index.finish().await?;
+    }
+    if let Some((live, beside, tables)) = swap {
+        // Every row the handler wrote is durable (each write awaited its commit).
+        live.swap_in(beside, tables).await?;
     }
     for n in &notes {
         eprintln!("note: {n}");

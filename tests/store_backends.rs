@@ -109,12 +109,39 @@ async fn summaries(store: &Store) {
     assert!(store.conversation_messages("u1", "c1").await.unwrap().is_empty());
 }
 
+/// A rebuild writes beside the live rows; the live rows change only at the swap, all
+/// tables at once, and the rebuild's copy is gone after.
+async fn rebuild_beside_then_swap(store: &Store) {
+    let m = |id: &str, user: &str| SummaryMessage {
+        event_id: id.into(),
+        ts_ms: 1,
+        conversation_id: "swap".into(),
+        message_id: id.into(),
+        user_id: user.into(),
+        role: "user".into(),
+        content: "x".into(),
+    };
+    store.summary_message(m("old-1", "u")).await.unwrap();
+    let beside = store.open_beside().await.unwrap();
+    beside.summary_message(m("new-1", "u")).await.unwrap();
+    beside.summary_message(m("new-2", "u")).await.unwrap();
+    let ids = |rows: Vec<(String, String, i64, String)>| rows.into_iter().map(|r| r.3).collect::<Vec<_>>();
+    assert_eq!(ids(store.conversation_messages("u", "swap").await.unwrap()), ["old-1"], "live rows untouched");
+    store.swap_in(beside, chatctl::store::SUMMARY_TABLES).await.unwrap();
+    assert_eq!(ids(store.conversation_messages("u", "swap").await.unwrap()), ["new-1", "new-2"]);
+    // A second rebuild starts from empty again.
+    let again = store.open_beside().await.unwrap();
+    assert!(again.conversation_messages("u", "swap").await.unwrap().is_empty());
+    store.clear_summaries().await.unwrap();
+}
+
 #[tokio::test]
 async fn sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&format!("sqlite://{}", dir.path().join("s.db").display())).await.unwrap();
     alert_window(&store).await;
     summaries(&store).await;
+    rebuild_beside_then_swap(&store).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -123,6 +150,7 @@ async fn postgres() {
     let store = Store::open(&pg.url).await.unwrap();
     alert_window(&store).await;
     summaries(&store).await;
+    rebuild_beside_then_swap(&store).await;
 }
 
 /// `sslmode=require`: the store talks TLS to a server that refuses plain connections,

@@ -89,3 +89,6 @@ impl Store {
         self.delete_all("DELETE FROM analytics_samples").await
     }
 }
+
+/// The tables a rebuild of this domain replaces (`Store::swap_in`).
+pub const ANALYTICS_TABLES: &[&str] = &["analytics_samples"];

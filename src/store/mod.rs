@@ -21,10 +21,10 @@ use tokio::sync::{mpsc, oneshot};
 use crate::error::{Error, Result};
 
 pub use alerts::{AlertWindow, Occurrence};
-pub use analytics::{MinuteRow, Sample};
+pub use analytics::{MinuteRow, Sample, ANALYTICS_TABLES};
 pub use audit::{AuditRow, ErrorRow, NodeLatencyRow, SessionRow};
-pub use summary::{ConversationSummary, SummaryMessage};
-pub use training::{TrainingMessage, TrainingPair};
+pub use summary::{ConversationSummary, SummaryMessage, SUMMARY_TABLES};
+pub use training::{TrainingMessage, TrainingPair, TRAINING_TABLES};
 pub use writer::WriteError;
 use writer::{batcher, Job, Write};
 
@@ -158,6 +158,19 @@ fn postgres_tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
+/// Where a rebuild writes before it swaps in: a file beside the SQLite database, a schema
+/// of the PostgreSQL database.
+const REBUILD_SUFFIX: &str = ".rebuild";
+const REBUILD_SCHEMA: &str = "chatctl_rebuild";
+
+fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://").unwrap_or(url)
+}
+
 /// The advisory lock key schema creation holds ("chatctl" in ASCII).
 const SCHEMA_LOCK: i64 = 0x63_68_61_74_63_74_6c;
 
@@ -169,10 +182,18 @@ impl Store {
     /// Open (and create the schema of) `url`: `sqlite://PATH`, a plain path, or
     /// `postgres://...`.
     pub async fn open(url: &str) -> Result<Store> {
-        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let config: tokio_postgres::Config = url
+        Store::open_in(url, None).await
+    }
+
+    /// [`open`](Self::open), on PostgreSQL in `schema` (its tables created there).
+    async fn open_in(url: &str, schema: Option<&str>) -> Result<Store> {
+        let backend = if is_postgres(url) {
+            let mut config: tokio_postgres::Config = url
                 .parse()
                 .map_err(|e| Error::config(format!("bad PostgreSQL URL {}: {e}", crate::security::redact_url(url))))?;
+            if let Some(schema) = schema {
+                config.options(format!("-c search_path={schema}"));
+            }
             let recycling =
                 deadpool_postgres::ManagerConfig { recycling_method: deadpool_postgres::RecyclingMethod::Fast };
             let manager = match config.get_ssl_mode() {
@@ -206,7 +227,7 @@ impl Store {
             created?;
             Backend::Postgres(pool)
         } else {
-            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            let path = sqlite_path(url);
             if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
@@ -300,6 +321,74 @@ impl Store {
                 Ok(rows.iter().map(|r| map(&Rowish::Pg(r))).collect())
             }
         }
+    }
+
+    /// An empty store beside this one, for a rebuild that must not touch the live rows
+    /// until it has succeeded: on SQLite the file `<path>.rebuild`, on PostgreSQL the schema
+    /// `chatctl_rebuild` of the same database (either made afresh). [`swap_in`](Self::swap_in)
+    /// then replaces the live tables' rows with its rows in one transaction.
+    pub async fn open_beside(&self) -> Result<Store> {
+        match &*self.backend {
+            Backend::Sqlite(_) => {
+                let path = format!("{}{REBUILD_SUFFIX}", sqlite_path(&self.url));
+                for f in [path.clone(), format!("{path}-wal"), format!("{path}-shm")] {
+                    let _ = std::fs::remove_file(f);
+                }
+                Store::open(&path).await
+            }
+            Backend::Postgres(pool) => {
+                let sql = format!("DROP SCHEMA IF EXISTS {REBUILD_SCHEMA} CASCADE; CREATE SCHEMA {REBUILD_SCHEMA}");
+                let client = pool.get().await.map_err(|e| store_err(writer::pool_text(&e)))?;
+                client.batch_execute(&sql).await.map_err(|e| store_err(writer::pg_text(&e)))?;
+                Store::open_in(&self.url, Some(REBUILD_SCHEMA)).await
+            }
+        }
+    }
+
+    /// Replace the rows of `tables` with those a rebuild wrote `beside` (from
+    /// [`open_beside`](Self::open_beside)), all tables in one transaction: readers see the old
+    /// rows or the new, never a table half empty. The rebuild's copy is removed after.
+    pub async fn swap_in(&self, beside: Store, tables: &[&'static str]) -> Result<()> {
+        match &*self.backend {
+            Backend::Sqlite(conn) => {
+                let path = sqlite_path(&beside.url).to_string();
+                drop(beside);
+                let conn = conn.clone();
+                let copy = tables
+                    .iter()
+                    .map(|t| format!("DELETE FROM main.{t}; INSERT INTO main.{t} SELECT * FROM rebuild.{t};"))
+                    .collect::<String>();
+                let attach = path.clone();
+                tokio::task::spawn_blocking(move || {
+                    let conn = conn.lock().unwrap();
+                    conn.execute("ATTACH DATABASE ?1 AS rebuild", [&attach])?;
+                    let done = conn.execute_batch(&format!("BEGIN; {copy} COMMIT;"));
+                    if done.is_err() {
+                        let _ = conn.execute_batch("ROLLBACK");
+                    }
+                    conn.execute_batch("DETACH DATABASE rebuild")?;
+                    done
+                })
+                .await
+                .map_err(|e| store_err(e.to_string()))?
+                .map_err(store_err)?;
+                for f in [path.clone(), format!("{path}-wal"), format!("{path}-shm")] {
+                    let _ = std::fs::remove_file(f);
+                }
+            }
+            Backend::Postgres(pool) => {
+                drop(beside);
+                let copy = tables
+                    .iter()
+                    .map(|t| format!("DELETE FROM {t}; INSERT INTO {t} SELECT * FROM {REBUILD_SCHEMA}.{t};"))
+                    .collect::<String>();
+                let client = pool.get().await.map_err(|e| store_err(writer::pool_text(&e)))?;
+                let pg = |e: tokio_postgres::Error| store_err(writer::pg_text(&e));
+                client.batch_execute(&format!("BEGIN; {copy} COMMIT;")).await.map_err(pg)?;
+                client.batch_execute(&format!("DROP SCHEMA IF EXISTS {REBUILD_SCHEMA} CASCADE")).await.map_err(pg)?;
+            }
+        }
+        Ok(())
     }
 
     async fn delete_all(&self, sql: &'static str) -> Result<()> {

@@ -130,3 +130,6 @@ impl Store {
         self.delete_all("DELETE FROM summary_messages").await
     }
 }
+
+/// The tables a rebuild of this domain replaces (`Store::swap_in`).
+pub const SUMMARY_TABLES: &[&str] = &["summary_messages", "user_conversation_summaries"];

@@ -61,3 +61,6 @@ impl Store {
         self.delete_all("DELETE FROM training_messages").await
     }
 }
+
+/// The tables a rebuild of this domain replaces (`Store::swap_in`).
+pub const TRAINING_TABLES: &[&str] = &["training_messages"];
