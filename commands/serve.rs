@@ -255,6 +255,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         .into());
     }
     let channels = if notify { args.alerts.channels()? } else { Vec::new() };
+    let auth = if args.role == Role::Worker { None } else { Some(gateway_auth(args)?) };
     let kafka = ctx.settings.kafka();
     let metrics = Arc::new(Metrics::default());
     // The topics are usually there; if the broker is down at start, chats still run and
@@ -316,7 +317,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let app = server::worker_router(metrics);
         server::serve_router(listener, app, args.header_timeout, 256, shutdown_signal()).await?;
     } else {
-        run_gateway(args, ctx, listener, metrics).await?;
+        run_gateway(args, ctx, listener, metrics, auth.expect("a gateway role")).await?;
     }
     for w in workers {
         w.stop().await;
@@ -349,13 +350,9 @@ fn openai(args: &Args) -> OpenAiClient {
     .with_max_tokens(Some(args.llm_max_tokens).filter(|m| *m > 0))
 }
 
-async fn run_gateway(
-    args: &Args,
-    ctx: &Context,
-    listener: tokio::net::TcpListener,
-    metrics: Arc<Metrics>,
-) -> anyhow::Result<()> {
-    let kafka = ctx.settings.kafka();
+/// Who may connect to the gateway, decided before anything starts: a JWT secret of at
+/// least 32 bytes, or anonymous access on a loopback listener only.
+fn gateway_auth(args: &Args) -> anyhow::Result<Auth> {
     let secret = match &args.jwt_secret_file {
         Some(path) => Some(
             std::fs::read_to_string(path)
@@ -368,15 +365,15 @@ async fn run_gateway(
         None => args.jwt_secret.clone(),
     };
     let expect = Expect { issuer: args.jwt_issuer.clone(), audience: args.jwt_audience.clone() };
-    let auth = match (&secret, args.insecure_dev_auth) {
+    Ok(match (&secret, args.insecure_dev_auth) {
         (Some(secret), _) => {
             Auth::hs256_expecting(Auth::checked_secret(secret).map_err(chatctl::Error::config)?, &expect)
         }
-        (None, true) if !listener.local_addr()?.ip().is_loopback() => {
+        (None, true) if !args.listen.ip().is_loopback() => {
             return Err(chatctl::Error::usage(format!(
                 "--insecure-dev-auth on {}: anonymous connections are only allowed on a loopback address; \
                  set --jwt-secret (CHATCTL_JWT_SECRET)",
-                listener.local_addr()?
+                args.listen
             ))
             .into())
         }
@@ -391,7 +388,17 @@ async fn run_gateway(
             )
             .into())
         }
-    };
+    })
+}
+
+async fn run_gateway(
+    args: &Args,
+    ctx: &Context,
+    listener: tokio::net::TcpListener,
+    metrics: Arc<Metrics>,
+    auth: Auth,
+) -> anyhow::Result<()> {
+    let kafka = ctx.settings.kafka();
     let llm: Arc<dyn Llm> = match args.llm {
         LlmKind::Builtin => Arc::new(BuiltinModel {
             chunks: args.model_chunks,

@@ -154,6 +154,27 @@ fn worker_commands_refuse_missing_inputs_clearly() {
     assert!(err.contains("audit trail"), "{err}");
 }
 
+/// A gateway that would let anyone in from the network is refused at start: anonymous
+/// access off loopback, a JWT secret too short to be a secret.
+#[test]
+fn unsafe_gateway_settings_are_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let gateway = |extra: &[&str]| {
+        let mut c = chatctl();
+        c.current_dir(dir.path())
+            .args(["serve", "--role", "gateway", "--no-spool", "-b", "127.0.0.1:1", "-X", "socket.timeout.ms=1000"])
+            .args(extra);
+        run(&mut c)
+    };
+    let (code, _, err) = gateway(&["--insecure-dev-auth", "--listen", "0.0.0.0:0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("loopback"), "{err}");
+    let (code, _, err) = gateway(&["--jwt-secret", "hunter2", "--listen", "127.0.0.1:0"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("at least 32"), "{err}");
+    assert!(!err.contains("hunter2"), "the secret itself is not printed: {err}");
+}
+
 /// Secrets set in the environment never show in `--help` (clap prints `[env: NAME=value]`
 /// unless told not to): Redis, store and webhook URLs carry passwords and tokens.
 #[test]
