@@ -738,7 +738,9 @@ async fn a_client_that_falls_behind_is_closed_with_the_resume_code_and_resumes()
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let redis = Redis::start();
-    let limits = Limits { send_buffer: 8, ..Limits::default() };
+    // A long answer (~360 KB: over the default 256 KiB answer cap, raised here) to a client
+    // that does not read.
+    let limits = Limits { send_buffer: 8, max_answer_bytes: 1 << 20, ..Limits::default() };
     let llm = Arc::new(BuiltinModel { chunks: 3000, words_per_chunk: 20, interval: Duration::ZERO, stamp: false });
     let node = start_node_full(&broker.kafka(), Some(&redis.url), llm, Auth::hs256(SECRET), limits, Some(4096)).await;
     // Small socket buffers, so that not reading really backs the server up.
@@ -873,4 +875,48 @@ async fn appends_publish_only_while_watched_and_are_fenced_by_epoch() {
     assert_eq!(saved, ["a", "b", "c"]);
     // An unknown message is gone (Redis lost it), not fenced.
     assert_eq!(buf.append("no-such", "node-1", 0, 0, d("a"), None).await.unwrap(), Fenced::Gone);
+}
+
+/// The per-user stream cap holds across the fleet: with Redis, a user at the cap on one
+/// node is refused on another (TOO_MANY_STREAMS) until an answer ends, then served there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_stream_cap_holds_across_nodes() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let redis = Redis::start();
+    let limits = || Limits { max_streams_per_user: 1, ..Limits::default() };
+    let a =
+        start_node_full(&broker.kafka(), Some(&redis.url), model(60, 40), Auth::hs256(SECRET), limits(), None).await;
+    let b = start_node_full(&broker.kafka(), Some(&redis.url), model(3, 1), Auth::hs256(SECRET), limits(), None).await;
+    let (mut on_a, mut on_b) = (connect(&a, "carol").await, connect(&b, "carol").await);
+    next_frame(&mut on_a).await;
+    next_frame(&mut on_b).await;
+    send(&mut on_a, json!({"type": "chat", "conversationId": "c", "content": "long"})).await;
+    assert_eq!(next_frame(&mut on_a).await["type"], "start");
+    // Another node, the same user: refused while the first answer runs.
+    send(&mut on_b, json!({"type": "chat", "conversationId": "c", "content": "second"})).await;
+    let f = next_frame(&mut on_b).await;
+    assert_eq!((f["type"].as_str(), f["code"].as_str()), (Some("error"), Some("TOO_MANY_STREAMS")), "{f}");
+    // Another user on that node is not affected.
+    let mut dave = connect(&b, "dave").await;
+    next_frame(&mut dave).await;
+    let (_, _, done) = chat(&mut dave, "mine").await;
+    assert_eq!(done["type"], "done");
+    // Once the first answer ends, the slot is back (given back through Redis).
+    loop {
+        if next_frame(&mut on_a).await["type"] == "done" {
+            break;
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        send(&mut on_b, json!({"type": "chat", "conversationId": "c", "content": "third"})).await;
+        let f = next_frame(&mut on_b).await;
+        if f["type"] == "start" {
+            break;
+        }
+        assert_eq!(f["code"], "TOO_MANY_STREAMS", "{f}");
+        assert!(Instant::now() < deadline, "the slot never came back");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -313,17 +313,27 @@ impl Conn {
 
     /// Start an answer; if another node takes it over, this client follows it there.
     fn chat(&self, conversation_id: String, content: String) {
-        let guard = match self.gw.admit(&self.origin.user_id) {
+        let message_id = uuid::Uuid::now_v7().to_string();
+        let guard = match self.gw.admit(&self.origin.user_id, &message_id) {
             Ok(g) => g,
             Err(e) => return self.error(e),
         };
-        let message_id = uuid::Uuid::now_v7().to_string();
         let (stop_tx, stop_rx) = oneshot::channel();
         self.stops.lock().unwrap().insert(message_id.clone(), stop_tx);
         let (gw, origin, deliver, stops, gone) =
             (self.gw.clone(), self.origin.clone(), self.deliverer(), self.stops.clone(), self.gone.clone());
         let frames = self.frames.clone();
+        let metrics = self.gw.metrics.clone();
         tokio::spawn(async move {
+            // The node's own cap was checked at once; the fleet's is one Redis call.
+            if let Err(refused) = gw.admit_fleet(&origin.user_id, &message_id).await {
+                stops.lock().unwrap().remove(&message_id);
+                drop(guard);
+                if let ServerFrame::Error { code, .. } = &refused {
+                    metrics.frame_errors.get_or_create(&vec![("code", code.as_str())]).inc();
+                }
+                return deliver(refused);
+            }
             let end = gw.run_chat(origin, conversation_id, content, message_id.clone(), deliver.clone(), stop_rx).await;
             stops.lock().unwrap().remove(&message_id);
             drop(guard);

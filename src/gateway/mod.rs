@@ -245,7 +245,26 @@ impl Gateway {
     }
 
     /// Admission control for a new chat: the event queue, then the user's stream count.
-    pub(crate) fn admit(self: &Arc<Self>, user: &str) -> Result<StreamGuard, ServerFrame> {
+    /// The user's slot across the fleet (with Redis): `max_streams_per_user` per user over
+    /// every node, not per node. A Redis that does not answer does not stop chats (the
+    /// node's own cap still holds).
+    pub(crate) async fn admit_fleet(&self, user: &str, message_id: &str) -> Result<(), ServerFrame> {
+        let Some(buf) = &self.buffer else { return Ok(()) };
+        match buf.acquire_stream(user, message_id, self.limits.max_streams_per_user, STREAM_SLOT_TTL).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(ServerFrame::Error {
+                code: ErrorCode::TooManyStreams,
+                message: format!("at most {} concurrent answers per user", self.limits.max_streams_per_user),
+                message_id: Some(message_id.to_string()),
+            }),
+            Err(e) => {
+                self.redis_failed(&e);
+                Ok(())
+            }
+        }
+    }
+
+    pub(crate) fn admit(self: &Arc<Self>, user: &str, message_id: &str) -> Result<StreamGuard, ServerFrame> {
         if self.is_draining() {
             return Err(ServerFrame::error(ErrorCode::Draining, "this node is shutting down; reconnect"));
         }
@@ -264,7 +283,7 @@ impl Gateway {
         }
         *running += 1;
         drop(streams);
-        Ok(self.counted(user))
+        Ok(self.counted(user, message_id))
     }
 
     /// Generate one answer for a connected client. `send` delivers frames to it (it may
@@ -380,7 +399,9 @@ impl Gateway {
                 return;
             }
         };
-        let _guard = self.track(&snap.meta.user_id);
+        // The user's fleet-wide slot for this answer is in Redis already (its member is the
+        // message id): the guard gives it back when the answer ends here.
+        let _guard = self.track(&snap.meta.user_id, &claimed.message_id);
         if claimed.released {
             self.metrics.handovers_received.inc();
         } else {
@@ -835,16 +856,16 @@ impl Gateway {
     }
 
     /// Count an answer this node generates (for drain and the per-user limit).
-    fn track(self: &Arc<Self>, user: &str) -> StreamGuard {
+    fn track(self: &Arc<Self>, user: &str, message_id: &str) -> StreamGuard {
         *self.user_streams.lock().unwrap().entry(user.to_string()).or_insert(0) += 1;
-        self.counted(user)
+        self.counted(user, message_id)
     }
 
     /// The guard of a stream already counted in `user_streams`.
-    fn counted(self: &Arc<Self>, user: &str) -> StreamGuard {
+    fn counted(self: &Arc<Self>, user: &str, message_id: &str) -> StreamGuard {
         self.active.fetch_add(1, Ordering::Relaxed);
         self.metrics.streams_active.inc();
-        StreamGuard { gw: self.clone(), user: user.to_string() }
+        StreamGuard { gw: self.clone(), user: user.to_string(), message_id: message_id.to_string() }
     }
 }
 
@@ -938,10 +959,16 @@ impl Drop for ConnectionGuard {
     }
 }
 
-/// Holds one of a user's stream slots; releases it when the answer ends.
+/// How long a user's fleet-wide stream slot lives without being given back: a node that
+/// died mid-answer (and whose answer nobody took over) frees its slots within this.
+pub const STREAM_SLOT_TTL: Duration = Duration::from_secs(600);
+
+/// Holds one of a user's stream slots; releases it when the answer ends (on this node, and
+/// in Redis across the fleet).
 pub(crate) struct StreamGuard {
     gw: Arc<Gateway>,
     user: String,
+    message_id: String,
 }
 
 impl Drop for StreamGuard {
@@ -955,5 +982,15 @@ impl Drop for StreamGuard {
         }
         self.gw.active.fetch_sub(1, Ordering::Relaxed);
         self.gw.metrics.streams_active.dec();
+        if let Some(buf) = self.gw.buffer.clone() {
+            let (user, message_id) = (std::mem::take(&mut self.user), std::mem::take(&mut self.message_id));
+            if let Ok(rt) = tokio::runtime::Handle::try_current() {
+                rt.spawn(async move {
+                    if let Err(e) = buf.release_stream(&user, &message_id).await {
+                        tracing::warn!(error = %e, "could not give a stream slot back (it lapses by itself)");
+                    }
+                });
+            }
+        }
     }
 }

@@ -192,6 +192,19 @@ return 0
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
 /// expired or was released: bumps the epoch, takes the lease. Returns {message, epoch,
 /// previous owner, released (1) or lost (0)}.
+/// KEYS: user streams. ARGV: message id, cap, ttl ms. 1 when the slot is taken (or was
+/// this message's already), 0 when the user has `cap` live slots. Uses Redis time.
+const ACQUIRE_SLOT: &str = r#"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 1 end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
+return 1
+"#;
+
 const CLAIM: &str = r#"
 local out = {}
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, 4 * tonumber(ARGV[3]))
@@ -233,6 +246,11 @@ pub fn stream_key(message_id: &str) -> String {
 
 pub fn channel(message_id: &str) -> String {
     msg_key(message_id, "live")
+}
+
+/// A user's stream slots across the fleet (sorted set: message id -> when the slot lapses).
+fn user_streams_key(user: &str) -> String {
+    format!("chatctl:user:{{{user}}}:streams")
 }
 
 fn meta_key(message_id: &str) -> String {
@@ -420,6 +438,7 @@ pub struct ResumeBuffer {
     restore: Script,
     release: Script,
     claim: Script,
+    acquire_slot: Script,
     watch: Script,
 }
 
@@ -516,6 +535,7 @@ impl ResumeBuffer {
             restore: script(RESTORE),
             release: script(RELEASE),
             claim: script(CLAIM),
+            acquire_slot: Script::new(ACQUIRE_SLOT),
             watch: script(WATCH),
         })
     }
@@ -707,6 +727,30 @@ impl ResumeBuffer {
             chunks: buffered(&entries),
             final_frame: fields.get("final").and_then(|f| serde_json::from_str(f).ok()),
         }))
+    }
+
+    /// Take one of `user`'s stream slots across the fleet for `message_id`, unless `cap`
+    /// are taken: slots are members of a sorted set scored by when they lapse (`ttl`), so a
+    /// node that dies without releasing its slots frees them within `ttl`. True when taken.
+    pub async fn acquire_stream(&self, user: &str, message_id: &str, cap: usize, ttl: Duration) -> Result<bool> {
+        let mut conn = self.conn.clone();
+        let got: i64 = self
+            .acquire_slot
+            .key(user_streams_key(user))
+            .arg(message_id)
+            .arg(cap)
+            .arg(ttl.as_millis() as u64)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(got == 1)
+    }
+
+    /// Give `message_id`'s stream slot back (whichever node took it).
+    pub async fn release_stream(&self, user: &str, message_id: &str) -> Result<()> {
+        let mut conn = self.conn.clone();
+        let _: i64 = conn.zrem(user_streams_key(user), message_id).await.map_err(redis_err)?;
+        Ok(())
     }
 
     /// Who a message belongs to (one HGET): checked before a resume subscribes or watches
