@@ -45,38 +45,10 @@ pub const WATCH_TTL: Duration = Duration::from_secs(9);
 /// Every Redis call is bounded: the real-time path must not hang on a dead Redis.
 const RESPONSE_TIMEOUT: Duration = Duration::from_millis(1000);
 
-const FENCE: &str = r#"
-local function now_ms()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
--- nil when `node` still holds the message at `epoch` (the lease is renewed), else why not:
--- -2 gone, -1 fenced (the codes the append script answers, see `fenced`).
-local function fence(meta, lease, leases, m, node, epoch, lease_ttl)
-  local e = redis.call('HGET', meta, 'epoch')
-  if not e then return -2 end
-  if tonumber(e) ~= tonumber(epoch) or redis.call('HGET', meta, 'state') ~= 'generating' then
-    return -1
-  end
-  local me = node .. '/' .. epoch
-  local holder = redis.call('GET', lease)
-  if holder and holder ~= me then return -1 end
-  redis.call('SET', lease, me, 'PX', lease_ttl)
-  redis.call('ZADD', leases, now_ms() + tonumber(lease_ttl), m)
-  return nil
-end
-"#;
+const FENCE: &str = include_str!("lua/fence.lua");
 
 /// KEYS: meta, lease, leases. ARGV: node, lease ttl, buffer ttl, message id, fields (JSON).
-const CREATE: &str = r#"
-redis.call('DEL', KEYS[1])
-for k, v in pairs(cjson.decode(ARGV[5])) do redis.call('HSET', KEYS[1], k, v) end
-redis.call('HSET', KEYS[1], 'epoch', 0, 'owner', ARGV[1], 'next', 0, 'state', 'generating')
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-redis.call('SET', KEYS[2], ARGV[1] .. '/0', 'PX', ARGV[2])
-redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[2]), ARGV[4])
-return 'OK'
-"#;
+const CREATE: &str = include_str!("lua/create.lua");
 
 /// KEYS: leases. ARGV: lease ttl, buffer ttl, then items, each `m n e f c d1..dc t x`: append
 /// the `c` deltas of message `m` numbered from `f` (skipping those already there), then the
@@ -91,147 +63,34 @@ return 'OK'
 /// field `w`, a Redis-clock deadline set by [`ResumeBuffer::watch`]): the common case, the
 /// client on the generating node, costs no publish. Returns one integer per item: `next`
 /// (>= 0) written, -1 fenced, -2 gone, `-3 - next` a gap (the buffer expects `next`).
-const APPEND: &str = r#"
-local now = now_ms()
-local out = {}
-local a = 3
-while a <= #ARGV do
-  local m, n, e, f, c = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
-  local first = a + 5
-  local term, fin = ARGV[first + c], ARGV[first + c + 1]
-  a = first + c + 2
-  local p = 'chatctl:msg:{' .. m .. '}:'
-  local meta, chunks = p .. 'meta', p .. 'chunks'
-  local st = redis.call('HMGET', meta, 'epoch', 'state', 'next', 'w')
-  if not st[1] then
-    out[#out + 1] = -2
-  elseif tonumber(st[1]) ~= e or st[2] ~= 'generating' then
-    out[#out + 1] = -1
-  elseif f > tonumber(st[3]) then
-    out[#out + 1] = -3 - tonumber(st[3])
-  else
-    local nxt = tonumber(st[3])
-    local live = st[4] and tonumber(st[4]) > now and (p .. 'live')
-    if nxt == 0 then
-      redis.call('PEXPIRE', meta, ARGV[2])
-    end
-    for j = 0, c - 1 do
-      local i = f + j
-      if i >= nxt then
-        local d = ARGV[first + j]
-        redis.call('XADD', chunks, '*', 'i', i, 'e', e, 'd', d)
-        if live then redis.call('PUBLISH', live, cjson.encode({i = i, e = e, d = d, t = ''})) end
-        if i == 0 then redis.call('PEXPIRE', chunks, ARGV[2]) end
-        nxt = i + 1
-      end
-    end
-    redis.call('HSET', meta, 'next', nxt)
-    if term ~= '' then
-      redis.call('XADD', chunks, '*', 'i', nxt, 'e', e, 'd', '', 't', term)
-      redis.call('HSET', meta, 'state', term, 'final', fin)
-      redis.call('DEL', p .. 'lease')
-      redis.call('ZREM', KEYS[1], m)
-      if live then redis.call('PUBLISH', live, cjson.encode({i = nxt, e = e, d = '', t = term})) end
-      redis.call('PEXPIRE', meta, ARGV[2])
-      redis.call('PEXPIRE', chunks, ARGV[2])
-    end
-    out[#out + 1] = nxt
-  end
-end
-return out
-"#;
+const APPEND: &str = include_str!("lua/append.lua");
 
 /// KEYS: meta. ARGV: how long (ms). A follower watches the message: its entries are
 /// published until the deadline (Redis clock). Nothing when the message is unknown.
-const WATCH: &str = r#"
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'w', now_ms() + tonumber(ARGV[1]))
-return 1
-"#;
+const WATCH: &str = include_str!("lua/watch.lua");
 
 /// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, message id, buffer ttl.
 /// Renews the lease and the buffer's TTL; answers `next`, or the fence's code.
-const RENEW: &str = r#"
-local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
-if f then return f end
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-redis.call('PEXPIRE', KEYS[4], ARGV[5])
-return tonumber(redis.call('HGET', KEYS[1], 'next'))
-"#;
+const RENEW: &str = include_str!("lua/renew.lua");
 
 /// KEYS: meta, lease, leases, chunks. ARGV: node, epoch, lease ttl, buffer ttl, message id,
 /// fields (JSON), deltas... Puts a generation back after Redis lost it (a restart without
 /// persistence), unless someone else already did.
-const RESTORE: &str = r#"
-if redis.call('EXISTS', KEYS[1]) == 1 then return 'EXISTS' end
-redis.call('DEL', KEYS[4])
-for k, v in pairs(cjson.decode(ARGV[6])) do redis.call('HSET', KEYS[1], k, v) end
-for k = 7, #ARGV do
-  redis.call('XADD', KEYS[4], '*', 'i', k - 7, 'e', ARGV[2], 'd', ARGV[k], 't', '')
-end
-redis.call('HSET', KEYS[1], 'epoch', ARGV[2], 'owner', ARGV[1], 'next', #ARGV - 6, 'state', 'generating')
-redis.call('SET', KEYS[2], ARGV[1] .. '/' .. ARGV[2], 'PX', ARGV[3])
-redis.call('ZADD', KEYS[3], now_ms() + tonumber(ARGV[3]), ARGV[5])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[4], ARGV[4])
-return 'OK'
-"#;
+const RESTORE: &str = include_str!("lua/restore.lua");
 
 /// KEYS: meta, lease, leases. ARGV: node, epoch, lease ttl, message id. Gives the message
 /// up at once (a draining node): the lease goes, and the message is due for a claim now.
 /// Answers 0, or the fence's code.
-const RELEASE: &str = r#"
-local f = fence(KEYS[1], KEYS[2], KEYS[3], ARGV[4], ARGV[1], ARGV[2], ARGV[3])
-if f then return f end
-redis.call('DEL', KEYS[2])
-redis.call('HSET', KEYS[1], 'released', 1)
-redis.call('ZADD', KEYS[3], 0, ARGV[4])
-return 0
-"#;
+const RELEASE: &str = include_str!("lua/release.lua");
 
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
 /// expired or was released: bumps the epoch, takes the lease. Returns {message, epoch,
 /// previous owner, released (1) or lost (0)}.
 /// KEYS: user streams. ARGV: message id, cap, ttl ms. 1 when the slot is taken (or was
 /// this message's already), 0 when the user has `cap` live slots. Uses Redis time.
-const ACQUIRE_SLOT: &str = r#"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 1 end
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
-redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
-return 1
-"#;
+const ACQUIRE_SLOT: &str = include_str!("lua/acquire_slot.lua");
 
-const CLAIM: &str = r#"
-local out = {}
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, 4 * tonumber(ARGV[3]))
-for _, m in ipairs(due) do
-  if #out >= tonumber(ARGV[3]) then break end
-  local meta = 'chatctl:msg:{' .. m .. '}:meta'
-  local lease = 'chatctl:msg:{' .. m .. '}:lease'
-  if redis.call('HGET', meta, 'state') ~= 'generating' then
-    redis.call('ZREM', KEYS[1], m)
-  else
-    local left = redis.call('PTTL', lease)
-    if left > 0 then
-      redis.call('ZADD', KEYS[1], now_ms() + left, m)
-    else
-      local e = redis.call('HINCRBY', meta, 'epoch', 1)
-      local prev = redis.call('HGET', meta, 'owner') or ''
-      redis.call('HSET', meta, 'owner', ARGV[1])
-      redis.call('SET', lease, ARGV[1] .. '/' .. e, 'PX', ARGV[2])
-      redis.call('ZADD', KEYS[1], now_ms() + tonumber(ARGV[2]), m)
-      local released = tonumber(redis.call('HGET', meta, 'released') or '0')
-      redis.call('HDEL', meta, 'released')
-      table.insert(out, {m, e, prev, released})
-    end
-  end
-end
-return out
-"#;
+const CLAIM: &str = include_str!("lua/claim.lua");
 
 const LEASES: &str = "chatctl:leases";
 
