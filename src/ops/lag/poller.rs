@@ -1,0 +1,224 @@
+//! The lag poller: one [`Poll`] at a time from the broker, for [`super::LagModel`].
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::{Message, Offset, TopicPartitionList};
+
+use super::*;
+use crate::error::{Error, Result};
+use crate::kafka::groups;
+use crate::kafka::KafkaSettings;
+
+/// How often a poller looks for new groups, topics and partitions (a full scan); between
+/// scans it asks only about the partitions each group has offsets for.
+pub const DISCOVERY: Duration = Duration::from_secs(30);
+
+/// Gathers one [`Poll`] at a time from the broker (blocking: run it on its own thread).
+/// Clients are kept between polls: one for metadata and log ends, one per group for its
+/// committed offsets (a consumer with the group id that never joins it). A poll between
+/// discoveries costs the broker one DescribeGroups, one ListOffsets and one OffsetFetch per
+/// group, each for the partitions that matter only.
+pub struct Poller {
+    kafka: KafkaSettings,
+    only: Vec<String>,
+    client: BaseConsumer,
+    per_group: HashMap<String, BaseConsumer>,
+    /// Cleared after the broker fails a DescribeGroups (tansu's SQLite engine): then
+    /// membership is unknown, and not asked again.
+    can_describe: bool,
+    discovered: Option<Instant>,
+    /// Every partition of every topic, as of the last discovery.
+    all: TopicPartitionList,
+    names: Vec<String>,
+    /// Per group: the partitions it had offsets for at the last discovery.
+    scope: HashMap<String, TopicPartitionList>,
+    /// Record times asked for lately, (topic, partition, offset) → when.
+    asked: HashMap<(String, i32, i64), Instant>,
+}
+
+impl Drop for Poller {
+    fn drop(&mut self) {
+        for (_, c) in self.per_group.drain() {
+            crate::kafka::dispose(c);
+        }
+    }
+}
+
+impl Poller {
+    /// Watch `only` these groups, or every group the broker lists.
+    pub fn new(kafka: &KafkaSettings, only: Vec<String>) -> Result<Self> {
+        Ok(Poller {
+            kafka: kafka.clone(),
+            only,
+            client: groups::admin_consumer(kafka)?,
+            per_group: HashMap::new(),
+            can_describe: true,
+            discovered: None,
+            all: TopicPartitionList::new(),
+            names: Vec::new(),
+            scope: HashMap::new(),
+            asked: HashMap::new(),
+        })
+    }
+
+    /// Groups, topics and partitions, afresh.
+    fn discover(&mut self) -> Result<()> {
+        let kafka = &self.kafka;
+        let md = self.client.fetch_metadata(None, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+        self.all = groups::topic_partitions(&md, None);
+        self.names = if self.only.is_empty() {
+            groups::list(self.client.client(), kafka.timeout)?.into_iter().map(|g| g.group).collect()
+        } else {
+            self.only.clone()
+        };
+        self.scope.clear();
+        self.discovered = Some(Instant::now());
+        Ok(())
+    }
+
+    fn membership(&mut self) -> HashMap<String, Membership> {
+        let mut out = HashMap::new();
+        if !self.can_describe || self.names.is_empty() {
+            return out;
+        }
+        match groups::describe(self.client.client(), &self.names, self.kafka.timeout) {
+            Ok(ds) => {
+                for d in ds {
+                    // Some brokers (tansu) give an active group's state but no members.
+                    let active = !d.members.is_empty()
+                        || matches!(d.state.as_str(), "Stable" | "PreparingRebalance" | "CompletingRebalance");
+                    out.insert(d.group, if active { Membership::Active } else { Membership::Empty });
+                }
+            }
+            Err(e) => {
+                tracing::info!(error = %e, "the broker cannot describe groups: membership unknown");
+                self.can_describe = false;
+            }
+        }
+        out
+    }
+
+    pub fn poll(&mut self) -> Result<Poll> {
+        if self.discovered.is_none_or(|d| d.elapsed() >= DISCOVERY) {
+            self.discover()?;
+        }
+        let membership = self.membership();
+        let kafka = &self.kafka;
+        // Committed offsets first (each group's known partitions, or all at a discovery).
+        let mut found: Vec<(String, Vec<groups::TopicOffset>)> = Vec::new();
+        for g in &self.names {
+            if !self.per_group.contains_key(g) {
+                self.per_group.insert(g.clone(), kafka.create(&kafka.consumer_config(g))?);
+            }
+            let ask = match self.scope.get(g) {
+                Some(known) if known.count() > 0 => known.clone(),
+                _ => self.all.clone(), // none yet: look everywhere
+            };
+            let committed =
+                self.per_group[g].committed_offsets(ask, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+            let mut offsets = Vec::new();
+            let mut scope = TopicPartitionList::new();
+            for e in committed.elements() {
+                if let Offset::Offset(c) = e.offset() {
+                    offsets.push((e.topic().to_string(), e.partition(), c));
+                    scope.add_partition(e.topic(), e.partition());
+                }
+            }
+            self.scope.insert(g.clone(), scope);
+            found.push((g.clone(), offsets));
+        }
+        // Log ends of those partitions in one ListOffsets request (timestamp -1: latest).
+        let mut ends_req = TopicPartitionList::new();
+        for (_, offsets) in &found {
+            for (t, p, _) in offsets {
+                if ends_req.find_partition(t, *p).is_none() {
+                    ends_req.add_partition_offset(t, *p, Offset::End).map_err(Error::Kafka)?;
+                }
+            }
+        }
+        let ends = if ends_req.count() == 0 {
+            TopicPartitionList::new()
+        } else {
+            self.client.offsets_for_times(ends_req, kafka.timeout).map_err(|e| kafka.unreachable(e))?
+        };
+        let at_ms = chrono::Utc::now().timestamp_millis();
+        let mut out = Poll { at_ms, groups: Vec::new() };
+        for (g, offsets) in found {
+            let mut partitions = Vec::new();
+            for (t, p, c) in offsets {
+                let end = match ends.find_partition(&t, p).and_then(|e| e.offset().to_raw()).filter(|o| *o >= 0) {
+                    Some(end) => end,
+                    None => self.client.fetch_watermarks(&t, p, kafka.timeout).map_err(|x| kafka.unreachable(x))?.1,
+                };
+                partitions.push((t, p, c, end));
+            }
+            if partitions.is_empty() && self.only.is_empty() {
+                continue; // a group with no offsets (a reader, a group being formed)
+            }
+            let membership = membership.get(&g).copied().unwrap_or(Membership::Unknown);
+            out.groups.push(GroupPoll { group: g, membership, partitions });
+        }
+        Ok(out)
+    }
+
+    /// Read the timestamps (ms) of the records at `wanted`: the first record at or after
+    /// each offset (the record itself on Apache Kafka; the next one where the offset is gone
+    /// — compaction, transaction markers — or where a broker answers from the next batch,
+    /// as tansu's memory engine does). Bounded by the request timeout; an offset not
+    /// answered is not asked again before the next discovery.
+    pub fn record_times(&mut self, wanted: &[RecordAt]) -> Result<Vec<(RecordAt, i64)>> {
+        self.asked.retain(|_, at| at.elapsed() < DISCOVERY);
+        let wanted: Vec<&RecordAt> =
+            wanted.iter().filter(|w| !self.asked.contains_key(&(w.topic.clone(), w.partition, w.offset))).collect();
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let kafka = &self.kafka;
+        let reader: BaseConsumer = kafka.create(&kafka.reader_config())?;
+        let mut tpl = TopicPartitionList::new();
+        let mut want: HashMap<(String, i32), i64> = HashMap::new();
+        for w in &wanted {
+            self.asked.insert((w.topic.clone(), w.partition, w.offset), Instant::now());
+            if want.insert((w.topic.clone(), w.partition), w.offset).is_none() {
+                tpl.add_partition_offset(&w.topic, w.partition, Offset::Offset(w.offset)).map_err(Error::Kafka)?;
+            }
+        }
+        reader.assign(&tpl)?;
+        let mut found: HashMap<(String, i32), i64> = HashMap::new();
+        let deadline = Instant::now() + kafka.timeout;
+        while found.len() < want.len() && Instant::now() < deadline {
+            let Some(r) = reader.poll(Duration::from_millis(100)) else { continue };
+            let m = match r {
+                Ok(m) => m,
+                Err(e) if crate::kafka::is_transient(&e) => continue, // bounded by the deadline
+                Err(e) => return Err(kafka.unreachable(e)),
+            };
+            let key = (m.topic().to_string(), m.partition());
+            if want.get(&key).is_some_and(|o| m.offset() >= *o) && !found.contains_key(&key) {
+                if let Some(ts) = m.timestamp().to_millis() {
+                    found.insert(key, ts);
+                }
+                let mut done = TopicPartitionList::new();
+                done.add_partition(m.topic(), m.partition());
+                let _ = reader.incremental_unassign(&done);
+            }
+        }
+        crate::kafka::dispose(reader);
+        Ok(wanted
+            .into_iter()
+            .filter_map(|w| found.get(&(w.topic.clone(), w.partition)).map(|ts| (w.clone(), *ts)))
+            .collect())
+    }
+
+    /// One poll applied to `model`, with the record times it asks for.
+    pub fn sample(&mut self, model: &mut LagModel) -> Result<()> {
+        let poll = self.poll()?;
+        model.apply(&poll);
+        for (at, ts) in self.record_times(&model.needs_record_times())? {
+            model.record_time(&at, ts);
+        }
+        Ok(())
+    }
+}
