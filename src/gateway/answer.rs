@@ -1,0 +1,647 @@
+//! One answer's lifecycle on the node generating it: opened (or taken over), read from the
+//! upstream chunk by chunk, each chunk saved to Redis before it is delivered, the lease
+//! renewed, handed over on drain, fenced when another node took it, finished with its
+//! terminal events and frame.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+
+use super::*;
+
+impl Gateway {
+    /// Generate one answer for a connected client. `send` delivers frames to it (it may
+    /// have gone: a disconnect is not a stop); `stop` resolves when the client asks to stop.
+    /// Returns where the client stands when another node took the answer over.
+    pub(crate) async fn run_chat(
+        self: &Arc<Self>,
+        origin: ChatOrigin,
+        conversation_id: String,
+        content: String,
+        message_id: String,
+        send: impl Fn(ServerFrame) + Send + Sync,
+        stop: tokio::sync::oneshot::Receiver<()>,
+    ) -> ChatEnd {
+        let mut gen = self.open_chat(origin, conversation_id, content, message_id).await;
+        send(ServerFrame::Start {
+            message_id: gen.meta.message_id.clone(),
+            conversation_id: gen.meta.conversation_id.clone(),
+            reply_to: gen.meta.reply_to.clone(),
+            epoch: 0,
+        });
+        let upstream = self.llm.stream(LlmRequest {
+            message_id: gen.meta.message_id.clone(),
+            prompt: gen.meta.prompt.clone(),
+            prefix: String::new(),
+            start_chunk: 0,
+        });
+        self.generate(&mut gen, upstream, &send, stop).await
+    }
+
+    /// Record the user's turn and register the answer (Redis: meta, lease at epoch 0).
+    async fn open_chat(
+        self: &Arc<Self>,
+        origin: ChatOrigin,
+        conversation_id: String,
+        content: String,
+        message_id: String,
+    ) -> Generation {
+        let user_message_id = uuid::Uuid::now_v7().to_string();
+        self.publisher.publish(self.event(
+            &origin,
+            Payload::ChatMessage(ChatMessage {
+                message_id: user_message_id.clone(),
+                conversation_id: conversation_id.clone(),
+                user_id: origin.user_id.clone(),
+                role: Role::User,
+                content: content.clone(),
+                reply_to: None,
+            }),
+        ));
+        self.publisher.publish(self.event(
+            &origin,
+            Payload::SessionStarted(SessionStarted {
+                user_id: origin.user_id.clone(),
+                message_id: message_id.clone(),
+                conversation_id: conversation_id.clone(),
+            }),
+        ));
+        let meta = MessageMeta {
+            message_id: message_id.clone(),
+            session_id: origin.session_id.clone(),
+            user_id: origin.user_id.clone(),
+            conversation_id,
+            prompt: content,
+            reply_to: user_message_id,
+            started_ms: chrono::Utc::now().timestamp_millis(),
+            client_ip: origin.client_ip.clone().unwrap_or_default(),
+            user_agent: origin.user_agent.clone().unwrap_or_default(),
+        };
+        let mut degraded = false;
+        if let Some(buf) = &self.buffer {
+            if let Err(e) = buf.create(&self.node_id, &meta).await {
+                self.redis_failed(&e);
+                degraded = true;
+            }
+        }
+        // Without Redis, resumers on this node follow the in-process copy. Only resuming
+        // clients subscribe; the channel is small and skipped when unused.
+        let live = self.buffer.is_none().then(|| {
+            let (feed, _) = broadcast::channel(64);
+            let live = Arc::new(Mutex::new(LiveMessage {
+                user_id: origin.user_id.clone(),
+                chunks: Vec::new(),
+                done: None,
+                feed,
+            }));
+            self.live.lock().unwrap().insert(message_id.clone(), live.clone());
+            live
+        });
+        Generation {
+            origin,
+            epoch: 0,
+            answer: String::new(),
+            deltas: Vec::new(),
+            answer_bytes: 0,
+            saved: 0,
+            delivered: 0,
+            degraded,
+            meta,
+            live,
+        }
+    }
+
+    /// Continue a generation whose node was lost: this node won the claim at `claimed.epoch`.
+    pub(crate) async fn take_over(self: &Arc<Self>, claimed: Claimed) {
+        let Some(buf) = &self.buffer else { return };
+        let snap = match buf.load(&claimed.message_id).await {
+            Ok(Some(s)) if s.epoch == claimed.epoch && s.final_frame.is_none() => s,
+            Ok(_) => return,
+            Err(e) => {
+                // The lease runs out again and a node (maybe this one) claims it anew.
+                self.redis_failed(&e);
+                return;
+            }
+        };
+        // The user's fleet-wide slot for this answer is in Redis already (its member is the
+        // message id): the guard gives it back when the answer ends here.
+        let _guard = self.track(&snap.meta.user_id, &claimed.message_id);
+        if claimed.released {
+            self.metrics.handovers_received.inc();
+        } else {
+            self.metrics.takeovers.inc();
+        }
+        let origin = ChatOrigin {
+            session_id: snap.meta.session_id.clone(),
+            user_id: snap.meta.user_id.clone(),
+            client_ip: Some(snap.meta.client_ip.clone()).filter(|s| !s.is_empty()),
+            user_agent: Some(snap.meta.user_agent.clone()).filter(|s| !s.is_empty()),
+        };
+        let deltas: Vec<String> =
+            snap.chunks.iter().filter(|c| c.terminal.is_empty()).map(|c| c.delta.clone()).collect();
+        let from = deltas.len() as u32;
+        tracing::info!(
+            message = %claimed.message_id, epoch = claimed.epoch, from_chunk = from,
+            previous = %claimed.previous_owner, "taking over a generation"
+        );
+        let ttl = buf.lease_ttl();
+        if !claimed.released {
+            self.publisher.publish(self.event(
+                &origin,
+                Payload::StreamError(StreamError {
+                    message_id: claimed.message_id.clone(),
+                    error: format!(
+                        "node {} stopped renewing its lease for {ttl:?} (crashed, paused or cut off from Redis); \
+                     {} continues at chunk {from} (epoch {})",
+                        claimed.previous_owner, self.node_id, claimed.epoch
+                    ),
+                    error_code: "NODE_LOST".into(),
+                    chunk_index: from.checked_sub(1),
+                }),
+            ));
+        }
+        self.publisher.publish(self.event(
+            &origin,
+            Payload::StreamResumed(StreamResumed {
+                message_id: claimed.message_id.clone(),
+                epoch: claimed.epoch,
+                from_chunk: from,
+                previous_node_id: Some(claimed.previous_owner.clone()),
+            }),
+        ));
+        let mut gen = Generation {
+            answer: deltas.concat(),
+            answer_bytes: deltas.iter().map(String::len).sum(),
+            saved: from,
+            delivered: from,
+            deltas,
+            epoch: claimed.epoch,
+            origin,
+            degraded: false,
+            meta: snap.meta,
+            live: None,
+        };
+        let upstream = self.llm.stream(LlmRequest {
+            message_id: gen.meta.message_id.clone(),
+            prompt: gen.meta.prompt.clone(),
+            prefix: gen.answer.clone(),
+            start_chunk: from,
+        });
+        let (_never, stop) = tokio::sync::oneshot::channel();
+        self.generate(&mut gen, upstream, &|_| {}, stop).await;
+    }
+
+    /// Drive the upstream to its end: save each chunk (fenced), deliver it, record it; then
+    /// the terminal step. The upstream is read as it produces (a model does not wait for
+    /// us), and saving is a group commit per answer: one append in flight, carrying every
+    /// chunk produced since the previous one (and batched with other answers' appends).
+    /// Each chunk is delivered, in order, once Redis holds it. So the buffer holds every
+    /// chunk a client has seen, and Redis latency delays chunks without slowing the answer.
+    async fn generate(
+        self: &Arc<Self>,
+        gen: &mut Generation,
+        mut upstream: crate::llm::ChunkStream,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+        mut stop: tokio::sync::oneshot::Receiver<()>,
+    ) -> ChatEnd {
+        let lease_ttl = self.buffer.as_ref().map(|b| b.lease_ttl()).unwrap_or(Duration::from_secs(3600));
+        let mut renew = tokio::time::interval(lease_ttl / 3);
+        renew.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        renew.tick().await;
+        let mut handoff = self.handoff.subscribe();
+        let mut may_hand_off = self.buffer.is_some();
+        let mut inflight: Option<Pending> = None;
+        // When each produced, undelivered chunk was produced (for the latency metric).
+        let mut emitted: VecDeque<Instant> = VecDeque::new();
+        let mut upstream_done = false;
+        let mut too_large = false;
+        let outcome: Result<bool, crate::llm::LlmError> = loop {
+            if inflight.is_none() && gen.delivered < gen.deltas.len() as u32 {
+                inflight = Some(self.save_from(gen, gen.delivered));
+            }
+            if upstream_done && inflight.is_none() {
+                if too_large {
+                    break Err(crate::llm::LlmError::TooLarge(self.limits.max_answer_bytes));
+                }
+                break Ok(false);
+            }
+            tokio::select! {
+                biased;
+                _ = &mut stop => {
+                    // What is on its way to Redis reaches the client first; chunks produced
+                    // after it are dropped (the client asked to stop).
+                    if let Some(saving) = inflight.take() {
+                        if !self.saved_then_deliver(gen, saving.await, &mut emitted, send).await {
+                            return self.fenced(gen);
+                        }
+                    }
+                    gen.deltas.truncate(gen.delivered as usize);
+                    break Ok(true);
+                }
+                asked = async { handoff.wait_for(|h| *h).await.is_ok() }, if may_hand_off => {
+                    if !asked {
+                        may_hand_off = false;
+                        continue;
+                    }
+                    match self.hand_over(gen).await {
+                        Some(end) => return end,
+                        None => may_hand_off = false,
+                    }
+                }
+                _ = renew.tick() => {
+                    if self.renew(gen).await == Saved::Lost {
+                        return self.fenced(gen);
+                    }
+                }
+                saved = async { inflight.as_mut().expect("guarded").await }, if inflight.is_some() => {
+                    inflight = None;
+                    if !self.saved_then_deliver(gen, saved, &mut emitted, send).await {
+                        return self.fenced(gen);
+                    }
+                }
+                next = upstream.next(), if !upstream_done && gen.deltas.len() - (gen.delivered as usize) < MAX_UNSAVED => match next {
+                    None => upstream_done = true,
+                    Some(Err(e)) => {
+                        // Deliver what was produced before the failure, then the error.
+                        loop {
+                            let saving = match inflight.take() {
+                                Some(s) => s,
+                                None if gen.delivered < gen.deltas.len() as u32 => self.save_from(gen, gen.delivered),
+                                None => break,
+                            };
+                            if !self.saved_then_deliver(gen, saving.await, &mut emitted, send).await {
+                                return self.fenced(gen);
+                            }
+                        }
+                        break Err(e);
+                    }
+                    Some(Ok(delta)) => {
+                        // The answer's size is bounded: the cap ends it with a clear error
+                        // (what fits is delivered), so no event outgrows the broker's limit.
+                        gen.answer_bytes += delta.len();
+                        if gen.answer_bytes > self.limits.max_answer_bytes {
+                            upstream_done = true;
+                            too_large = true;
+                            continue;
+                        }
+                        gen.deltas.push(delta);
+                        emitted.push_back(Instant::now());
+                    }
+                },
+            }
+        };
+        // Dropping the upstream stream cancels its request (stop, error or end).
+        drop(upstream);
+        self.finish(gen, outcome, send).await
+    }
+
+    /// Start saving the chunks from `from` to the last one produced (resolves to the end of
+    /// that range and how the save went).
+    fn save_from(&self, gen: &Generation, from: u32) -> Pending {
+        let end = gen.deltas.len() as u32;
+        let Some(buf) = self.buffer.clone() else {
+            return Box::pin(async move { (end, Ok(Fenced::Ok { next: end })) });
+        };
+        if gen.degraded {
+            // Redis is away: serve from here; `save` writes the backlog when it answers.
+            return Box::pin(async move { (end, Err(crate::error::Error::Broker("redis unreachable".into()))) });
+        }
+        let (message_id, node, epoch) = (gen.meta.message_id.clone(), self.node_id.clone(), gen.epoch);
+        let deltas = gen.deltas[from as usize..].to_vec();
+        Box::pin(async move {
+            let answer = buf.append(&message_id, &node, epoch, from, deltas, None).await;
+            (end, answer)
+        })
+    }
+
+    /// The chunks before `end` came back from Redis: deliver them (and, after a Redis
+    /// hiccup, what the sequential path wrote). False when another node holds the message
+    /// now.
+    async fn saved_then_deliver(
+        &self,
+        gen: &mut Generation,
+        (end, saved): (u32, crate::error::Result<Fenced>),
+        emitted: &mut VecDeque<Instant>,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+    ) -> bool {
+        let end = match saved {
+            Ok(Fenced::Ok { next }) if next >= end => {
+                gen.saved = gen.saved.max(next);
+                end
+            }
+            Ok(Fenced::Lost) => return false,
+            // Redis lost the message, has a gap, or is away: the sequential path (restore,
+            // resend, or note the outage and serve from here).
+            other => {
+                if let Err(e) = &other {
+                    if !gen.degraded && self.buffer.is_some() {
+                        self.redis_failed(e);
+                    }
+                }
+                if self.save(gen, None).await == Saved::Lost {
+                    return false;
+                }
+                gen.deltas.len() as u32
+            }
+        };
+        for i in gen.delivered..end {
+            let at = emitted.pop_front().unwrap_or_else(Instant::now);
+            self.deliver_chunk(gen, i, at, send);
+        }
+        true
+    }
+
+    /// Send chunk `index` to the client and record it.
+    fn deliver_chunk(
+        &self,
+        gen: &mut Generation,
+        index: u32,
+        emitted: Instant,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+    ) {
+        let delta = gen.deltas[index as usize].clone();
+        gen.answer.push_str(&delta);
+        gen.delivered = index + 1;
+        let frame = ServerFrame::Chunk { message_id: gen.meta.message_id.clone(), epoch: gen.epoch, index, delta };
+        if let Some(live) = &gen.live {
+            let mut l = live.lock().unwrap();
+            if let ServerFrame::Chunk { delta, .. } = &frame {
+                l.chunks.push(delta.clone());
+            }
+            if l.feed.receiver_count() > 0 {
+                let _ = l.feed.send(frame.clone());
+            }
+        }
+        send(frame);
+        self.metrics.chunks_sent.inc();
+        self.metrics.chunk_latency_ms_sum.inc_by(emitted.elapsed().as_millis() as u64);
+        self.publisher.publish(self.event(
+            &gen.origin,
+            Payload::ChunkReceived(ChunkReceived {
+                message_id: gen.meta.message_id.clone(),
+                chunk_index: index,
+                content_length: gen.deltas[index as usize].len() as u32,
+                latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
+            }),
+        ));
+    }
+
+    /// The terminal step: save the end (fenced), record it, tell the client.
+    async fn finish(
+        self: &Arc<Self>,
+        gen: &mut Generation,
+        outcome: Result<bool, crate::llm::LlmError>,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+    ) -> ChatEnd {
+        let index = gen.deltas.len() as u32;
+        let end = match &outcome {
+            Ok(stopped) => Final {
+                terminal: "done".into(),
+                total_chunks: index,
+                content_length: gen.answer.len() as u64,
+                stopped: *stopped,
+                code: String::new(),
+                message: String::new(),
+            },
+            Err(e) => Final {
+                terminal: "error".into(),
+                total_chunks: index,
+                content_length: gen.answer.len() as u64,
+                stopped: false,
+                code: e.code().into(),
+                message: e.public_message(),
+            },
+        };
+        if self.save(gen, Some(&end)).await == Saved::Lost {
+            return self.fenced(gen);
+        }
+        let message_id = gen.meta.message_id.clone();
+        match &outcome {
+            Ok(stopped) => {
+                self.publisher.publish(self.event(
+                    &gen.origin,
+                    Payload::ChatMessage(ChatMessage {
+                        message_id: message_id.clone(),
+                        conversation_id: gen.meta.conversation_id.clone(),
+                        user_id: gen.meta.user_id.clone(),
+                        role: Role::Assistant,
+                        content: gen.answer.clone(),
+                        reply_to: Some(gen.meta.reply_to.clone()),
+                    }),
+                ));
+                let last = if *stopped {
+                    Payload::StreamError(StreamError {
+                        message_id: message_id.clone(),
+                        error: "stopped by the client".into(),
+                        error_code: "CANCELLED".into(),
+                        chunk_index: index.checked_sub(1),
+                    })
+                } else {
+                    Payload::StreamCompleted(StreamCompleted {
+                        message_id: message_id.clone(),
+                        conversation_id: gen.meta.conversation_id.clone(),
+                        total_chunks: index,
+                        content_length: gen.answer.len() as u64,
+                        total_latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
+                        tokens_used: gen.answer.split_whitespace().count() as u64,
+                    })
+                };
+                self.publisher.publish(self.event(&gen.origin, last));
+            }
+            Err(e) => self.publisher.publish(self.event(
+                &gen.origin,
+                Payload::StreamError(StreamError {
+                    message_id: message_id.clone(),
+                    error: crate::security::redact_text(&e.to_string()),
+                    error_code: e.code().into(),
+                    chunk_index: index.checked_sub(1),
+                }),
+            )),
+        }
+        // The client hears "done" only once the events of what it saw are on disk: a kill -9
+        // from here on loses none of them. (A client following this answer on another node
+        // reads the end from Redis, saved above, and can be a few milliseconds earlier.)
+        self.publisher.spooled().await;
+        let frame = final_frame(&message_id, &end);
+        if let Some(live) = &gen.live {
+            let mut l = live.lock().unwrap();
+            l.done = Some(frame.clone());
+            let _ = l.feed.send(frame.clone());
+            // Keep the finished message resumable here for a short while.
+            let gw = Arc::downgrade(self);
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+                if let Some(gw) = gw.upgrade() {
+                    gw.live.lock().unwrap().remove(&message_id);
+                }
+            });
+        }
+        send(frame);
+        ChatEnd::Finished
+    }
+
+    /// Draining: save what Redis lacks, give the lease up, stop here. None when that is not
+    /// possible (Redis unreachable): the answer then finishes here.
+    async fn hand_over(&self, gen: &mut Generation) -> Option<ChatEnd> {
+        let buf = self.buffer.as_ref()?;
+        if self.save(gen, None).await != Saved::Ok {
+            return None;
+        }
+        match buf.release(&gen.meta.message_id, &self.node_id, gen.epoch).await {
+            Ok(Fenced::Ok { .. }) => {
+                self.metrics.handed_off.inc();
+                tracing::info!(message = %gen.meta.message_id, at_chunk = gen.deltas.len(), "handed over (draining)");
+                Some(ChatEnd::Fenced { next: gen.delivered })
+            }
+            Ok(_) => Some(self.fenced(gen)),
+            Err(e) => {
+                self.redis_failed(&e);
+                None
+            }
+        }
+    }
+
+    /// Another node holds the message now: stop here; the client follows the new owner
+    /// from the first chunk it has not been sent.
+    fn fenced(&self, gen: &Generation) -> ChatEnd {
+        self.metrics.fenced.inc();
+        tracing::warn!(
+            message = %gen.meta.message_id, epoch = gen.epoch,
+            "another node took this generation over; stopping it here"
+        );
+        ChatEnd::Fenced { next: gen.delivered }
+    }
+
+    /// Write what Redis lacks of this generation (and its end), fenced by epoch. A Redis
+    /// that lost the message gets it back; a Redis that cannot be reached is noted and the
+    /// client served from here (the chunks are written once it answers again).
+    async fn save(&self, gen: &mut Generation, end: Option<&Final>) -> Saved {
+        let Some(buf) = &self.buffer else { return Saved::Ok };
+        for _ in 0..3 {
+            let pending = &gen.deltas[gen.saved as usize..];
+            let answer =
+                buf.append(&gen.meta.message_id, &self.node_id, gen.epoch, gen.saved, pending.to_vec(), end).await;
+            match answer {
+                Ok(Fenced::Ok { next }) => {
+                    if gen.degraded {
+                        tracing::info!(message = %gen.meta.message_id, "resume buffer written again");
+                    }
+                    gen.saved = next;
+                    gen.degraded = false;
+                    return Saved::Ok;
+                }
+                Ok(Fenced::Gap { next }) => gen.saved = next.min(gen.saved),
+                Ok(Fenced::Lost) => return Saved::Lost,
+                Ok(Fenced::Gone) => {
+                    let kept = &gen.deltas[..gen.saved as usize];
+                    if let Err(e) = buf.restore(&self.node_id, gen.epoch, &gen.meta, kept).await {
+                        self.redis_failed(&e);
+                        gen.degraded = true;
+                        return Saved::Degraded;
+                    }
+                    self.metrics.redis_restores.inc();
+                    tracing::info!(message = %gen.meta.message_id, chunks = kept.len(), "resume state restored in Redis");
+                }
+                Err(e) => {
+                    if !gen.degraded {
+                        self.redis_failed(&e);
+                    }
+                    gen.degraded = true;
+                    return Saved::Degraded;
+                }
+            }
+        }
+        Saved::Degraded
+    }
+
+    /// Renew the lease (every TTL/3), writing first what Redis lacks.
+    async fn renew(&self, gen: &mut Generation) -> Saved {
+        let Some(buf) = &self.buffer else { return Saved::Ok };
+        if gen.degraded {
+            let saved = self.save(gen, None).await;
+            if saved != Saved::Ok {
+                return saved;
+            }
+        }
+        match buf.renew(&gen.meta.message_id, &self.node_id, gen.epoch).await {
+            Ok(Fenced::Lost) => Saved::Lost,
+            Ok(_) => Saved::Ok,
+            Err(e) => {
+                self.redis_failed(&e);
+                gen.degraded = true;
+                Saved::Degraded
+            }
+        }
+    }
+
+    pub(super) fn redis_failed(&self, e: &crate::error::Error) {
+        self.metrics.redis_errors.inc();
+        tracing::warn!(error = %e, "resume state write failed; serving from this node until Redis answers");
+    }
+}
+
+/// An append on its way to Redis: the end of the range it saves, and how the save went.
+type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = (u32, crate::error::Result<Fenced>)> + Send>>;
+
+/// Chunks produced but not yet delivered, per answer, before the upstream waits (a bound on
+/// memory when Redis is slow; the upstream's own buffers hold the rest).
+const MAX_UNSAVED: usize = 256;
+
+/// How a chat ended for the client that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatEnd {
+    /// Its terminal frame was sent.
+    Finished,
+    /// Another node continues the answer; the client has chunks up to `next` (exclusive).
+    Fenced { next: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Saved {
+    Ok,
+    /// Redis unreachable: keep serving, write later.
+    Degraded,
+    /// Another node holds the message.
+    Lost,
+}
+
+/// One answer being generated on this node.
+struct Generation {
+    meta: MessageMeta,
+    origin: ChatOrigin,
+    epoch: u32,
+    /// The text so far (all epochs).
+    answer: String,
+    /// Every chunk so far, by index.
+    deltas: Vec<String>,
+    /// Bytes of every chunk produced (bounded by `max_answer_bytes`).
+    answer_bytes: usize,
+    /// Chunks Redis holds (the first `saved` of `deltas`).
+    saved: u32,
+    /// Chunks sent to the client (the first `delivered` of `deltas`).
+    delivered: u32,
+    /// The last Redis write failed.
+    degraded: bool,
+    /// In-process resume (no Redis).
+    live: Option<Arc<Mutex<LiveMessage>>>,
+}
+
+/// The frame a client gets at the end of a message.
+pub fn final_frame(message_id: &str, f: &Final) -> ServerFrame {
+    if f.terminal == "error" {
+        ServerFrame::Error {
+            code: ErrorCode::of_upstream(&f.code),
+            message: f.message.clone(),
+            message_id: Some(message_id.to_string()),
+        }
+    } else {
+        ServerFrame::Done {
+            message_id: message_id.to_string(),
+            total_chunks: f.total_chunks,
+            content_length: f.content_length,
+            stopped: f.stopped,
+        }
+    }
+}
