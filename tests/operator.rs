@@ -319,32 +319,24 @@ async fn replay_into_analytics_rebuild_matches_the_live_worker() {
     let stale = rebuilt.minutes(0, i64::MAX).await.unwrap();
     // A rebuild that cannot read the log changes nothing: the rows are rebuilt beside the
     // live ones and swapped in only at the end.
-    let failed = run(&[
-        "replay",
-        "-b",
-        "127.0.0.1:1",
-        "--topic",
-        "stream-events",
-        "--into",
-        "analytics",
-        "--rebuild",
-        "--audit-url",
-        &rebuilt_url,
-    ]);
+    let rebuild = |brokers: &str| {
+        run(&[
+            "replay",
+            "-b",
+            brokers,
+            "--topic",
+            "stream-events",
+            "--into",
+            "analytics",
+            "--rebuild",
+            "--audit-url",
+            &rebuilt_url,
+        ])
+    };
+    let failed = rebuild("127.0.0.1:1");
     assert!(!failed.status.success());
     assert_eq!(rebuilt.minutes(0, i64::MAX).await.unwrap(), stale, "a failed rebuild left the rows as they were");
-    let out = run(&[
-        "replay",
-        "-b",
-        &broker.addr,
-        "--topic",
-        "stream-events",
-        "--into",
-        "analytics",
-        "--rebuild",
-        "--audit-url",
-        &rebuilt_url,
-    ]);
+    let out = rebuild(&broker.addr);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(rebuilt.minutes(0, i64::MAX).await.unwrap(), live_minutes);
     assert!(!dir.path().join("rebuilt.db.rebuild").exists(), "the rebuild's copy is removed after the swap");
