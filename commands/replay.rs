@@ -137,6 +137,11 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         since_ms,
         until_ms,
     };
+    if args.rebuild && matches!(args.into, Some(Into_::Audit)) {
+        return Err(
+            Error::usage("--rebuild is not offered for the audit trail: it is the record of what happened").into()
+        );
+    }
     let kafka = ctx.settings.kafka();
     // The ranges are resolved before anything is cleared: a broker that does not answer
     // leaves the rows to rebuild as they were.
@@ -149,11 +154,6 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let mut swap: Option<(Store, Store, &[&'static str])> = None;
     let handler: Option<Arc<dyn Handler>> = match args.into {
         None => None,
-        Some(Into_::Audit) if args.rebuild => {
-            return Err(
-                Error::usage("--rebuild is not offered for the audit trail: it is the record of what happened").into()
-            )
-        }
         Some(Into_::Search) if args.rebuild => {
             // A fresh index beside the live one, swapped in at the end; documents go
             // straight from the read loop to the indexer (below).
