@@ -390,24 +390,6 @@ impl Settings {
             topics,
         })
     }
-
-    /// Redis, where one is configured.
-    pub fn redis_target(&self) -> Option<crate::realtime::RedisTarget> {
-        self.redis.as_ref().map(|url| crate::realtime::RedisTarget {
-            url: url.clone(),
-            ca_file: self.redis_ca.clone(),
-            password: self.redis_password.clone(),
-        })
-    }
-
-    pub fn kafka(&self) -> crate::kafka::KafkaSettings {
-        crate::kafka::KafkaSettings {
-            brokers: self.brokers.clone(),
-            props: self.kafka.clone(),
-            client_id: format!("chatctl-{}", self.node_id),
-            timeout: self.timeout,
-        }
-    }
 }
 
 fn positive(what: &str, v: i32) -> Result<i32> {

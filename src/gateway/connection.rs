@@ -9,6 +9,7 @@ use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use tokio::sync::{mpsc, oneshot, watch, Notify};
 
+use super::frames::{FrameSender, Out, CLOSE_RESUME};
 use super::protocol::{self, ClientFrame, ErrorCode, ServerFrame};
 use super::{follow, ChatEnd, ChatOrigin, Gateway};
 use crate::realtime::channel;
@@ -36,14 +37,6 @@ impl RateLimit {
             false
         }
     }
-}
-
-/// Outgoing: frames are serialised by the sender, so a queue slot is a string, not a
-/// frame (an idle connection's first queue block stays small).
-enum Out {
-    Text(String),
-    Ping,
-    Close(u16, &'static str),
 }
 
 /// The close code for a client that answered no ping within the pong timeout.
@@ -154,10 +147,6 @@ where
     }
 }
 
-/// The close code telling a client it fell behind and should resume (from its last chunk,
-/// on any node): RFC 6455 leaves 4000-4999 to applications.
-pub const CLOSE_RESUME: u16 = 4000;
-
 /// Send queued frames until the queue closes or the socket fails. A client whose queue
 /// overflowed is closed with [`CLOSE_RESUME`]: dropping frames silently would leave gaps
 /// it cannot see, queueing without bound would let one slow reader eat the node's memory.
@@ -203,39 +192,6 @@ async fn write_frames<W: Sink<Message> + Unpin>(
         }
     }
     let _ = tokio::time::timeout(limit, sink.close()).await;
-}
-
-/// Where a follower's frames go: it waits for a slow client (it reads the buffer at the
-/// client's pace; live entries it misses meanwhile are read back from the buffer), but not
-/// forever: a client that takes no frame for [`FOLLOWER_PATIENCE`] is closed with
-/// [`CLOSE_RESUME`].
-#[derive(Clone)]
-pub(crate) struct FrameSender {
-    tx: mpsc::Sender<Out>,
-    overflow: Arc<Notify>,
-}
-
-const FOLLOWER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
-
-impl FrameSender {
-    /// Queue a frame without waiting; a full queue closes the client with [`CLOSE_RESUME`].
-    pub(crate) fn try_send(&self, f: ServerFrame) {
-        if let Err(mpsc::error::TrySendError::Full(_)) = self.tx.try_send(Out::Text(f.to_text())) {
-            self.overflow.notify_one();
-        }
-    }
-
-    /// False when the client is gone or too slow (the follower stops).
-    pub(crate) async fn send(&self, f: ServerFrame) -> bool {
-        match tokio::time::timeout(FOLLOWER_PATIENCE, self.tx.send(Out::Text(f.to_text()))).await {
-            Ok(Ok(())) => true,
-            Ok(Err(_)) => false,
-            Err(_) => {
-                self.overflow.notify_one();
-                false
-            }
-        }
-    }
 }
 
 /// One connection's side of the protocol.

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::{broadcast, watch};
 
-use super::connection::FrameSender;
+use super::frames::FrameSender;
 use super::protocol::{ErrorCode, ServerFrame};
 use super::{final_frame, Gateway};
 use crate::realtime::{channel, LiveEntry, Snapshot, Subscription, WATCH_TTL};

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod connection;
 pub mod coordination;
 pub mod follow;
+mod frames;
 
 pub mod protocol;
 pub mod publisher;
@@ -109,7 +110,7 @@ pub struct Gateway {
     user_connections: Mutex<HashMap<String, usize>>,
     open_connections: AtomicUsize,
     /// Open connections by id: their session, user and frame queue (announcements).
-    pub(crate) registry: Mutex<HashMap<u64, (ChatOrigin, connection::FrameSender)>>,
+    pub(crate) registry: Mutex<HashMap<u64, (ChatOrigin, frames::FrameSender)>>,
     next_connection: std::sync::atomic::AtomicU64,
     pub(crate) live: Mutex<HashMap<String, Arc<Mutex<LiveMessage>>>>,
     active: AtomicUsize,
@@ -217,7 +218,7 @@ impl Gateway {
         n
     }
 
-    pub(crate) fn register(&self, origin: &ChatOrigin, frames: connection::FrameSender) -> u64 {
+    pub(crate) fn register(&self, origin: &ChatOrigin, frames: frames::FrameSender) -> u64 {
         let id = self.next_connection.fetch_add(1, Ordering::Relaxed);
         self.registry.lock().unwrap().insert(id, (origin.clone(), frames));
         id

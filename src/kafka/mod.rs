@@ -266,6 +266,19 @@ pub fn dispose<T: Send + 'static>(client: T) {
     std::thread::spawn(move || drop(client));
 }
 
+/// The clients' settings from the resolved settings (here, not in `config`: the layers go
+/// commands → … → kafka → config, never back).
+impl crate::config::Settings {
+    pub fn kafka(&self) -> KafkaSettings {
+        KafkaSettings {
+            brokers: self.brokers.clone(),
+            props: self.kafka.clone(),
+            client_id: format!("chatctl-{}", self.node_id),
+            timeout: self.timeout,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -676,3 +676,14 @@ fn buffered(reply: &redis::streams::StreamRangeReply) -> Vec<Buffered> {
 fn redis_err(e: redis::RedisError) -> Error {
     Error::Broker(format!("redis: {e}"))
 }
+
+/// Where the resume buffer lives, from the resolved settings (here, not in `config`).
+impl crate::config::Settings {
+    pub fn redis_target(&self) -> Option<RedisTarget> {
+        self.redis.as_ref().map(|url| RedisTarget {
+            url: url.clone(),
+            ca_file: self.redis_ca.clone(),
+            password: self.redis_password.clone(),
+        })
+    }
+}
