@@ -784,17 +784,25 @@ async fn rolling_restart(name: &'static str, via_nginx: bool) {
             let node = &mut nodes[k];
             node.signal("-TERM");
             // The listener still answers, with 503, while the node drains.
+            // The node keeps its listener for at least --drain-grace (1 s) after the signal:
+            // ask until then (each request bounded), and say what was answered instead.
             let mut saw_503 = false;
-            for _ in 0..50 {
-                match client.get(format!("http://127.0.0.1:{}/readyz", node.port)).send().await {
+            let mut answers = Vec::new();
+            let asked = Instant::now();
+            while asked.elapsed() < Duration::from_secs(1) {
+                let url = format!("http://127.0.0.1:{}/readyz", node.port);
+                match client.get(url).timeout(Duration::from_millis(300)).send().await {
                     Ok(r) if r.status() == 503 => {
                         saw_503 = true;
                         break;
                     }
-                    _ => tokio::time::sleep(Duration::from_millis(10)).await,
+                    Ok(r) => answers.push(format!("{:?}: {}", asked.elapsed(), r.status())),
+                    Err(e) => answers.push(format!("{:?}: {e}", asked.elapsed())),
                 }
+                tokio::time::sleep(Duration::from_millis(10)).await;
             }
-            assert!(saw_503, "node-{k}: /readyz answered 503 during the drain");
+            let tail: Vec<_> = answers.iter().rev().take(5).collect();
+            assert!(saw_503, "node-{k}: /readyz answered 503 during the drain; the last answers: {tail:?}");
             let deadline = Instant::now() + Duration::from_secs(30);
             let status = loop {
                 if let Some(st) = node.child.try_wait().unwrap() {
