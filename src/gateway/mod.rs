@@ -14,6 +14,7 @@ pub mod protocol;
 pub mod publisher;
 pub mod server;
 pub mod spool;
+mod takeover;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

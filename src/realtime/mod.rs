@@ -34,6 +34,11 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, Result};
 pub use subscriber::{Subscriber, Subscription};
+pub use target::RedisTarget;
+
+mod batch;
+mod target;
+use batch::{batch_appends, Append, AppendRequest};
 
 /// The default lease: long enough to ride out a Redis hiccup of a second, short enough
 /// that a dead node's answers continue elsewhere within ~3 s.
@@ -210,81 +215,6 @@ pub struct Claimed {
     pub released: bool,
 }
 
-/// One stream's pending chunks (and end), as the append script reads them.
-struct Append {
-    message_id: String,
-    node: String,
-    epoch: u32,
-    from: u32,
-    deltas: Vec<String>,
-    /// The terminal marker ("done", "error") and the final frame (JSON), or empty.
-    end: Option<(String, String)>,
-}
-
-type AppendRequest = (Append, oneshot::Sender<Result<Fenced>>);
-
-/// Appends that wait together go in one script call (group commit): while one call is in
-/// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap.
-async fn batch_appends(
-    conn: ConnectionManager,
-    script: Script,
-    lease_ttl: Duration,
-    ttl: Duration,
-    mut rx: mpsc::UnboundedReceiver<AppendRequest>,
-) {
-    let script = Arc::new(script);
-    let slots = Arc::new(tokio::sync::Semaphore::new(BATCHES_IN_FLIGHT));
-    while let Some(first) = rx.recv().await {
-        // A slot first, then the batch: what arrives while both calls are in Redis goes in
-        // this one, not the next.
-        let Ok(slot) = slots.clone().acquire_owned().await else { return };
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(r) => batch.push(r),
-                Err(_) => break,
-            }
-        }
-        let (mut c, script) = (conn.clone(), script.clone());
-        tokio::spawn(async move {
-            let mut inv = script.prepare_invoke();
-            inv.key(LEASES).arg(lease_ttl.as_millis() as u64).arg(ttl.as_millis() as u64);
-            let mut replies = Vec::with_capacity(batch.len());
-            for (a, reply) in batch {
-                inv.arg(a.message_id).arg(a.node).arg(a.epoch).arg(a.from).arg(a.deltas.len());
-                for d in a.deltas {
-                    inv.arg(d);
-                }
-                let (terminal, last) = a.end.unwrap_or_default();
-                inv.arg(terminal).arg(last);
-                replies.push(reply);
-            }
-            let answer: std::result::Result<Vec<i64>, _> = inv.invoke_async(&mut c).await;
-            drop(slot);
-            let failure = match answer {
-                Ok(rows) if rows.len() == replies.len() => {
-                    for (code, reply) in rows.into_iter().zip(replies) {
-                        let _ = reply.send(Ok(fenced(code)));
-                    }
-                    return;
-                }
-                Ok(rows) => {
-                    format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len())
-                }
-                Err(e) => format!("redis: {e}"),
-            };
-            for reply in replies {
-                let _ = reply.send(Err(Error::Broker(failure.clone())));
-            }
-        });
-    }
-}
-
-/// Items per append call at most.
-const MAX_BATCH: usize = 512;
-/// Append calls in Redis at once.
-const BATCHES_IN_FLIGHT: usize = 4;
-
 #[derive(Clone)]
 pub struct ResumeBuffer {
     conn: ConnectionManager,
@@ -299,61 +229,6 @@ pub struct ResumeBuffer {
     claim: Script,
     acquire_slot: Script,
     watch: Script,
-}
-
-/// How to reach Redis: a `redis://` or `rediss://` URL (an ACL user as `user@`), the CA
-/// that signs a TLS server's certificate, and the password kept out of the URL (from a
-/// file or the environment). Printed, the URL's password is masked.
-#[derive(Clone, Default)]
-pub struct RedisTarget {
-    pub url: String,
-    pub ca_file: Option<std::path::PathBuf>,
-    pub password: Option<String>,
-}
-
-impl std::fmt::Debug for RedisTarget {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RedisTarget")
-            .field("url", &self.shown())
-            .field("ca_file", &self.ca_file)
-            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
-            .finish()
-    }
-}
-
-impl RedisTarget {
-    pub fn new(url: impl Into<String>) -> Self {
-        RedisTarget { url: url.into(), ..Default::default() }
-    }
-
-    /// The URL with any password masked, for messages.
-    pub fn shown(&self) -> String {
-        crate::security::redact_url(&self.url)
-    }
-
-    pub fn client(&self) -> Result<redis::Client> {
-        use redis::IntoConnectionInfo;
-        let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
-        let mut info = self.url.as_str().into_connection_info().map_err(bad)?;
-        if let Some(p) = &self.password {
-            info.redis.password = Some(p.clone());
-        }
-        match &self.ca_file {
-            Some(ca) => {
-                let pem =
-                    std::fs::read(ca).map_err(|e| Error::config(format!("Redis CA file {}: {e}", ca.display())))?;
-                if !matches!(info.addr, redis::ConnectionAddr::TcpTls { .. }) {
-                    return Err(Error::config(format!(
-                        "a Redis CA file needs a TLS URL: rediss://, not {}",
-                        self.shown()
-                    )));
-                }
-                let certs = redis::TlsCertificates { client_tls: None, root_cert: Some(pem) };
-                redis::Client::build_with_tls(info, certs).map_err(bad)
-            }
-            None => redis::Client::open(info).map_err(bad),
-        }
-    }
 }
 
 impl ResumeBuffer {
@@ -675,15 +550,4 @@ fn buffered(reply: &redis::streams::StreamRangeReply) -> Vec<Buffered> {
 
 fn redis_err(e: redis::RedisError) -> Error {
     Error::Broker(format!("redis: {e}"))
-}
-
-/// Where the resume buffer lives, from the resolved settings (here, not in `config`).
-impl crate::config::Settings {
-    pub fn redis_target(&self) -> Option<RedisTarget> {
-        self.redis.as_ref().map(|url| RedisTarget {
-            url: url.clone(),
-            ca_file: self.redis_ca.clone(),
-            password: self.redis_password.clone(),
-        })
-    }
 }
