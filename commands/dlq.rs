@@ -53,7 +53,7 @@ pub struct RedriveArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// A record re-driven this many times already stays in the DLQ (it keeps failing)
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = dlq::DEFAULT_MAX_REDRIVES)]
     pub max_redrives: u32,
     /// Claim and re-drive letters already claimed (a run killed between its claim and its
     /// send); only with --offset
@@ -193,9 +193,6 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
     Ok(())
 }
 
-/// The re-drive limit of the TUI's `r` (the command line's default).
-const TUI_MAX_REDRIVES: u32 = 3;
-
 async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> {
     let (md, names) = topics(kafka, args).await?;
     if names.is_empty() {
@@ -242,7 +239,7 @@ async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> 
                     let run = uuid::Uuid::now_v7().to_string();
                     for l in ls.iter().filter(|_| failed.is_none()) {
                         let p = producer.as_ref().expect("made above");
-                        match handle.block_on(dlq::redrive(&kafka, p, l, &run, TUI_MAX_REDRIVES, false)) {
+                        match handle.block_on(dlq::redrive(&kafka, p, l, &run, dlq::DEFAULT_MAX_REDRIVES, false)) {
                             Ok(Redriven::Sent) => done += 1,
                             Ok(_) => {}
                             Err(e) => {

@@ -148,23 +148,31 @@ impl Outlet {
     }
 
     /// Kafka will never take this event: keep it in the quarantine file, say where.
-    fn refused(&self, event: &Event, payload: &[u8], why: &str, seq: Option<u64>) {
+    async fn refused(&self, event: &Event, payload: Vec<u8>, why: &str, seq: Option<u64>) {
         let ty = event.event_type();
         self.metrics.events_failed.inc();
+        let bytes = payload.len();
         match &self.quarantine {
-            Some(q) => match q.keep(event.topic(), Some(event.session_id.as_bytes()), payload, why) {
-                Ok(()) => {
-                    self.metrics.events_quarantined.inc();
-                    tracing::error!(
-                        event_type = ty, event_id = %event.event_id, bytes = payload.len(), error = why,
-                        file = %q.path().display(), "event refused by Kafka for good: quarantined"
-                    );
+            Some(q) => {
+                // Written and synced off the runtime's threads, before the spool lets it go.
+                let (q2, topic, key, reason) = (q.clone(), event.topic(), event.session_id.clone(), why.to_string());
+                let kept = tokio::task::spawn_blocking(move || q2.keep(topic, Some(key.as_bytes()), &payload, &reason))
+                    .await
+                    .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+                match kept {
+                    Ok(()) => {
+                        self.metrics.events_quarantined.inc();
+                        tracing::error!(
+                            event_type = ty, event_id = %event.event_id, bytes, error = why,
+                            file = %q.path().display(), "event refused by Kafka for good: quarantined"
+                        );
+                    }
+                    Err(e) => tracing::error!(
+                        event_type = ty, event_id = %event.event_id, error = why, quarantine_error = %e,
+                        file = %q.path().display(), "event refused by Kafka and the quarantine file cannot be written: lost"
+                    ),
                 }
-                Err(e) => tracing::error!(
-                    event_type = ty, event_id = %event.event_id, error = why, quarantine_error = %e,
-                    file = %q.path().display(), "event refused by Kafka and the quarantine file cannot be written: lost"
-                ),
-            },
+            }
             None => tracing::error!(event_type = ty, event_id = %event.event_id, error = why, "event refused by Kafka"),
         }
         self.settle(seq);
@@ -243,7 +251,7 @@ async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64
     let ty = event.event_type();
     if payload.len() > MAX_EVENT_BYTES {
         let why = format!("{} bytes, over the {MAX_EVENT_BYTES}-byte event limit", payload.len());
-        return out.refused(&event, &payload, &why, seq);
+        return out.refused(&event, payload, &why, seq).await;
     }
     loop {
         // No headers: see EventProducer::send_to.
@@ -262,7 +270,7 @@ async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64
                         }
                         // Refused for good (e.g. too large for the broker): resending
                         // cannot help.
-                        Ok(Err((e, _))) => out.refused(&event, &payload, &e.to_string(), seq),
+                        Ok(Err((e, _))) => out.refused(&event, payload, &e.to_string(), seq).await,
                         Err(_) => {
                             // The producer went away (shutdown): the spool keeps it.
                             out.metrics.events_failed.inc();
@@ -277,7 +285,7 @@ async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64
             }
             // Refused before it was queued (too large for the producer, unknown topic
             // for good...): quarantined, so that the spool does not stop here.
-            Err((e, _)) => return out.refused(&event, &payload, &e.to_string(), seq),
+            Err((e, _)) => return out.refused(&event, payload, &e.to_string(), seq).await,
         }
     }
 }

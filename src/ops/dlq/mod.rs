@@ -487,13 +487,13 @@ impl Follower {
 }
 
 mod redrive;
-pub use redrive::{redrive, Redriven};
+pub use redrive::{redrive, Redriven, DEFAULT_MAX_REDRIVES};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rdkafka::message::{Header, OwnedHeaders};
     use rdkafka::message::OwnedMessage;
+    use rdkafka::message::{Header, OwnedHeaders};
     use rdkafka::Timestamp;
 
     fn message(topic: &str, offset: i64, headers: &[(&str, &str)], payload: &[u8]) -> OwnedMessage {

@@ -13,6 +13,10 @@ impl DeadLetter {
     }
 }
 
+/// How many times a record may be re-driven before it stays in the DLQ (`--max-redrives`,
+/// and the TUI's `r`).
+pub const DEFAULT_MAX_REDRIVES: u32 = 3;
+
 /// What became of one letter in a re-drive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Redriven {
