@@ -10,6 +10,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -21,46 +22,30 @@ use common::{Broker, Engine, Redis};
 use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::Message;
 
+/// `cargo bench --bench gateway -- [OPTIONS]`
+#[derive(clap::Parser)]
 struct Opts {
+    /// Concurrent WebSocket clients
+    #[arg(long, default_value_t = 1000)]
     clients: usize,
+    /// Chats per client
+    #[arg(long, default_value_t = 3)]
     chats: usize,
+    /// Chunks per answer
+    #[arg(long, default_value_t = 50)]
     chunks: u32,
+    /// The model's interval between chunks
+    #[arg(long, default_value_t = 20)]
     interval_ms: u64,
+    /// Idle connections for the RSS-per-connection figure
+    #[arg(long, default_value_t = 5000)]
     idle: usize,
+    /// The real-time path through Redis
+    #[arg(long)]
     redis: bool,
+    /// No event spool (`serve --no-spool`)
+    #[arg(long = "no-spool", action = clap::ArgAction::SetFalse)]
     spool: bool,
-}
-
-fn opts() -> Opts {
-    let mut o = Opts { clients: 1000, chats: 3, chunks: 50, interval_ms: 20, idle: 5000, redis: false, spool: true };
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut i = 0;
-    while i < args.len() {
-        let v = || args.get(i + 1).cloned().unwrap_or_default();
-        match args[i].as_str() {
-            "--clients" => o.clients = v().parse().unwrap(),
-            "--chats" => o.chats = v().parse().unwrap(),
-            "--chunks" => o.chunks = v().parse().unwrap(),
-            "--interval-ms" => o.interval_ms = v().parse().unwrap(),
-            "--idle" => o.idle = v().parse().unwrap(),
-            "--redis" => {
-                o.redis = true;
-                i += 1;
-                continue;
-            }
-            "--no-spool" => {
-                o.spool = false;
-                i += 1;
-                continue;
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 2;
-    }
-    o
 }
 
 fn rss_kib(pid: u32) -> u64 {
@@ -116,7 +101,7 @@ async fn published(addr: SocketAddr) -> i64 {
 }
 
 fn main() {
-    let o = opts();
+    let o: Opts = support::args();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     rt.block_on(run(o));
 }
@@ -204,7 +189,7 @@ async fn run(o: Opts) {
         let offset = Duration::from_micros(i as u64 * o.interval_ms * 1000 / n_clients.max(1));
         tasks.push(tokio::spawn(async move {
             tokio::time::sleep(offset).await;
-            let mut lat = Vec::new();
+            let mut lat = support::Latencies::default();
             for _ in 0..chats {
                 let chat = r#"{"type":"chat","conversationId":"bench","content":"load test"}"#;
                 ws.send(Message::Text(chat.into())).await.unwrap();
@@ -214,7 +199,7 @@ async fn run(o: Opts) {
                     if let Some(pos) = t.find(r#""delta":""#) {
                         let rest = &t[pos + 9..];
                         let emitted: i64 = rest[..rest.find('|').unwrap()].parse().unwrap();
-                        lat.push((received - emitted).max(0) as u32);
+                        lat.record_us((received - emitted).max(0) as u64);
                     } else if t.contains(r#""type":"done""#) {
                         break;
                     } else if t.contains(r#""type":"error""#) {
@@ -225,14 +210,13 @@ async fn run(o: Opts) {
             lat
         }));
     }
-    let mut lat: Vec<u32> = Vec::new();
+    let mut lat = support::Latencies::default();
     for t in tasks {
-        lat.extend(t.await.unwrap());
+        lat.add(&t.await.unwrap());
     }
     let elapsed = started.elapsed();
     sampler.abort();
-    lat.sort_unstable();
-    let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)] as f64 / 1000.0;
+    let pct = |q: f64| lat.ms(q);
     let rss_run = rss_kib(pid);
     let coalesced = gauge(ops, "chatctl_events_coalesced_total").await;
     // Events acknowledged by Kafka over the run (they keep flowing a little after it).

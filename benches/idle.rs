@@ -12,6 +12,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::time::{Duration, Instant};
 
@@ -19,19 +20,21 @@ use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
 use common::{Broker, Engine, Proc};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
-fn arg(name: &str, default: u64) -> u64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn spacings() -> Vec<u64> {
-    let args: Vec<String> = std::env::args().collect();
-    let v: Vec<u64> = args.windows(2).filter(|w| w[0] == "--spacing-ms").filter_map(|w| w[1].parse().ok()).collect();
-    if v.is_empty() {
-        vec![1000]
-    } else {
-        v
-    }
+/// `cargo bench --bench idle -- [OPTIONS]`
+#[derive(clap::Parser)]
+struct Args {
+    /// Seconds the engine settles before the CPU is measured
+    #[arg(long, default_value_t = 15)]
+    settle: u64,
+    /// Seconds the CPU is measured over
+    #[arg(long, default_value_t = 30)]
+    secs: u64,
+    /// Records per series
+    #[arg(long, default_value_t = 100)]
+    records: usize,
+    /// Quiet between two records (repeatable: one series per value)
+    #[arg(long = "spacing-ms", default_values_t = [1000])]
+    spacings: Vec<u64>,
 }
 
 fn main() {
@@ -39,38 +42,23 @@ fn main() {
     rt.block_on(run());
 }
 
-/// CPU ticks (user + system) of `pid` so far.
-fn ticks(pid: u32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let rest = &stat[stat.rfind(')').unwrap() + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
-}
-
 fn clk_tck() -> f64 {
     let out = std::process::Command::new("getconf").arg("CLK_TCK").output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1]
-}
-
 async fn run() {
-    let settle = arg("--settle", 15);
-    let secs = arg("--secs", 30);
-    let records = arg("--records", 100) as usize;
+    let Args { settle, secs, records, spacings } = support::args();
     let broker = Broker::start(Engine::Sqlite);
     let st = common::chatctl().args(["-b", &broker.addr, "topics", "ensure"]).output().unwrap();
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
     let dir = tempfile::tempdir().unwrap();
-    let port = common::free_port();
+    let (port, mport) = (common::free_port(), common::free_port());
     let engine = Proc(
         common::chatctl()
             .args(std::env::var("BENCH_SERVE_X").ok().map(|x| vec!["-X".to_string(), x]).unwrap_or_default())
             .args(["-b", &broker.addr, "serve", "--workers", "audit,analytics,search,training", "--insecure-dev-auth"])
-            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .args(["--listen", &format!("127.0.0.1:{port}"), "--metrics-listen", &format!("127.0.0.1:{mport}")])
             .args(["--audit-url", &format!("sqlite://{}/store.db", dir.path().display())])
             .args(["--search-index", &dir.path().join("index").display().to_string()])
             .stdout(std::process::Stdio::null())
@@ -86,9 +74,9 @@ async fn run() {
     common::wait_for_port(port, "chatctl serve", Duration::from_secs(30));
     let (me, tansu) = (engine.0.id(), broker.pid().unwrap());
     tokio::time::sleep(Duration::from_secs(settle)).await;
-    let (a, b, t) = (ticks(me), ticks(tansu), Instant::now());
+    let (a, b, t) = (support::cpu_ticks(me), support::cpu_ticks(tansu), Instant::now());
     tokio::time::sleep(Duration::from_secs(secs)).await;
-    let (a2, b2, el) = (ticks(me), ticks(tansu), t.elapsed().as_secs_f64());
+    let (a2, b2, el) = (support::cpu_ticks(me), support::cpu_ticks(tansu), t.elapsed().as_secs_f64());
     let hz = clk_tck();
     println!(
         "idle {secs} s after {settle} s: chatctl {:.2}% of a core, tansu {:.2}%",
@@ -103,12 +91,12 @@ async fn run() {
     let warm = warm[0].to_json();
     producer.send(FutureRecord::to(CHAT_EVENTS).key("warm").payload(&warm), Duration::from_secs(10)).await.unwrap();
     common::wait_until("the warm-up record", Duration::from_secs(30), async || {
-        common::processed(port, "chatctl-audit").await >= 1
+        common::processed(mport, "chatctl-audit").await >= 1
     })
     .await;
-    for spacing in spacings() {
-        let mut lat = Vec::with_capacity(records);
-        let mut seen = common::processed(port, "chatctl-audit").await;
+    for spacing in spacings {
+        let mut lat = support::Latencies::default();
+        let mut seen = common::processed(mport, "chatctl-audit").await;
         for i in 0..records {
             let next = Instant::now() + Duration::from_millis(spacing);
             let e = Event::new(
@@ -130,7 +118,7 @@ async fn run() {
             producer.send(record, Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap();
             let acked = started.elapsed();
             loop {
-                let now = common::processed(port, "chatctl-audit").await;
+                let now = common::processed(mport, "chatctl-audit").await;
                 if now > seen {
                     seen = now;
                     break;
@@ -138,7 +126,7 @@ async fn run() {
                 assert!(started.elapsed() < Duration::from_secs(30), "record {i} never reached the audit store");
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
-            lat.push(started.elapsed());
+            lat.record(started.elapsed());
             if std::env::var_os("BENCH_SERVE_LOG").is_some() {
                 let sent = chrono::Utc::now() - started.elapsed();
                 println!(
@@ -149,13 +137,11 @@ async fn run() {
             }
             tokio::time::sleep_until(next.into()).await;
         }
-        lat.sort();
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
             "first record after {spacing} ms of quiet, {records} records: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
-            ms(percentile(&lat, 0.5)),
-            ms(percentile(&lat, 0.99)),
-            ms(*lat.last().unwrap())
+            lat.ms(0.5),
+            lat.ms(0.99),
+            lat.ms(1.0)
         );
     }
     engine.stop();

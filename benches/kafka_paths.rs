@@ -15,6 +15,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -29,10 +30,33 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{Message, Offset, TopicPartitionList};
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+/// `cargo bench --bench kafka_paths -- [OPTIONS]`
+#[derive(clap::Parser)]
+struct Args {
+    /// Events in the replay/session data set
+    #[arg(long, default_value_t = 1_000_000)]
+    events: usize,
+    /// Partitions of the topics
+    #[arg(long, default_value_t = 12)]
+    partitions: usize,
+    /// Events the worker comparison consumes
+    #[arg(long, default_value_t = 100_000)]
+    worker_events: usize,
+    /// Seconds the data set spans
+    #[arg(long, default_value_t = 60)]
+    span: usize,
+    /// Rounds of each measurement
+    #[arg(long, default_value_t = 5)]
+    rounds: usize,
+    /// Only the worker comparison
+    #[arg(long)]
+    only_worker: bool,
+    /// Only replay and session
+    #[arg(long)]
+    only_replay: bool,
 }
+
+support::parsed_once!(Args);
 
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
@@ -172,14 +196,14 @@ fn time_cmd(args: &[&str]) -> (Duration, String) {
 }
 
 async fn run() {
-    let n = arg("--events", 1_000_000);
-    let partitions = arg("--partitions", 12) as i32;
-    let worker_events = arg("--worker-events", 100_000);
-    let only_worker = std::env::args().any(|a| a == "--only-worker");
+    let n = args().events;
+    let partitions = args().partitions as i32;
+    let worker_events = args().worker_events;
+    let only_worker = args().only_worker;
     if !only_worker {
         replay_and_session(n, partitions).await;
     }
-    if !std::env::args().any(|a| a == "--only-replay") {
+    if !args().only_replay {
         worker(partitions, worker_events).await;
     }
 }
@@ -191,7 +215,7 @@ async fn replay_and_session(n: usize, partitions: i32) {
     // Two halves, each written over `span` seconds, with a pause between them in which T
     // falls. Record timestamps are write times, so offsets-for-times is exact on the
     // memory engine too.
-    let span = arg("--span", 60);
+    let span = args().span;
     let rate = n / 2 / span.max(1);
     let t = Instant::now();
     let mut sessions = produce(&kafka, 0, n / 2, rate, false).await;
@@ -217,7 +241,7 @@ async fn replay_and_session(n: usize, partitions: i32) {
 
     // Every measurement is taken `rounds` times, interleaved (plain, chatctl, ...), and
     // the medians are compared: this machine is shared and noisy.
-    let rounds = arg("--rounds", 5);
+    let rounds = args().rounds;
     let summary =
         |log: &str| log.lines().filter(|l| !l.starts_with('│') && !l.starts_with('┌')).collect::<Vec<_>>().join("; ");
 

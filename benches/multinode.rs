@@ -11,6 +11,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -24,32 +25,21 @@ use tokio_tungstenite::tungstenite::Message;
 
 type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
+/// `cargo bench --bench multinode -- [OPTIONS]`
+#[derive(clap::Parser)]
 struct Opts {
+    /// Clients per round (half of them follow their answer from the other node)
+    #[arg(long, default_value_t = 200)]
     clients: usize,
+    /// Rounds of the latency comparison
+    #[arg(long, default_value_t = 3)]
     rounds: usize,
+    /// Answers in flight when their node is killed
+    #[arg(long, default_value_t = 50)]
     takeover_streams: usize,
+    /// The nodes' `--lease-ttl`
+    #[arg(long, default_value = "2s")]
     lease_ttl: String,
-}
-
-fn opts() -> Opts {
-    let mut o = Opts { clients: 200, rounds: 3, takeover_streams: 50, lease_ttl: "2s".into() };
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut i = 0;
-    while i < args.len() {
-        let v = args.get(i + 1).cloned().unwrap_or_default();
-        match args[i].as_str() {
-            "--clients" => o.clients = v.parse().unwrap(),
-            "--rounds" => o.rounds = v.parse().unwrap(),
-            "--takeover-streams" => o.takeover_streams = v.parse().unwrap(),
-            "--lease-ttl" => o.lease_ttl = v,
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 2;
-    }
-    o
 }
 
 fn now_us() -> i64 {
@@ -141,13 +131,8 @@ async fn read_latencies(ws: &mut Ws) -> Vec<u32> {
     lat
 }
 
-fn pct(v: &mut [u32], p: f64) -> f64 {
-    v.sort_unstable();
-    v[((v.len() as f64 * p) as usize).min(v.len() - 1)] as f64 / 1000.0
-}
-
 fn main() {
-    let o = opts();
+    let o: Opts = support::args();
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     rt.block_on(run(o));
 }
@@ -160,7 +145,7 @@ async fn run(o: Opts) {
     // 1. Same-node vs cross-node latency: 40 chunks at 25 ms each, half the clients move.
     let a = start_node(&broker, &redis, "bench-a", 40, 25, &o.lease_ttl);
     let b = start_node(&broker, &redis, "bench-b", 40, 25, &o.lease_ttl);
-    let (mut same, mut cross) = (Vec::new(), Vec::new());
+    let (mut same, mut cross) = (support::Latencies::default(), support::Latencies::default());
     for _ in 0..o.rounds {
         let mut tasks = Vec::new();
         for i in 0..o.clients {
@@ -183,14 +168,11 @@ async fn run(o: Opts) {
         }
         for t in tasks {
             let (crossed, lat) = t.await.unwrap();
-            if crossed {
-                cross.extend(lat)
-            } else {
-                same.extend(lat)
-            }
+            let into = if crossed { &mut cross } else { &mut same };
+            lat.into_iter().for_each(|us| into.record_us(us.into()));
         }
     }
-    let (s50, s99, c50, c99) = (pct(&mut same, 0.5), pct(&mut same, 0.99), pct(&mut cross, 0.5), pct(&mut cross, 0.99));
+    let (s50, s99, c50, c99) = (same.ms(0.5), same.ms(0.99), cross.ms(0.5), cross.ms(0.99));
     println!("| chunk latency | same-node | cross-node | cross/same |");
     println!("|---|---|---|---|");
     println!("| p50 ms | {s50:.2} | {c50:.2} | {:.2} |", c50 / s50);
@@ -207,7 +189,7 @@ async fn run(o: Opts) {
     // 2. Takeover after kill -9: long answers generated on a fresh node A each round, their
     //    clients following on B (same model settings: B continues A's answers).
     let b = start_node(&broker, &redis, "bench-b", 400, 20, &o.lease_ttl);
-    let mut times = Vec::new();
+    let mut times = support::Latencies::default();
     for round in 0..o.rounds {
         let a = start_node(&broker, &redis, &format!("victim-{round}"), 400, 20, &o.lease_ttl);
         let mut followers = Vec::new();
@@ -236,13 +218,11 @@ async fn run(o: Opts) {
         times.extend(futures_util::future::join_all(waits).await);
         drop(a);
     }
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "takeover after kill -9 (lease TTL {}): p50 {:.0} ms, max {:.0} ms over {} streams",
         o.lease_ttl,
-        ms(times[times.len() / 2]),
-        ms(*times.last().unwrap()),
+        times.ms(0.5),
+        times.ms(1.0),
         times.len()
     );
 }

@@ -12,6 +12,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -26,10 +27,21 @@ use rdkafka::{Offset, TopicPartitionList};
 
 const DLQ: &str = "stream-events.dlq";
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+/// `cargo bench --bench operator_tuis -- [OPTIONS]`
+#[derive(clap::Parser)]
+struct Args {
+    /// Dead letters in the DLQ
+    #[arg(long, default_value_t = 100_000)]
+    letters: usize,
+    /// Rounds of each measurement
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+    /// Seconds of idle CPU measured
+    #[arg(long, default_value_t = 30)]
+    idle: usize,
 }
+
+support::parsed_once!(Args);
 
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
@@ -139,28 +151,8 @@ fn dlq_list(addr: &str) -> (usize, Duration) {
     (lines, elapsed)
 }
 
-/// utime + stime of `pid`, in clock ticks.
-fn cpu_ticks(pid: u32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-    let rest = &stat[stat.rfind(')').unwrap() + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
-}
-
-fn pid_of(pattern: &str) -> u32 {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let out = Command::new("pgrep").args(["-n", "-f", pattern]).output().unwrap();
-        if let Ok(p) = String::from_utf8_lossy(&out.stdout).trim().parse() {
-            return p;
-        }
-        assert!(Instant::now() < deadline, "no process {pattern}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
 fn tansu_pid(port: u16) -> u32 {
-    pid_of(&format!("tansu broker .*127.0.0.1:{port}"))
+    support::pid_of(&format!("tansu broker .*127.0.0.1:{port}"))
 }
 
 /// CPU (% of a core) of a TUI idle in tmux for `secs`, and of the broker meanwhile.
@@ -170,13 +162,13 @@ fn idle_tui(addr: &str, port: u16, args: &str, secs: u64) -> (f64, f64) {
     let cmd = format!("{bin} -b {addr} {args}");
     let tmux = |a: &[&str]| Command::new("tmux").args(["-L", &socket]).args(a).env_remove("TMUX").output().unwrap();
     tmux(&["new-session", "-d", "-s", "bench", "-x", "160", "-y", "40", &cmd]);
-    let pid = pid_of(&format!("{bin} -b {addr} {args}"));
+    let pid = support::pid_of(&format!("{bin} -b {addr} {args}"));
     let broker = tansu_pid(port);
     std::thread::sleep(Duration::from_secs(5)); // settle: first polls, first draw
     let tick = 100.0; // USER_HZ
-    let (a0, b0, t0) = (cpu_ticks(pid), cpu_ticks(broker), Instant::now());
+    let (a0, b0, t0) = (support::cpu_ticks(pid), support::cpu_ticks(broker), Instant::now());
     std::thread::sleep(Duration::from_secs(secs));
-    let (a1, b1, dt) = (cpu_ticks(pid), cpu_ticks(broker), t0.elapsed().as_secs_f64());
+    let (a1, b1, dt) = (support::cpu_ticks(pid), support::cpu_ticks(broker), t0.elapsed().as_secs_f64());
     tmux(&["send-keys", "-t", "bench", "q"]);
     std::thread::sleep(Duration::from_millis(500));
     tmux(&["kill-server"]);
@@ -184,9 +176,9 @@ fn idle_tui(addr: &str, port: u16, args: &str, secs: u64) -> (f64, f64) {
 }
 
 async fn run() {
-    let n = arg("--letters", 100_000);
-    let rounds = arg("--rounds", 3);
-    let idle = arg("--idle", 30) as u64;
+    let n = args().letters;
+    let rounds = args().rounds;
+    let idle = args().idle as u64;
     let broker = Broker::start(Engine::Memory);
     broker.ensure_topics(12).await;
     let kafka = broker.kafka();
@@ -236,9 +228,9 @@ async fn run() {
     c.commit(&tpl, rdkafka::consumer::CommitMode::Sync).unwrap();
     let (_, broker_alone) = {
         let pid = tansu_pid(broker.port);
-        let (b0, t0) = (cpu_ticks(pid), Instant::now());
+        let (b0, t0) = (support::cpu_ticks(pid), Instant::now());
         std::thread::sleep(Duration::from_secs(idle));
-        (0.0, (cpu_ticks(pid) - b0) as f64 / 100.0 / t0.elapsed().as_secs_f64() * 100.0)
+        (0.0, (support::cpu_ticks(pid) - b0) as f64 / 100.0 / t0.elapsed().as_secs_f64() * 100.0)
     };
     println!();
     println!("| idle {idle} s on a screen | chatctl CPU % of a core | tansu CPU % |");

@@ -25,6 +25,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::time::{Duration, Instant};
 
@@ -34,10 +35,30 @@ use chatctl::workers::search::{SearchIndex, SearchReader};
 use common::{Broker, Engine};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+/// `cargo bench --bench search -- [OPTIONS]`
+#[derive(clap::Parser)]
+struct Args {
+    /// Events replayed into the index and store
+    #[arg(long, default_value_t = 100_000)]
+    events: usize,
+    /// Partitions of the topics
+    #[arg(long, default_value_t = 12)]
+    partitions: usize,
+    /// Rounds of each measurement
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+    /// Documents in the index queried
+    #[arg(long, default_value_t = 1_000_000)]
+    query_docs: usize,
+    /// Queries timed
+    #[arg(long, default_value_t = 1000)]
+    queries: usize,
+    /// Rounds of the live worker
+    #[arg(long, default_value_t = 2)]
+    live_rounds: usize,
 }
+
+support::parsed_once!(Args);
 
 const WORDS: &[&str] = &[
     "kafka",
@@ -251,8 +272,8 @@ fn main() {
 }
 
 async fn run() {
-    let (n, partitions, rounds) = (arg("--events", 100_000), arg("--partitions", 12) as i32, arg("--rounds", 3));
-    let (docs, queries) = (arg("--query-docs", 1_000_000), arg("--queries", 1000));
+    let (n, partitions, rounds) = (args().events, args().partitions as i32, args().rounds);
+    let (docs, queries) = (args().query_docs, args().queries);
     let dir = tempfile::tempdir().unwrap();
     if n > 0 {
         let since = chrono::Utc::now() - chrono::Duration::seconds(5);
@@ -309,7 +330,7 @@ async fn run() {
             tokio::time::sleep(Duration::from_secs(2)).await;
         }
     }
-    let live_rounds = arg("--live-rounds", 2);
+    let live_rounds = args().live_rounds;
     if n > 0 && live_rounds > 0 {
         live(n, partitions, live_rounds, dir.path()).await;
     }

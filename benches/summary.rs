@@ -11,6 +11,7 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod support;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,10 +26,21 @@ use common::{Broker, Engine};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+/// `cargo bench --bench summary -- [OPTIONS]`
+#[derive(clap::Parser)]
+struct Args {
+    /// Events in the data set
+    #[arg(long, default_value_t = 100_000)]
+    events: usize,
+    /// Partitions of the topics
+    #[arg(long, default_value_t = 12)]
+    partitions: usize,
+    /// Turns per conversation
+    #[arg(long, default_value_t = 5)]
+    turns: usize,
 }
+
+support::parsed_once!(Args);
 
 fn main() {
     if std::env::var_os("RUST_LOG").is_some() {
@@ -168,7 +180,7 @@ fn rate(n: usize, d: Duration) -> String {
 }
 
 async fn run() {
-    let (n, partitions, turns) = (arg("--events", 100_000), arg("--partitions", 12) as i32, arg("--turns", 5));
+    let (n, partitions, turns) = (args().events, args().partitions as i32, args().turns);
     let n = n / 3 * 3;
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(partitions).await;

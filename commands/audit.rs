@@ -7,12 +7,10 @@ use chrono::{TimeZone, Utc};
 use crate::output::Row;
 use crate::Context;
 
-pub const DEFAULT_STORE: &str = "sqlite://chatctl-data/audit.db";
-
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub store: crate::cli::StoreArgs,
+    pub store: crate::args::StoreArgs,
     #[command(subcommand)]
     pub query: Query,
 }

@@ -4,11 +4,13 @@
 use std::path::PathBuf;
 
 use chatctl::config::{env, parse_kv, Layer};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+pub use crate::args::OutputFormat;
+use crate::args::{NodeArgs, RedisArgs};
 use crate::{
-    announce, audit, chat, completions, dlq, groups, lag, replay, search, serve, session, stats, summaries, topics,
-    training,
+    announce, audit, chat, completions, consume, dlq, groups, lag, produce, replay, search, serve, session, stats,
+    summaries, topics, training, ui,
 };
 
 #[derive(Debug, Parser)]
@@ -57,48 +59,22 @@ pub enum Command {
     /// Dead letters: list, follow live (TUI) and re-drive to their origin topic
     #[command(subcommand)]
     Dlq(dlq::DlqCommand),
-    /// Create the Kafka topics chatctl uses (idempotent)
+    /// Topics: create chatctl's own (ensure), list, describe, create, delete, alter-config
     #[command(subcommand)]
     Topics(topics::TopicsCommand),
+    /// Read any topic: from an offset, N before the end, a time or a time window; -n, --follow,
+    /// kcat-style --format templates
+    Consume(consume::Args),
+    /// Write one record per stdin line to any topic: keys, headers, a partition
+    Produce(produce::Args),
     /// Contexts (named clusters) and the effective settings: get-contexts, use-context,
     /// current-context, view
     #[command(subcommand)]
     Config(crate::config::ConfigCommand),
+    /// The operator console: :nodes, :streams, :groups, :dlq (k9s's keys; ? lists them)
+    Ui(Box<ui::Args>),
     /// Print a shell completion script
     Completions(completions::Args),
-}
-
-/// The store the workers write to, for every command that reads or feeds it.
-#[derive(Debug, Clone, Args)]
-pub struct StoreArgs {
-    /// Store: sqlite://PATH or postgres://...
-    #[arg(long, env = "CHATCTL_AUDIT_URL", hide_env_values = true, default_value = crate::audit::DEFAULT_STORE, global = true, value_name = "URL")]
-    pub audit_url: String,
-}
-
-/// Consumer groups by name, for the commands that watch or change them.
-#[derive(Debug, Clone, Args)]
-pub struct GroupArgs {
-    /// Only this group (repeatable); default: every group the broker lists
-    #[arg(long = "group", short = 'g', value_name = "GROUP")]
-    pub groups: Vec<String>,
-}
-
-/// The dead-letter topics a `dlq` command works on.
-#[derive(Debug, Clone, Args)]
-pub struct DlqTopicArgs {
-    /// Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`;
-    /// default: every `*.dlq` topic
-    #[arg(long = "topic", short = 't', value_name = "TOPIC")]
-    pub topics: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Human tables (the default on a terminal)
-    Table,
-    /// JSON Lines (the default when stdout is not a terminal)
-    Json,
 }
 
 #[derive(Debug, Args)]
@@ -111,35 +87,18 @@ pub struct GlobalArgs {
     #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_kv, global = true)]
     pub kafka_props: Vec<(String, String)>,
 
-    /// Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as
-    /// rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)
-    #[arg(long, env = env::REDIS, hide_env_values = true, global = true, value_name = "URL")]
-    pub redis: Option<String>,
-
-    /// CA certificate that signs the rediss:// server's certificate (PEM)
-    #[arg(long, env = "CHATCTL_REDIS_CA", global = true, value_name = "FILE")]
-    pub redis_ca: Option<PathBuf>,
-
-    /// Read the Redis password from this file (first line)
-    #[arg(long, global = true, value_name = "FILE")]
-    pub redis_password_file: Option<PathBuf>,
-
     /// Output format
     #[arg(long, short = 'o', value_enum, env = env::OUTPUT, global = true)]
     pub output: Option<OutputFormat>,
 
     /// Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]);
     /// default: the current context (`chatctl config use-context`)
-    #[arg(long, alias = "profile", env = "CHATCTL_CONTEXT", global = true, value_name = "NAME")]
+    #[arg(long, alias = "profile", env = "CHATCTL_CONTEXT", global = true, value_name = "NAME", add = clap_complete::engine::ArgValueCandidates::new(crate::complete::contexts))]
     pub context: Option<String>,
 
     /// Config file layered over the user config (default: ./chatctl.toml when present)
     #[arg(long, env = env::CONFIG, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-
-    /// This node's id in events and logs (default: the host name)
-    #[arg(long, env = env::NODE_ID, global = true)]
-    pub node_id: Option<String>,
 
     /// Bound on each broker request, e.g. 10s
     #[arg(long, env = env::TIMEOUT, global = true, value_name = "DURATION")]
@@ -222,19 +181,33 @@ impl SecurityArgs {
     }
 }
 
+impl Cli {
+    /// The command line and environment as one settings layer: the global flags, and the
+    /// engine's flags from the command that has them (the environment's for the others).
+    pub fn layer(&self) -> Layer {
+        let mut layer = self.global.layer();
+        let (redis, node) = match &self.command {
+            Command::Serve(a) => (a.redis.clone(), a.node.clone()),
+            Command::Replay(a) => (RedisArgs::from_env(), a.node.clone()),
+            Command::Ui(a) => (a.redis.clone(), NodeArgs::from_env()),
+            _ => (RedisArgs::from_env(), NodeArgs::from_env()),
+        };
+        redis.apply(&mut layer);
+        layer.node_id = node.node_id;
+        layer
+    }
+}
+
 impl GlobalArgs {
-    /// The command line and environment as one settings layer.
+    /// The global flags and their environment as one settings layer.
     pub fn layer(&self) -> Layer {
         Layer {
             brokers: self.brokers.clone(),
-            redis: self.redis.clone(),
-            redis_ca: self.redis_ca.clone(),
-            redis_password_file: self.redis_password_file.clone(),
-            output: self.output.map(|o| match o {
-                OutputFormat::Table => "table".to_string(),
-                OutputFormat::Json => "json".to_string(),
-            }),
-            node_id: self.node_id.clone(),
+            redis: None,
+            redis_ca: None,
+            redis_password_file: None,
+            output: self.output.map(|o| o.name().to_string()),
+            node_id: None,
             timeout: self.timeout.clone(),
             kafka: self.kafka_props.iter().cloned().collect(),
             topics: Default::default(),

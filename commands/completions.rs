@@ -1,10 +1,7 @@
 //! `chatctl completions <shell>`: print a completion script generated from the CLI
 //! definition (the files in `completions/` are this output, checked by a test).
 
-use clap::CommandFactory;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -12,19 +9,20 @@ pub struct Args {
     pub shell: Shell,
 }
 
-pub fn run(args: &Args) -> std::io::Result<()> {
+/// Print the script of `args.shell` for `cli` (the whole command-line definition).
+pub fn run(args: &Args, mut cli: clap::Command) -> std::io::Result<()> {
     use std::io::Write;
     // Generate into memory: clap_complete panics on write errors, and a closed pipe
     // (`chatctl completions bash | head`) is not an error.
     let mut buf = Vec::new();
-    generate(args.shell, &mut buf);
+    generate(args.shell, &mut cli, &mut buf);
     let mut out = std::io::stdout().lock();
     out.write_all(&buf)?;
     out.flush()
 }
 
-pub fn generate(shell: Shell, out: &mut dyn std::io::Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "chatctl", out);
+pub fn generate(shell: Shell, cli: &mut clap::Command, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, cli, "chatctl", out);
 }
 
 #[cfg(test)]
@@ -51,7 +49,7 @@ mod tests {
         let update = std::env::var_os("CHATCTL_UPDATE_COMPLETIONS").is_some();
         for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
             let mut buf = Vec::new();
-            generate(shell, &mut buf);
+            generate(shell, &mut <crate::cli::Cli as clap::CommandFactory>::command(), &mut buf);
             let path = dir.join(file_name(shell));
             if update {
                 std::fs::write(&path, &buf).unwrap();

@@ -13,7 +13,10 @@ pub enum ConfigCommand {
     /// Every context, the current one marked
     GetContexts,
     /// Make NAME the current context (remembered in the user config)
-    UseContext { name: String },
+    UseContext {
+        #[arg(add = clap_complete::engine::ArgValueCandidates::new(crate::complete::contexts))]
+        name: String,
+    },
     /// Print the current context
     CurrentContext,
     /// The effective settings (secrets masked)

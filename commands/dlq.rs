@@ -1,16 +1,14 @@
 //! `chatctl dlq list | tail | redrive`: what the workers gave up on, and putting it back.
 
-use std::io::Write;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chatctl::kafka::KafkaSettings;
-use chatctl::ops::dlq::{self, DeadLetter, Follower, Letters, Redriven};
-use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
+use chatctl::ops::dlq::{self, DeadLetter, Letters, Redriven};
+use chatctl::tui::console::ScreenId;
 use chatctl::Error;
 use rdkafka::producer::FutureProducer;
 
-use crate::cli::{DlqTopicArgs, OutputFormat};
+use crate::args::{DlqTopicArgs, OutputFormat};
 use crate::output::Row;
 use crate::Context;
 
@@ -19,7 +17,8 @@ pub enum DlqCommand {
     /// Every dead letter: time, origin topic/partition/offset, worker, error, attempts,
     /// whether it was re-driven (JSON Lines when piped: payload and headers included)
     List(ListArgs),
-    /// Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause
+    /// Follow the DLQs live: `chatctl ui` on its :dlq screen (detail pane, filter, re-drive
+    /// after a confirmation, export, pause)
     Tail(DlqTopicArgs),
     /// Put dead letters back on their origin topic (key and headers kept,
     /// `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever
@@ -89,7 +88,7 @@ pub async fn run(cmd: &DlqCommand, ctx: &Context) -> anyhow::Result<()> {
     match cmd {
         DlqCommand::List(args) if ctx.printer.format == OutputFormat::Json => {
             // Straight from the consumer's buffers to stdout: no copy of each letter.
-            let (_, names) = topics(&kafka, &args.topics).await?;
+            let (_, names) = args.topics.resolve(&kafka).await?;
             let pending = args.pending;
             tokio::task::spawn_blocking(move || {
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -102,35 +101,16 @@ pub async fn run(cmd: &DlqCommand, ctx: &Context) -> anyhow::Result<()> {
             let rows: Vec<DeadLetter> = letters.list.into_iter().filter(|l| !(args.pending && l.redriven)).collect();
             ctx.printer.rows(&rows)?;
         }
-        DlqCommand::Tail(args) => tail(&kafka, args).await?,
+        DlqCommand::Tail(args) => {
+            crate::ui::open(ctx, ScreenId::Dlq, crate::ui::LagOptions::every(Duration::from_secs(2)), args).await?
+        }
         DlqCommand::Redrive(args) => redrive(&kafka, args, ctx).await?,
     }
     Ok(())
 }
 
-/// The DLQ topics named (`x` or `x.dlq`), or every one.
-async fn topics(
-    kafka: &KafkaSettings,
-    args: &DlqTopicArgs,
-) -> anyhow::Result<(rdkafka::metadata::Metadata, Vec<String>)> {
-    let md = kafka.metadata(None).await?;
-    let all = dlq::dlq_topics(&md);
-    if args.topics.is_empty() {
-        return Ok((md, all));
-    }
-    let mut out = Vec::new();
-    for t in &args.topics {
-        let name = if t.ends_with(".dlq") { t.clone() } else { format!("{t}.dlq") };
-        if !all.contains(&name) {
-            return Err(Error::NotFound(format!("no DLQ topic {name} (there are: {})", all.join(", "))).into());
-        }
-        out.push(name);
-    }
-    Ok((md, out))
-}
-
 async fn read(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<Letters> {
-    let (_, names) = topics(kafka, args).await?;
+    let (_, names) = args.resolve(kafka).await?;
     let k = kafka.clone();
     Ok(tokio::task::spawn_blocking(move || dlq::read_all(&k, &names)).await??)
 }
@@ -191,93 +171,4 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
     ctx.printer.rows(&sent)?;
     eprintln!("re-drove {} record(s); {elsewhere} claimed by another run, {limited} at the re-drive limit", sent.len());
     Ok(())
-}
-
-async fn tail(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<()> {
-    let (md, names) = topics(kafka, args).await?;
-    if names.is_empty() {
-        return Err(Error::NotFound("no *.dlq topics (run `chatctl topics ensure`)".into()).into());
-    }
-    let mut follower = Follower::new(kafka, &md, &names)?;
-    let (updates, rx) = mpsc::channel();
-    let (actions, todo) = mpsc::channel();
-    // The follower: new records as they land; an empty update now and then keeps the
-    // "updated" time honest without redrawing twice a second.
-    let up = updates.clone();
-    std::thread::spawn(move || {
-        let mut last_sent = Instant::now() - Duration::from_secs(60);
-        loop {
-            let now = chrono::Utc::now().timestamp_millis();
-            let update = match follower.poll(Duration::from_secs(1)) {
-                Ok(es) if es.is_empty() && last_sent.elapsed() < Duration::from_secs(5) => continue,
-                Ok(es) => DlqUpdate::Entries(es, now),
-                Err(e) => DlqUpdate::Failed(e.to_string(), now),
-            };
-            last_sent = Instant::now();
-            if up.send(update).is_err() {
-                return;
-            }
-        }
-    });
-    // The action runner: re-drives and exports, off the render thread. Its producer is
-    // made on the first re-drive: an idle screen keeps no producer connection.
-    let kafka = kafka.clone();
-    let handle = tokio::runtime::Handle::current();
-    std::thread::spawn(move || {
-        let mut producer: Option<FutureProducer> = None;
-        for a in todo {
-            let msg = match a {
-                Action::Redrive(ls) => {
-                    let mut done = 0;
-                    let mut failed = None;
-                    if producer.is_none() {
-                        match kafka.create(&kafka.producer_config()) {
-                            Ok(p) => producer = Some(p),
-                            Err(e) => failed = Some(e.to_string()),
-                        }
-                    }
-                    let run = uuid::Uuid::now_v7().to_string();
-                    for l in ls.iter().filter(|_| failed.is_none()) {
-                        let p = producer.as_ref().expect("made above");
-                        match handle.block_on(dlq::redrive(&kafka, p, l, &run, dlq::DEFAULT_MAX_REDRIVES, false)) {
-                            Ok(Redriven::Sent) => done += 1,
-                            Ok(_) => {}
-                            Err(e) => {
-                                failed = Some(e.to_string());
-                                break;
-                            }
-                        }
-                    }
-                    match failed {
-                        None => format!("re-drove {done} record(s)"),
-                        Some(e) => format!("re-drove {done} of {}; stopped: {e}", ls.len()),
-                    }
-                }
-                Action::Export(ls) => export(&ls),
-            };
-            if updates.send(DlqUpdate::Done(msg)).is_err() {
-                return;
-            }
-        }
-    });
-    let mut state = DlqState::new(names, actions);
-    tokio::task::block_in_place(|| chatctl::tui::run(&mut state, rx))?;
-    Ok(())
-}
-
-/// Write `letters` as JSON Lines to a new file in the working directory.
-fn export(letters: &[DeadLetter]) -> String {
-    let path = format!("dlq-export-{}.jsonl", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::io::BufWriter::new(chatctl::security::create_private(std::path::Path::new(&path))?);
-        for l in letters {
-            serde_json::to_writer(&mut f, l)?;
-            f.write_all(b"\n")?;
-        }
-        f.flush()
-    };
-    match write() {
-        Ok(()) => format!("exported {} record(s) to {path}", letters.len()),
-        Err(e) => format!("export to {path} failed: {e}"),
-    }
 }

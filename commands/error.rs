@@ -43,6 +43,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
             (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
         }
         Some(Error::Broker(_) | Error::Kafka(_)) => (UNAVAILABLE, None),
+        Some(Error::Unsupported(_)) => (UNAVAILABLE, Some("the broker does not implement this request")),
         Some(Error::Io(_)) | None => (FAILURE, None),
     }
 }

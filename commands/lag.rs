@@ -5,11 +5,11 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use chatctl::ops::lag::{GroupLag, Judge, LagModel, PartitionLag, Poller, Status};
-use chatctl::tui::lag::{LagState, LagUpdate};
+use chatctl::tui::lag::LagUpdate;
 use chatctl::tui::text::{rate, seconds};
 use chatctl::Error;
 
-use crate::cli::{GroupArgs, OutputFormat};
+use crate::args::{GroupArgs, OutputFormat};
 use crate::output::Row;
 use crate::Context;
 
@@ -137,29 +137,14 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let interval = args.interval.unwrap_or(Duration::from_secs(2));
         let window = args.window.unwrap_or(Duration::from_secs(300));
         let judge = Judge { allowed_lag: args.allowed_lag, silence_ms: Some(window.as_millis() as i64) };
-        let mut poller = Poller::new(&kafka, only)?;
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut model = LagModel::new(judge);
-            loop {
-                let started = std::time::Instant::now();
-                let at = chrono::Utc::now().timestamp_millis();
-                let update = match poller.sample(&mut model) {
-                    Ok(()) => LagUpdate::Model(Box::new(model.clone()), at),
-                    Err(e) => LagUpdate::Failed(e.to_string(), at),
-                };
-                if tx.send(update).is_err() {
-                    return; // the screen has gone
-                }
-                std::thread::sleep(interval.saturating_sub(started.elapsed()));
-            }
-        });
+        let lag = crate::ui::LagOptions { groups: only, interval, judge };
         if ctx.printer.format == OutputFormat::Json {
+            let (tx, rx) = mpsc::channel();
+            crate::ui::spawn_lag(&kafka, lag, None, move |u| tx.send(u).is_ok())?;
             return tokio::task::block_in_place(|| stream(&rx, args.partitions, ctx));
         }
-        let mut state = LagState::new(interval.as_millis() as u64);
-        tokio::task::block_in_place(|| chatctl::tui::run(&mut state, rx))?;
-        return Ok(());
+        let dlq = crate::args::DlqTopicArgs { topics: Vec::new() };
+        return crate::ui::open(ctx, chatctl::tui::console::ScreenId::Groups, lag, &dlq).await;
     }
     let interval = args.interval.unwrap_or(Duration::from_secs(1));
     let window = args.window.unwrap_or(Duration::from_secs(15));
@@ -236,6 +221,7 @@ fn stream(rx: &mpsc::Receiver<LagUpdate>, partitions: bool, ctx: &Context) -> an
                 }
             }
             LagUpdate::Failed(e, _) => eprintln!("chatctl: lag: {e}"),
+            LagUpdate::Done(_) => {}
         }
     }
     Ok(())

@@ -2,16 +2,20 @@
 //! its error to an exit code.
 
 mod announce;
+mod args;
 mod audit;
 mod chat;
 mod cli;
+mod complete;
 mod completions;
 mod config;
+mod consume;
 mod dlq;
 mod error;
 mod groups;
 mod lag;
 mod output;
+mod produce;
 mod replay;
 mod search;
 mod serve;
@@ -20,6 +24,7 @@ mod stats;
 mod summaries;
 mod topics;
 mod training;
+mod ui;
 
 use chatctl::config::{ConfigFile, Settings, Sources};
 use clap::Parser;
@@ -39,6 +44,9 @@ pub struct Context {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // `COMPLETE=<shell> chatctl -- ...`: live candidates for the shell, then exit.
+    let _ = complete::SOURCES.set(|| sources(&Cli::try_parse_from(["chatctl", "topics", "list"]).ok()?).ok());
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = Cli::parse();
     init_tracing(cli.global.verbose);
     let code = match run(cli).map_err(diagnose) {
@@ -54,7 +62,18 @@ fn main() {
             code
         }
     };
-    std::process::exit(code);
+    // Clients still being destroyed finish first: `exit` would run OpenSSL's cleanup under
+    // them and the process would die of a signal after printing its error (seen with
+    // SASL_SSL). One still busy after the bound (a metadata request to a broker that hung
+    // up) must not turn the exit code into a signal either, so the process leaves with
+    // `_exit`, which skips the C library's exit handlers; ours are all run by now.
+    chatctl::kafka::settle_disposals(std::time::Duration::from_secs(3));
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: `_exit` ends the process at once; every Rust value that needed dropping was
+    // dropped when `run` returned and the streams are flushed above.
+    unsafe { libc::_exit(code) }
 }
 
 /// A broker that could not be reached may have refused us (credentials, TLS): look once,
@@ -79,32 +98,41 @@ fn diagnose(err: anyhow::Error) -> anyhow::Error {
 /// The Kafka settings of this run, for [`diagnose`].
 static PROBE: std::sync::OnceLock<chatctl::kafka::KafkaSettings> = std::sync::OnceLock::new();
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Command::Completions(args) = &cli.command {
-        return Ok(completions::run(args)?);
-    }
+/// Where the settings come from: the user config, ./chatctl.toml (or --config), the
+/// command line and environment, the context.
+fn sources(cli: &Cli) -> chatctl::Result<Sources> {
     let context = cli.global.context.clone().or_else(|| std::env::var(chatctl::config::env::PROFILE).ok());
-    let sources = Sources {
+    Ok(Sources {
         user: ConfigFile::user()?,
         local: ConfigFile::discover(cli.global.config.as_deref())?,
-        cli: cli.global.layer(),
+        cli: cli.layer(),
         context,
-    };
-    if let Command::Config(cmd) = &cli.command {
-        return config::run(cmd, &sources, &Printer::new(cli.global.output));
+    })
+}
+
+/// The settings of this run.
+fn settings(cli: &Cli) -> chatctl::Result<Settings> {
+    Settings::from_sources(&sources(cli)?)
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Completions(args) = &cli.command {
+        return Ok(completions::run(args, <cli::Cli as clap::CommandFactory>::command())?);
     }
-    let settings = Settings::from_sources(&sources)?;
-    let format = match settings.output.as_deref() {
-        Some("json") => Some(cli::OutputFormat::Json),
-        Some("table") => Some(cli::OutputFormat::Table),
-        _ => None,
-    };
+    if let Command::Config(cmd) = &cli.command {
+        return config::run(cmd, &sources(&cli)?, &Printer::new(cli.global.output));
+    }
+    let settings = settings(&cli)?;
+    let format = settings.output.as_deref().and_then(cli::OutputFormat::from_name);
     let _ = PROBE.set(settings.kafka());
     let ctx = Context { settings, printer: Printer::new(format) };
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
         match &cli.command {
             Command::Topics(cmd) => topics::run(cmd, &ctx).await,
+            Command::Consume(args) => consume::run(args, &ctx).await,
+            Command::Produce(args) => produce::run(args, &ctx).await,
+            Command::Ui(args) => ui::run(args, &ctx).await,
             Command::Serve(args) => serve::run(args, &ctx).await,
             Command::Chat(args) => chat::run(args, &ctx).await,
             Command::Announce(args) => announce::run(args, &ctx).await,
@@ -121,6 +149,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Completions(_) | Command::Config(_) => unreachable!("handled before settings"),
         }
     })
+}
+
+/// Colour on stderr: only on a terminal, never with `NO_COLOR` set (no-color.org).
+fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn init_tracing(verbose: u8) {
@@ -140,7 +174,7 @@ fn init_tracing(verbose: u8) {
     // The capture layer sees librdkafka's errors whatever the filter shows: they say why a
     // broker refused us (authentication, TLS), which a failed request does not.
     tracing_subscriber::registry()
-        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_filter(filter))
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_ansi(colour()).with_filter(filter))
         .with(chatctl::kafka::diagnose::CaptureLayer)
         .init();
 }

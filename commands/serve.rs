@@ -6,25 +6,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chatctl::gateway::auth::{Auth, Expect};
-use chatctl::gateway::publisher::Publisher;
-use chatctl::gateway::spool::Spool;
-use chatctl::gateway::{announce, coordination, server, Gateway, Limits};
+use chatctl::gateway::{server, Limits};
 use chatctl::kafka::admin::{ensure_topics, layout};
-use chatctl::kafka::producer::EventProducer;
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::openai::{OpenAiClient, Timeouts};
 use chatctl::llm::Llm;
 use chatctl::metrics::Metrics;
-use chatctl::quarantine::Quarantine;
-use chatctl::realtime::ResumeBuffer;
+use chatctl::node::workers::WorkerDeps;
+use chatctl::node::{self, Drain, GatewayNode, GatewayPlan, Stopped};
 use chatctl::store::Store;
-use chatctl::workers::analytics::Analytics;
-use chatctl::workers::audit::Audit;
-use chatctl::workers::notify::{AlertSettings, Channel, Notify, WebhookFormat};
-use chatctl::workers::search::{Search, SearchIndex};
-use chatctl::workers::summary::Summary;
-use chatctl::workers::training::Training;
-use chatctl::workers::{self, Handler, WorkerOptions};
+use chatctl::workers::notify::{AlertSettings, Channel, WebhookFormat};
+use chatctl::workers::{self, WorkerOptions};
 use clap::ValueEnum;
 
 use crate::Context;
@@ -47,19 +39,7 @@ pub enum Role {
     Worker,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum WorkerKind {
-    Audit,
-    Analytics,
-    /// Chat messages into a full-text index (per node: reads every partition)
-    Search,
-    /// Alerts on failed and slow answers, grouped (needs --notify-url or --smtp-url)
-    Notify,
-    /// Chat messages into the store for `chatctl training export`
-    Training,
-    /// A summary of each conversation after every turn (`chatctl summaries`)
-    Summary,
-}
+pub use chatctl::node::workers::WorkerKind;
 
 /// The notify worker's alerting: rules, grouping, channels.
 #[derive(Debug, clap::Args)]
@@ -114,7 +94,11 @@ pub struct Args {
     #[arg(long, env = "CHATCTL_INSTANCE_ID")]
     pub instance_id: Option<String>,
     #[command(flatten)]
-    pub store: crate::cli::StoreArgs,
+    pub store: crate::args::StoreArgs,
+    #[command(flatten)]
+    pub node: crate::args::NodeArgs,
+    #[command(flatten)]
+    pub redis: crate::args::RedisArgs,
     /// Directory of the search worker's index
     #[arg(long, env = "CHATCTL_SEARCH_INDEX", default_value = chatctl::workers::search::DEFAULT_INDEX)]
     pub search_index: std::path::PathBuf,
@@ -268,45 +252,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             }
         }
     }
-    let mut workers = Vec::new();
-    if args.role != Role::Gateway && !args.workers.is_empty() {
-        let needs_store = args.workers.iter().any(|w| !matches!(w, WorkerKind::Search));
-        let store = if needs_store { Some(Store::open(&args.store.audit_url).await?) } else { None };
-        let mut channels = Some(channels);
-        for w in &args.workers {
-            let handler: Arc<dyn Handler> = match (w, &store) {
-                (WorkerKind::Audit, Some(store)) => Arc::new(Audit { store: store.clone() }),
-                (WorkerKind::Analytics, Some(store)) => {
-                    Arc::new(Analytics { store: store.clone(), metrics: metrics.clone() })
-                }
-                (WorkerKind::Search, _) => {
-                    Arc::new(Search::new(SearchIndex::open(&args.search_index)?, &ctx.settings.node_id))
-                }
-                (WorkerKind::Notify, Some(store)) => {
-                    let settings = AlertSettings {
-                        sla: args.alerts.sla,
-                        window: args.alerts.alert_window,
-                        ..AlertSettings::default()
-                    };
-                    let n = Notify::new(store.clone(), channels.take().unwrap_or_default(), settings);
-                    n.spawn_sweeper();
-                    Arc::new(n)
-                }
-                (WorkerKind::Training, Some(store)) => Arc::new(Training { store: store.clone() }),
-                (WorkerKind::Summary, Some(store)) => {
-                    let (llm, model) = summary_model(args);
-                    Arc::new(Summary { store: store.clone(), llm, model })
-                }
-                (_, None) => unreachable!("the store is opened for every worker but search"),
-            };
-            eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
-            let mut opts = WorkerOptions::default();
-            if let Some(id) = &args.instance_id {
-                opts.consumer_props.push(("group.instance.id".into(), format!("{id}-{}", handler.name())));
-            }
-            workers.push(workers::start(&kafka, handler, opts, metrics.clone())?);
-        }
-    }
+    let workers =
+        if args.role != Role::Gateway { start_workers(args, ctx, &metrics, channels).await? } else { Vec::new() };
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
     if args.role == Role::Worker {
         eprintln!(
@@ -317,13 +264,46 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let app = server::worker_router(metrics);
         server::serve_router(listener, app, args.header_timeout, 256, shutdown_signal()).await?;
     } else {
-        run_gateway(args, ctx, listener, metrics, auth.expect("a gateway role")).await?;
+        let names = workers.iter().map(|w| w.name).collect();
+        run_gateway(args, ctx, listener, metrics, auth.expect("a gateway role"), names).await?;
     }
     for w in workers {
         w.stop().await;
     }
     eprintln!("chatctl serve: stopped");
     Ok(())
+}
+
+/// The workers of `--workers`, each consuming under its group.
+async fn start_workers(
+    args: &Args,
+    ctx: &Context,
+    metrics: &Arc<Metrics>,
+    alert_channels: Vec<Channel>,
+) -> anyhow::Result<Vec<workers::WorkerHandle>> {
+    let needs_store = args.workers.iter().any(|w| w.needs_store());
+    let store = if needs_store { Some(Store::open(&args.store.audit_url).await?) } else { None };
+    let mut deps = WorkerDeps {
+        store,
+        search_index: args.search_index.clone(),
+        node_id: ctx.settings.node_id.clone(),
+        metrics: metrics.clone(),
+        summary_model: summary_model(args),
+        alert_channels,
+        alerts: AlertSettings { sla: args.alerts.sla, window: args.alerts.alert_window, ..AlertSettings::default() },
+    };
+    let kafka = ctx.settings.kafka();
+    let mut running = Vec::new();
+    for &kind in &args.workers {
+        let handler = node::workers::handler(kind, &mut deps)?;
+        eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
+        let mut opts = WorkerOptions::default();
+        if let Some(id) = &args.instance_id {
+            opts.consumer_props.push(("group.instance.id".into(), format!("{id}-{}", handler.name())));
+        }
+        running.push(workers::start(&kafka, handler, opts, metrics.clone())?);
+    }
+    Ok(running)
 }
 
 /// The model the summary worker writes with: the configured upstream (the built-in model
@@ -397,9 +377,77 @@ async fn run_gateway(
     listener: tokio::net::TcpListener,
     metrics: Arc<Metrics>,
     auth: Auth,
+    workers: Vec<&'static str>,
 ) -> anyhow::Result<()> {
     let kafka = ctx.settings.kafka();
-    let llm: Arc<dyn Llm> = match args.llm {
+    let local = listener.local_addr()?;
+    let node_id = if ctx.settings.node_id_is_default {
+        format!("{}-{}", ctx.settings.node_id, local.port())
+    } else {
+        ctx.settings.node_id.clone()
+    };
+    let mut plan = GatewayPlan::new(node_id, auth, gateway_model(args));
+    plan.limits = limits(args);
+    plan.role = if args.role == Role::All { "all" } else { "gateway" }.into();
+    plan.workers = workers;
+    plan.event_queue = args.event_queue;
+    plan.spool_dir = match (&args.spool_dir, args.no_spool) {
+        (_, true) => None,
+        (Some(dir), false) => Some(dir.clone()),
+        (None, false) => plan.spool_dir,
+    };
+    if let Some(file) = &args.quarantine_file {
+        plan.quarantine_file = file.clone();
+    }
+    plan.redis = ctx.settings.redis_target();
+    (plan.buffer_ttl, plan.lease_ttl) = (args.buffer_ttl, args.lease_ttl);
+    let spool_dir = plan.spool_dir.clone();
+    let ops = metrics_listener(args).await?;
+    let node = GatewayNode::start(&kafka, plan, listener, ops, metrics).await?;
+    if let (n @ 1.., Some(dir)) = (node.spooled_at_start, &spool_dir) {
+        eprintln!("chatctl serve: {n} event(s) a previous run left in {} are sent first", dir.display());
+    }
+    let gw = node.gateway.clone();
+    eprintln!(
+        "chatctl serve: node {} listening on http://{} (llm {}, realtime {}, brokers {})",
+        gw.node_id,
+        node.addr,
+        gw.llm.name(),
+        if gw.buffer.is_some() { "redis" } else { "in-process" },
+        kafka.brokers
+    );
+    if let Some(at) = node.ops_addr {
+        eprintln!("chatctl serve: metrics on http://{at}/metrics");
+    }
+    shutdown_signal().await;
+    eprintln!(
+        "chatctl serve: draining: {} answer(s) {}, {} client(s) told to reconnect",
+        gw.active_streams(),
+        if gw.buffer.is_some() { "handed to other nodes" } else { "finishing here" },
+        gw.metrics.connections.get()
+    );
+    let drained = match node.shutdown(Drain { timeout: args.drain_timeout, grace: args.drain_grace }).await? {
+        Stopped::Flushed { drained } => {
+            eprintln!("chatctl serve: all events flushed");
+            drained
+        }
+        Stopped::KeptInSpool { drained, pending, dir, why } => {
+            eprintln!(
+                "chatctl serve: Kafka did not acknowledge {pending} event(s) ({why}); they are kept in the spool {} and the next start sends them",
+                dir.display()
+            );
+            drained
+        }
+    };
+    if !drained {
+        eprintln!("chatctl serve: {} answer(s) were still running at the drain deadline", gw.active_streams());
+    }
+    Ok(())
+}
+
+/// The model the gateway answers with.
+fn gateway_model(args: &Args) -> Arc<dyn Llm> {
+    match args.llm {
         LlmKind::Builtin => Arc::new(BuiltinModel {
             chunks: args.model_chunks,
             words_per_chunk: args.model_words,
@@ -407,43 +455,11 @@ async fn run_gateway(
             stamp: args.model_stamp,
         }),
         LlmKind::Openai => Arc::new(openai(args)),
-    };
-    // Never gives up on an event; shared with the workers' dead letters.
-    let producer = EventProducer::new(&kafka)?;
-    let local = listener.local_addr()?;
-    let node_id = if ctx.settings.node_id_is_default {
-        format!("{}-{}", ctx.settings.node_id, local.port())
-    } else {
-        ctx.settings.node_id.clone()
-    };
-    let spool = if args.no_spool {
-        None
-    } else {
-        let dir = args.spool_dir.clone().unwrap_or_else(|| std::path::Path::new("chatctl-data/spool").join(&node_id));
-        let (spool, left) =
-            Spool::open(&dir).map_err(|e| anyhow::anyhow!("cannot open the event spool {}: {e}", dir.display()))?;
-        if !left.is_empty() {
-            eprintln!("chatctl serve: {} event(s) a previous run left in {} are sent first", left.len(), dir.display());
-        }
-        Some((Arc::new(spool), left, dir))
-    };
-    let quarantine =
-        Arc::new(Quarantine::new(args.quarantine_file.clone().unwrap_or_else(|| {
-            std::path::Path::new(chatctl::workers::QUARANTINE_DIR).join(format!("{node_id}.jsonl"))
-        })));
-    let (publisher, _drain_task) = Publisher::start_spooled(
-        producer.clone(),
-        args.event_queue,
-        metrics.clone(),
-        spool.as_ref().map(|(sp, _, _)| sp.clone()),
-        spool.as_ref().map(|(_, left, _)| left.clone()).unwrap_or_default(),
-        Some(quarantine),
-    )?;
-    let buffer = match &ctx.settings.redis_target() {
-        Some(target) => Some(ResumeBuffer::connect_to(target, args.buffer_ttl, args.lease_ttl).await?),
-        None => None,
-    };
-    let limits = Limits {
+    }
+}
+
+fn limits(args: &Args) -> Limits {
+    Limits {
         max_frame_bytes: args.max_frame_bytes,
         max_streams_per_user: args.max_streams_per_user,
         frames_per_sec: args.rate_limit,
@@ -456,73 +472,7 @@ async fn run_gateway(
         max_answer_bytes: args.max_answer_bytes,
         allowed_origins: args.allowed_origins.clone(),
         ..Limits::default()
-    };
-    let gw = Arc::new(Gateway::new(node_id, auth, limits, llm, publisher, buffer, metrics));
-    coordination::spawn(&gw, local.to_string());
-    if let Err(e) = announce::spawn_reader(&gw, &kafka).await {
-        tracing::warn!(error = %e, "announcements will not reach this node's clients");
     }
-    eprintln!(
-        "chatctl serve: node {} listening on http://{} (llm {}, realtime {}, brokers {})",
-        gw.node_id,
-        listener.local_addr()?,
-        gw.llm.name(),
-        if gw.buffer.is_some() { "redis" } else { "in-process" },
-        kafka.brokers
-    );
-    let ops = metrics_listener(args).await?;
-    if let Some(l) = ops {
-        eprintln!("chatctl serve: metrics on http://{}/metrics", l.local_addr()?);
-        let (app, timeout) = (server::ops_router(gw.clone()), args.header_timeout);
-        tokio::spawn(server::serve_router(l, app, timeout, 256, std::future::pending()));
-    }
-    let (close_listener, closed) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(server::serve(listener, gw.clone(), async move {
-        let _ = closed.await;
-    }));
-    shutdown_signal().await;
-    drain(&gw, args).await;
-    let _ = close_listener.send(());
-    server.await??;
-    // Let the publisher hand everything to the producer, then flush it.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while gw.publisher.depth() > producer.in_flight() as i64 && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
-    let p = producer.clone();
-    let flushed = tokio::task::spawn_blocking(move || p.flush(remaining)).await?;
-    if let Some((sp, _, _)) = &spool {
-        // Let the delivery answers land, then write the acknowledged mark.
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        let s = sp.clone();
-        tokio::task::spawn_blocking(move || s.checkpoint()).await??;
-    }
-    match (flushed, &spool) {
-        (Ok(()), _) => eprintln!("chatctl serve: all events flushed"),
-        (Err(e), Some((sp, _, dir))) => {
-            eprintln!(
-                "chatctl serve: Kafka did not acknowledge {} event(s) ({e}); they are kept in the spool {} and the next start sends them",
-                sp.pending(),
-                dir.display()
-            );
-        }
-        (Err(e), None) => {
-            return Err(chatctl::Error::Broker(format!(
-                "{} event(s) not acknowledged by Kafka are lost ({e}; the spool is off: --no-spool)",
-                producer.in_flight()
-            ))
-            .into());
-        }
-    }
-    if gw.metrics.events_spool_failed.get() > 0 {
-        return Err(chatctl::Error::Broker(format!(
-            "{} event(s) could not be written to the spool and were only in memory",
-            gw.metrics.events_spool_failed.get()
-        ))
-        .into());
-    }
-    Ok(())
 }
 
 /// The default `--metrics-listen`: Prometheus exporters' range, loopback only.
@@ -544,33 +494,6 @@ async fn metrics_listener(args: &Args) -> anyhow::Result<Option<tokio::net::TcpL
             }
         },
     }
-}
-
-/// How long clients told to reconnect may take to leave before the listener closes.
-const CLIENTS_LEAVE: Duration = Duration::from_secs(5);
-
-/// SIGTERM: `/readyz` turns 503 at once (the listener keeps answering it), new
-/// connections are refused, clients are told to reconnect, and the answers in flight are
-/// handed to other nodes (with Redis) or finished here. The listener closes once the
-/// clients have left (at most 5 s after being told), and never before `--drain-grace`, so
-/// that a load balancer's health check sees the 503.
-async fn drain(gw: &Arc<Gateway>, args: &Args) {
-    let started = tokio::time::Instant::now();
-    eprintln!(
-        "chatctl serve: draining: {} answer(s) {}, {} client(s) told to reconnect",
-        gw.active_streams(),
-        if gw.buffer.is_some() { "handed to other nodes" } else { "finishing here" },
-        gw.metrics.connections.get()
-    );
-    if !gw.drain(args.drain_timeout).await {
-        eprintln!("chatctl serve: {} answer(s) still running at the drain deadline", gw.active_streams());
-    }
-    // Clients told to reconnect get a few seconds to go; the rest are cut off at exit.
-    let deadline = started + args.drain_timeout.min(CLIENTS_LEAVE);
-    while gw.metrics.connections.get() > 0 && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    tokio::time::sleep_until(started + args.drain_grace).await;
 }
 
 async fn shutdown_signal() {

@@ -1,11 +1,10 @@
 //! `chatctl session <id>`: one session's timeline, reading only the session's partition
 //! of each topic from its time bound.
 
-use chatctl::events::{Event, Payload};
-use chatctl::ops::timeline::{session_timeline, Timeline};
+use chatctl::ops::timeline::{event_line, session_timeline, uuid_v7_ms, EventLine, Timeline};
 use chatctl::time::{now, parse_instant};
 
-use crate::cli::OutputFormat;
+use crate::args::OutputFormat;
 use crate::output::Row;
 use crate::Context;
 
@@ -32,19 +31,7 @@ pub struct Args {
     pub out: Option<std::path::PathBuf>,
 }
 
-#[derive(serde::Serialize)]
-struct Line {
-    at: String,
-    relative_ms: i64,
-    event_type: &'static str,
-    message: String,
-    chunk: String,
-    latency_ms: String,
-    node: String,
-    detail: String,
-}
-
-impl Row for Line {
+impl Row for EventLine {
     fn headers() -> &'static [&'static str] {
         &["time", "+ms", "event", "message", "chunk", "latency ms", "node", "detail"]
     }
@@ -60,51 +47,6 @@ impl Row for Line {
             self.detail.clone(),
         ]
     }
-}
-
-fn line(e: &Event, first_ms: i64) -> Line {
-    let (chunk, latency, detail) = match &e.payload {
-        Payload::ChunkReceived(c) => {
-            (c.chunk_index.to_string(), c.latency_ms.to_string(), format!("{} bytes", c.content_length))
-        }
-        Payload::StreamCompleted(c) => (
-            String::new(),
-            c.total_latency_ms.to_string(),
-            format!("{} chunks, {} bytes, {} tokens", c.total_chunks, c.content_length, c.tokens_used),
-        ),
-        Payload::StreamError(s) => (
-            s.chunk_index.map(|c| c.to_string()).unwrap_or_default(),
-            String::new(),
-            format!("{}: {}", s.error_code, s.error),
-        ),
-        Payload::StreamResumed(r) => (r.from_chunk.to_string(), String::new(), format!("epoch {}", r.epoch)),
-        Payload::ChatMessage(m) => {
-            let text: String = m.content.chars().take(40).collect();
-            (String::new(), String::new(), format!("{}: {text}", m.role.as_str()))
-        }
-        Payload::SessionStarted(s) => (String::new(), String::new(), format!("user {}", s.user_id)),
-    };
-    let ms = e.timestamp.timestamp_millis();
-    Line {
-        at: e.timestamp.format("%H:%M:%S%.3f").to_string(),
-        relative_ms: ms - first_ms,
-        event_type: e.event_type(),
-        message: e.payload.message_id().to_string(),
-        chunk,
-        latency_ms: latency,
-        node: e.metadata.node_id.clone(),
-        detail,
-    }
-}
-
-/// The time in a UUIDv7 (milliseconds since the epoch); None for other ids.
-fn uuid_v7_ms(id: &str) -> Option<i64> {
-    let u = uuid::Uuid::parse_str(id).ok()?;
-    if u.get_version_num() != 7 {
-        return None;
-    }
-    let (secs, nanos) = u.get_timestamp()?.to_unix();
-    Some(secs as i64 * 1000 + i64::from(nanos / 1_000_000))
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
@@ -126,15 +68,19 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     if let Some(path) = &args.out {
         std::fs::write(path, serde_json::to_vec_pretty(&timeline)?)?;
     }
-    if args.json || (ctx.printer.format == OutputFormat::Json && !ctx.printer.is_terminal) {
+    if ctx.printer.format == OutputFormat::Yaml && !args.json {
+        ctx.printer.document(&timeline)?;
+        return Ok(());
+    }
+    if args.json || ctx.printer.format == OutputFormat::Json {
         let mut out = std::io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &timeline)?;
         std::io::Write::write_all(&mut out, b"\n")?;
         return Ok(());
     }
     let first = timeline.events.first().map(|e| e.timestamp.timestamp_millis()).unwrap_or(0);
-    let lines: Vec<Line> = timeline.events.iter().map(|e| line(e, first)).collect();
-    crate::output::Printer { format: OutputFormat::Table, is_terminal: true }.rows(&lines)?;
+    let lines: Vec<EventLine> = timeline.events.iter().map(|e| event_line(e, first)).collect();
+    ctx.printer.rows(&lines)?;
     let s = &timeline.summary;
     println!(
         "session {}: {} events, {} messages, {} chunks, total latency {} ms, {} errors, nodes: {}",
@@ -181,21 +127,4 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             .join(", ")
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uuid_v7_time() {
-        let before = chrono::Utc::now().timestamp_millis();
-        let id = uuid::Uuid::now_v7().to_string();
-        let after = chrono::Utc::now().timestamp_millis();
-        let t = uuid_v7_ms(&id).unwrap();
-        assert!(before <= t && t <= after, "{before} <= {t} <= {after}");
-        // A version-4 id (random): no time in it.
-        assert_eq!(uuid_v7_ms("0b5e5b1c-6a1f-4d2e-9c3b-2f1e0d9c8b7a"), None);
-        assert_eq!(uuid_v7_ms("session-42"), None);
-    }
 }

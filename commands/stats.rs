@@ -9,7 +9,7 @@ use crate::Context;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub store: crate::cli::StoreArgs,
+    pub store: crate::args::StoreArgs,
     /// RFC 3339, a date, or a duration ago
     #[arg(long, default_value = "1h")]
     pub since: String,

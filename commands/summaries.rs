@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long)]
     pub user: Option<String>,
     #[command(flatten)]
-    pub store: crate::cli::StoreArgs,
+    pub store: crate::args::StoreArgs,
 }
 
 impl Row for ConversationSummary {

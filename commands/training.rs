@@ -27,7 +27,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
     #[command(flatten)]
-    pub store: crate::cli::StoreArgs,
+    pub store: crate::args::StoreArgs,
 }
 
 pub async fn run(cmd: &Command, _ctx: &Context) -> anyhow::Result<()> {

@@ -31,6 +31,9 @@ _chatctl() {
             chatctl,config)
                 cmd="chatctl__subcmd__config"
                 ;;
+            chatctl,consume)
+                cmd="chatctl__subcmd__consume"
+                ;;
             chatctl,dlq)
                 cmd="chatctl__subcmd__dlq"
                 ;;
@@ -42,6 +45,9 @@ _chatctl() {
                 ;;
             chatctl,lag)
                 cmd="chatctl__subcmd__lag"
+                ;;
+            chatctl,produce)
+                cmd="chatctl__subcmd__produce"
                 ;;
             chatctl,replay)
                 cmd="chatctl__subcmd__replay"
@@ -66,6 +72,9 @@ _chatctl() {
                 ;;
             chatctl,training)
                 cmd="chatctl__subcmd__training"
+                ;;
+            chatctl,ui)
+                cmd="chatctl__subcmd__ui"
                 ;;
             chatctl__subcmd__audit,errors)
                 cmd="chatctl__subcmd__audit__subcmd__errors"
@@ -148,6 +157,9 @@ _chatctl() {
             chatctl__subcmd__groups,delete)
                 cmd="chatctl__subcmd__groups__subcmd__delete"
                 ;;
+            chatctl__subcmd__groups,delete-offsets)
+                cmd="chatctl__subcmd__groups__subcmd__delete__subcmd__offsets"
+                ;;
             chatctl__subcmd__groups,describe)
                 cmd="chatctl__subcmd__groups__subcmd__describe"
                 ;;
@@ -162,6 +174,9 @@ _chatctl() {
                 ;;
             chatctl__subcmd__groups__subcmd__help,delete)
                 cmd="chatctl__subcmd__groups__subcmd__help__subcmd__delete"
+                ;;
+            chatctl__subcmd__groups__subcmd__help,delete-offsets)
+                cmd="chatctl__subcmd__groups__subcmd__help__subcmd__delete__subcmd__offsets"
                 ;;
             chatctl__subcmd__groups__subcmd__help,describe)
                 cmd="chatctl__subcmd__groups__subcmd__help__subcmd__describe"
@@ -190,6 +205,9 @@ _chatctl() {
             chatctl__subcmd__help,config)
                 cmd="chatctl__subcmd__help__subcmd__config"
                 ;;
+            chatctl__subcmd__help,consume)
+                cmd="chatctl__subcmd__help__subcmd__consume"
+                ;;
             chatctl__subcmd__help,dlq)
                 cmd="chatctl__subcmd__help__subcmd__dlq"
                 ;;
@@ -201,6 +219,9 @@ _chatctl() {
                 ;;
             chatctl__subcmd__help,lag)
                 cmd="chatctl__subcmd__help__subcmd__lag"
+                ;;
+            chatctl__subcmd__help,produce)
+                cmd="chatctl__subcmd__help__subcmd__produce"
                 ;;
             chatctl__subcmd__help,replay)
                 cmd="chatctl__subcmd__help__subcmd__replay"
@@ -225,6 +246,9 @@ _chatctl() {
                 ;;
             chatctl__subcmd__help,training)
                 cmd="chatctl__subcmd__help__subcmd__training"
+                ;;
+            chatctl__subcmd__help,ui)
+                cmd="chatctl__subcmd__help__subcmd__ui"
                 ;;
             chatctl__subcmd__help__subcmd__audit,errors)
                 cmd="chatctl__subcmd__help__subcmd__audit__subcmd__errors"
@@ -259,6 +283,9 @@ _chatctl() {
             chatctl__subcmd__help__subcmd__groups,delete)
                 cmd="chatctl__subcmd__help__subcmd__groups__subcmd__delete"
                 ;;
+            chatctl__subcmd__help__subcmd__groups,delete-offsets)
+                cmd="chatctl__subcmd__help__subcmd__groups__subcmd__delete__subcmd__offsets"
+                ;;
             chatctl__subcmd__help__subcmd__groups,describe)
                 cmd="chatctl__subcmd__help__subcmd__groups__subcmd__describe"
                 ;;
@@ -268,11 +295,38 @@ _chatctl() {
             chatctl__subcmd__help__subcmd__groups,reset)
                 cmd="chatctl__subcmd__help__subcmd__groups__subcmd__reset"
                 ;;
+            chatctl__subcmd__help__subcmd__topics,alter-config)
+                cmd="chatctl__subcmd__help__subcmd__topics__subcmd__alter__subcmd__config"
+                ;;
+            chatctl__subcmd__help__subcmd__topics,create)
+                cmd="chatctl__subcmd__help__subcmd__topics__subcmd__create"
+                ;;
+            chatctl__subcmd__help__subcmd__topics,delete)
+                cmd="chatctl__subcmd__help__subcmd__topics__subcmd__delete"
+                ;;
+            chatctl__subcmd__help__subcmd__topics,describe)
+                cmd="chatctl__subcmd__help__subcmd__topics__subcmd__describe"
+                ;;
             chatctl__subcmd__help__subcmd__topics,ensure)
                 cmd="chatctl__subcmd__help__subcmd__topics__subcmd__ensure"
                 ;;
+            chatctl__subcmd__help__subcmd__topics,list)
+                cmd="chatctl__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
             chatctl__subcmd__help__subcmd__training,export)
                 cmd="chatctl__subcmd__help__subcmd__training__subcmd__export"
+                ;;
+            chatctl__subcmd__topics,alter-config)
+                cmd="chatctl__subcmd__topics__subcmd__alter__subcmd__config"
+                ;;
+            chatctl__subcmd__topics,create)
+                cmd="chatctl__subcmd__topics__subcmd__create"
+                ;;
+            chatctl__subcmd__topics,delete)
+                cmd="chatctl__subcmd__topics__subcmd__delete"
+                ;;
+            chatctl__subcmd__topics,describe)
+                cmd="chatctl__subcmd__topics__subcmd__describe"
                 ;;
             chatctl__subcmd__topics,ensure)
                 cmd="chatctl__subcmd__topics__subcmd__ensure"
@@ -280,11 +334,29 @@ _chatctl() {
             chatctl__subcmd__topics,help)
                 cmd="chatctl__subcmd__topics__subcmd__help"
                 ;;
+            chatctl__subcmd__topics,list)
+                cmd="chatctl__subcmd__topics__subcmd__list"
+                ;;
+            chatctl__subcmd__topics__subcmd__help,alter-config)
+                cmd="chatctl__subcmd__topics__subcmd__help__subcmd__alter__subcmd__config"
+                ;;
+            chatctl__subcmd__topics__subcmd__help,create)
+                cmd="chatctl__subcmd__topics__subcmd__help__subcmd__create"
+                ;;
+            chatctl__subcmd__topics__subcmd__help,delete)
+                cmd="chatctl__subcmd__topics__subcmd__help__subcmd__delete"
+                ;;
+            chatctl__subcmd__topics__subcmd__help,describe)
+                cmd="chatctl__subcmd__topics__subcmd__help__subcmd__describe"
+                ;;
             chatctl__subcmd__topics__subcmd__help,ensure)
                 cmd="chatctl__subcmd__topics__subcmd__help__subcmd__ensure"
                 ;;
             chatctl__subcmd__topics__subcmd__help,help)
                 cmd="chatctl__subcmd__topics__subcmd__help__subcmd__help"
+                ;;
+            chatctl__subcmd__topics__subcmd__help,list)
+                cmd="chatctl__subcmd__topics__subcmd__help__subcmd__list"
                 ;;
             chatctl__subcmd__training,export)
                 cmd="chatctl__subcmd__training__subcmd__export"
@@ -305,7 +377,7 @@ _chatctl() {
 
     case "${cmd}" in
         chatctl)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -323,24 +395,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -348,10 +408,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -419,7 +475,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__announce)
-            opts="-b -X -o -v -h -V --all --session --user --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --all --session --user --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,24 +501,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -470,10 +514,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -541,7 +581,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__audit)
-            opts="-b -X -o -v -h -V --audit-url --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version sessions latency errors help"
+            opts="-b -X -o -v -h -V --audit-url --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version sessions latency errors help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,24 +603,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -588,10 +616,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -659,7 +683,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__audit__subcmd__errors)
-            opts="-b -X -o -v -h -V --since --until --audit-url --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --since --until --audit-url --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,24 +713,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -714,10 +726,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -855,7 +863,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__audit__subcmd__latency)
-            opts="-b -X -o -v -h -V --since --until --audit-url --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --since --until --audit-url --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -885,24 +893,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -910,10 +906,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -981,7 +973,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__audit__subcmd__sessions)
-            opts="-b -X -o -v -h -V --user --since --audit-url --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --user --since --audit-url --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,24 +1003,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1036,10 +1016,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1107,7 +1083,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__chat)
-            opts="-b -X -o -v -h -V --node --user --token --conversation --switch-after --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --node --user --token --conversation --switch-after --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1145,24 +1121,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1170,10 +1134,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1241,7 +1201,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__completions)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version bash elvish fish powershell zsh"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1259,24 +1219,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1284,10 +1232,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1355,7 +1299,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__config)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version get-contexts use-context current-context view help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version get-contexts use-context current-context view help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1373,24 +1317,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1398,10 +1330,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1469,7 +1397,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__config__subcmd__current__subcmd__context)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1487,24 +1415,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1512,10 +1428,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1583,7 +1495,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,24 +1513,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1626,10 +1526,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1781,7 +1677,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__config__subcmd__use__subcmd__context)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,24 +1695,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1824,10 +1708,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1895,7 +1775,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__config__subcmd__view)
-            opts="-b -X -o -v -h -V --origin --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --origin --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1913,24 +1793,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -1941,7 +1809,137 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --node-id)
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__consume)
+            opts="-p -n -f -b -X -o -v -h -V --partition --offset --since --until --count --follow --format --raw --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2009,7 +2007,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__dlq)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version list tail redrive help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version list tail redrive help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,24 +2025,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2052,10 +2038,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2193,7 +2175,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__dlq__subcmd__list)
-            opts="-t -b -X -o -v -h -V --topic --pending --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-t -b -X -o -v -h -V --topic --pending --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2219,24 +2201,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2244,10 +2214,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2315,7 +2281,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__dlq__subcmd__redrive)
-            opts="-t -b -X -o -v -h -V --topic --all --offset --execute --dry-run --max-redrives --again --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-t -b -X -o -v -h -V --topic --all --offset --execute --dry-run --max-redrives --again --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2349,24 +2315,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2374,10 +2328,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2445,7 +2395,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__dlq__subcmd__tail)
-            opts="-t -b -X -o -v -h -V --topic --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-t -b -X -o -v -h -V --topic --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,24 +2421,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2496,10 +2434,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2567,7 +2501,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version list describe reset delete help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version list describe reset delete delete-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2585,24 +2519,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2610,10 +2532,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2681,7 +2599,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__delete)
-            opts="-b -X -o -v -h -V --execute --force --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --execute --force --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2699,24 +2617,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2727,7 +2633,109 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --node-id)
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__groups__subcmd__delete__subcmd__offsets)
+            opts="-t -b -X -o -v -h -V --topic --execute --force --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2795,12 +2803,20 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__describe)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --all-groups --state --only-with-lag --by --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "topic member" -- "${cur}"))
+                    return 0
+                    ;;
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2813,24 +2829,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -2838,10 +2842,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2909,7 +2909,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__help)
-            opts="list describe reset delete help"
+            opts="list describe reset delete delete-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2923,6 +2923,20 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__groups__subcmd__help__subcmd__delete__subcmd__offsets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2993,7 +3007,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__list)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3011,24 +3025,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -3036,10 +3038,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3107,7 +3105,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__groups__subcmd__reset)
-            opts="-g -b -X -o -v -h -V --group --all-groups --topic --all-topics --to-earliest --to-latest --to-current --to-offset --shift-by --to-datetime --by-duration --from-file --execute --dry-run --export --kafka-table --force --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-g -b -X -o -v -h -V --group --all-groups --topic --all-topics --to-earliest --to-latest --to-current --to-offset --shift-by --to-datetime --by-duration --from-file --to-group --execute --dry-run --export --kafka-table --force --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3145,6 +3143,10 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --to-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3157,24 +3159,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -3182,10 +3172,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3253,7 +3239,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help)
-            opts="serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help"
+            opts="serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3434,6 +3420,20 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__help__subcmd__consume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__help__subcmd__dlq)
             opts="list tail redrive"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3491,7 +3491,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help__subcmd__groups)
-            opts="list describe reset delete"
+            opts="list describe reset delete delete-offsets"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3505,6 +3505,20 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help__subcmd__groups__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__groups__subcmd__delete__subcmd__offsets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3575,6 +3589,20 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help__subcmd__lag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__produce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3673,7 +3701,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help__subcmd__topics)
-            opts="ensure"
+            opts="ensure list describe create delete alter-config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3686,7 +3714,77 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__help__subcmd__topics__subcmd__alter__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__topics__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__topics__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__topics__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__help__subcmd__topics__subcmd__ensure)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__topics__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3728,8 +3826,22 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__help__subcmd__ui)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__lag)
-            opts="-g -w -b -X -o -v -h -V --group --watch --interval --window --allowed-lag --partitions --exit-code --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-g -w -b -X -o -v -h -V --group --watch --interval --window --allowed-lag --partitions --exit-code --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3767,24 +3879,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -3795,7 +3895,133 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --node-id)
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__produce)
+            opts="-K -k -H -b -X -o -v -h -V --key-separator --key --header --partition --file --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-separator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -K)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3863,7 +4089,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__replay)
-            opts="-b -X -o -v -h -V --topic --since --until --partition --from-offset --to-offset --event-type --session --user --where --to-topic --into --rebuild --audit-url --search-index --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --topic --since --until --partition --from-offset --to-offset --event-type --session --user --where --to-topic --into --rebuild --audit-url --node-id --search-index --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3921,6 +4147,10 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --search-index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3937,24 +4167,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -3962,10 +4180,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4033,7 +4247,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__search)
-            opts="-b -X -o -v -h -V --session --user --limit --search-index --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --session --user --limit --search-index --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4067,24 +4281,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4092,10 +4294,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4163,7 +4361,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__serve)
-            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --metrics-listen --jwt-secret --jwt-secret-file --jwt-issuer --jwt-audience --allowed-origins --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --llm-first-token-timeout --llm-connect-timeout --llm-max-tokens --max-answer-bytes --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --header-timeout --ws-ping-interval --ws-pong-timeout --write-timeout --rate-limit --event-queue --spool-dir --quarantine-file --no-spool --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --node-id --redis --redis-ca --redis-password-file --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --metrics-listen --jwt-secret --jwt-secret-file --jwt-issuer --jwt-audience --allowed-origins --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --llm-first-token-timeout --llm-connect-timeout --llm-max-tokens --max-answer-bytes --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-connections --max-connections-per-user --max-frame-bytes --header-timeout --ws-ping-interval --ws-pong-timeout --write-timeout --rate-limit --event-queue --spool-dir --quarantine-file --no-spool --buffer-ttl --lease-ttl --drain-grace --drain-timeout --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4182,6 +4380,22 @@ _chatctl() {
                     return 0
                     ;;
                 --audit-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4365,24 +4579,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4390,10 +4592,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4461,7 +4659,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__session)
-            opts="-b -X -o -v -h -V --since --clock-skew --until --json --out --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --since --clock-skew --until --json --out --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4495,24 +4693,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4520,10 +4706,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4591,7 +4773,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__stats)
-            opts="-b -X -o -v -h -V --audit-url --since --until --node --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --audit-url --since --until --node --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4625,24 +4807,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4650,10 +4820,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4721,7 +4887,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__summaries)
-            opts="-b -X -o -v -h -V --conversation --user --audit-url --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --conversation --user --audit-url --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4751,24 +4917,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4776,10 +4930,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4847,7 +4997,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__topics)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version ensure help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version ensure list describe create delete alter-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4865,24 +5015,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -4893,7 +5031,427 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --node-id)
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__alter__subcmd__config)
+            opts="-c -b -X -o -v -h -V --topic-config --execute --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__create)
+            opts="-p -r -c -b -X -o -v -h -V --partitions --replication-factor --topic-config --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replication-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__delete)
+            opts="-b -X -o -v -h -V --execute --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__describe)
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4961,7 +5519,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__topics__subcmd__ensure)
-            opts="-b -X -o -v -h -V --partitions --replication-factor --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --partitions --replication-factor --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4987,24 +5545,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -5012,10 +5558,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5083,8 +5625,64 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__topics__subcmd__help)
-            opts="ensure help"
+            opts="ensure list describe create delete alter-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__help__subcmd__alter__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__help__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5124,8 +5722,120 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__topics__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__topics__subcmd__list)
+            opts="-b -X -o -v -h -V --internal --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__training)
-            opts="-b -X -o -v -h -V --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version export help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5143,24 +5853,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -5168,10 +5866,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5239,7 +5933,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__training__subcmd__export)
-            opts="-b -X -o -v -h -V --since --until --out --audit-url --brokers --redis --redis-ca --redis-password-file --output --context --config --node-id --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --since --until --out --audit-url --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5273,24 +5967,12 @@ _chatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --redis)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --redis-password-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
                     return 0
                     ;;
                 --context)
@@ -5298,10 +5980,6 @@ _chatctl() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --node-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5403,6 +6081,124 @@ _chatctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__ui)
+            opts="-b -X -o -v -h -V --screen --redis --redis-ca --redis-password-file --interval --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --screen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chatctl_global_optspecs
-    string join \n b/brokers= X= redis= redis-ca= redis-password-file= o/output= context= config= node-id= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
+    string join \n b/brokers= X= o/output= context= config= timeout= v/verbose security-protocol= ssl-ca= ssl-cert= ssl-key= sasl-mechanism= sasl-username= sasl-password-file= sasl-password-env= oauth-token-url= oauth-client-id= oauth-client-secret-file= oauth-client-secret-env= oauth-scope= h/help V/version
 end
 
 function __fish_chatctl_needs_command
@@ -26,14 +26,13 @@ end
 
 complete -c chatctl -n "__fish_chatctl_needs_command" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_needs_command" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_needs_command" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_needs_command" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_needs_command" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_needs_command" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_needs_command" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -64,8 +63,11 @@ complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "training" -d 'Train
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
-complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "topics" -d 'Topics: create chatctl\'s own (ensure), list, describe, create, delete, alter-config'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "consume" -d 'Read any topic: from an offset, N before the end, a time or a time window; -n, --follow, kcat-style --format templates'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "produce" -d 'Write one record per stdin line to any topic: keys, headers, a partition'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "config" -d 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
+complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "ui" -d 'The operator console: :nodes, :streams, :groups, :dlq (k9s\'s keys; ? lists them)'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chatctl -n "__fish_chatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l role -d 'What this process runs' -r -f -a "all\t'Gateway and workers in one process'
@@ -79,6 +81,10 @@ training\t'Chat messages into the store for `chatctl training export`'
 summary\t'A summary of each conversation after every turn (`chatctl summaries`)'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l instance-id -d 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l search-index -d 'Directory of the search worker\'s index' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l notify-url -d 'Webhook the notify worker POSTs alerts to' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l notify-format -d 'Body of webhook calls' -r -f -a "json\t'The Alert as JSON'
@@ -125,14 +131,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-grace -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-timeout -d 'On SIGTERM / Ctrl-C: how long in-flight answers may take to finish' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -160,14 +165,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l conversation -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l switch-after -d 'Leave the first node after this many chunks and resume on the next one' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand chat" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -189,14 +193,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l session -d 
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l user -d 'Every connection of this user' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand announce" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -234,17 +237,17 @@ search\t''
 training\t''
 summary\t''"
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l search-index -d 'Index of --into search' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand replay" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -269,14 +272,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l until -d 'En
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l out -d 'Also write the timeline as JSON to this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand session" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -298,14 +300,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand session" -s V -l version
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and not __fish_seen_subcommand_from sessions latency errors help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -332,14 +333,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from sessions" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -362,14 +362,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from latency" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -392,14 +391,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand audit; and __fish_seen_subcommand_from errors" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -427,14 +425,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l until -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node -d 'Only this node' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stats" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -458,14 +455,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l limit -d 'At 
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l search-index -d 'The index directory' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand search" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -488,14 +484,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l user -d 'O
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -515,14 +510,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s h -l help 
 complete -c chatctl -n "__fish_chatctl_using_subcommand summaries" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and not __fish_seen_subcommand_from export help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -548,14 +542,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_see
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -575,48 +568,47 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_see
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write prompt/answer pairs as JSON Lines'
 complete -c chatctl -n "__fish_chatctl_using_subcommand training; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'One group: state, members, and per partition the committed offset, log end, lag, owner'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "describe" -d 'Groups (named, or --all-groups): state, members, and per partition the committed offset, log end, lag, owner'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets on some topics (kafka-consumer-groups.sh --delete-offsets); changes nothing unless --execute'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -634,16 +626,18 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l state -d 'Only groups in this state (Stable, Empty, Dead, ...; any case)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l by -d 'One line per group and topic, or per group and member: partitions and total lag' -r -f -a "topic\t''
+member\t''"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -658,6 +652,8 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l all-groups -d 'Every group the broker lists'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l only-with-lag -d 'Only partitions with lag, and the groups that have some'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
@@ -668,16 +664,16 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-datetime -d 'The first record at or after this time: 2026-01-01T00:00:00.000[Z|+02:00], RFC 3339, a date, epoch ms' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l by-duration -d 'The first record at or after this long ago: PT1H, P1DT2H, PT0.1S, or 2h, 7d' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l from-file -d 'Targets from a plan file: Kafka\'s topic,partition,offset (one group) or group,topic,partition,offset' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-group -d 'Another group\'s committed offsets (chatctl extension; with --all-topics: every partition that group has an offset for)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -707,14 +703,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -734,10 +729,40 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s t -l topic -d 'TOPIC or TOPIC:P,P whose offsets go (repeatable)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l execute -d 'Delete (without it, only list the offsets that would go)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l force -d 'On a broker without OffsetDelete: go on where it cannot tell whether the group has members'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
-complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'One group: state, members, and per partition the committed offset, log end, lag, owner'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Groups (named, or --all-groups): state, members, and per partition the committed offset, log end, lag, owner'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
+complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets on some topics (kafka-consumer-groups.sh --delete-offsets); changes nothing unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s g -l group -d 'Only this group (repeatable); default: every group the broker lists' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l interval -d 'Time between polls (default: 2s with --watch, 1s otherwise)' -r
@@ -745,14 +770,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l window -d 'One-s
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l allowed-lag -d 'Lag (records) at or under which a partition is OK (Burrow\'s allowed-lag)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -775,14 +799,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s h -l help -d 'Pr
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -801,20 +824,19 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "list" -d 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "tail" -d 'Follow the DLQs live: `chatctl ui` on its :dlq screen (detail pane, filter, re-drive after a confirmation, export, pause)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and not __fish_seen_subcommand_from list tail redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s t -l topic -d 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -836,14 +858,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s t -l topic -d 'Only this DLQ (repeatable): `stream-events.dlq`, or its origin `stream-events`; default: every `*.dlq` topic' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from tail" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -866,14 +887,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max-redrives -d 'A record re-driven this many times already stays in the DLQ (it keeps failing)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -896,50 +916,53 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow the DLQs live: `chatctl ui` on its :dlq screen (detail pane, filter, re-drive after a confirmation, export, pause)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "list" -d 'Every topic of the cluster: partitions and replicas'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "describe" -d 'Partitions (leader, replicas, log start/end, records, first/last record time), configs and the groups reading each topic with their lag'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "create" -d 'Create a topic'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "delete" -d 'Delete topics (a dry run unless --execute)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "alter-config" -d 'Set configs of a topic, e.g. -c retention.ms=86400000 (a dry run unless --execute)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and not __fish_seen_subcommand_from ensure list describe create delete alter-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l partitions -d 'Partitions of chat-events and stream-events (overrides topics.partitions)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l replication-factor -d 'Replication factor (overrides topics.replication-factor)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -957,18 +980,224 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from ensure" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l internal -d 'Also internal topics (names starting with __)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Partitions' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l topic-config -d 'A topic config (repeatable), e.g. -c cleanup.policy=compact' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l execute -d 'Delete them (without it: say what would be deleted, change nothing)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s c -l topic-config -d 'A config to set (repeatable)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l execute -d 'Apply (without it: show the change, apply nothing)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every topic of the cluster: partitions and replicas'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Partitions (leader, replicas, log start/end, records, first/last record time), configs and the groups reading each topic with their lag'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete topics (a dry run unless --execute)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter-config" -d 'Set configs of a topic, e.g. -c retention.ms=86400000 (a dry run unless --execute)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s p -l partition -d 'Only these partitions (repeatable)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l offset -d 'Where to start: beginning, end, an offset, -N (N before the end), @TIME (first record at or after it) or @TIME1:TIME2 (records in [TIME1, TIME2)); TIME as --since takes it' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l since -d 'From this time (as replay --since): the same as --offset @TIME' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l until -d 'Up to this time, exclusive (with --since)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s n -l count -d 'Stop after this many records' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s f -l format -d 'A template per record (kcat\'s tokens): %t topic, %p partition, %o offset, %k key, %s (or %v) value, %K/%S key/value length, %T timestamp (ms), %h headers (k=v,...), %% a percent sign; \\n \\t \\\\ escapes' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l follow -d 'Keep reading past the end, printing records as they arrive'
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -l raw -d 'Values as they are, one per line (the same as --format \'%s\\n\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s K -l key-separator -d 'Each line is KEY<separator>VALUE (lines without the separator are refused)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s k -l key -d 'One key for every record' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s H -l header -d 'A header on every record (repeatable)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l partition -d 'Only this partition (default: by key, or spread without one)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l file -d 'Read the lines from this file (default: stdin), with a progress bar on a terminal' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand produce" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -993,14 +1222,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_s
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and not __fish_seen_subcommand_from get-contexts use-context current-context view help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -1020,14 +1248,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -1047,14 +1274,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -1074,14 +1300,13 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from view" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -1105,16 +1330,46 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Print the current context'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'The effective settings (secrets masked)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l screen -d 'The screen to open: nodes, streams, groups (lag), dlq, topics' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l interval -d 'Time between lag polls' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l ssl-cert -d 'Client certificate for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l ssl-key -d 'Client key for mutual TLS (PEM)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l sasl-mechanism -d 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l sasl-username -d 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l sasl-password-file -d 'Read the SASL password from this file (first line)' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l sasl-password-env -d 'Read the SASL password from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l oauth-token-url -d 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l oauth-client-id -d 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s V -l version -d 'Print version'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
-json\t'JSON Lines (the default when stdout is not a terminal)'"
+wide\t'Tables at full width, never wrapped'
+json\t'JSON Lines (the default when stdout is not a terminal)'
+yaml\t'YAML: a list of rows, or one document per described item'
+plain\t'Whitespace-aligned columns under UPPER-HYPHEN headers, no borders: for awk, cut, column'"
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l context -d 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l config -d 'Config file layered over the user config (default: ./chatctl.toml when present)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l timeout -d 'Bound on each broker request, e.g. 10s' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l security-protocol -d 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l ssl-ca -d 'CA certificate(s) that sign the brokers\' certificates (PEM)' -r -F
@@ -1132,35 +1387,44 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -l oauth-sc
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "chat" -d 'Ask one question and stream the answer, resuming on the next --node if its node goes'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "announce" -d 'Tell connected users something, on every node (--all, --session S or --user U)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "summaries" -d 'Conversation summaries kept by the summary worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "training" -d 'Training data kept by the training worker'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "topics" -d 'Create the Kafka topics chatctl uses (idempotent)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "config" -d 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "serve" -d 'Run the engine: WebSocket gateway streaming answers, events to Kafka'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "chat" -d 'Ask one question and stream the answer, resuming on the next --node if its node goes'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "announce" -d 'Tell connected users something, on every node (--all, --session S or --user U)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "replay" -d 'Re-read events by time or offset range: print, copy to a topic, or feed a worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "session" -d 'One session\'s timeline (reads only the session\'s partitions)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "audit" -d 'Audit trail queries: a user\'s sessions, latency per node, recent errors'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "stats" -d 'Per-node, per-minute stream figures (analytics worker)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "search" -d 'Full-text search over chat messages (the search worker\'s index)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "summaries" -d 'Conversation summaries kept by the summary worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "training" -d 'Training data kept by the training worker'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "lag" -d 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "dlq" -d 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "topics" -d 'Topics: create chatctl\'s own (ensure), list, describe, create, delete, alter-config'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "consume" -d 'Read any topic: from an offset, N before the end, a time or a time window; -n, --follow, kcat-style --format templates'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "produce" -d 'Write one record per stdin line to any topic: keys, headers, a partition'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "config" -d 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "ui" -d 'The operator console: :nodes, :streams, :groups, :dlq (k9s\'s keys; ? lists them)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and not __fish_seen_subcommand_from serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "sessions" -d 'Sessions of a user since a time'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "latency" -d 'Average streaming latency per node'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "errors" -d 'Stream errors in a window (default: the last hour)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from training" -f -a "export" -d 'Write prompt/answer pairs as JSON Lines'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'Every consumer group: state, members, partitions with offsets, total lag'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'One group: state, members, and per partition the committed offset, log end, lag, owner'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Groups (named, or --all-groups): state, members, and per partition the committed offset, log end, lag, owner'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets (kafka-consumer-groups.sh --reset-offsets). Prints the plan and changes nothing unless --execute; refused while the group has members'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its committed offsets; refused while it has members. Says what it would delete and changes nothing unless --execute'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets on some topics (kafka-consumer-groups.sh --delete-offsets); changes nothing unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "list" -d 'Every dead letter: time, origin topic/partition/offset, worker, error, attempts, whether it was re-driven (JSON Lines when piped: payload and headers included)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "tail" -d 'Follow the DLQs live (TUI): detail pane, filter, re-drive, export, pause'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "tail" -d 'Follow the DLQs live: `chatctl ui` on its :dlq screen (detail pane, filter, re-drive after a confirmation, export, pause)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "redrive" -d 'Put dead letters back on their origin topic (key and headers kept, `chatctl-redriven` and `chatctl-redrive-count` added); each at most once, whoever runs it. A dry run unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "ensure" -d 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Every topic of the cluster: partitions and replicas'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Partitions (leader, replicas, log start/end, records, first/last record time), configs and the groups reading each topic with their lag'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete topics (a dry run unless --execute)'
+complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter-config" -d 'Set configs of a topic, e.g. -c retention.ms=86400000 (a dry run unless --execute)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'Every context, the current one marked'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make NAME the current context (remembered in the user config)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Print the current context'

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 pub mod env {
     pub const BROKERS: &str = "CHATCTL_BROKERS";
     pub const REDIS: &str = "CHATCTL_REDIS";
+    pub const REDIS_CA: &str = "CHATCTL_REDIS_CA";
     pub const REDIS_PASSWORD: &str = "CHATCTL_REDIS_PASSWORD";
     pub const CONFIG: &str = "CHATCTL_CONFIG";
     pub const PROFILE: &str = "CHATCTL_PROFILE";
@@ -362,13 +363,14 @@ impl Settings {
             dlq_retention: dur("topics.dlq-retention", t.dlq_retention, default_of("topics.dlq-retention"))?,
         };
         if let Some(o) = &l.output {
-            if o != "table" && o != "json" {
-                return Err(Error::config(format!("output = {o:?}: expected `table` or `json`")));
+            if !OUTPUT_FORMATS.contains(&o.as_str()) {
+                return Err(Error::config(format!("output = {o:?}: expected one of {}", OUTPUT_FORMATS.join(", "))));
             }
         }
         Ok(Settings {
             brokers: l.brokers.unwrap_or_else(|| DEFAULT_BROKERS.to_string()),
-            redis: l.redis,
+            // `CHATCTL_REDIS=` (set, empty) means no Redis, not a URL that does not parse.
+            redis: l.redis.filter(|r| !r.trim().is_empty()),
             redis_ca: l.redis_ca,
             redis_password: match &l.redis_password_file {
                 Some(p) => Some(
@@ -408,6 +410,9 @@ fn default_node_id() -> String {
 }
 
 /// Parse `key=value` (the `-X` flag).
+/// What `output` (`-o`) may be.
+pub const OUTPUT_FORMATS: &[&str] = &["table", "wide", "json", "yaml", "plain"];
+
 pub fn parse_kv(raw: &str) -> std::result::Result<(String, String), String> {
     match raw.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
@@ -433,6 +438,13 @@ brokers = "prod:9092"
 "security.protocol" = "SASL_SSL"
 "client.rack" = "b"
 "#;
+
+    #[test]
+    fn an_empty_redis_url_is_no_redis() {
+        let cli = Layer { redis: Some(String::new()), ..Default::default() };
+        let s = Settings::resolve(cli, ConfigFile::default(), None).unwrap();
+        assert_eq!(s.redis, None);
+    }
 
     #[test]
     fn precedence_cli_over_profile_over_file_over_defaults() {

@@ -45,6 +45,10 @@ pub enum Error {
     #[error("{0}")]
     Lagging(String),
 
+    /// The broker lacks the API a request needs (tansu 0.6 has no OffsetDelete).
+    #[error("{0}")]
+    Unsupported(String),
+
     /// Bad input to a command that clap could not catch (a time range, a filter).
     #[error("{0}")]
     Usage(String),

@@ -148,8 +148,12 @@ pub struct StreamResumed {
     pub previous_node_id: Option<String>,
 }
 
+/// Every `eventType` string.
+pub const EVENT_TYPES: [&str; 6] =
+    ["CHAT_MESSAGE", "SESSION_STARTED", "CHUNK_RECEIVED", "STREAM_COMPLETED", "STREAM_ERROR", "STREAM_RESUMED"];
+
 impl Payload {
-    /// The `eventType` string of this payload.
+    /// The `eventType` string of this payload (one of [`EVENT_TYPES`]).
     pub fn event_type(&self) -> &'static str {
         match self {
             Payload::ChatMessage(_) => "CHAT_MESSAGE",

@@ -15,6 +15,10 @@ pub struct Metrics {
     registry: Registry,
     pub connections: Gauge,
     pub streams_active: Gauge,
+    /// Answers generated elsewhere that this node relays to its clients.
+    pub streams_following: Gauge,
+    /// Chunk latencies (ms) since the node's last heartbeat (its p99 rides in the beat).
+    pub chunk_window: std::sync::Mutex<hdrhistogram::Histogram<u64>>,
     pub chunks_sent: Counter,
     pub events_published: Family<Labels, Counter>,
     pub events_queue_depth: Gauge<i64, std::sync::atomic::AtomicI64>,
@@ -57,6 +61,10 @@ impl Default for Metrics {
         let m = Metrics {
             connections: Gauge::default(),
             streams_active: Gauge::default(),
+            streams_following: Gauge::default(),
+            chunk_window: std::sync::Mutex::new(
+                hdrhistogram::Histogram::new_with_bounds(1, 3_600_000, 2).expect("valid histogram bounds"),
+            ),
             chunks_sent: Counter::default(),
             events_published: Family::default(),
             events_queue_depth: Gauge::default(),
@@ -93,115 +101,154 @@ impl Default for Metrics {
             analytics_stream_latency: Histogram::new(exponential_buckets(10.0, 2.0, 14)),
             registry: Registry::default(),
         };
-        registry.register("ws_connections", "Open WebSocket connections", m.connections.clone());
-        registry.register("streams_active", "Answers being generated", m.streams_active.clone());
-        registry.register("chunks_sent", "Chunks delivered to clients", m.chunks_sent.clone());
-        registry.register("events_published", "Events acknowledged by Kafka, by type", m.events_published.clone());
-        registry.register(
-            "events_queue_depth",
-            "Events waiting for Kafka (ours plus the producer's queue)",
-            m.events_queue_depth.clone(),
-        );
-        registry.register(
-            "events_coalesced",
-            "CHUNK_RECEIVED events folded away under back-pressure",
-            m.events_coalesced.clone(),
-        );
-        registry.register("events_failed", "Events Kafka refused for good", m.events_failed.clone());
-        registry.register(
-            "events_spool_failed",
-            "Events the spool could not write (sent, but only kept in memory)",
-            m.events_spool_failed.clone(),
-        );
-        registry.register("frame_errors", "Error frames sent, by code", m.frame_errors.clone());
-        registry.register("redis_errors", "Failed resume-buffer writes", m.redis_errors.clone());
-        registry.register("takeovers", "Generations this node took over from a lost node", m.takeovers.clone());
-        registry.register("handed_off", "Generations this node handed over while draining", m.handed_off.clone());
-        registry.register(
-            "handovers_received",
-            "Generations this node continued for a draining node",
-            m.handovers_received.clone(),
-        );
-        registry.register(
-            "slow_clients_closed",
-            "Connections closed (code 4000, resume) because their send queue overflowed",
-            m.slow_clients_closed.clone(),
-        );
-        registry.register(
-            "clients_timed_out",
-            "Connections closed because they answered no ping, or a frame could not be written in time",
-            m.clients_timed_out.clone(),
-        );
-        registry.register(
-            "events_quarantined",
-            "Events Kafka refused for good (too large, invalid), written to the quarantine file instead",
-            m.events_quarantined.clone(),
-        );
-        registry.register(
-            "connections_refused",
-            "WebSocket upgrades refused, by reason",
-            m.connections_refused.clone(),
-        );
-        registry.register(
-            "redis_restores",
-            "Generations written back to a Redis that had lost them (restarted empty)",
-            m.redis_restores.clone(),
-        );
-        registry.register(
-            "broadcast_undecodable",
-            "Broadcast records skipped because they did not decode",
-            m.broadcast_undecodable.clone(),
-        );
-        registry.register(
-            "announcements_delivered",
-            "Announcement frames sent to connections",
-            m.announcements_delivered.clone(),
-        );
-        registry.register("fenced", "Generations this node stopped because another took them over", m.fenced.clone());
-        registry.register("resumes", "Resume requests, by outcome", m.resumes.clone());
-        registry.register(
-            "chunk_latency_ms_sum",
-            "Sum of upstream-emit to send latencies (ms)",
-            m.chunk_latency_ms_sum.clone(),
-        );
-        registry.register("worker_processed", "Records a worker handled", m.worker_processed.clone());
-        registry.register("worker_retried", "Transient failures retried", m.worker_retried.clone());
-        registry.register("worker_dead_lettered", "Records sent to a DLQ", m.worker_dead_lettered.clone());
-        registry.register("worker_lag", "Records behind the log end (librdkafka stats)", m.worker_lag.clone());
-        registry.register("worker_revokes", "Partition revocations (rebalances) drained", m.worker_revokes.clone());
-        registry.register(
-            "worker_unavailable",
-            "Records waiting for an unavailable store, index or endpoint",
-            m.worker_unavailable.clone(),
-        );
-        registry.register(
-            "worker_unavailable_retries",
-            "Retries while a store, index or endpoint was unavailable",
-            m.worker_unavailable_retries.clone(),
-        );
-        registry.register(
-            "worker_commit_failed",
-            "Offset commits that failed (retried)",
-            m.worker_commit_failed.clone(),
-        );
-        registry.register(
-            "worker_drain_aborted",
-            "Partition tasks aborted after the drain timeout",
-            m.worker_drain_aborted.clone(),
-        );
-        registry.register("analytics_streams", "Completed streams seen by analytics", m.analytics_streams.clone());
-        registry.register("analytics_chunks", "Chunks seen by analytics", m.analytics_chunks.clone());
-        registry.register("analytics_errors", "Stream errors seen by analytics", m.analytics_errors.clone());
-        registry.register(
-            "analytics_stream_latency_ms",
-            "Total latency of completed streams",
-            m.analytics_stream_latency.clone(),
-        );
+        m.register_gateway(&mut registry);
+        m.register_events(&mut registry);
+        m.register_workers(&mut registry);
+        m.register_analytics(&mut registry);
         Metrics { registry, ..m }
     }
 }
 
 impl Metrics {
+    /// One chunk delivered `ms` after its upstream emitted it.
+    pub fn chunk_delivered(&self, ms: u64) {
+        self.chunks_sent.inc();
+        self.chunk_latency_ms_sum.inc_by(ms);
+        if let Ok(mut h) = self.chunk_window.lock() {
+            h.saturating_record(ms.max(1));
+        }
+    }
+
+    /// The p99 chunk latency since the last call (none without chunks), and a fresh window.
+    pub fn take_chunk_p99(&self) -> Option<u64> {
+        let mut h = self.chunk_window.lock().ok()?;
+        let p99 = (!h.is_empty()).then(|| h.value_at_quantile(0.99));
+        h.reset();
+        p99
+    }
+
+    /// Events Kafka acknowledged, every type.
+    pub fn events_published_total(&self, types: &[&'static str]) -> u64 {
+        types.iter().filter_map(|t| self.events_published.get(&vec![("type", *t)]).map(|c| c.get())).sum()
+    }
+
+    /// Connections, answers and the real-time path.
+    fn register_gateway(&self, r: &mut Registry) {
+        r.register("ws_connections", "Open WebSocket connections", self.connections.clone());
+        r.register("streams_active", "Answers being generated", self.streams_active.clone());
+        r.register(
+            "streams_following",
+            "Answers generated elsewhere relayed to this node's clients",
+            self.streams_following.clone(),
+        );
+        r.register("chunks_sent", "Chunks delivered to clients", self.chunks_sent.clone());
+        r.register("frame_errors", "Error frames sent, by code", self.frame_errors.clone());
+        r.register("redis_errors", "Failed resume-buffer writes", self.redis_errors.clone());
+        r.register("takeovers", "Generations this node took over from a lost node", self.takeovers.clone());
+        r.register("handed_off", "Generations this node handed over while draining", self.handed_off.clone());
+        r.register(
+            "handovers_received",
+            "Generations this node continued for a draining node",
+            self.handovers_received.clone(),
+        );
+        r.register(
+            "slow_clients_closed",
+            "Connections closed (code 4000, resume) because their send queue overflowed",
+            self.slow_clients_closed.clone(),
+        );
+        r.register(
+            "clients_timed_out",
+            "Connections closed because they answered no ping, or a frame could not be written in time",
+            self.clients_timed_out.clone(),
+        );
+        r.register("connections_refused", "WebSocket upgrades refused, by reason", self.connections_refused.clone());
+        r.register(
+            "redis_restores",
+            "Generations written back to a Redis that had lost them (restarted empty)",
+            self.redis_restores.clone(),
+        );
+        r.register(
+            "broadcast_undecodable",
+            "Broadcast records skipped because they did not decode",
+            self.broadcast_undecodable.clone(),
+        );
+        r.register(
+            "announcements_delivered",
+            "Announcement frames sent to connections",
+            self.announcements_delivered.clone(),
+        );
+        r.register("fenced", "Generations this node stopped because another took them over", self.fenced.clone());
+        r.register("resumes", "Resume requests, by outcome", self.resumes.clone());
+        r.register(
+            "chunk_latency_ms_sum",
+            "Sum of upstream-emit to send latencies (ms)",
+            self.chunk_latency_ms_sum.clone(),
+        );
+    }
+
+    /// The event path to Kafka.
+    fn register_events(&self, r: &mut Registry) {
+        r.register("events_published", "Events acknowledged by Kafka, by type", self.events_published.clone());
+        r.register(
+            "events_queue_depth",
+            "Events waiting for Kafka (ours plus the producer's queue)",
+            self.events_queue_depth.clone(),
+        );
+        r.register(
+            "events_coalesced",
+            "CHUNK_RECEIVED events folded away under back-pressure",
+            self.events_coalesced.clone(),
+        );
+        r.register("events_failed", "Events Kafka refused for good", self.events_failed.clone());
+        r.register(
+            "events_spool_failed",
+            "Events the spool could not write (sent, but only kept in memory)",
+            self.events_spool_failed.clone(),
+        );
+        r.register(
+            "events_quarantined",
+            "Events Kafka refused for good (too large, invalid), written to the quarantine file instead",
+            self.events_quarantined.clone(),
+        );
+    }
+
+    /// The background workers.
+    fn register_workers(&self, r: &mut Registry) {
+        r.register("worker_processed", "Records a worker handled", self.worker_processed.clone());
+        r.register("worker_retried", "Transient failures retried", self.worker_retried.clone());
+        r.register("worker_dead_lettered", "Records sent to a DLQ", self.worker_dead_lettered.clone());
+        r.register("worker_lag", "Records behind the log end (librdkafka stats)", self.worker_lag.clone());
+        r.register("worker_revokes", "Partition revocations (rebalances) drained", self.worker_revokes.clone());
+        r.register(
+            "worker_unavailable",
+            "Records waiting for an unavailable store, index or endpoint",
+            self.worker_unavailable.clone(),
+        );
+        r.register(
+            "worker_unavailable_retries",
+            "Retries while a store, index or endpoint was unavailable",
+            self.worker_unavailable_retries.clone(),
+        );
+        r.register("worker_commit_failed", "Offset commits that failed (retried)", self.worker_commit_failed.clone());
+        r.register(
+            "worker_drain_aborted",
+            "Partition tasks aborted after the drain timeout",
+            self.worker_drain_aborted.clone(),
+        );
+    }
+
+    /// The analytics worker's figures.
+    fn register_analytics(&self, r: &mut Registry) {
+        r.register("analytics_streams", "Completed streams seen by analytics", self.analytics_streams.clone());
+        r.register("analytics_chunks", "Chunks seen by analytics", self.analytics_chunks.clone());
+        r.register("analytics_errors", "Stream errors seen by analytics", self.analytics_errors.clone());
+        r.register(
+            "analytics_stream_latency_ms",
+            "Total latency of completed streams",
+            self.analytics_stream_latency.clone(),
+        );
+    }
+
     pub fn render(&self) -> String {
         let mut out = String::new();
         encode(&mut out, &self.registry).expect("writing to a String cannot fail");

@@ -60,40 +60,12 @@ impl SecurityLayer {
     /// kept. `lookup` reads an environment variable (injected for tests).
     pub fn properties(&self, lookup: impl Fn(&str) -> Option<String>) -> Result<Vec<(String, String)>> {
         let mut out: Vec<(String, String)> = Vec::new();
-        let mut set = |k: &str, v: String| out.push((k.to_string(), v));
         let mechanism = self.sasl_mechanism.as_deref().map(str::to_ascii_uppercase);
-        let protocol = match (&self.protocol, &mechanism) {
-            (Some(p), _) => Some(p.to_ascii_uppercase()),
-            // A mechanism without a protocol: SASL over TLS, what every managed service wants.
-            (None, Some(_)) => Some("SASL_SSL".to_string()),
-            (None, None) if self.ca_file.is_some() || self.cert_file.is_some() => Some("SSL".to_string()),
-            (None, None) => None,
-        };
+        let protocol = self.protocol(mechanism.is_some())?;
         if let Some(p) = &protocol {
-            if !matches!(p.as_str(), "PLAINTEXT" | "SSL" | "SASL_PLAINTEXT" | "SASL_SSL") {
-                return Err(Error::config(format!(
-                    "security protocol {p:?}: expected PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"
-                )));
-            }
-            set("security.protocol", p.clone());
+            out.push(("security.protocol".into(), p.clone()));
         }
-        let file = |what: &str, p: &PathBuf| -> Result<String> {
-            if !p.is_file() {
-                return Err(Error::config(format!("{what} {}: no such file", p.display())));
-            }
-            Ok(p.display().to_string())
-        };
-        if let Some(p) = &self.ca_file {
-            set("ssl.ca.location", file("CA file", p)?);
-        }
-        match (&self.cert_file, &self.key_file) {
-            (Some(c), Some(k)) => {
-                set("ssl.certificate.location", file("client certificate", c)?);
-                set("ssl.key.location", file("client key", k)?);
-            }
-            (None, None) => {}
-            _ => return Err(Error::config("mutual TLS needs both a client certificate and its key")),
-        }
+        out.extend(self.tls()?);
         let sasl = protocol.as_deref().is_some_and(|p| p.starts_with("SASL_"));
         if !sasl {
             if mechanism.is_some() || self.sasl_username.is_some() {
@@ -104,7 +76,56 @@ impl SecurityLayer {
             }
             return Ok(out);
         }
-        let mechanism = mechanism.unwrap_or_else(|| "SCRAM-SHA-512".to_string());
+        out.extend(self.sasl(mechanism.unwrap_or_else(|| "SCRAM-SHA-512".to_string()), &lookup)?);
+        Ok(out)
+    }
+
+    /// `security.protocol`: the one given, else SASL over TLS with a mechanism (what every
+    /// managed service wants), else TLS with a CA or a client certificate.
+    fn protocol(&self, has_mechanism: bool) -> Result<Option<String>> {
+        let protocol = match (&self.protocol, has_mechanism) {
+            (Some(p), _) => Some(p.to_ascii_uppercase()),
+            (None, true) => Some("SASL_SSL".to_string()),
+            (None, false) if self.ca_file.is_some() || self.cert_file.is_some() => Some("SSL".to_string()),
+            (None, false) => None,
+        };
+        if let Some(p) = &protocol {
+            if !matches!(p.as_str(), "PLAINTEXT" | "SSL" | "SASL_PLAINTEXT" | "SASL_SSL") {
+                return Err(Error::config(format!(
+                    "security protocol {p:?}: expected PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"
+                )));
+            }
+        }
+        Ok(protocol)
+    }
+
+    /// The CA and the client certificate and key (mutual TLS), each checked to exist.
+    fn tls(&self) -> Result<Vec<(String, String)>> {
+        let file = |what: &str, p: &PathBuf| -> Result<String> {
+            if !p.is_file() {
+                return Err(Error::config(format!("{what} {}: no such file", p.display())));
+            }
+            Ok(p.display().to_string())
+        };
+        let mut out = Vec::new();
+        if let Some(p) = &self.ca_file {
+            out.push(("ssl.ca.location".into(), file("CA file", p)?));
+        }
+        match (&self.cert_file, &self.key_file) {
+            (Some(c), Some(k)) => {
+                out.push(("ssl.certificate.location".into(), file("client certificate", c)?));
+                out.push(("ssl.key.location".into(), file("client key", k)?));
+            }
+            (None, None) => {}
+            _ => return Err(Error::config("mutual TLS needs both a client certificate and its key")),
+        }
+        Ok(out)
+    }
+
+    /// The SASL mechanism's properties, its secret read from where it is kept.
+    fn sasl(&self, mechanism: String, lookup: &impl Fn(&str) -> Option<String>) -> Result<Vec<(String, String)>> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut set = |k: &str, v: String| out.push((k.to_string(), v));
         match mechanism.as_str() {
             "SCRAM-SHA-256" | "SCRAM-SHA-512" | "PLAIN" => {
                 let user = self
@@ -116,7 +137,7 @@ impl SecurityLayer {
                     self.sasl_password_file.as_ref(),
                     self.sasl_password_env.as_deref(),
                     env::SASL_PASSWORD,
-                    &lookup,
+                    lookup,
                 )?;
                 set("sasl.mechanism", mechanism.clone());
                 set("sasl.username", user);
@@ -133,7 +154,7 @@ impl SecurityLayer {
                         self.oauth_client_secret_file.as_ref(),
                         self.oauth_client_secret_env.as_deref(),
                         env::OAUTH_CLIENT_SECRET,
-                        &lookup,
+                        lookup,
                     )?;
                     set("sasl.oauthbearer.method", "oidc".into());
                     set("sasl.oauthbearer.token.endpoint.url", url.clone());

@@ -191,3 +191,46 @@ fn help_never_prints_secret_environment_values() {
     }
     assert!(out.contains("CHATCTL_REDIS") && out.contains("CHATCTL_NOTIFY_URL"), "the variables are still named");
 }
+
+/// Logs carry no colour codes off a terminal, nor with NO_COLOR (no-color.org).
+#[test]
+fn logs_off_a_terminal_have_no_colour_codes() {
+    let addr = format!("127.0.0.1:{}", common::free_port());
+    for no_color in [false, true] {
+        let mut cmd = chatctl();
+        cmd.args(["-vv", "topics", "list", "--timeout", "2s", "-b", &addr]);
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let (code, _, err) = run(&mut cmd);
+        assert_ne!(code, 0);
+        assert!(err.lines().count() > 2, "-vv logs something: {err}");
+        assert!(!err.contains('\u{1b}'), "colour codes in: {err:?}");
+    }
+}
+
+/// The engine's flags show where they apply (serve; replay's --node-id), not on every
+/// command; `config view` still sees their environment variables.
+#[test]
+fn engine_flags_are_scoped_to_the_commands_that_use_them() {
+    let help = |args: &[&str]| run(chatctl().args(args).arg("--help")).1;
+    let serve = help(&["serve"]);
+    for flag in ["--redis ", "--redis-ca", "--redis-password-file", "--node-id", "--audit-url"] {
+        assert!(serve.contains(flag), "serve --help lacks {flag}");
+    }
+    assert!(help(&["replay"]).contains("--node-id"));
+    for cmd in [&["lag"][..], &["topics", "list"], &["consume"], &["dlq", "list"], &["groups", "describe"]] {
+        let h = help(cmd);
+        for flag in ["--redis", "--node-id", "--audit-url"] {
+            assert!(!h.contains(flag), "{cmd:?} --help lists {flag}:\n{h}");
+        }
+    }
+    let (code, _, err) = run(chatctl().args(["lag", "--redis", "redis://x"]));
+    assert_eq!(code, 2, "{err}");
+    let (code, out, err) = run(chatctl()
+        .args(["config", "view", "-o", "json"])
+        .env("CHATCTL_REDIS", "redis://env-host:6379")
+        .env("CHATCTL_NODE_ID", "env-node"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("redis://env-host:6379") && out.contains("env-node"), "{out}");
+}

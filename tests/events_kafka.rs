@@ -56,7 +56,6 @@ async fn a_malformed_record_is_a_typed_error() {
             .raw()
             .send(FutureRecord::<str, [u8]>::to(STREAM_EVENTS).key("s").payload(raw), Duration::from_secs(10))
             .await
-            .map_err(|(e, _)| e)
             .unwrap();
         let bytes = read_back(&broker, STREAM_EVENTS, delivered.partition, delivered.offset).await;
         let err: DecodeError = Event::decode(&bytes).unwrap_err();

@@ -8,15 +8,14 @@ use std::time::{Duration, Instant};
 
 use chatctl::events::{Event, Payload, Role};
 use chatctl::gateway::auth::{mint, Auth};
-use chatctl::gateway::publisher::Publisher;
-use chatctl::gateway::{server, Gateway, Limits};
-use chatctl::kafka::producer::EventProducer;
+use chatctl::gateway::{Gateway, Limits};
 use chatctl::kafka::KafkaSettings;
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::openai::{OpenAiClient, Timeouts};
 use chatctl::llm::Llm;
 use chatctl::metrics::Metrics;
-use chatctl::realtime::{stream_key, ResumeBuffer};
+use chatctl::node::{GatewayNode, GatewayPlan};
+use chatctl::realtime::{stream_key, RedisTarget, ResumeBuffer};
 use common::{read_events, Broker, Engine, Redis};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
@@ -24,20 +23,15 @@ use tokio_tungstenite::tungstenite::Message;
 
 const SECRET: &str = "test-secret-of-thirty-two-bytes!";
 
+/// A gateway node as `chatctl serve` assembles it ([`GatewayNode`]): spool and quarantine
+/// in its own directory, coordination and announcements on.
 struct Node {
     addr: std::net::SocketAddr,
     /// The operations listener: /metrics.
     ops: std::net::SocketAddr,
     gw: Arc<Gateway>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-}
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-    }
+    _node: GatewayNode,
+    _dir: tempfile::TempDir,
 }
 
 async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>) -> Node {
@@ -59,32 +53,27 @@ async fn start_node_full(
     limits: Limits,
     send_buffer_bytes: Option<u32>,
 ) -> Node {
+    static NODES: AtomicUsize = AtomicUsize::new(0);
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = GatewayPlan::new(format!("node-{}", NODES.fetch_add(1, Ordering::Relaxed) + 1), auth, llm);
+    plan.limits = limits;
+    plan.event_queue = 10_000;
+    plan.spool_dir = Some(dir.path().join("spool"));
+    plan.quarantine_file = dir.path().join("quarantine.jsonl");
+    plan.redis = redis.map(RedisTarget::new);
     let mut conf = kafka.producer_config();
     conf.set("message.timeout.ms", "0");
-    let producer = EventProducer::with_config(kafka, &conf).unwrap();
-    let metrics = Arc::new(Metrics::default());
-    let (publisher, _) = Publisher::start(producer, 10_000, metrics.clone());
-    let buffer = match redis {
-        Some(url) => Some(ResumeBuffer::connect(url, Duration::from_secs(600)).await.unwrap()),
-        None => None,
-    };
-    let gw = Arc::new(Gateway::new("node-1".into(), auth, limits, llm, publisher, buffer, metrics));
+    plan.producer_config = Some(conf);
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     if let Some(bytes) = send_buffer_bytes {
         socket.set_send_buffer_size(bytes).unwrap();
     }
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let listener = socket.listen(1024).unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(server::serve(listener, gw.clone(), async move {
-        let _ = stopped.await;
-    }));
     let ops_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let ops = ops_listener.local_addr().unwrap();
-    let app = server::ops_router(gw.clone());
-    tokio::spawn(server::serve_router(ops_listener, app, Duration::from_secs(10), 64, std::future::pending()));
-    Node { addr, ops, gw, stop: Some(stop) }
+    let metrics = Arc::new(Metrics::default());
+    let node = GatewayNode::start(kafka, plan, listener, Some(ops_listener), metrics).await.unwrap();
+    Node { addr: node.addr, ops: node.ops_addr.unwrap(), gw: node.gateway.clone(), _node: node, _dir: dir }
 }
 
 fn model(chunks: u32, interval_ms: u64) -> Arc<dyn Llm> {
@@ -234,7 +223,7 @@ async fn chat_streams_ordered_chunks_and_records_exact_events() {
     })
     .await;
     check_chat_events(&events, &id, &deltas, "what is kafka?");
-    assert!(events.iter().all(|e| e.metadata.node_id == "node-1" && e.metadata.client_ip.is_some()));
+    assert!(events.iter().all(|e| e.metadata.node_id == node.gw.node_id && e.metadata.client_ip.is_some()));
 
     // Resume buffer: every chunk plus the terminal marker, written as it went.
     let buf = ResumeBuffer::connect(&redis.url, Duration::from_secs(60)).await.unwrap();

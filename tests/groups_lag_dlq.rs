@@ -15,41 +15,17 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::ops::dlq::{REDRIVEN, REDRIVE_COUNT};
 use chatctl::workers::search::SearchReader;
 use chrono::{Duration as Cd, Utc};
-use common::{chatctl, committed, create_topic, free_port, produce, read_records, Broker, Engine, Proc};
+use common::{chatctl, committed, create_topic, free_port, produce, read_records, text, Broker, Engine, Proc};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 
 fn run(broker: &Broker, args: &[&str]) -> Output {
-    chatctl().args(["-b", &broker.addr]).args(args).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    common::on(broker, args)
 }
 
 fn ok(broker: &Broker, args: &[&str]) -> String {
-    let out = run(broker, args);
-    assert!(out.status.success(), "{args:?} failed: {}{}", text(&out.stdout), text(&out.stderr));
-    text(&out.stdout)
-}
-
-/// `n` records per partition, one per batch, record i at `start_ms + i * step_ms`.
-async fn fill(kafka: &KafkaSettings, topic: &str, partitions: i32, n: i64, start_ms: i64, step_ms: i64) {
-    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
-    for p in 0..partitions {
-        for i in 0..n {
-            let v = format!("{p}-{i}");
-            producer
-                .send(
-                    FutureRecord::<(), _>::to(topic).partition(p).payload(&v).timestamp(start_ms + i * step_ms),
-                    Duration::from_secs(10),
-                )
-                .await
-                .map_err(|(e, _)| e)
-                .unwrap();
-        }
-    }
+    common::on_ok(broker, args)
 }
 
 async fn eventually(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
@@ -68,7 +44,7 @@ async fn every_reset_mode_commits_exactly_the_expected_offsets() {
     // Ten records per partition, a minute apart, the last one 60 s ago.
     let now = Utc::now().timestamp_millis();
     let start = now - 600_000;
-    fill(&kafka, "orders", 2, 10, start, 60_000).await;
+    common::fill(&kafka, "orders", 2, 10, start, 60_000).await;
     let g = "backfill";
     let reset = |extra: &[&str]| {
         let mut args = vec!["groups", "reset", g, "--force", "-o", "json"];
@@ -163,7 +139,7 @@ async fn a_group_with_a_running_member_is_refused() {
     let broker = Broker::start(Engine::Memory);
     let kafka = broker.kafka();
     create_topic(&kafka, "orders", 1).await;
-    fill(&kafka, "orders", 1, 3, Utc::now().timestamp_millis(), 1).await;
+    common::fill(&kafka, "orders", 1, 3, Utc::now().timestamp_millis(), 1).await;
     let mut config = kafka.consumer_config("busy");
     config.set("client.id", "busy-member-7");
     let member: BaseConsumer = config.create().unwrap();

@@ -104,7 +104,7 @@ impl Secured {
 
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}{}", text(&out.stdout), text(&out.stderr));
+        assert!(out.status.success(), "{args:?}: {} {}{}", out.status, text(&out.stdout), text(&out.stderr));
         text(&out.stdout)
     }
 }
@@ -185,7 +185,7 @@ fn the_engine_and_the_operator_commands_work_over_sasl_ssl() {
         serde_json::from_str(s.ok(&["groups", "describe", "chatctl-audit", "-o", "json"]).trim()).unwrap();
     assert!(d["offsets"].as_array().unwrap().iter().all(|o| o["committed"] == 0), "{d}");
     let out = s.run(&["dlq", "list"]);
-    assert!(out.status.success(), "dlq list: {}", text(&out.stderr));
+    assert!(out.status.success(), "dlq list: {} {}", out.status, text(&out.stderr));
 }
 
 /// Run `cmd`, bounded: (exit code, stderr, how long).

@@ -1,7 +1,8 @@
-//! The TUIs end to end in a real terminal: tmux runs `chatctl lag --watch` and `chatctl dlq
-//! tail` against real tansu; the captured screen shows the group and the dead letter; a
-//! re-drive key press puts the record back on its origin topic with its headers; `q` exits
-//! 0 and the terminal is restored (alternate screen off, the TUI gone from the pane).
+//! The console end to end in a real terminal: tmux runs `chatctl lag --watch`, `chatctl dlq
+//! tail` and `chatctl ui` against real tansu, Redis and chatctl nodes; the captured screen
+//! shows the group, the dead letter, the nodes; a re-drive (after its confirmation) puts the
+//! record back on its origin topic with its headers; a killed node turns red and its answers
+//! move; `q` exits 0 and the terminal is restored (alternate screen off, the TUI gone).
 
 mod common;
 
@@ -152,6 +153,18 @@ async fn lag_watch_and_dlq_tail_in_a_real_terminal() {
     tmux.wait_screen("lag", "the partitions", Duration::from_secs(10), |s| {
         s.contains("chatctl-audit — OK — partitions") && s.contains("chat-events")
     });
+    // R asks for the group's name, then the reset runs off the screen: on tansu's SQLite
+    // engine the broker cannot say whether the group has members, so it is refused.
+    tmux.keys("lag", "R");
+    let s = tmux.wait_screen("lag", "the reset confirmation", Duration::from_secs(5), |s| {
+        s.contains("type chatctl-audit and Enter")
+    });
+    assert!(s.contains("same as: chatctl groups reset chatctl-audit --all-topics --to-latest --execute"), "{s}");
+    tmux.keys("lag", "chatctl-audit");
+    tmux.keys("lag", "Enter");
+    tmux.wait_screen("lag", "the refusal", Duration::from_secs(15), |s| {
+        s.contains("not reset: the broker cannot tell whether chatctl-audit has members")
+    });
     tmux.keys("lag", "q");
     assert_eq!(wait_exit(&lag_exit), "EXIT=0");
     assert_eq!(tmux.alternate_on("lag"), "0", "alternate screen left");
@@ -166,6 +179,10 @@ async fn lag_watch_and_dlq_tail_in_a_real_terminal() {
     assert!(s.contains("traceparent: 00-tui-01"), "{s}");
     assert!(s.contains("decode"), "{s}");
     tmux.keys("dlq", "r");
+    let s = tmux.wait_screen("dlq", "the confirmation", Duration::from_secs(10), |s| s.contains("y: go ahead"));
+    assert!(s.contains("same as: chatctl dlq redrive --topic chat-events.dlq --offset 0 --execute"), "{s}");
+    assert!(redriven(&kafka).is_empty(), "nothing re-driven before the yes");
+    tmux.keys("dlq", "y");
     tmux.wait_screen("dlq", "the re-drive", Duration::from_secs(20), |s| {
         s.contains("re-drove 1 record(s)") && s.contains("redriven")
     });
@@ -180,4 +197,133 @@ async fn lag_watch_and_dlq_tail_in_a_real_terminal() {
     assert_eq!(wait_exit(&dlq_exit), "EXIT=0");
     assert_eq!(tmux.alternate_on("dlq"), "0");
     assert_eq!(redriven(&kafka).len(), 1);
+}
+
+/// The cells of `node`'s row on the :nodes screen (split on whitespace, borders dropped).
+fn node_row(screen: &str, node: &str) -> Option<Vec<String>> {
+    let line = screen.lines().find(|l| l.split_whitespace().any(|w| w == node) && l.contains("127.0.0.1"))?;
+    Some(line.split_whitespace().filter(|w| *w != "│").map(str::to_string).collect())
+}
+
+/// Deliveries per second of `node` on the :nodes screen (column CHUNKS/S).
+fn deliveries(screen: &str, node: &str) -> f64 {
+    node_row(screen, node).and_then(|r| r.get(7)?.parse().ok()).unwrap_or(0.0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_follows_three_nodes_through_a_kill() {
+    const LEASE_TTL_S: u64 = 2;
+    // SQLite: every event of a session is read back (the timeline).
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(2).await;
+    let redis = common::Redis::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let mut nodes: Vec<std::process::Child> = ports
+        .iter()
+        .enumerate()
+        .map(|(k, port)| {
+            chatctl()
+                .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--no-spool"])
+                .args(["--node-id", &format!("node-{}", k + 1), "-b", &broker.addr, "--redis", &redis.url])
+                .args(["--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", &format!("{LEASE_TTL_S}s")])
+                .args(["--metrics-listen", &format!("127.0.0.1:{}", free_port())])
+                .args(["--model-chunks", "2000", "--model-interval", "20ms"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for (k, port) in ports.iter().enumerate() {
+        common::wait_for_port(*port, &format!("node-{}", k + 1), Duration::from_secs(30));
+    }
+    // Two long answers per node; each client resumes on the next node if its own goes.
+    let urls: Vec<String> = ports.iter().map(|p| format!("ws://127.0.0.1:{p}/ws")).collect();
+    let mut clients: Vec<std::process::Child> = (0..6)
+        .map(|i| {
+            let mut cmd = chatctl();
+            cmd.args(["chat", "--user", &format!("u{i}"), &format!("question {i}")]);
+            for k in 0..3 {
+                cmd.args(["--node", &urls[(i + k) % 3]]);
+            }
+            cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap()
+        })
+        .collect();
+
+    let tmux = Tmux::new();
+    let exit = dir.path().join("ui.exit");
+    tmux.start("ui", &shell(&broker, &format!("ui --redis {}", redis.url), &exit));
+    let s = tmux.wait_screen("ui", "three nodes delivering", Duration::from_secs(30), |s| {
+        s.contains("nodes: 3 (0 lost)") && (1..=3).all(|k| deliveries(s, &format!("node-{k}")) > 0.0)
+    });
+    assert!(s.contains("6 answer(s) generating"), "{s}");
+    assert_eq!(tmux.alternate_on("ui"), "1");
+
+    // SIGKILL node-2: red within its lease TTL (+2 s), and its answers taken over.
+    nodes[1].kill().unwrap();
+    let killed = Instant::now();
+    let s = tmux.wait_screen("ui", "node-2 lost", Duration::from_secs(LEASE_TTL_S + 2), |s| {
+        node_row(s, "node-2").is_some_and(|r| r.get(1).map(String::as_str) == Some("LOST"))
+    });
+    let lost_after = killed.elapsed();
+    assert!(s.contains("nodes: 3 (1 lost)"), "{s}");
+    // node-2's two answers, taken over by the survivors (as their beats count them).
+    let taken = |s: &str| -> u64 {
+        s.lines().filter_map(|l| l.split("took over ").nth(1)?.split(' ').next()?.parse::<u64>().ok()).sum()
+    };
+    tmux.wait_screen("ui", "the takeovers", Duration::from_secs(10), |s| taken(s) >= 2 && s.contains("NODE_LOST"));
+
+    // :streams: every answer on a survivor.
+    tmux.keys("ui", ":");
+    tmux.keys("ui", "streams");
+    tmux.keys("ui", "Enter");
+    let s = tmux.wait_screen("ui", "the answers on the survivors", Duration::from_secs(10), |s| {
+        s.contains("nodes › streams") && s.contains("node-1") && s.contains("node-3")
+    });
+    let owners: Vec<&str> =
+        s.lines().filter(|l| l.contains("generating")).filter_map(|l| l.split_whitespace().nth(5)).collect();
+    assert!(!owners.is_empty() && owners.iter().all(|o| *o != "node-2"), "{owners:?}\n{s}");
+    // The highest epoch first (Shift+E twice: descending), Enter: that answer's timeline,
+    // live, with the takeover in it.
+    tmux.keys("ui", "E");
+    tmux.keys("ui", "Enter");
+    let s = tmux.wait_screen("ui", "the timeline with the takeover", Duration::from_secs(20), |s| {
+        s.contains("› session ") && s.contains("TAKEOVER") && s.contains("node-2 →")
+    });
+    assert!(s.contains("CHUNK_RECEIVED") && s.contains("TAKEOVER") && s.contains("(epoch 1)"), "{s}");
+    // Esc back to :streams, then :nodes.
+    tmux.keys("ui", "Escape");
+    tmux.wait_screen("ui", "the answers again", Duration::from_secs(5), |s| s.contains("streams:"));
+    tmux.keys("ui", "Escape");
+    // :sessions: the six clients' sessions; :topics: the chat topics and their records.
+    tmux.keys("ui", ":");
+    tmux.keys("ui", "sessions");
+    tmux.keys("ui", "Enter");
+    tmux.wait_screen("ui", "the sessions", Duration::from_secs(10), |s| {
+        s.contains("sessions: 6 recent") && (0..6).all(|i| s.contains(&format!(" u{i} ")))
+    });
+    tmux.keys("ui", ":");
+    tmux.keys("ui", "topics");
+    tmux.keys("ui", "Enter");
+    // Polled every 5 s: the answers' chunks show in stream-events' records.
+    let records = |s: &str| -> i64 {
+        let row = s.lines().find(|l| l.contains(" stream-events ")).unwrap_or_default();
+        row.split_whitespace().nth(3).and_then(|r| r.parse().ok()).unwrap_or(0)
+    };
+    tmux.wait_screen("ui", "the topics with records", Duration::from_secs(15), |s| {
+        s.contains("topics: ") && records(s) > 0
+    });
+    tmux.keys("ui", "Escape");
+    tmux.keys("ui", "Escape");
+    tmux.wait_screen("ui", "the nodes again", Duration::from_secs(5), |s| s.contains("nodes: 3"));
+    tmux.keys("ui", "q");
+    assert_eq!(wait_exit(&exit), "EXIT=0");
+    assert_eq!(tmux.alternate_on("ui"), "0", "alternate screen left");
+    assert!(!tmux.screen("ui").contains("nodes: 3"), "the console is gone from the pane");
+    eprintln!("node-2 shown LOST {lost_after:?} after its SIGKILL (lease TTL {LEASE_TTL_S}s)");
+    for c in clients.iter_mut().chain(nodes.iter_mut()) {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
 }

@@ -126,10 +126,7 @@ impl Gateway {
         send: &(impl Fn(ServerFrame) + Send + Sync),
         mut stop: tokio::sync::oneshot::Receiver<()>,
     ) -> ChatEnd {
-        let lease_ttl = self.buffer.as_ref().map(|b| b.lease_ttl()).unwrap_or(Duration::from_secs(3600));
-        let mut renew = tokio::time::interval(lease_ttl / 3);
-        renew.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        renew.tick().await;
+        let mut renew = self.lease_renewals().await;
         let mut handoff = self.handoff.subscribe();
         let mut may_hand_off = self.buffer.is_some();
         let mut inflight: Option<Pending> = None;
@@ -142,20 +139,20 @@ impl Gateway {
                 inflight = Some(self.save_from(gen, gen.delivered));
             }
             if upstream_done && inflight.is_none() {
-                if too_large {
-                    break Err(crate::llm::LlmError::TooLarge(self.limits.max_answer_bytes));
-                }
-                break Ok(false);
+                break if too_large {
+                    Err(crate::llm::LlmError::TooLarge(self.limits.max_answer_bytes))
+                } else {
+                    Ok(false)
+                };
             }
             tokio::select! {
                 biased;
                 _ = &mut stop => {
                     // What is on its way to Redis reaches the client first; chunks produced
                     // after it are dropped (the client asked to stop).
-                    if let Some(saving) = inflight.take() {
-                        if !self.saved_then_deliver(gen, saving.await, &mut emitted, send).await {
-                            return self.fenced(gen);
-                        }
+                    let saving = inflight.take();
+                    if !self.save_all(gen, saving, &mut emitted, send, false).await {
+                        return self.fenced(gen);
                     }
                     gen.deltas.truncate(gen.delivered as usize);
                     break Ok(true);
@@ -185,27 +182,18 @@ impl Gateway {
                     None => upstream_done = true,
                     Some(Err(e)) => {
                         // Deliver what was produced before the failure, then the error.
-                        loop {
-                            let saving = match inflight.take() {
-                                Some(s) => s,
-                                None if gen.delivered < gen.deltas.len() as u32 => self.save_from(gen, gen.delivered),
-                                None => break,
-                            };
-                            if !self.saved_then_deliver(gen, saving.await, &mut emitted, send).await {
-                                return self.fenced(gen);
-                            }
+                        if !self.save_all(gen, inflight.take(), &mut emitted, send, true).await {
+                            return self.fenced(gen);
                         }
                         break Err(e);
                     }
+                    // The answer's size is bounded: the cap ends it with a clear error
+                    // (what fits is delivered), so no event outgrows the broker's limit.
+                    Some(Ok(delta)) if gen.answer_bytes + delta.len() > self.limits.max_answer_bytes => {
+                        (upstream_done, too_large) = (true, true);
+                    }
                     Some(Ok(delta)) => {
-                        // The answer's size is bounded: the cap ends it with a clear error
-                        // (what fits is delivered), so no event outgrows the broker's limit.
                         gen.answer_bytes += delta.len();
-                        if gen.answer_bytes > self.limits.max_answer_bytes {
-                            upstream_done = true;
-                            too_large = true;
-                            continue;
-                        }
                         gen.deltas.push(delta);
                         emitted.push_back(Instant::now());
                     }
@@ -215,6 +203,37 @@ impl Gateway {
         // Dropping the upstream stream cancels its request (stop, error or end).
         drop(upstream);
         self.finish(gen, outcome, send).await
+    }
+
+    /// A tick every third of the lease (the first one already taken).
+    async fn lease_renewals(&self) -> tokio::time::Interval {
+        let lease_ttl = self.buffer.as_ref().map(|b| b.lease_ttl()).unwrap_or(Duration::from_secs(3600));
+        let mut renew = tokio::time::interval(lease_ttl / 3);
+        renew.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        renew.tick().await;
+        renew
+    }
+
+    /// Save and deliver what `inflight` carries, then (with `rest`) every other chunk
+    /// produced so far; false if another node fenced this one meanwhile.
+    async fn save_all(
+        self: &Arc<Self>,
+        gen: &mut Generation,
+        mut inflight: Option<Pending>,
+        emitted: &mut VecDeque<Instant>,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+        rest: bool,
+    ) -> bool {
+        loop {
+            let saving = match inflight.take() {
+                Some(s) => s,
+                None if rest && gen.delivered < gen.deltas.len() as u32 => self.save_from(gen, gen.delivered),
+                None => return true,
+            };
+            if !self.saved_then_deliver(gen, saving.await, emitted, send).await {
+                return false;
+            }
+        }
     }
 
     /// Start saving the chunks from `from` to the last one produced (resolves to the end of
@@ -295,8 +314,7 @@ impl Gateway {
             }
         }
         send(frame);
-        self.metrics.chunks_sent.inc();
-        self.metrics.chunk_latency_ms_sum.inc_by(emitted.elapsed().as_millis() as u64);
+        self.metrics.chunk_delivered(emitted.elapsed().as_millis() as u64);
         self.publisher.publish(self.event(
             &gen.origin,
             Payload::ChunkReceived(ChunkReceived {
@@ -315,91 +333,81 @@ impl Gateway {
         outcome: Result<bool, crate::llm::LlmError>,
         send: &(impl Fn(ServerFrame) + Send + Sync),
     ) -> ChatEnd {
-        let index = gen.deltas.len() as u32;
-        let end = match &outcome {
-            Ok(stopped) => Final {
-                terminal: "done".into(),
-                total_chunks: index,
-                content_length: gen.answer.len() as u64,
-                stopped: *stopped,
-                code: String::new(),
-                message: String::new(),
-            },
-            Err(e) => Final {
-                terminal: "error".into(),
-                total_chunks: index,
-                content_length: gen.answer.len() as u64,
-                stopped: false,
-                code: e.code().into(),
-                message: e.public_message(),
-            },
-        };
+        let end = final_of(gen, &outcome);
         if self.save(gen, Some(&end)).await == Saved::Lost {
             return self.fenced(gen);
         }
-        let message_id = gen.meta.message_id.clone();
-        match &outcome {
-            Ok(stopped) => {
-                self.publisher.publish(self.event(
-                    &gen.origin,
-                    Payload::ChatMessage(ChatMessage {
-                        message_id: message_id.clone(),
-                        conversation_id: gen.meta.conversation_id.clone(),
-                        user_id: gen.meta.user_id.clone(),
-                        role: Role::Assistant,
-                        content: gen.answer.clone(),
-                        reply_to: Some(gen.meta.reply_to.clone()),
-                    }),
-                ));
-                let last = if *stopped {
-                    Payload::StreamError(StreamError {
-                        message_id: message_id.clone(),
-                        error: "stopped by the client".into(),
-                        error_code: "CANCELLED".into(),
-                        chunk_index: index.checked_sub(1),
-                    })
-                } else {
-                    Payload::StreamCompleted(StreamCompleted {
-                        message_id: message_id.clone(),
-                        conversation_id: gen.meta.conversation_id.clone(),
-                        total_chunks: index,
-                        content_length: gen.answer.len() as u64,
-                        total_latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
-                        tokens_used: gen.answer.split_whitespace().count() as u64,
-                    })
-                };
-                self.publisher.publish(self.event(&gen.origin, last));
-            }
-            Err(e) => self.publisher.publish(self.event(
-                &gen.origin,
-                Payload::StreamError(StreamError {
-                    message_id: message_id.clone(),
-                    error: crate::security::redact_text(&e.to_string()),
-                    error_code: e.code().into(),
-                    chunk_index: index.checked_sub(1),
-                }),
-            )),
-        }
+        self.publish_end(gen, &outcome);
         // The client hears "done" only once the events of what it saw are on disk: a kill -9
         // from here on loses none of them. (A client following this answer on another node
         // reads the end from Redis, saved above, and can be a few milliseconds earlier.)
         self.publisher.spooled().await;
-        let frame = final_frame(&message_id, &end);
+        let frame = final_frame(&gen.meta.message_id, &end);
         if let Some(live) = &gen.live {
-            let mut l = live.lock().unwrap();
-            l.done = Some(frame.clone());
-            let _ = l.feed.send(frame.clone());
-            // Keep the finished message resumable here for a short while.
-            let gw = Arc::downgrade(self);
-            tokio::spawn(async move {
-                tokio::time::sleep(Duration::from_secs(60)).await;
-                if let Some(gw) = gw.upgrade() {
-                    gw.live.lock().unwrap().remove(&message_id);
-                }
-            });
+            self.keep_resumable(live, &gen.meta.message_id, &frame);
         }
         send(frame);
         ChatEnd::Finished
+    }
+
+    /// The events of an answer's end: the assistant's message and STREAM_COMPLETED, or
+    /// STREAM_ERROR (stopped by the client, or failed).
+    fn publish_end(&self, gen: &Generation, outcome: &Result<bool, crate::llm::LlmError>) {
+        let index = gen.deltas.len() as u32;
+        let message_id = gen.meta.message_id.clone();
+        let stopped = match outcome {
+            Ok(stopped) => *stopped,
+            Err(e) => {
+                let error = crate::security::redact_text(&e.to_string());
+                let error_code = e.code().into();
+                let chunk_index = index.checked_sub(1);
+                let p = Payload::StreamError(StreamError { message_id, error, error_code, chunk_index });
+                return self.publisher.publish(self.event(&gen.origin, p));
+            }
+        };
+        self.publisher.publish(self.event(
+            &gen.origin,
+            Payload::ChatMessage(ChatMessage {
+                message_id: message_id.clone(),
+                conversation_id: gen.meta.conversation_id.clone(),
+                user_id: gen.meta.user_id.clone(),
+                role: Role::Assistant,
+                content: gen.answer.clone(),
+                reply_to: Some(gen.meta.reply_to.clone()),
+            }),
+        ));
+        let last = if stopped {
+            Payload::StreamError(StreamError {
+                message_id,
+                error: "stopped by the client".into(),
+                error_code: "CANCELLED".into(),
+                chunk_index: index.checked_sub(1),
+            })
+        } else {
+            Payload::StreamCompleted(StreamCompleted {
+                message_id,
+                conversation_id: gen.meta.conversation_id.clone(),
+                total_chunks: index,
+                content_length: gen.answer.len() as u64,
+                total_latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
+                tokens_used: gen.answer.split_whitespace().count() as u64,
+            })
+        };
+        self.publisher.publish(self.event(&gen.origin, last));
+    }
+
+    /// The finished message stays resumable on this node for a minute.
+    fn keep_resumable(self: &Arc<Self>, live: &Arc<Mutex<LiveMessage>>, message_id: &str, frame: &ServerFrame) {
+        let mut l = live.lock().unwrap();
+        l.done = Some(frame.clone());
+        let _ = l.feed.send(frame.clone());
+        let (gw, message_id) = (Arc::downgrade(self), message_id.to_string());
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+            if let Some(gw) = gw.upgrade() {
+                gw.live.lock().unwrap().remove(&message_id);
+            }
+        });
     }
 
     /// Draining: save what Redis lacks, give the lease up, stop here. None when that is not
@@ -563,5 +571,28 @@ pub fn final_frame(message_id: &str, f: &Final) -> ServerFrame {
             content_length: f.content_length,
             stopped: f.stopped,
         }
+    }
+}
+
+/// How an answer ended, as saved in Redis and sent to the client.
+fn final_of(gen: &Generation, outcome: &Result<bool, crate::llm::LlmError>) -> Final {
+    let (total_chunks, content_length) = (gen.deltas.len() as u32, gen.answer.len() as u64);
+    match outcome {
+        Ok(stopped) => Final {
+            terminal: "done".into(),
+            total_chunks,
+            content_length,
+            stopped: *stopped,
+            code: String::new(),
+            message: String::new(),
+        },
+        Err(e) => Final {
+            terminal: "error".into(),
+            total_chunks,
+            content_length,
+            stopped: false,
+            code: e.code().into(),
+            message: e.public_message(),
+        },
     }
 }

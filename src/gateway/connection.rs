@@ -68,31 +68,22 @@ where
         user_id: conn.origin.user_id.clone(),
     });
     let registered = gw.register(&conn.origin, conn.frames.clone());
-    let mut limiter = RateLimit::new(gw.limits.frames_per_sec);
-    let mut violations = 0;
+    let mut guard = Guard { limiter: RateLimit::new(gw.limits.frames_per_sec), violations: 0 };
     let mut drain = gw.drain_signal();
     let mut told_to_reconnect = false;
     let mut writer_done = false;
-    // Keepalive: a ping after `ping_interval` of silence from the client; anything it sends
-    // (a pong included) counts as an answer. No answer within `pong_timeout`: closed.
-    let (ping_every, pong_within) = (gw.limits.ping_interval, gw.limits.pong_timeout);
-    let mut heard = tokio::time::Instant::now();
-    let mut pinged: Option<tokio::time::Instant> = None;
+    let mut keepalive = Keepalive::new(gw.limits.ping_interval, gw.limits.pong_timeout);
     loop {
-        let due = match pinged {
-            Some(at) => at + pong_within,
-            None => heard + ping_every,
-        };
         let msg = tokio::select! {
             msg = stream.next() => msg,
-            _ = tokio::time::sleep_until(due) => {
-                if pinged.is_some() {
+            _ = tokio::time::sleep_until(keepalive.due()) => {
+                if keepalive.pinged.is_some() {
                     gw.metrics.clients_timed_out.inc();
                     let _ = conn.frames.tx.try_send(Out::Close(CLOSE_NO_PONG, "no pong"));
                     break;
                 }
                 let _ = conn.frames.tx.try_send(Out::Ping);
-                pinged = Some(tokio::time::Instant::now());
+                keepalive.pinged = Some(tokio::time::Instant::now());
                 continue;
             }
             _ = &mut writer => {
@@ -111,30 +102,9 @@ where
             None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
             Some(Ok(m)) => m,
         };
-        heard = tokio::time::Instant::now();
-        pinged = None;
-        // Every frame counts, text, binary or control: a ping flood is a flood too.
-        if !limiter.allow() {
-            violations += 1;
-            conn.error(ServerFrame::error(ErrorCode::RateLimited, "too many frames; slow down"));
-            if violations >= gw.limits.max_violations {
-                // Abusive: close with 1008 (policy violation).
-                let _ = conn.frames.tx.try_send(Out::Close(1008, "too many frames"));
-                break;
-            }
-            continue;
-        }
-        let text = match msg {
-            Message::Text(t) => t,
-            Message::Binary(_) => {
-                conn.error(ServerFrame::error(ErrorCode::BadJson, "binary frames are not supported; send JSON text"));
-                continue;
-            }
-            _ => continue, // ping/pong answered by the WebSocket layer
-        };
-        match protocol::parse(&text, gw.limits.max_frame_bytes) {
-            Ok(frame) => conn.handle(frame).await,
-            Err(e) => conn.error(e),
+        keepalive.heard();
+        if !conn.receive(msg, &mut guard).await {
+            break;
         }
     }
     gw.deregister(registered);
@@ -144,6 +114,70 @@ where
     drop(conn);
     if !writer_done {
         let _ = writer.await;
+    }
+}
+
+/// Keepalive: a ping after `ping_every` of silence from the client; anything it sends (a
+/// pong included) counts as an answer. No answer within `pong_within`: closed.
+struct Keepalive {
+    ping_every: std::time::Duration,
+    pong_within: std::time::Duration,
+    heard: tokio::time::Instant,
+    pinged: Option<tokio::time::Instant>,
+}
+
+impl Keepalive {
+    fn new(ping_every: std::time::Duration, pong_within: std::time::Duration) -> Keepalive {
+        Keepalive { ping_every, pong_within, heard: tokio::time::Instant::now(), pinged: None }
+    }
+
+    /// When to ping, or (pinged) when to give up.
+    fn due(&self) -> tokio::time::Instant {
+        match self.pinged {
+            Some(at) => at + self.pong_within,
+            None => self.heard + self.ping_every,
+        }
+    }
+
+    fn heard(&mut self) {
+        self.heard = tokio::time::Instant::now();
+        self.pinged = None;
+    }
+}
+
+/// A connection's frame budget, and how often it went over.
+struct Guard {
+    limiter: RateLimit,
+    violations: u32,
+}
+
+impl Conn {
+    /// One frame from the client; false: the connection is to be closed (abuse).
+    async fn receive(&self, msg: Message, guard: &mut Guard) -> bool {
+        // Every frame counts, text, binary or control: a ping flood is a flood too.
+        if !guard.limiter.allow() {
+            guard.violations += 1;
+            self.error(ServerFrame::error(ErrorCode::RateLimited, "too many frames; slow down"));
+            if guard.violations >= self.gw.limits.max_violations {
+                // Abusive: close with 1008 (policy violation).
+                let _ = self.frames.tx.try_send(Out::Close(1008, "too many frames"));
+                return false;
+            }
+            return true;
+        }
+        let text = match msg {
+            Message::Text(t) => t,
+            Message::Binary(_) => {
+                self.error(ServerFrame::error(ErrorCode::BadJson, "binary frames are not supported; send JSON text"));
+                return true;
+            }
+            _ => return true, // ping/pong answered by the WebSocket layer
+        };
+        match protocol::parse(&text, self.gw.limits.max_frame_bytes) {
+            Ok(frame) => self.handle(frame).await,
+            Err(e) => self.error(e),
+        }
+        true
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use super::Gateway;
+use crate::realtime::fleet::{NodeBeat, WorkerBeat};
 
 /// A node is alive while its heartbeat key lives (three beats).
 pub const HEARTBEAT: Duration = Duration::from_secs(1);
@@ -15,25 +16,58 @@ pub const HEARTBEAT: Duration = Duration::from_secs(1);
 const CLAIMS_PER_SWEEP: usize = 16;
 
 /// Start the heartbeat and the takeover sweep (with Redis only). Both stop when the
-/// gateway is dropped, and the sweep stops while the node drains.
-pub fn spawn(gw: &Arc<Gateway>, listen: String) {
+/// gateway is dropped, and the sweep stops while the node drains. `fixed` is what the beat
+/// says that never changes (listen address, role, pid, start, the workers' names); the
+/// vital signs are filled in at every beat, with the figures of the `workers` running here.
+pub fn spawn(gw: &Arc<Gateway>, fixed: NodeBeat, workers: Vec<&'static str>) {
     if gw.buffer.is_none() {
         return;
     }
-    let info = serde_json::json!({"listen": listen, "pid": std::process::id()}).to_string();
-    tokio::spawn(heartbeat(Arc::downgrade(gw), info));
+    tokio::spawn(heartbeat(Arc::downgrade(gw), fixed, workers));
     tokio::spawn(sweep(Arc::downgrade(gw)));
 }
 
-async fn heartbeat(gw: Weak<Gateway>, info: String) {
+async fn heartbeat(gw: Weak<Gateway>, fixed: NodeBeat, workers: Vec<&'static str>) {
     let mut tick = tokio::time::interval(HEARTBEAT);
     loop {
         tick.tick().await;
         let Some(gw) = gw.upgrade() else { return };
         let Some(buf) = &gw.buffer else { return };
+        let beat = vitals(&gw, &fixed, &workers, buf.lease_ttl());
+        let info = serde_json::to_string(&beat).expect("a beat always serialises");
         if let Err(e) = buf.heartbeat(&gw.node_id, &info, HEARTBEAT * 3).await {
             tracing::debug!(error = %e, "heartbeat failed");
         }
+    }
+}
+
+/// This node's beat now: `fixed` with the vital signs from its metrics.
+fn vitals(gw: &Gateway, fixed: &NodeBeat, workers: &[&'static str], lease_ttl: Duration) -> NodeBeat {
+    let m = &gw.metrics;
+    let worker = |name: &&'static str| {
+        let label = vec![("worker", *name)];
+        WorkerBeat {
+            name: name.to_string(),
+            processed: m.worker_processed.get(&label).map(|c| c.get()).unwrap_or(0),
+            lag: m.worker_lag.get(&label).map(|g| g.get()).unwrap_or(0),
+            dead_lettered: m.worker_dead_lettered.get(&label).map(|c| c.get()).unwrap_or(0),
+        }
+    };
+    NodeBeat {
+        node: gw.node_id.clone(),
+        beat_ms: chrono::Utc::now().timestamp_millis(),
+        lease_ttl_ms: lease_ttl.as_millis() as u64,
+        draining: gw.is_draining(),
+        connections: m.connections.get(),
+        generating: m.streams_active.get(),
+        following: m.streams_following.get(),
+        chunks_sent: m.chunks_sent.get(),
+        events_published: m.events_published_total(&crate::events::EVENT_TYPES),
+        events_queue: m.events_queue_depth.get(),
+        chunk_p99_ms: m.take_chunk_p99(),
+        takeovers: m.takeovers.get(),
+        workers: workers.iter().map(worker).collect(),
+        ..fixed.clone()
     }
 }
 

@@ -99,89 +99,145 @@ pub(crate) async fn resume(
 pub(crate) async fn follow(
     gw: Arc<Gateway>,
     message_id: String,
-    mut next: u32,
+    next: u32,
     mut snap: Option<Snapshot>,
-    mut sub: Subscription,
+    sub: Subscription,
     deliver: FrameSender,
-    mut gone: watch::Receiver<bool>,
+    gone: watch::Receiver<bool>,
 ) {
     let Some(buf) = gw.buffer.clone() else { return };
-    let mut last_seen = Instant::now();
-    // When the message was last watched: every read of the buffer (here, or `resume`'s)
-    // watches it first.
-    let mut watched: Instant;
+    let _following = Following::count(&gw.metrics);
+    let now = Instant::now();
+    let mut f = Follower { buf, message_id, next, sub, deliver, gone, last_seen: now, watched: now };
     loop {
-        if *gone.borrow() {
+        if *f.gone.borrow() {
             return;
         }
         let s = match snap.take() {
             Some(s) => s,
-            None => match buf.watch_and_load(&message_id).await {
-                Ok(Some(s)) => s,
-                Ok(None) | Err(_) => {
-                    if last_seen.elapsed() > VANISHED {
-                        deliver
-                            .send(refusal(ErrorCode::UnknownMessage, &message_id, "the message's resume state is gone"))
-                            .await;
-                        return;
-                    }
-                    tokio::select! {
-                        _ = gone.changed() => return,
-                        _ = tokio::time::sleep(QUIET / 4) => continue,
-                    }
-                }
+            None => match f.load().await {
+                Loaded::Snapshot(s) => *s,
+                Loaded::Retry => continue,
+                Loaded::Done => return,
             },
         };
-        last_seen = Instant::now();
-        watched = last_seen;
-        for c in s.chunks.iter().filter(|c| c.terminal.is_empty()) {
-            if c.index == next {
-                let chunk = ServerFrame::Chunk {
-                    message_id: message_id.clone(),
-                    epoch: c.epoch,
-                    index: c.index,
-                    delta: c.delta.clone(),
-                };
-                if !deliver.send(chunk).await {
-                    return;
+        f.last_seen = Instant::now();
+        f.watched = f.last_seen;
+        if !f.deliver_snapshot(&s).await || !f.live().await {
+            return;
+        }
+    }
+}
+
+/// One answer relayed to a client of this node, counted while it lasts.
+struct Following(Arc<crate::metrics::Metrics>);
+
+impl Following {
+    fn count(metrics: &Arc<crate::metrics::Metrics>) -> Following {
+        metrics.streams_following.inc();
+        Following(metrics.clone())
+    }
+}
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        self.0.streams_following.dec();
+    }
+}
+
+/// One follower's cursor on a message.
+struct Follower {
+    buf: crate::realtime::ResumeBuffer,
+    message_id: String,
+    /// The next chunk the client is to get.
+    next: u32,
+    sub: Subscription,
+    deliver: FrameSender,
+    gone: watch::Receiver<bool>,
+    /// When the message's state was last found in the buffer.
+    last_seen: Instant,
+    /// When the message was last watched: every read of the buffer (here, or `resume`'s)
+    /// watches it first.
+    watched: Instant,
+}
+
+enum Loaded {
+    Snapshot(Box<Snapshot>),
+    /// Not there (yet): look again.
+    Retry,
+    /// Gone for good, or the client left.
+    Done,
+}
+
+impl Follower {
+    /// The message's state from the buffer (watched first).
+    async fn load(&mut self) -> Loaded {
+        match self.buf.watch_and_load(&self.message_id).await {
+            Ok(Some(s)) => Loaded::Snapshot(Box::new(s)),
+            Ok(None) | Err(_) => {
+                if self.last_seen.elapsed() > VANISHED {
+                    let gone =
+                        refusal(ErrorCode::UnknownMessage, &self.message_id, "the message's resume state is gone");
+                    self.deliver.send(gone).await;
+                    return Loaded::Done;
                 }
-                next += 1;
+                tokio::select! {
+                    _ = self.gone.changed() => Loaded::Done,
+                    _ = tokio::time::sleep(QUIET / 4) => Loaded::Retry,
+                }
+            }
+        }
+    }
+
+    /// The chunks of `s` from the cursor on, and its end if it has one; false once done.
+    async fn deliver_snapshot(&mut self, s: &Snapshot) -> bool {
+        for c in s.chunks.iter().filter(|c| c.terminal.is_empty()) {
+            if c.index == self.next && !self.chunk(c.epoch, c.index, c.delta.clone()).await {
+                return false;
             }
         }
         if let Some(end) = &s.final_frame {
-            deliver.send(final_frame(&message_id, end)).await;
-            return;
+            self.deliver.send(final_frame(&self.message_id, end)).await;
+            return false;
         }
-        // Live entries that continue the cursor; anything else sends us back to the buffer.
+        true
+    }
+
+    async fn chunk(&mut self, epoch: u32, index: u32, delta: String) -> bool {
+        let frame = ServerFrame::Chunk { message_id: self.message_id.clone(), epoch, index, delta };
+        if !self.deliver.send(frame).await {
+            return false;
+        }
+        self.next += 1;
+        true
+    }
+
+    /// Live entries that continue the cursor; anything else (a gap, the end, a quiet spell,
+    /// a lagging subscription) sends the follower back to the buffer (true). False: done.
+    async fn live(&mut self) -> bool {
         loop {
-            if watched.elapsed() > WATCH_TTL / 3 {
-                let _ = buf.watch(&message_id).await;
-                watched = Instant::now();
+            if self.watched.elapsed() > WATCH_TTL / 3 {
+                let _ = self.buf.watch(&self.message_id).await;
+                self.watched = Instant::now();
             }
             let entry = tokio::select! {
-                _ = gone.changed() => return,
-                r = tokio::time::timeout(QUIET, sub.rx.recv()) => r,
+                _ = self.gone.changed() => return false,
+                r = tokio::time::timeout(QUIET, self.sub.rx.recv()) => r,
             };
             let payload = match entry {
                 Ok(Ok(p)) => p,
-                Ok(Err(broadcast::error::RecvError::Lagged(_))) | Err(_) => break,
+                Ok(Err(broadcast::error::RecvError::Lagged(_))) | Err(_) => return true,
                 Ok(Err(broadcast::error::RecvError::Closed)) => {
                     tokio::time::sleep(QUIET / 4).await;
-                    break;
+                    return true;
                 }
             };
-            let Ok(e) = serde_json::from_str::<LiveEntry>(&payload) else { break };
-            if !e.t.is_empty() || e.i > next {
-                break;
+            let Ok(e) = serde_json::from_str::<LiveEntry>(&payload) else { return true };
+            if !e.t.is_empty() || e.i > self.next {
+                return true;
             }
-            if e.i == next {
-                if !deliver
-                    .send(ServerFrame::Chunk { message_id: message_id.clone(), epoch: e.e, index: e.i, delta: e.d })
-                    .await
-                {
-                    return;
-                }
-                next += 1;
+            if e.i == self.next && !self.chunk(e.e, e.i, e.d).await {
+                return false;
             }
         }
     }

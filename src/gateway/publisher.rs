@@ -270,7 +270,7 @@ async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64
                         }
                         // Refused for good (e.g. too large for the broker): resending
                         // cannot help.
-                        Ok(Err((e, _))) => out.refused(&event, payload, &e.to_string(), seq).await,
+                        Ok(Err(e)) => out.refused(&event, payload, &e.to_string(), seq).await,
                         Err(_) => {
                             // The producer went away (shutdown): the spool keeps it.
                             out.metrics.events_failed.inc();

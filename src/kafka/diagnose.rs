@@ -73,10 +73,12 @@ pub fn probe(kafka: &KafkaSettings, bound: Duration) -> Option<Cause> {
     let consumer: std::sync::Arc<BaseConsumer> = std::sync::Arc::new(kafka.create(&kafka.reader_config()).ok()?);
     // A metadata request makes it connect (on a thread of its own, left to finish by
     // itself); the loop below serves the callbacks.
+    // The asker may hold the last handle, and so destroy the client: counted among the
+    // threads the process waits for before it exits.
     let asker = consumer.clone();
-    std::thread::spawn(move || {
+    super::winding_down(std::thread::spawn(move || {
         let _ = asker.fetch_metadata(None, bound);
-    });
+    }));
     let mut found = None;
     while started.elapsed() < bound {
         let _ = consumer.poll(Duration::from_millis(50));

@@ -120,9 +120,19 @@ fn admin_call<C: ClientContext>(
     let event = Event(event);
     let err = unsafe { rd::rd_kafka_event_error(event.0) };
     if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-        return Err(Error::Broker(text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
+        return Err(refusal(err, text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
     }
     Ok(event)
+}
+
+/// The broker's (or librdkafka's) refusal: a request the broker does not implement is told
+/// apart, so callers can take another way.
+fn refusal(err: rd::rd_kafka_resp_err_t, message: String) -> Error {
+    match err {
+        rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE
+        | rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION => Error::Unsupported(message),
+        _ => Error::Broker(message),
+    }
 }
 
 /// A client to run group requests from (no group of its own).
@@ -226,6 +236,113 @@ pub fn describe<C: ClientContext>(
     Ok(out)
 }
 
+/// What OffsetDelete (KIP-496) answered for one partition: `None` when its committed offset
+/// is gone, else the broker's reason for keeping it (GROUP_SUBSCRIBED_TO_TOPIC while a member
+/// of the group consumes the topic).
+pub type PartitionDeletion = (String, i32, Option<String>);
+
+/// The Kafka API key of OffsetDelete (KIP-496).
+pub const OFFSET_DELETE: i16 = 47;
+
+/// Whether the brokers answer Kafka API `key`. No public librdkafka call returns a broker's
+/// ApiVersions, but librdkafka logs each one under `debug=feature` (one line per API:
+/// `ApiKey NAME (KEY) Versions MIN..MAX`): a short-lived client reads those lines.
+pub fn broker_supports(kafka: &KafkaSettings, key: i16) -> Result<bool> {
+    use rdkafka::config::RDKafkaLogLevel;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    struct Apis {
+        needle: String,
+        listed: AtomicBool,
+        found: AtomicBool,
+    }
+    impl ClientContext for Apis {
+        fn log(&self, _level: RDKafkaLogLevel, fac: &str, line: &str) {
+            if fac == "APIVERSION" && line.contains(" Versions ") {
+                self.listed.store(true, Ordering::Relaxed);
+                if line.contains(&self.needle) {
+                    self.found.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+    }
+    impl rdkafka::consumer::ConsumerContext for Apis {}
+    let mut config = kafka.reader_config();
+    config.set("debug", "feature").set_log_level(RDKafkaLogLevel::Debug);
+    let apis =
+        Apis { needle: format!(" ({key}) Versions "), listed: AtomicBool::new(false), found: AtomicBool::new(false) };
+    let client: BaseConsumer<Apis> = config.create_with_context(apis).map_err(Error::Kafka)?;
+    let md = client.fetch_metadata(None, kafka.timeout).map_err(|e| kafka.unreachable(e));
+    // The log lines wait on the client's queue: serve it until the API shows up, or for
+    // half a second (time for every line of the list to be served).
+    let deadline = std::time::Instant::now() + Duration::from_millis(500);
+    while !client.context().found.load(Ordering::Relaxed) && std::time::Instant::now() < deadline {
+        let _ = client.poll(Duration::from_millis(20));
+    }
+    let (listed, found) =
+        (client.context().listed.load(Ordering::Relaxed), client.context().found.load(Ordering::Relaxed));
+    super::dispose(client);
+    md?;
+    if !listed {
+        return Err(Error::Broker("the broker did not list the APIs it supports (ApiVersions)".into()));
+    }
+    Ok(found)
+}
+
+/// Delete `group`'s committed offsets on `partitions` (librdkafka's
+/// `rd_kafka_DeleteConsumerGroupOffsets`). Ask [`broker_supports`] first: librdkafka 2.12.1
+/// aborts the process when the broker lacks OffsetDelete (the request's reply queue is
+/// destroyed twice, in `rd_kafka_OffsetDeleteRequest` and again in `rdkafka_coord.c`), so
+/// this must only run against a broker that has it.
+pub fn delete_offsets<C: ClientContext>(
+    client: &Client<C>,
+    group: &str,
+    partitions: &[(String, i32)],
+    timeout: Duration,
+) -> Result<Vec<PartitionDeletion>> {
+    let name = CString::new(group).map_err(|_| Error::usage("group id has a NUL byte"))?;
+    let mut tpl = TopicPartitionList::new();
+    for (t, p) in partitions {
+        tpl.add_partition(t, *p);
+    }
+    // librdkafka copies the list; the request object is ours to destroy.
+    let mut request = [unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets_new(name.as_ptr(), tpl.ptr()) }];
+    let event = admin_call(
+        client,
+        rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS,
+        timeout,
+        |rk, o, q| unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets(rk, request.as_mut_ptr(), 1, o, q) },
+    );
+    unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets_destroy(request[0]) };
+    let event = event?;
+    let result = unsafe { rd::rd_kafka_event_DeleteConsumerGroupOffsets_result(event.0) };
+    if result.is_null() {
+        return Err(Error::Broker("unexpected answer to OffsetDelete".into()));
+    }
+    let mut n = 0usize;
+    let groups = unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets_result_groups(result, &mut n) };
+    let mut out = Vec::new();
+    for i in 0..n {
+        let g = unsafe { *groups.add(i) };
+        let err = unsafe { rd::rd_kafka_group_result_error(g) };
+        if !err.is_null() {
+            let message = format!("deleting offsets of {group}: {}", text(unsafe { rd::rd_kafka_error_string(err) }));
+            return Err(refusal(unsafe { rd::rd_kafka_error_code(err) }, message));
+        }
+        let parts = unsafe { rd::rd_kafka_group_result_partitions(g) };
+        if parts.is_null() {
+            continue;
+        }
+        let parts = unsafe { &*parts };
+        for k in 0..parts.cnt as usize {
+            let e = unsafe { &*parts.elems.add(k) };
+            let kept = (e.err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR)
+                .then(|| text(unsafe { rd::rd_kafka_err2str(e.err) }));
+            out.push((text(e.topic), e.partition, kept));
+        }
+    }
+    Ok(out)
+}
+
 /// (topic, partition, offset).
 pub type TopicOffset = (String, i32, i64);
 
@@ -263,6 +380,85 @@ pub fn committed(
         }
     }
     super::dispose(consumer);
+    Ok(out)
+}
+
+/// Committed offsets of many groups from one client (librdkafka's
+/// `rd_kafka_ListConsumerGroupOffsets`): one OffsetFetch per group, all in flight at once on
+/// one queue, so watching 200 groups costs one client, not 200. Each group is asked about
+/// its `partitions` (none: all of its offsets, an OffsetFetch without topics).
+pub fn committed_many<C: ClientContext>(
+    client: &Client<C>,
+    asks: &[(String, TopicPartitionList)],
+    timeout: Duration,
+) -> Result<std::collections::HashMap<String, Vec<TopicOffset>>> {
+    let rk = client.native_ptr();
+    let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    let queue = Queue(unsafe { rd::rd_kafka_queue_new(rk) });
+    let options = Options(unsafe {
+        rd::rd_kafka_AdminOptions_new(rk, rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
+    });
+    let mut errstr = [0 as c_char; 256];
+    unsafe { rd::rd_kafka_AdminOptions_set_request_timeout(options.0, ms, errstr.as_mut_ptr(), errstr.len()) };
+    for (group, partitions) in asks {
+        let name = CString::new(group.as_str()).map_err(|_| Error::usage("group id has a NUL byte"))?;
+        let parts = if partitions.count() > 0 { partitions.ptr() as *const _ } else { std::ptr::null() };
+        // librdkafka copies the request (and the options) into its own operation.
+        let mut request = [unsafe { rd::rd_kafka_ListConsumerGroupOffsets_new(name.as_ptr(), parts) }];
+        unsafe { rd::rd_kafka_ListConsumerGroupOffsets(rk, request.as_mut_ptr(), 1, options.0, queue.0) };
+        unsafe { rd::rd_kafka_ListConsumerGroupOffsets_destroy(request[0]) };
+    }
+    let deadline = std::time::Instant::now() + timeout + Duration::from_secs(1);
+    let mut out = std::collections::HashMap::with_capacity(asks.len());
+    let mut answered = 0;
+    while answered < asks.len() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Err(Error::Broker(format!(
+                "{} of {} groups' offsets not answered within {}s",
+                asks.len() - answered,
+                asks.len(),
+                timeout.as_secs_f32()
+            )));
+        }
+        let event = unsafe { rd::rd_kafka_queue_poll(queue.0, left.as_millis().min(i32::MAX as u128) as i32) };
+        if event.is_null() {
+            continue;
+        }
+        let event = Event(event);
+        answered += 1;
+        let err = unsafe { rd::rd_kafka_event_error(event.0) };
+        if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            return Err(refusal(err, text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
+        }
+        let result = unsafe { rd::rd_kafka_event_ListConsumerGroupOffsets_result(event.0) };
+        if result.is_null() {
+            return Err(Error::Broker("unexpected answer to OffsetFetch".into()));
+        }
+        let mut n = 0usize;
+        let groups = unsafe { rd::rd_kafka_ListConsumerGroupOffsets_result_groups(result, &mut n) };
+        for i in 0..n {
+            let g = unsafe { *groups.add(i) };
+            let group = text(unsafe { rd::rd_kafka_group_result_name(g) });
+            let err = unsafe { rd::rd_kafka_group_result_error(g) };
+            if !err.is_null() {
+                let message = format!("offsets of {group}: {}", text(unsafe { rd::rd_kafka_error_string(err) }));
+                return Err(refusal(unsafe { rd::rd_kafka_error_code(err) }, message));
+            }
+            let mut offsets = Vec::new();
+            let parts = unsafe { rd::rd_kafka_group_result_partitions(g) };
+            if !parts.is_null() {
+                let parts = unsafe { &*parts };
+                for k in 0..parts.cnt as usize {
+                    let e = unsafe { &*parts.elems.add(k) };
+                    if e.err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && e.offset >= 0 {
+                        offsets.push((text(e.topic), e.partition, e.offset));
+                    }
+                }
+            }
+            out.insert(group, offsets);
+        }
+    }
     Ok(out)
 }
 

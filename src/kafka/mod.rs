@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod diagnose;
+pub mod engine_producer;
 pub mod groups;
 pub mod idle;
 pub mod partitioner;
@@ -159,10 +160,16 @@ impl KafkaSettings {
     /// ([`KafkaSettings::engine_producer_config`]; made on first use, dropped with its last
     /// user). The gateway's events and every worker's dead letters go through one client:
     /// each librdkafka client is threads, connections and timers, even idle.
-    pub fn shared_producer(&self) -> Result<std::sync::Arc<rdkafka::producer::FutureProducer>> {
-        static ALL: PerProcess<rdkafka::producer::FutureProducer> = std::sync::OnceLock::new();
+    pub fn shared_producer(&self) -> Result<std::sync::Arc<engine_producer::EngineProducer>> {
+        static ALL: PerProcess<engine_producer::EngineProducer> = std::sync::OnceLock::new();
         let key = format!("{}|{}|{:?}", self.brokers, self.client_id, self.props);
-        per_process(&ALL, key, || Ok(std::sync::Arc::new(self.create(&self.engine_producer_config())?)))
+        per_process(&ALL, key, || Ok(std::sync::Arc::new(self.engine_producer(&self.engine_producer_config())?)))
+    }
+
+    /// An [`EngineProducer`](engine_producer::EngineProducer) from `config`, its refusals
+    /// named as [`create`](Self::create) names them.
+    pub fn engine_producer(&self, config: &ClientConfig) -> Result<engine_producer::EngineProducer> {
+        engine_producer::EngineProducer::new(config).map_err(config_error)
     }
 
     pub fn admin(&self) -> Result<AdminClient<DefaultClientContext>> {
@@ -261,9 +268,36 @@ pub(crate) fn per_process<T>(
 
 /// Drop a librdkafka client on a thread of its own: destroying one waits for its
 /// internal threads to wind down (up to ~100 ms), which a command should not wait for
-/// when the client has nothing left to send (readers without a group).
+/// when the client has nothing left to send (readers without a group). The process waits
+/// for these threads before it exits ([`settle_disposals`]).
 pub fn dispose<T: Send + 'static>(client: T) {
-    std::thread::spawn(move || drop(client));
+    winding_down(std::thread::spawn(move || drop(client)));
+}
+
+/// Threads still destroying librdkafka clients.
+static WINDING_DOWN: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(Vec::new());
+
+/// Count `thread` (destroying a client) among those [`settle_disposals`] waits for.
+pub(crate) fn winding_down(thread: std::thread::JoinHandle<()>) {
+    let mut all = WINDING_DOWN.lock().unwrap_or_else(|p| p.into_inner());
+    all.retain(|t| !t.is_finished());
+    all.push(thread);
+}
+
+/// Wait, up to `bound`, for the clients being destroyed. Call before the process exits:
+/// `exit` runs OpenSSL's cleanup while a client still being destroyed may be using TLS,
+/// and the process then dies of a signal, silently (seen with SASL_SSL).
+pub fn settle_disposals(bound: Duration) {
+    let until = std::time::Instant::now() + bound;
+    let threads = std::mem::take(&mut *WINDING_DOWN.lock().unwrap_or_else(|p| p.into_inner()));
+    for t in threads {
+        while !t.is_finished() && std::time::Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if t.is_finished() {
+            let _ = t.join();
+        }
+    }
 }
 
 /// The clients' settings from the resolved settings (here, not in `config`: the layers go

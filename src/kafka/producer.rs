@@ -4,22 +4,19 @@
 use std::time::Duration;
 
 use rdkafka::message::OwnedHeaders;
-use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
+use rdkafka::producer::FutureRecord;
+
+use super::engine_producer::EngineProducer;
 
 use super::KafkaSettings;
 use crate::error::{Error, Result};
 use crate::events::Event;
 
-/// Where a record landed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Delivered {
-    pub partition: i32,
-    pub offset: i64,
-}
+pub use super::engine_producer::Delivered;
 
 #[derive(Clone)]
 pub struct EventProducer {
-    inner: std::sync::Arc<FutureProducer>,
+    inner: std::sync::Arc<EngineProducer>,
     kafka: KafkaSettings,
 }
 
@@ -31,7 +28,7 @@ impl EventProducer {
 
     /// Build from an explicit config (tests and tuned paths); still validated.
     pub fn with_config(kafka: &KafkaSettings, config: &rdkafka::ClientConfig) -> Result<Self> {
-        Ok(EventProducer { inner: std::sync::Arc::new(kafka.create(config)?), kafka: kafka.clone() })
+        Ok(EventProducer { inner: std::sync::Arc::new(kafka.engine_producer(config)?), kafka: kafka.clone() })
     }
 
     /// Send `event` to its topic and wait for the broker's acknowledgement.
@@ -52,8 +49,8 @@ impl EventProducer {
             record = record.headers(h);
         }
         match self.inner.send(record, self.kafka.timeout).await {
-            Ok(d) => Ok(Delivered { partition: d.partition, offset: d.offset }),
-            Err((e, _)) => Err(Error::Kafka(e)),
+            Ok(d) => Ok(d),
+            Err(e) => Err(Error::Kafka(e)),
         }
     }
 
@@ -67,7 +64,7 @@ impl EventProducer {
         self.inner.in_flight_count()
     }
 
-    pub fn raw(&self) -> &FutureProducer {
+    pub fn raw(&self) -> &EngineProducer {
         &self.inner
     }
 }

@@ -57,6 +57,8 @@ pub enum Target {
     Time(i64),
     /// A plan read from a file.
     Plan(PlanFile),
+    /// Another group's committed offsets (`--to-group`, a chatctl extension).
+    Group(String),
 }
 
 /// A `--from-file` plan: group → (topic, partition, offset).
@@ -186,13 +188,14 @@ pub fn raw_target(
         Target::ShiftBy(n) => current.ok_or("there is no current committed offset to shift from")?.saturating_add(*n),
         Target::Time(_) => by_time.filter(|o| *o >= 0).unwrap_or(high),
         Target::Plan(_) => planned.ok_or("the plan file has no offset for it")?,
+        Target::Group(other) => planned.ok_or_else(|| format!("group {other} has no committed offset there"))?,
     })
 }
 
 /// Whether Kafka checks the target against the log (`checkOffsetsRange`): for the targets
 /// a user types (to-offset, shift-by, a plan file); the others come from the log.
 pub fn range_checked(target: &Target) -> bool {
-    matches!(target, Target::Offset(_) | Target::ShiftBy(_) | Target::Plan(_))
+    matches!(target, Target::Offset(_) | Target::ShiftBy(_) | Target::Plan(_) | Target::Group(_))
 }
 
 /// Clamp into [low, high], saying so when it had to.
@@ -218,14 +221,58 @@ pub fn plan(kafka: &KafkaSettings, group: &str, scope: &Scope, target: &Target) 
     let all = groups::topic_partitions(&md, None);
     let committed = groups::committed(kafka, group, &all)?;
     let current = |t: &str, p: i32| committed.iter().find(|(ct, cp, _)| ct == t && *cp == p).map(|c| c.2);
+    let copied = match target {
+        Target::Group(other) => groups::committed(kafka, other, &all)?,
+        _ => Vec::new(),
+    };
     let mut out = Plan::default();
 
-    // The partitions in scope.
+    // --all-topics with --to-group: the partitions the other group has offsets for.
+    let committed_in_scope = if matches!(target, Target::Group(_)) { &copied } else { &committed };
+    let partitions = in_scope(group, scope, target, &all, committed_in_scope, &mut out.warnings)?;
+
+    // Offsets by time: the range resolver's end bound (the first offset at or after the
+    // time, checked against the records around it: brokers answer past-the-end and
+    // batch-time questions differently).
+    let by_time = offsets_by_time(kafka, target, &partitions)?;
+
+    for (t, p) in partitions {
+        let (low, high) = client.fetch_watermarks(&t, p, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+        let cur = current(&t, p);
+        let bt = by_time.iter().find(|b| b.0 == t && b.1 == p).map(|b| b.2);
+        if matches!(target, Target::Time(_)) && bt.is_none_or(|o| o < 0) {
+            out.warnings.push(format!("{t}:{p}: no record at or after the time: falling back to the log end {high}"));
+        }
+        let planned = match target {
+            Target::Plan(plans) => {
+                plans.get(group).and_then(|rows| rows.iter().find(|r| r.0 == t && r.1 == p)).map(|r| r.2)
+            }
+            Target::Group(_) => copied.iter().find(|c| c.0 == t && c.1 == p).map(|c| c.2),
+            _ => None,
+        };
+        let raw = raw_target(target, cur, low, high, bt, planned)
+            .map_err(|why| Error::usage(format!("cannot reset {t}:{p} of group {group}: {why}")))?;
+        let target = if range_checked(target) { clamp(&t, p, raw, low, high, &mut out.warnings) } else { raw };
+        out.rows.push(PlanRow { group: group.to_string(), topic: t, partition: p, current: cur, target });
+    }
+    crate::kafka::dispose(client);
+    Ok(out)
+}
+
+/// The partitions a reset covers, sorted, each checked to exist.
+fn in_scope(
+    group: &str,
+    scope: &Scope,
+    target: &Target,
+    all: &rdkafka::TopicPartitionList,
+    committed: &[(String, i32, i64)],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<(String, i32)>> {
     let mut partitions: Vec<(String, i32)> = Vec::new();
     match (scope, target) {
         (_, Target::Plan(plans)) => match plans.get(group) {
             Some(rows) => partitions.extend(rows.iter().map(|(t, p, _)| (t.clone(), *p))),
-            None => out.warnings.push(format!("no reset plan for group {group} in the file")),
+            None => warnings.push(format!("no reset plan for group {group} in the file")),
         },
         (Scope::AllTopics, _) => partitions.extend(committed.iter().map(|(t, p, _)| (t.clone(), *p))),
         (Scope::Topics(list), _) => {
@@ -259,45 +306,30 @@ pub fn plan(kafka: &KafkaSettings, group: &str, scope: &Scope, target: &Target) 
             return Err(Error::NotFound(format!("{t}:{p} does not exist")));
         }
     }
+    Ok(partitions)
+}
 
-    // Offsets by time: the range resolver's end bound (the first offset at or after the
-    // time, checked against the records around it: brokers answer past-the-end and
-    // batch-time questions differently).
-    let by_time: Vec<(String, i32, i64)> = match target {
-        Target::Time(ms) if !partitions.is_empty() => {
-            let resolver = Resolver::new(kafka)?;
-            let mut resolved = Resolved::default();
-            let topics: BTreeSet<&str> = partitions.iter().map(|(t, _)| t.as_str()).collect();
-            for t in topics {
-                let ps: Vec<i32> = partitions.iter().filter(|(pt, _)| pt == t).map(|(_, p)| *p).collect();
-                let spec = RangeSpec { until_ms: Some(*ms), partitions: Some(ps), ..Default::default() };
-                resolver.resolve_topic(t, &spec, &mut resolved)?;
-            }
-            resolved.ranges.into_iter().map(|r| (r.topic, r.partition, r.end)).collect()
-        }
-        _ => Vec::new(),
-    };
-
-    for (t, p) in partitions {
-        let (low, high) = client.fetch_watermarks(&t, p, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-        let cur = current(&t, p);
-        let bt = by_time.iter().find(|b| b.0 == t && b.1 == p).map(|b| b.2);
-        if matches!(target, Target::Time(_)) && bt.is_none_or(|o| o < 0) {
-            out.warnings.push(format!("{t}:{p}: no record at or after the time: falling back to the log end {high}"));
-        }
-        let planned = match target {
-            Target::Plan(plans) => {
-                plans.get(group).and_then(|rows| rows.iter().find(|r| r.0 == t && r.1 == p)).map(|r| r.2)
-            }
-            _ => None,
-        };
-        let raw = raw_target(target, cur, low, high, bt, planned)
-            .map_err(|why| Error::usage(format!("cannot reset {t}:{p} of group {group}: {why}")))?;
-        let target = if range_checked(target) { clamp(&t, p, raw, low, high, &mut out.warnings) } else { raw };
-        out.rows.push(PlanRow { group: group.to_string(), topic: t, partition: p, current: cur, target });
+/// Offsets by time: the range resolver's end bound (the first offset at or after the time,
+/// checked against the records around it: brokers answer past-the-end and batch-time
+/// questions differently). Empty unless the target is a time.
+fn offsets_by_time(
+    kafka: &KafkaSettings,
+    target: &Target,
+    partitions: &[(String, i32)],
+) -> Result<Vec<(String, i32, i64)>> {
+    let Target::Time(ms) = target else { return Ok(Vec::new()) };
+    if partitions.is_empty() {
+        return Ok(Vec::new());
     }
-    crate::kafka::dispose(client);
-    Ok(out)
+    let resolver = Resolver::new(kafka)?;
+    let mut resolved = Resolved::default();
+    let topics: BTreeSet<&str> = partitions.iter().map(|(t, _)| t.as_str()).collect();
+    for t in topics {
+        let ps: Vec<i32> = partitions.iter().filter(|(pt, _)| pt == t).map(|(_, p)| *p).collect();
+        let spec = RangeSpec { until_ms: Some(*ms), partitions: Some(ps), ..Default::default() };
+        resolver.resolve_topic(t, &spec, &mut resolved)?;
+    }
+    Ok(resolved.ranges.into_iter().map(|r| (r.topic, r.partition, r.end)).collect())
 }
 
 /// What the membership check found.
@@ -376,11 +408,35 @@ pub struct OffsetRow {
 pub fn offsets(kafka: &KafkaSettings, group: &str, desc: Option<&GroupDescription>) -> Result<Vec<OffsetRow>> {
     let client: BaseConsumer = groups::admin_consumer(kafka)?;
     let md = client.fetch_metadata(None, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-    let committed = groups::committed(kafka, group, &groups::topic_partitions(&md, None))?;
+    let mut ends = Watermarks::default();
+    let rows = offsets_in(kafka, &client, &md, &mut ends, group, desc);
+    crate::kafka::dispose(client);
+    rows
+}
+
+/// Log starts and ends already asked for, by partition (many groups read the same ones).
+pub type Watermarks = std::collections::HashMap<(String, i32), (i64, i64)>;
+
+/// [`offsets`] with a client, metadata and watermarks shared across groups.
+pub fn offsets_in(
+    kafka: &KafkaSettings,
+    client: &BaseConsumer,
+    md: &rdkafka::metadata::Metadata,
+    ends: &mut Watermarks,
+    group: &str,
+    desc: Option<&GroupDescription>,
+) -> Result<Vec<OffsetRow>> {
+    let committed = groups::committed(kafka, group, &groups::topic_partitions(md, None))?;
     let mut rows = Vec::new();
     for (topic, partition, offset) in committed {
-        let (low, high) =
-            client.fetch_watermarks(&topic, partition, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+        let (low, high) = match ends.get(&(topic.clone(), partition)) {
+            Some(w) => *w,
+            None => {
+                let w = client.fetch_watermarks(&topic, partition, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
+                ends.insert((topic.clone(), partition), w);
+                w
+            }
+        };
         let tp = format!("{topic}:{partition}");
         let member = desc.and_then(|d| d.members.iter().find(|m| m.assignment.contains(&tp)).map(|m| m.label()));
         rows.push(OffsetRow {
@@ -394,7 +450,6 @@ pub fn offsets(kafka: &KafkaSettings, group: &str, desc: Option<&GroupDescriptio
         });
     }
     rows.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
-    crate::kafka::dispose(client);
     Ok(rows)
 }
 

@@ -1,6 +1,8 @@
 //! What the operator commands do: offset ranges by time, replay, session timelines.
 
 pub mod burrow;
+pub mod consume;
+pub mod delete_offsets;
 pub mod dlq;
 pub mod groups;
 pub mod lag;
@@ -9,3 +11,4 @@ pub mod pick;
 pub mod range;
 pub mod replay;
 pub mod timeline;
+pub mod topics;

@@ -141,6 +141,14 @@ fn equals(got: Option<&Value>, want: &str) -> bool {
     }
 }
 
+/// What a sink wants after a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    More,
+    /// Stop reading (a record limit reached).
+    Enough,
+}
+
 /// Per-partition counts of a replay.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -167,129 +175,62 @@ pub fn read(
     kafka: &KafkaSettings,
     ranges: &[PartitionRange],
     filter: &Filter,
-    mut sink: impl FnMut(&BorrowedMessage<'_>) -> Result<()>,
+    mut sink: impl FnMut(&BorrowedMessage<'_>) -> Result<Take>,
     mut progress: impl FnMut(u64),
     notes: &mut Vec<String>,
 ) -> Result<Vec<PartitionSummary>> {
-    let mut summaries: Vec<PartitionSummary> = ranges
-        .iter()
-        .map(|r| PartitionSummary {
-            topic: r.topic.clone(),
-            partition: r.partition,
-            start: r.start,
-            end: r.end,
-            ..Default::default()
-        })
-        .collect();
+    let mut cursors: Vec<Cursor> = ranges.iter().map(Cursor::new).collect();
     // A handful of ranges: a scan without allocating beats hashing a topic name per record.
     let index = |topic: &str, partition: i32| ranges.iter().position(|r| r.partition == partition && r.topic == topic);
-    let mut open: usize = ranges.iter().filter(|r| !r.is_empty()).count();
+    let mut open: usize = cursors.iter().filter(|c| !c.closed).count();
     if open == 0 {
-        return Ok(summaries);
+        return Ok(cursors.into_iter().map(|c| c.summary).collect());
     }
     let started = std::time::Instant::now();
     let matcher = filter.matcher();
     let consumer: BaseConsumer = kafka.create(&kafka.bulk_reader_config())?;
     let mut tpl = TopicPartitionList::new();
-    // Per range: the record before an unchecked start still to come; no record of the
-    // range seen yet; all read.
-    let mut pending_check: Vec<bool> = ranges.iter().map(|r| r.check.is_some_and(|c| r.start > c.low)).collect();
-    let mut first: Vec<bool> = vec![true; ranges.len()];
-    let mut closed: Vec<bool> = ranges.iter().map(|r| r.is_empty()).collect();
-    for r in ranges.iter().filter(|r| !r.is_empty()) {
-        let from = if r.check.is_some_and(|c| r.start > c.low) { r.start - 1 } else { r.start };
-        tpl.add_partition_offset(&r.topic, r.partition, Offset::Offset(from)).map_err(Error::Kafka)?;
+    for c in cursors.iter().filter(|c| !c.closed) {
+        tpl.add_partition_offset(&c.range.topic, c.range.partition, Offset::Offset(c.first_offset()))
+            .map_err(Error::Kafka)?;
     }
     consumer.assign(&tpl)?;
     let mut total: u64 = 0;
-    // Since when polls have returned nothing (no clock read per record).
-    let mut idle_since: Option<std::time::Instant> = None;
+    let mut waiting = Waiting::default();
     while open > 0 {
         let msg = match consumer.poll(Duration::from_millis(100)) {
             None => {
-                // Offsets missing at the end of a range (compaction, transaction markers)
-                // never arrive as records: the consumer's position says we are past them.
-                if let Ok(pos) = consumer.position() {
-                    for e in pos.elements() {
-                        let Some(i) = index(e.topic(), e.partition()) else { continue };
-                        if let Offset::Offset(o) = e.offset() {
-                            if o >= summaries[i].end && !closed[i] {
-                                closed[i] = true;
-                                open -= 1;
-                            }
-                        }
-                    }
-                }
-                if idle_since.get_or_insert_with(std::time::Instant::now).elapsed() > kafka.timeout * 3 {
-                    return Err(Error::Broker(format!(
-                        "no records for {:?} while {open} partition(s) still had records to read",
-                        kafka.timeout * 3
-                    )));
-                }
+                open -= close_passed(&consumer, &mut cursors, index);
+                waiting.check(kafka, open)?;
                 continue;
             }
             Some(Err(e)) if crate::kafka::is_transient(&e) => {
                 tracing::warn!(error = %e, "a broker is away: reading on from the others");
-                if idle_since.get_or_insert_with(std::time::Instant::now).elapsed() > kafka.timeout * 3 {
-                    return Err(kafka.unreachable(e));
-                }
+                waiting.check(kafka, open).map_err(|_| kafka.unreachable(e))?;
                 continue;
             }
             Some(Err(e)) => return Err(kafka.unreachable(e)),
             Some(Ok(m)) => m,
         };
-        idle_since = None;
-        let Some(i) = index(msg.topic(), msg.partition()) else { continue };
-        let (start, end) = (summaries[i].start, summaries[i].end);
-        if closed[i] || msg.offset() >= end {
-            continue;
-        }
-        let r = &ranges[i];
-        let ts = msg.timestamp().to_millis();
-        if msg.offset() < start {
-            // Only the record just before an unchecked start matters: it must be older
-            // than `since`, or the broker's answer was late.
-            if let Some(c) = r.check.filter(|_| pending_check[i] && msg.offset() == start - 1) {
-                pending_check[i] = false;
-                if ts.is_some_and(|t| t >= c.since_ms) {
-                    let marks = super::range::Marks { partition: r.partition, low: c.low, high: start };
-                    let found = super::range::Probe::new(kafka).search(&r.topic, &[marks], c.since_ms)?[0];
-                    notes.push(format!(
-                        "{}[{}]: the broker's offsets-for-times answer ({start}) comes after records at or past the start time; used a client-side search ({found})",
-                        r.topic, r.partition
-                    ));
-                    summaries[i].start = found;
-                    consumer.seek(&r.topic, r.partition, Offset::Offset(found), kafka.timeout)?;
-                }
+        waiting = Waiting::default();
+        let Some(c) = index(msg.topic(), msg.partition()).map(|i| &mut cursors[i]) else { continue };
+        match c.take(&msg, kafka, notes)? {
+            Taken::Skip => continue,
+            Taken::SeekTo(found) => {
+                consumer.seek(&c.range.topic, c.range.partition, Offset::Offset(found), kafka.timeout)?;
+                continue;
             }
-            continue;
+            Taken::Read => {}
         }
-        pending_check[i] = false;
-        if std::mem::take(&mut first[i]) {
-            if let Some(c) = r.check.filter(|c| start == r.start && ts.is_some_and(|t| t < c.since_ms)) {
-                notes.push(format!(
-                    "{}[{}]: the broker's offsets-for-times answer ({start}) is before the start time (record at {} ms < {} ms); records before the start time were read and left out",
-                    r.topic, r.partition, ts.unwrap_or_default(), c.since_ms
-                ));
-            }
-            if msg.offset() > start {
-                notes.push(format!(
-                    "{}[{}]: the broker returned no records for offsets {start}..{} (compacted away, or a broker that answers a fetch inside a batch with the next batch)",
-                    r.topic,
-                    r.partition,
-                    msg.offset() - 1
-                ));
-            }
-        }
-        let s = &mut summaries[i];
-        s.read += 1;
         total += 1;
-        if filter.in_window(ts) && matcher.matches(msg.key(), msg.payload()) {
-            s.matched += 1;
-            sink(&msg)?;
+        if filter.in_window(msg.timestamp().to_millis()) && matcher.matches(msg.key(), msg.payload()) {
+            c.summary.matched += 1;
+            if sink(&msg)? == Take::Enough {
+                break;
+            }
         }
-        if msg.offset() + 1 >= end {
-            closed[i] = true;
+        if msg.offset() + 1 >= c.summary.end {
+            c.closed = true;
             open -= 1;
             let mut done = TopicPartitionList::new();
             done.add_partition(msg.topic(), msg.partition());
@@ -302,7 +243,151 @@ pub fn read(
     progress(total);
     crate::kafka::dispose(consumer);
     tracing::debug!(records = total, elapsed = ?started.elapsed(), "read");
-    Ok(summaries)
+    Ok(cursors.into_iter().map(|c| c.summary).collect())
+}
+
+/// Since when polls have returned nothing (no clock read per record).
+#[derive(Default)]
+struct Waiting(Option<std::time::Instant>);
+
+impl Waiting {
+    /// An error once nothing has come for three broker timeouts while ranges are open.
+    fn check(&mut self, kafka: &KafkaSettings, open: usize) -> Result<()> {
+        let bound = kafka.timeout * 3;
+        if self.0.get_or_insert_with(std::time::Instant::now).elapsed() > bound {
+            return Err(Error::Broker(format!(
+                "no records for {bound:?} while {open} partition(s) still had records to read"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Offsets missing at the end of a range (compaction, transaction markers) never arrive as
+/// records: the consumer's position says the reader is past them. How many it closed.
+fn close_passed(consumer: &BaseConsumer, cursors: &mut [Cursor], index: impl Fn(&str, i32) -> Option<usize>) -> usize {
+    let Ok(pos) = consumer.position() else { return 0 };
+    let mut closed = 0;
+    for e in pos.elements() {
+        let Some(c) = index(e.topic(), e.partition()).map(|i| &mut cursors[i]) else { continue };
+        if let Offset::Offset(o) = e.offset() {
+            if o >= c.summary.end && !c.closed {
+                c.closed = true;
+                closed += 1;
+            }
+        }
+    }
+    closed
+}
+
+/// One range being read, and where it stands.
+struct Cursor<'a> {
+    range: &'a PartitionRange,
+    summary: PartitionSummary,
+    /// The record just before an unchecked start is still to come.
+    pending_check: bool,
+    /// No record of the range has been read yet.
+    first: bool,
+    /// Everything of the range has been read.
+    closed: bool,
+}
+
+/// What a record means for its range.
+enum Taken {
+    /// Not part of the range (past its end, or before its start).
+    Skip,
+    /// The start was late: read again from this offset.
+    SeekTo(i64),
+    /// A record of the range, counted as read.
+    Read,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(r: &'a PartitionRange) -> Cursor<'a> {
+        Cursor {
+            range: r,
+            summary: PartitionSummary {
+                topic: r.topic.clone(),
+                partition: r.partition,
+                start: r.start,
+                end: r.end,
+                ..Default::default()
+            },
+            pending_check: r.check.is_some_and(|c| r.start > c.low),
+            first: true,
+            closed: r.is_empty(),
+        }
+    }
+
+    /// Where reading begins: one record early where the start is to be checked.
+    fn first_offset(&self) -> i64 {
+        if self.pending_check {
+            self.range.start - 1
+        } else {
+            self.range.start
+        }
+    }
+
+    fn take(&mut self, msg: &BorrowedMessage<'_>, kafka: &KafkaSettings, notes: &mut Vec<String>) -> Result<Taken> {
+        let (start, end) = (self.summary.start, self.summary.end);
+        if self.closed || msg.offset() >= end {
+            return Ok(Taken::Skip);
+        }
+        let ts = msg.timestamp().to_millis();
+        if msg.offset() < start {
+            return self.before_start(msg.offset(), ts, kafka, notes);
+        }
+        self.pending_check = false;
+        if std::mem::take(&mut self.first) {
+            self.first_record(msg.offset(), ts, notes);
+        }
+        self.summary.read += 1;
+        Ok(Taken::Read)
+    }
+
+    /// Only the record just before an unchecked start matters: it must be older than
+    /// `since`, or the broker's answer was late and a client-side search finds the start.
+    fn before_start(
+        &mut self,
+        offset: i64,
+        ts: Option<i64>,
+        kafka: &KafkaSettings,
+        notes: &mut Vec<String>,
+    ) -> Result<Taken> {
+        let (r, start) = (self.range, self.summary.start);
+        let Some(c) = r.check.filter(|_| self.pending_check && offset == start - 1) else { return Ok(Taken::Skip) };
+        self.pending_check = false;
+        if ts.is_none_or(|t| t < c.since_ms) {
+            return Ok(Taken::Skip);
+        }
+        let marks = super::range::Marks { partition: r.partition, low: c.low, high: start };
+        let found = super::range::Probe::new(kafka).search(&r.topic, &[marks], c.since_ms)?[0];
+        notes.push(format!(
+            "{}[{}]: the broker's offsets-for-times answer ({start}) comes after records at or past the start time; used a client-side search ({found})",
+            r.topic, r.partition
+        ));
+        self.summary.start = found;
+        Ok(Taken::SeekTo(found))
+    }
+
+    /// The first record at or after the start: what the broker's answers left out.
+    fn first_record(&self, offset: i64, ts: Option<i64>, notes: &mut Vec<String>) {
+        let (r, start) = (self.range, self.summary.start);
+        if let Some(c) = r.check.filter(|c| start == r.start && ts.is_some_and(|t| t < c.since_ms)) {
+            notes.push(format!(
+                "{}[{}]: the broker's offsets-for-times answer ({start}) is before the start time (record at {} ms < {} ms); records before the start time were read and left out",
+                r.topic, r.partition, ts.unwrap_or_default(), c.since_ms
+            ));
+        }
+        if offset > start {
+            notes.push(format!(
+                "{}[{}]: the broker returned no records for offsets {start}..{} (compacted away, or a broker that answers a fetch inside a batch with the next batch)",
+                r.topic,
+                r.partition,
+                offset - 1
+            ));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,10 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rdkafka::Message;
 use serde::Serialize;
 
 use super::range::{PartitionRange, RangeSpec, Resolved, Resolver};
-use super::replay::{read, Filter};
+use super::replay::{read, Filter, Take};
 use crate::error::{Error, Result};
 use crate::events::{Event, Payload, CHAT_EVENTS, STREAM_EVENTS};
 use crate::kafka::partitioner::partition_for_key;
@@ -59,6 +60,68 @@ pub struct Timeline {
     pub summary: Summary,
     /// The offset ranges read (one partition per topic).
     pub scanned: Vec<PartitionRange>,
+    /// Where each event sits, by its id: `topic[partition]@offset`.
+    #[serde(default)]
+    pub positions: BTreeMap<uuid::Uuid, String>,
+}
+
+/// One line of a timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventLine {
+    pub at: String,
+    pub relative_ms: i64,
+    pub event_type: &'static str,
+    pub message: String,
+    pub chunk: String,
+    pub latency_ms: String,
+    pub node: String,
+    pub detail: String,
+}
+
+/// One event as a timeline line: what `chatctl session` prints and the console shows.
+pub fn event_line(e: &Event, first_ms: i64) -> EventLine {
+    let (chunk, latency, detail) = match &e.payload {
+        Payload::ChunkReceived(c) => {
+            (c.chunk_index.to_string(), c.latency_ms.to_string(), format!("{} bytes", c.content_length))
+        }
+        Payload::StreamCompleted(c) => (
+            String::new(),
+            c.total_latency_ms.to_string(),
+            format!("{} chunks, {} bytes, {} tokens", c.total_chunks, c.content_length, c.tokens_used),
+        ),
+        Payload::StreamError(s) => (
+            s.chunk_index.map(|c| c.to_string()).unwrap_or_default(),
+            String::new(),
+            format!("{}: {}", s.error_code, s.error),
+        ),
+        Payload::StreamResumed(r) => (r.from_chunk.to_string(), String::new(), format!("epoch {}", r.epoch)),
+        Payload::ChatMessage(m) => {
+            let text: String = m.content.chars().take(40).collect();
+            (String::new(), String::new(), format!("{}: {text}", m.role.as_str()))
+        }
+        Payload::SessionStarted(s) => (String::new(), String::new(), format!("user {}", s.user_id)),
+    };
+    let ms = e.timestamp.timestamp_millis();
+    EventLine {
+        at: e.timestamp.format("%H:%M:%S%.3f").to_string(),
+        relative_ms: ms - first_ms,
+        event_type: e.event_type(),
+        message: e.payload.message_id().to_string(),
+        chunk,
+        latency_ms: latency,
+        node: e.metadata.node_id.clone(),
+        detail,
+    }
+}
+
+/// The time in a UUIDv7 (milliseconds since the epoch); None for other ids.
+pub fn uuid_v7_ms(id: &str) -> Option<i64> {
+    let u = uuid::Uuid::parse_str(id).ok()?;
+    if u.get_version_num() != 7 {
+        return None;
+    }
+    let (secs, nanos) = u.get_timestamp()?.to_unix();
+    Some(secs as i64 * 1000 + i64::from(nanos / 1_000_000))
 }
 
 /// Build the timeline of `session_id` within [since, until). Blocking.
@@ -80,6 +143,7 @@ pub fn session_timeline(
     let (scanned, mut notes) = (resolved.ranges, resolved.notes);
     let filter = Filter { session: Some(session_id.to_string()), since_ms, until_ms, ..Default::default() };
     let mut events = Vec::new();
+    let mut positions = BTreeMap::new();
     let mut undecodable = 0;
     read(
         kafka,
@@ -87,10 +151,13 @@ pub fn session_timeline(
         &filter,
         |rec| {
             match Event::decode(rdkafka::Message::payload(rec).unwrap_or_default()) {
-                Ok(e) => events.push(e),
+                Ok(e) => {
+                    positions.insert(e.event_id, format!("{}[{}]@{}", rec.topic(), rec.partition(), rec.offset()));
+                    events.push(e)
+                }
                 Err(_) => undecodable += 1,
             }
-            Ok(())
+            Ok(Take::More)
         },
         |_| {},
         &mut notes,
@@ -104,7 +171,7 @@ pub fn session_timeline(
     }
     events.sort_by_key(|e| (e.timestamp, e.event_id));
     let summary = summarise(&events, undecodable);
-    Ok((Timeline { session_id: session_id.to_string(), events, summary, scanned }, notes))
+    Ok((Timeline { session_id: session_id.to_string(), events, summary, scanned, positions }, notes))
 }
 
 fn window_text(since: Option<i64>, until: Option<i64>) -> String {
@@ -174,4 +241,21 @@ fn runs(by_index: &BTreeMap<u32, String>) -> Vec<NodeRun> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuid_v7_time() {
+        let before = chrono::Utc::now().timestamp_millis();
+        let id = uuid::Uuid::now_v7().to_string();
+        let after = chrono::Utc::now().timestamp_millis();
+        let t = uuid_v7_ms(&id).unwrap();
+        assert!(before <= t && t <= after, "{before} <= {t} <= {after}");
+        // A version-4 id (random): no time in it.
+        assert_eq!(uuid_v7_ms("0b5e5b1c-6a1f-4d2e-9c3b-2f1e0d9c8b7a"), None);
+        assert_eq!(uuid_v7_ms("session-42"), None);
+    }
 }

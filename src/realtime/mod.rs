@@ -22,6 +22,7 @@
 //! claimed message's), so these scripts need one Redis (or a primary with replicas), not
 //! Redis Cluster.
 
+pub mod fleet;
 pub mod subscriber;
 
 use std::sync::Arc;
@@ -510,10 +511,21 @@ impl ResumeBuffer {
         Ok(buffered(&reply))
     }
 
-    /// This node is alive for another `ttl`.
+    /// This node is alive for another `ttl`: its beat, and its name in the registry's index
+    /// (`chatctl:nodes`, node → when it last beat; names silent for an hour are dropped).
     pub async fn heartbeat(&self, node: &str, info: &str, ttl: Duration) -> Result<()> {
         let mut conn = self.conn.clone();
-        let _: () = conn.pset_ex(node_key(node), info, ttl.as_millis() as u64).await.map_err(redis_err)?;
+        let now = chrono::Utc::now().timestamp_millis();
+        let _: () = redis::pipe()
+            .pset_ex(node_key(node), info, ttl.as_millis() as u64)
+            .ignore()
+            .zadd(fleet::NODES, node, now)
+            .ignore()
+            .zrembyscore(fleet::NODES, "-inf", now - 3_600_000)
+            .ignore()
+            .query_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::writer::{Write, WriteError};
+use super::writer::WriteError;
 use super::{Param, Store};
 use crate::error::Result;
 
@@ -29,8 +29,7 @@ pub struct MinuteRow {
     pub p95_latency_ms: Option<i64>,
 }
 
-pub(super) const INSERT_SAMPLE: &str =
-    "INSERT INTO analytics_samples (event_id, node_id, minute_ms, kind, latency_ms) \
+const INSERT_SAMPLE: &str = "INSERT INTO analytics_samples (event_id, node_id, minute_ms, kind, latency_ms) \
     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING";
 
 const Q_SAMPLES: &str = "SELECT node_id, minute_ms, kind, latency_ms FROM analytics_samples \
@@ -38,7 +37,14 @@ const Q_SAMPLES: &str = "SELECT node_id, minute_ms, kind, latency_ms FROM analyt
 
 impl Store {
     pub async fn sample(&self, s: Sample) -> std::result::Result<(), WriteError> {
-        self.write(Write::Sample(s)).await
+        let params = vec![
+            Param::Text(s.event_id),
+            Param::Text(s.node_id),
+            Param::Int(s.minute_ms),
+            Param::Text(s.kind.into()),
+            Param::OptInt(s.latency_ms),
+        ];
+        self.exec(INSERT_SAMPLE, params).await
     }
 
     pub async fn minutes(&self, from_ms: i64, to_ms: i64) -> Result<Vec<MinuteRow>> {

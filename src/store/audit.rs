@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::writer::{Write, WriteError};
+use super::writer::WriteError;
 use super::{Param, Store};
 use crate::error::Result;
 use crate::events::{Event, Payload};
@@ -94,8 +94,7 @@ pub struct ErrorRow {
     pub error: String,
 }
 
-pub(super) const INSERT_AUDIT: &str =
-    "INSERT INTO audit_events (event_id, event_type, ts_ms, session_id, user_id, message_id, \
+const INSERT_AUDIT: &str = "INSERT INTO audit_events (event_id, event_type, ts_ms, session_id, user_id, message_id, \
     conversation_id, node_id, latency_ms, error_code, error, topic, kafka_partition, kafka_offset, payload) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING";
 const Q_SESSIONS: &str = "SELECT e.session_id, MIN(e.ts_ms), MAX(e.ts_ms), \
@@ -112,7 +111,26 @@ const Q_ERRORS: &str = "SELECT ts_ms, session_id, message_id, node_id, error_cod
 impl Store {
     /// Record an audit row; a row with the same eventId is left as it is.
     pub async fn audit(&self, row: AuditRow) -> std::result::Result<(), WriteError> {
-        self.write(Write::Audit(Box::new(row))).await
+        use Param::*;
+        let r = row;
+        let params = vec![
+            Text(r.event_id),
+            Text(r.event_type),
+            Int(r.ts_ms),
+            Text(r.session_id),
+            OptText(r.user_id),
+            Text(r.message_id),
+            OptText(r.conversation_id),
+            Text(r.node_id),
+            OptInt(r.latency_ms),
+            OptText(r.error_code),
+            OptText(r.error),
+            Text(r.topic),
+            Int32(r.partition),
+            Int(r.offset),
+            Text(r.payload),
+        ];
+        self.exec(INSERT_AUDIT, params).await
     }
 
     /// Seed query 1: a user's sessions since `since_ms`.

@@ -8,6 +8,7 @@
 mod alerts;
 mod analytics;
 mod audit;
+pub mod search;
 mod summary;
 mod training;
 mod writer;
@@ -252,7 +253,7 @@ impl Store {
 
     /// One statement through the group-commit writer (its row durable when this returns).
     async fn exec(&self, sql: &'static str, params: Vec<Param>) -> std::result::Result<(), WriteError> {
-        self.write(Write::Exec(sql, params)).await
+        self.write(Write { sql, params }).await
     }
 
     /// One statement on its own, outside the group commit: the rows it changed. For the
@@ -432,6 +433,10 @@ fn sqlite_sql(sql: &str) -> String {
 pub(crate) enum Param {
     Text(String),
     Int(i64),
+    /// An INTEGER column (PostgreSQL binds by exact type).
+    Int32(i32),
+    OptText(Option<String>),
+    OptInt(Option<i64>),
 }
 
 impl Param {
@@ -439,12 +444,18 @@ impl Param {
         match self {
             Param::Text(s) => s,
             Param::Int(i) => i,
+            Param::Int32(i) => i,
+            Param::OptText(s) => s,
+            Param::OptInt(i) => i,
         }
     }
     fn pg(&self) -> &(dyn tokio_postgres::types::ToSql + Sync) {
         match self {
             Param::Text(s) => s,
             Param::Int(i) => i,
+            Param::Int32(i) => i,
+            Param::OptText(s) => s,
+            Param::OptInt(i) => i,
         }
     }
 }

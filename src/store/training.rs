@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::writer::{Write, WriteError};
+use super::writer::WriteError;
 use super::{Param, Store};
 use crate::error::Result;
 
@@ -29,8 +29,7 @@ pub struct TrainingPair {
     pub completion: String,
 }
 
-pub(super) const INSERT_MESSAGE: &str =
-    "INSERT INTO training_messages (event_id, ts_ms, conversation_id, message_id, role, \
+const INSERT_MESSAGE: &str = "INSERT INTO training_messages (event_id, ts_ms, conversation_id, message_id, role, \
     content, reply_to) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING";
 // An answer and the prompt it replies to; a message delivered twice (two eventIds) pairs once.
 const Q_PAIRS: &str = "SELECT a.conversation_id, a.message_id, MIN(a.ts_ms), MIN(u.content), MIN(a.content) \
@@ -41,7 +40,16 @@ const Q_PAIRS: &str = "SELECT a.conversation_id, a.message_id, MIN(a.ts_ms), MIN
 impl Store {
     /// Keep a chat message for training export; one with the same eventId is left as it is.
     pub async fn training_message(&self, m: TrainingMessage) -> std::result::Result<(), WriteError> {
-        self.write(Write::Message(Box::new(m))).await
+        let params = vec![
+            Param::Text(m.event_id),
+            Param::Int(m.ts_ms),
+            Param::Text(m.conversation_id),
+            Param::Text(m.message_id),
+            Param::Text(m.role),
+            Param::Text(m.content),
+            Param::OptText(m.reply_to),
+        ];
+        self.exec(INSERT_MESSAGE, params).await
     }
 
     /// Prompt/answer pairs whose answer is in [from, to), oldest first.

@@ -1,15 +1,15 @@
 //! The group-commit writer: whatever is waiting goes into one transaction, on SQLite or
 //! PostgreSQL; a failed batch is split so only the offending row's caller hears about it.
 //! Failures are classed (`WriteError`) so workers know what to do with the record.
+//! It knows statements, not rows: each domain (audit, analytics, training, summaries,
+//! alerts) hands it its SQL and parameters.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::analytics::{Sample, INSERT_SAMPLE};
-use super::audit::{AuditRow, INSERT_AUDIT};
-use super::training::{TrainingMessage, INSERT_MESSAGE};
-use super::{Backend, Param};
+use super::{sqlite_sql, Backend, Param};
 use crate::error::Error;
 
 /// Why a write failed: it decides what a worker does with the record.
@@ -90,12 +90,10 @@ pub(super) fn sqlite_class(e: &rusqlite::Error) -> WriteError {
     }
 }
 
-pub(super) enum Write {
-    Audit(Box<AuditRow>),
-    Sample(Sample),
-    Message(Box<TrainingMessage>),
-    /// Any other statement (summaries): SQL valid on both backends, `$n` parameters.
-    Exec(&'static str, Vec<Param>),
+/// One statement for the group commit: SQL valid on both backends, `$n` parameters.
+pub(super) struct Write {
+    pub(super) sql: &'static str,
+    pub(super) params: Vec<Param>,
 }
 
 pub(super) struct Job {
@@ -138,138 +136,21 @@ async fn apply(
     writes: Arc<Vec<Write>>,
     only: Option<usize>,
 ) -> std::result::Result<(), WriteError> {
-    let pick =
-        move |writes: &Arc<Vec<Write>>| -> Vec<usize> { only.map_or_else(|| (0..writes.len()).collect(), |i| vec![i]) };
+    let picked: Vec<usize> = only.map_or_else(|| (0..writes.len()).collect(), |i| vec![i]);
     match &**backend {
         Backend::Sqlite(conn) => {
             let conn = conn.clone();
             tokio::task::spawn_blocking(move || {
                 let mut conn = conn.lock().unwrap();
-                let c = |e: rusqlite::Error| sqlite_class(&e);
-                let tx = conn.transaction().map_err(c)?;
-                {
-                    let mut audit = tx.prepare_cached(INSERT_AUDIT).map_err(c)?;
-                    let mut sample = tx.prepare_cached(INSERT_SAMPLE).map_err(c)?;
-                    let mut message = tx.prepare_cached(INSERT_MESSAGE).map_err(c)?;
-                    for w in pick(&writes).into_iter().map(|i| &writes[i]) {
-                        match w {
-                            Write::Audit(r) => audit.execute(rusqlite::params![
-                                r.event_id,
-                                r.event_type,
-                                r.ts_ms,
-                                r.session_id,
-                                r.user_id,
-                                r.message_id,
-                                r.conversation_id,
-                                r.node_id,
-                                r.latency_ms,
-                                r.error_code,
-                                r.error,
-                                r.topic,
-                                r.partition,
-                                r.offset,
-                                r.payload
-                            ]),
-                            Write::Sample(s) => sample.execute(rusqlite::params![
-                                s.event_id,
-                                s.node_id,
-                                s.minute_ms,
-                                s.kind,
-                                s.latency_ms
-                            ]),
-                            Write::Message(m) => message.execute(rusqlite::params![
-                                m.event_id,
-                                m.ts_ms,
-                                m.conversation_id,
-                                m.message_id,
-                                m.role,
-                                m.content,
-                                m.reply_to
-                            ]),
-                            Write::Exec(sql, params) => {
-                                let ps: Vec<&dyn rusqlite::ToSql> = params.iter().map(Param::sqlite).collect();
-                                tx.prepare_cached(&super::sqlite_sql(sql)).and_then(|mut st| st.execute(ps.as_slice()))
-                            }
-                        }
-                        .map_err(c)?;
-                    }
-                }
-                tx.commit().map_err(c)
+                apply_sqlite(&mut conn, picked.iter().map(|&i| &writes[i]))
             })
             .await
             .map_err(|e| WriteError::Other(e.to_string()))?
         }
         Backend::Postgres(pool) => {
-            // One transaction per batch; statements pipelined on one pooled connection.
             let client = pool.get().await.map_err(pool_class)?;
             client.batch_execute("BEGIN").await.map_err(|e| pg_class(&e))?;
-            let result: std::result::Result<(), WriteError> = async {
-                let audit = client.prepare_cached(INSERT_AUDIT).await.map_err(|e| pg_class(&e))?;
-                let sample = client.prepare_cached(INSERT_SAMPLE).await.map_err(|e| pg_class(&e))?;
-                let message = client.prepare_cached(INSERT_MESSAGE).await.map_err(|e| pg_class(&e))?;
-                let futs = pick(&writes).into_iter().map(|i| &writes[i]).map(|w| async {
-                    match w {
-                        Write::Audit(r) => {
-                            client
-                                .execute(
-                                    &audit,
-                                    &[
-                                        &r.event_id,
-                                        &r.event_type,
-                                        &r.ts_ms,
-                                        &r.session_id,
-                                        &r.user_id,
-                                        &r.message_id,
-                                        &r.conversation_id,
-                                        &r.node_id,
-                                        &r.latency_ms,
-                                        &r.error_code,
-                                        &r.error,
-                                        &r.topic,
-                                        &r.partition,
-                                        &r.offset,
-                                        &r.payload,
-                                    ],
-                                )
-                                .await
-                        }
-                        Write::Sample(s) => {
-                            client
-                                .execute(&sample, &[&s.event_id, &s.node_id, &s.minute_ms, &s.kind, &s.latency_ms])
-                                .await
-                        }
-                        Write::Message(m) => {
-                            client
-                                .execute(
-                                    &message,
-                                    &[
-                                        &m.event_id,
-                                        &m.ts_ms,
-                                        &m.conversation_id,
-                                        &m.message_id,
-                                        &m.role,
-                                        &m.content,
-                                        &m.reply_to,
-                                    ],
-                                )
-                                .await
-                        }
-                        Write::Exec(sql, params) => {
-                            let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
-                                params.iter().map(Param::pg).collect();
-                            client.execute(*sql, &ps).await
-                        }
-                    }
-                });
-                // The first error in statement order is the cause; those after it only say
-                // the transaction was aborted.
-                for r in futures_util::future::join_all(futs).await {
-                    r.map_err(|e| pg_class(&e))?;
-                }
-                Ok(())
-            }
-            .await;
-            match result {
+            match apply_pg(&client, picked.iter().map(|&i| &writes[i])).await {
                 Ok(()) => client.batch_execute("COMMIT").await.map_err(|e| pg_class(&e)),
                 Err(e) => {
                     let _ = client.batch_execute("ROLLBACK").await;
@@ -278,4 +159,46 @@ async fn apply(
             }
         }
     }
+}
+
+fn apply_sqlite<'a>(
+    conn: &mut rusqlite::Connection,
+    writes: impl Iterator<Item = &'a Write>,
+) -> std::result::Result<(), WriteError> {
+    let c = |e: rusqlite::Error| sqlite_class(&e);
+    let tx = conn.transaction().map_err(c)?;
+    // `$n` becomes `?n` once per statement text, not once per row.
+    let mut texts: HashMap<&'static str, String> = HashMap::new();
+    for w in writes {
+        let sql = texts.entry(w.sql).or_insert_with(|| sqlite_sql(w.sql));
+        let ps: Vec<&dyn rusqlite::ToSql> = w.params.iter().map(Param::sqlite).collect();
+        tx.prepare_cached(sql).and_then(|mut st| st.execute(ps.as_slice())).map_err(c)?;
+    }
+    tx.commit().map_err(c)
+}
+
+/// Inside the caller's transaction: each statement prepared once (cached on the pooled
+/// connection), the rows pipelined.
+async fn apply_pg<'a>(
+    client: &deadpool_postgres::Client,
+    writes: impl Iterator<Item = &'a Write>,
+) -> std::result::Result<(), WriteError> {
+    let writes: Vec<&Write> = writes.collect();
+    let mut prepared: HashMap<&'static str, tokio_postgres::Statement> = HashMap::new();
+    for w in &writes {
+        if !prepared.contains_key(w.sql) {
+            prepared.insert(w.sql, client.prepare_cached(w.sql).await.map_err(|e| pg_class(&e))?);
+        }
+    }
+    let futs = writes.iter().map(|w| {
+        let ps: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = w.params.iter().map(Param::pg).collect();
+        let st = &prepared[w.sql];
+        async move { client.execute(st, &ps).await }
+    });
+    // The first error in statement order is the cause; those after it only say the
+    // transaction was aborted.
+    for r in futures_util::future::join_all(futs).await {
+        r.map_err(|e| pg_class(&e))?;
+    }
+    Ok(())
 }

@@ -1,12 +1,16 @@
-//! The operator TUIs (`chatctl lag --watch`, `chatctl dlq tail`): terminal setup and
-//! restore in one place, one event loop, one folder per screen (state, view, input).
+//! The operator console (`chatctl ui`; `lag --watch` and `dlq tail` open it on their
+//! screen): terminal setup and restore in one place, one event loop, the console's
+//! navigation in `console`, one folder per screen (state, view, input).
 //!
 //! Data comes from pollers on their own threads as updates over a channel; the loop
 //! redraws only when a key, a resize or an update changed something, so an idle screen
 //! costs a wake-up every 100 ms and nothing else, and a slow broker never freezes it.
 
+pub mod confirm;
+pub mod console;
 pub mod dlq;
 pub mod lag;
+pub mod request;
 pub mod text;
 
 use std::io;
@@ -29,6 +33,41 @@ pub trait Screen {
     fn update(&mut self, update: Self::Update);
     fn key(&mut self, key: KeyEvent) -> Flow;
     fn render(&self, frame: &mut Frame);
+}
+
+/// The keys every list screen reads alike (k9s habits): while the filter line is typed,
+/// every key edits it (the cursor back to the top); Esc clears the filter, ↑/↓ j/k move
+/// `cursor`, PgUp/PgDn by `page` rows, Ctrl-d/u by half of it, g/G to the ends, / types a
+/// filter. `None`: the key is the screen's own. (q, ?, : and Esc with nothing to clear are
+/// the console's.)
+pub fn list_key(
+    k: &KeyEvent,
+    filter: &mut String,
+    editing: &mut bool,
+    cursor: &mut usize,
+    page: usize,
+) -> Option<Flow> {
+    if *editing {
+        *editing = edit_filter(filter, k);
+        *cursor = 0;
+        return Some(Flow::Continue);
+    }
+    let page = page.max(2);
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    match k.code {
+        KeyCode::Esc => filter.clear(),
+        KeyCode::Char('d') if ctrl => *cursor = cursor.saturating_add(page / 2),
+        KeyCode::Char('u') if ctrl => *cursor = cursor.saturating_sub(page / 2),
+        KeyCode::Down | KeyCode::Char('j') => *cursor += 1,
+        KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+        KeyCode::PageDown => *cursor = cursor.saturating_add(page),
+        KeyCode::PageUp => *cursor = cursor.saturating_sub(page),
+        KeyCode::Home | KeyCode::Char('g') => *cursor = 0,
+        KeyCode::End | KeyCode::Char('G') => *cursor = usize::MAX,
+        KeyCode::Char('/') => *editing = true,
+        _ => return None,
+    }
+    Some(Flow::Continue)
 }
 
 /// Ctrl-C quits every screen (raw mode turns it into a key press).
@@ -97,7 +136,8 @@ pub fn help_popup(f: &mut Frame, lines: Vec<ratatui::text::Line<'static>>) {
     use ratatui::layout::Rect;
     use ratatui::widgets::{Block, Borders, Clear, Paragraph};
     let area = f.area();
-    let w = 60.min(area.width);
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16;
+    let w = (widest + 4).clamp(40, 110).min(area.width);
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
     f.render_widget(Clear, r);
@@ -109,15 +149,18 @@ pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// Render `screen` on a test terminal and return its lines (trailing spaces trimmed).
-pub fn render_lines<S: Screen>(screen: &S, width: u16, height: u16) -> Vec<String> {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("test backend");
-    t.draw(|f| screen.render(f)).expect("draw");
-    let buf = t.backend().buffer().clone();
+fn lines_of(buf: &ratatui::buffer::Buffer, width: u16, height: u16) -> Vec<String> {
     (0..height)
         .map(|y| {
             let line: String = (0..width).map(|x| buf[(x, y)].symbol().to_string()).collect();
             line.trim_end().to_string()
         })
         .collect()
+}
+
+/// Render `screen` on a test terminal and return its lines (trailing spaces trimmed).
+pub fn render_lines<S: Screen>(screen: &S, width: u16, height: u16) -> Vec<String> {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("test backend");
+    t.draw(|f| screen.render(f)).expect("draw");
+    lines_of(t.backend().buffer(), width, height)
 }

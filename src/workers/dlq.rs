@@ -5,8 +5,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use rdkafka::producer::FutureProducer;
-
 use super::Record;
 use crate::error::Result;
 use crate::events::dlq_topic;
@@ -25,7 +23,7 @@ pub const ATTEMPTS: &str = "chatctl-attempts";
 
 #[derive(Clone)]
 pub struct DeadLetters {
-    producer: Arc<FutureProducer>,
+    producer: Arc<crate::kafka::engine_producer::EngineProducer>,
     timeout: Duration,
     quarantine: Arc<Quarantine>,
     metrics: Arc<Metrics>,
@@ -52,7 +50,8 @@ impl DeadLetters {
         let timestamp = rec.timestamp.map(|t| t.to_string()).unwrap_or_default();
         let attempts = attempts.to_string();
         let message: String = crate::security::redact_text(message).chars().take(2000).collect();
-        let mut wait = Duration::from_millis(100);
+        let max = Duration::from_secs(10);
+        let mut waits = crate::retry::delays(Duration::from_millis(100), max);
         loop {
             let origin = [
                 (ORIGINAL_TOPIC, rec.topic.as_str()),
@@ -67,7 +66,7 @@ impl DeadLetters {
             let record = rec.future_record(&dlq, &origin);
             match self.producer.send(record, self.timeout).await {
                 Ok(_) => return,
-                Err((e, _)) if is_permanent(&e) => {
+                Err(e) if is_permanent(&e) => {
                     let why = format!("dead letter refused by {dlq}: {e} (first failure, {class}: {message})");
                     let kept = self.quarantine.keep(
                         &rec.topic,
@@ -88,10 +87,9 @@ impl DeadLetters {
                     }
                     return;
                 }
-                Err((e, _)) => {
+                Err(e) => {
                     tracing::error!(topic = %dlq, error = %e, "cannot write dead letter; retrying");
-                    tokio::time::sleep(wait).await;
-                    wait = (wait * 2).min(Duration::from_secs(10));
+                    tokio::time::sleep(crate::retry::next(&mut waits, max)).await;
                 }
             }
         }

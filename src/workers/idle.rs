@@ -50,115 +50,127 @@ impl Idle {
 
     pub(super) fn tick(&mut self, consumer: &BaseConsumer<WorkerContext>, shared: &Shared) {
         match self.paused.take() {
-            None => {
-                if self.last_record.elapsed() < IDLE_AFTER || !shared.quiet() {
-                    return;
-                }
-                let generation = shared.rebalances.load(Ordering::SeqCst);
-                let Ok(assigned) = consumer.assignment() else { return };
-                if assigned.count() == 0 {
-                    return;
-                }
-                // Where each partition stands: the consumer's position, else (nothing read
-                // since the assignment) the group's committed offset.
-                let mut next = HashMap::new();
-                if let Ok(pos) = consumer.position() {
-                    for e in pos.elements() {
-                        if let Offset::Offset(o) = e.offset() {
-                            next.insert((e.topic().to_string(), e.partition()), o);
-                        }
-                    }
-                }
-                if next.len() < assigned.count() {
-                    if let Ok(c) = consumer.committed_offsets(assigned.clone(), shared.opts.idle_timeout) {
-                        for e in c.elements() {
-                            if let Offset::Offset(o) = e.offset() {
-                                next.entry((e.topic().to_string(), e.partition())).or_insert(o);
-                            }
-                        }
-                    }
-                }
-                if next.len() < assigned.count() {
-                    // Nothing read and nothing committed: the worker starts at the log start
-                    // (`auto.offset.reset` = earliest), so it is caught up only where the log
-                    // is empty. (Not asked as offsets-for-times(earliest): tansu on SQLite
-                    // answers that slowly under a backlog, and the questions then queue ahead
-                    // of this consumer's fetches on the same connection: seen as a new group
-                    // that never received a record.)
-                    let unknown = assigned
-                        .elements()
-                        .iter()
-                        .filter(|e| !next.contains_key(&(e.topic().to_string(), e.partition())))
-                        .count();
-                    let ends = crate::kafka::idle::ends(consumer, &assigned, shared.opts.idle_timeout);
-                    let mut empty = 0;
-                    for e in assigned.elements() {
-                        let key = (e.topic().to_string(), e.partition());
-                        if !next.contains_key(&key) && ends.get(&key) == Some(&0) {
-                            next.insert(key, 0);
-                            empty += 1;
-                        }
-                    }
-                    if empty < unknown {
-                        self.record(); // there is something to read: not idle
-                        return;
-                    }
-                }
-                if next.len() < assigned.count() {
-                    // A partition whose place cannot be told (the broker did not answer in
-                    // time): keep fetching, and ask again after IDLE_AFTER, not every poll.
-                    self.record();
-                    return;
-                }
-                // Only when truly caught up: a slow first fetch (a big backlog) must not be
-                // mistaken for idleness (a pause drops what librdkafka prefetched).
-                if crate::kafka::idle::behind(consumer, &assigned, &next, shared.opts.idle_timeout) {
-                    self.record();
-                    return;
-                }
-                if consumer.pause(&assigned).is_ok() {
-                    if let Some(w) = &self.watch {
-                        self.watch_version = w.version();
-                        w.watch(&assigned);
-                    }
-                    tracing::debug!(worker = shared.handler.name(), "caught up: paused until the log moves");
-                    self.paused = Some((assigned, next));
-                    self.paused_at = generation;
-                    self.last_check = Instant::now();
-                }
+            None => self.pause_if_caught_up(consumer, shared),
+            Some((assigned, next)) => self.check_paused(assigned, next, consumer, shared),
+        }
+    }
+
+    /// Running: pause the assignment once nothing came for [`IDLE_AFTER`] and the worker is
+    /// caught up on every partition.
+    fn pause_if_caught_up(&mut self, consumer: &BaseConsumer<WorkerContext>, shared: &Shared) {
+        if self.last_record.elapsed() < IDLE_AFTER || !shared.quiet() {
+            return;
+        }
+        let generation = shared.rebalances.load(Ordering::SeqCst);
+        let Ok(assigned) = consumer.assignment() else { return };
+        if assigned.count() == 0 {
+            return;
+        }
+        let Some(next) = caught_up_at(consumer, &assigned, shared) else {
+            // Something to read, or a place that cannot be told yet: keep fetching, and ask
+            // again after IDLE_AFTER, not every poll.
+            self.record();
+            return;
+        };
+        if consumer.pause(&assigned).is_ok() {
+            if let Some(w) = &self.watch {
+                self.watch_version = w.version();
+                w.watch(&assigned);
             }
-            Some((assigned, next)) => {
-                if self.last_check.elapsed() < IDLE_CHECK {
-                    self.paused = Some((assigned, next));
-                    return;
-                }
-                self.last_check = Instant::now();
-                // A rebalance replaced the assignment (new partitions are not paused).
-                if shared.rebalances.load(Ordering::SeqCst) != self.paused_at {
-                    if let Some(w) = &self.watch {
-                        w.unwatch(&assigned);
-                    }
-                    self.record();
-                    return;
-                }
-                let moved = match &self.watch {
-                    Some(w) => w.behind(&next),
-                    None => crate::kafka::idle::behind(consumer, &assigned, &next, shared.opts.idle_timeout),
-                };
-                if moved {
-                    if crate::kafka::idle::resume(consumer, &assigned, shared.opts.idle_timeout).is_ok() {
-                        if let Some(w) = &self.watch {
-                            w.unwatch(&assigned);
-                        }
-                        tracing::debug!(worker = shared.handler.name(), "new records: fetching again");
-                        self.record();
-                    } else {
-                        self.paused = Some((assigned, next));
-                    }
-                } else {
-                    self.paused = Some((assigned, next));
+            tracing::debug!(worker = shared.handler.name(), "caught up: paused until the log moves");
+            self.paused = Some((assigned, next));
+            self.paused_at = generation;
+            self.last_check = Instant::now();
+        }
+    }
+
+    /// Paused: every [`IDLE_CHECK`], resume if a rebalance replaced the assignment or a
+    /// log end moved past where the worker stands.
+    fn check_paused(
+        &mut self,
+        assigned: TopicPartitionList,
+        next: crate::kafka::idle::Positions,
+        consumer: &BaseConsumer<WorkerContext>,
+        shared: &Shared,
+    ) {
+        if self.last_check.elapsed() < IDLE_CHECK {
+            self.paused = Some((assigned, next));
+            return;
+        }
+        self.last_check = Instant::now();
+        // A rebalance replaced the assignment (new partitions are not paused).
+        if shared.rebalances.load(Ordering::SeqCst) != self.paused_at {
+            if let Some(w) = &self.watch {
+                w.unwatch(&assigned);
+            }
+            self.record();
+            return;
+        }
+        let moved = match &self.watch {
+            Some(w) => w.behind(&next),
+            None => crate::kafka::idle::behind(consumer, &assigned, &next, shared.opts.idle_timeout),
+        };
+        if moved && crate::kafka::idle::resume(consumer, &assigned, shared.opts.idle_timeout).is_ok() {
+            if let Some(w) = &self.watch {
+                w.unwatch(&assigned);
+            }
+            tracing::debug!(worker = shared.handler.name(), "new records: fetching again");
+            self.record();
+        } else {
+            self.paused = Some((assigned, next));
+        }
+    }
+}
+
+/// Where each assigned partition stands, if the worker is caught up on all of them: the
+/// consumer's position, else (nothing read since the assignment) the group's committed
+/// offset, else 0 where the log is empty. `None`: there is something to read, or a
+/// partition's place cannot be told (the broker did not answer in time).
+fn caught_up_at(
+    consumer: &BaseConsumer<WorkerContext>,
+    assigned: &TopicPartitionList,
+    shared: &Shared,
+) -> Option<crate::kafka::idle::Positions> {
+    let timeout = shared.opts.idle_timeout;
+    let mut next = HashMap::new();
+    if let Ok(pos) = consumer.position() {
+        for e in pos.elements() {
+            if let Offset::Offset(o) = e.offset() {
+                next.insert((e.topic().to_string(), e.partition()), o);
+            }
+        }
+    }
+    if next.len() < assigned.count() {
+        if let Ok(c) = consumer.committed_offsets(assigned.clone(), timeout) {
+            for e in c.elements() {
+                if let Offset::Offset(o) = e.offset() {
+                    next.entry((e.topic().to_string(), e.partition())).or_insert(o);
                 }
             }
         }
     }
+    if next.len() < assigned.count() {
+        // Nothing read and nothing committed: the worker starts at the log start
+        // (`auto.offset.reset` = earliest), so it is caught up only where the log is empty.
+        // (Not asked as offsets-for-times(earliest): tansu on SQLite answers that slowly
+        // under a backlog, and the questions then queue ahead of this consumer's fetches on
+        // the same connection: seen as a new group that never received a record.)
+        let ends = crate::kafka::idle::ends(consumer, assigned, timeout);
+        for e in assigned.elements() {
+            let key = (e.topic().to_string(), e.partition());
+            if next.contains_key(&key) {
+                continue;
+            }
+            if ends.get(&key) != Some(&0) {
+                return None;
+            }
+            next.insert(key, 0);
+        }
+    }
+    // Only when truly caught up: a slow first fetch (a big backlog) must not be mistaken
+    // for idleness (a pause drops what librdkafka prefetched).
+    if crate::kafka::idle::behind(consumer, assigned, &next, timeout) {
+        return None;
+    }
+    Some(next)
 }

@@ -1,7 +1,7 @@
 //! The worker framework every background worker runs on: at-least-once consumption with
 //! offsets committed only after the effect is done, per-partition order, bounded work in
 //! flight without ever blocking the poll loop, drain before revoke and on shutdown,
-//! retries with jittered exponential backoff, and a dead-letter topic.
+//! retries with jittered exponential backoff (`crate::retry`), and a dead-letter topic.
 //!
 //! Shape: one poll thread owns the consumer (so librdkafka's rebalance callbacks may block
 //! while in-flight work drains); each assigned partition gets a task that handles its
@@ -193,15 +193,6 @@ impl Default for WorkerOptions {
     }
 }
 
-/// Jittered exponential backoff before attempt `attempt + 1` (full jitter over the upper
-/// half: between 50% and 100% of min(max, base * 2^(attempt-1))).
-pub fn backoff(opts: &WorkerOptions, attempt: u32) -> Duration {
-    let exp = opts.base_backoff.saturating_mul(1u32 << attempt.saturating_sub(1).min(20));
-    let cap = exp.min(opts.max_backoff);
-    let jitter = (uuid::Uuid::now_v7().as_u128() as u64 % 1000) as f64 / 1000.0;
-    cap.mul_f64(0.5 + 0.5 * jitter)
-}
-
 type Tp = (String, i32);
 
 struct Part {
@@ -293,7 +284,8 @@ impl Shared {
         };
         let mut attempt = 0;
         let mut unavailable_since: Option<Instant> = None;
-        let mut streak = 0;
+        let (base, max) = (self.opts.base_backoff, self.opts.max_backoff);
+        let (mut transient, mut unavailable) = (crate::retry::delays(base, max), crate::retry::delays(base, max));
         let mut warned = Instant::now();
         loop {
             attempt += 1;
@@ -317,8 +309,7 @@ impl Shared {
                         tracing::warn!(worker, down_for = ?unavailable_since.map(|s| s.elapsed()), error = %e, "still unavailable");
                     }
                     self.metrics.worker_unavailable_retries.get_or_create(&vec![("worker", worker)]).inc();
-                    streak += 1;
-                    tokio::time::sleep(backoff(&self.opts, streak)).await;
+                    tokio::time::sleep(crate::retry::next(&mut unavailable, max)).await;
                     attempt -= 1; // waiting for the store is not the record's attempt
                     continue;
                 }
@@ -331,7 +322,7 @@ impl Shared {
                 Err(e) => {
                     self.metrics.worker_retried.get_or_create(&vec![("worker", worker)]).inc();
                     tracing::debug!(worker, attempt, error = %e, "transient failure; retrying");
-                    tokio::time::sleep(backoff(&self.opts, attempt)).await;
+                    tokio::time::sleep(crate::retry::next(&mut transient, max)).await;
                 }
             }
         }
@@ -437,6 +428,8 @@ impl Shared {
 
 /// A running worker; [`WorkerHandle::stop`] drains and commits.
 pub struct WorkerHandle {
+    /// The worker's name (its group), as its metrics are labelled.
+    pub name: &'static str,
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -458,6 +451,7 @@ pub fn start(
     opts: WorkerOptions,
     metrics: Arc<Metrics>,
 ) -> Result<WorkerHandle> {
+    let name = handler.name();
     let mut config = kafka.consumer_config(handler.name());
     // librdkafka statistics (only the lag gauge is read from them): building and parsing
     // them is a good part of an idle worker's CPU at shorter intervals.
@@ -519,7 +513,7 @@ pub fn start(
             }
         }
     })?;
-    Ok(WorkerHandle { stop, thread: Some(thread) })
+    Ok(WorkerHandle { name, stop, thread: Some(thread) })
 }
 
 /// Why a poll loop ended.

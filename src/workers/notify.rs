@@ -206,6 +206,9 @@ impl Default for AlertSettings {
 
 /// How long a claim on a window lasts (a sender that dies mid-send is replaced after it).
 const LEASE_MS: i64 = 30_000;
+/// The first wait between two attempts on a channel (doubling, jittered: `crate::retry`).
+const SEND_BACKOFF: Duration = Duration::from_millis(500);
+
 /// Attempts per channel within one send, with backoff.
 const SEND_ATTEMPTS: u32 = 3;
 
@@ -386,6 +389,7 @@ impl Notify {
                 continue;
             }
             let mut attempt = 0;
+            let mut waits = crate::retry::delays(SEND_BACKOFF, SEND_BACKOFF * 4);
             loop {
                 attempt += 1;
                 match channel.send(alert).await {
@@ -395,7 +399,7 @@ impl Notify {
                         tracing::warn!(channel = %channel.name(), alert = %alert.alert_id, error = %e, "alert not sent");
                         return Err(e);
                     }
-                    Err(_) => tokio::time::sleep(Duration::from_millis(250 << attempt)).await,
+                    Err(_) => tokio::time::sleep(crate::retry::next(&mut waits, SEND_BACKOFF * 4)).await,
                 }
             }
             self.inner.delivered.lock().unwrap().entry(alert.alert_id.clone()).or_default().insert(i);

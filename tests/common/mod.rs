@@ -57,6 +57,14 @@ pub enum Engine {
 }
 
 /// A tansu broker of our own.
+/// The fast tier (`scripts/test --fast`) starts no service: a test that needs one belongs to
+/// the full suite, and says so here instead of passing without its service.
+pub fn service(what: &str) {
+    if std::env::var("CHATCTL_TEST_TIER").as_deref() == Ok("fast") {
+        panic!("{what}: the fast tier starts no services; this test runs in the full suite (scripts/test)");
+    }
+}
+
 pub struct Broker {
     child: Option<Child>,
     pub engine: Engine,
@@ -67,6 +75,7 @@ pub struct Broker {
 
 impl Broker {
     pub fn start(engine: Engine) -> Broker {
+        service("tansu");
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         let mut b = Broker { child: None, engine, port, addr: format!("127.0.0.1:{port}"), dir };
@@ -157,6 +166,7 @@ pub struct Redis {
 
 impl Redis {
     pub fn start() -> Redis {
+        service("redis-server");
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         let mut r = Redis { child: None, port, url: format!("redis://127.0.0.1:{port}"), dir };
@@ -199,6 +209,39 @@ impl Drop for Redis {
 }
 
 /// The chatctl binary with a clean environment (no CHATCTL_* leaking in from the shell).
+/// `n` records per partition of `topic`, one per batch, record i stamped
+/// `start_ms + i * step_ms`, its value `"{partition}-{i}"`.
+pub async fn fill(kafka: &KafkaSettings, topic: &str, partitions: i32, n: i64, start_ms: i64, step_ms: i64) {
+    let producer: rdkafka::producer::FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    for p in 0..partitions {
+        for i in 0..n {
+            let v = format!("{p}-{i}");
+            let record = rdkafka::producer::FutureRecord::<(), _>::to(topic)
+                .partition(p)
+                .payload(&v)
+                .timestamp(start_ms + i * step_ms);
+            producer.send(record, Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap();
+        }
+    }
+}
+
+/// `chatctl -b BROKER ARGS...`, waited for.
+pub fn on(broker: &Broker, args: &[&str]) -> std::process::Output {
+    chatctl().args(["-b", &broker.addr]).args(args).output().unwrap()
+}
+
+/// Bytes as text (lossy).
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// [`on`], which must succeed: its stdout.
+pub fn on_ok(broker: &Broker, args: &[&str]) -> String {
+    let out = on(broker, args);
+    assert!(out.status.success(), "{args:?} failed ({}): {}{}", out.status, text(&out.stdout), text(&out.stderr));
+    text(&out.stdout)
+}
+
 pub fn chatctl() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_chatctl"));
     for (k, _) in std::env::vars_os() {
@@ -349,6 +392,7 @@ impl Postgres {
     }
 
     fn start_inner(bin: PathBuf, tls: Option<&Path>) -> Postgres {
+        service("PostgreSQL");
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         if effective_uid() == 0 {
@@ -744,6 +788,7 @@ pub struct BrokerCluster {
 
 impl BrokerCluster {
     pub fn start(n: usize) -> BrokerCluster {
+        service("a tansu cluster");
         let pg = Postgres::start_18();
         let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tansu/pg-schema.sql");
         // The postgres user must read it: copy it somewhere it can.

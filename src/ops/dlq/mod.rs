@@ -29,7 +29,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::kafka::KafkaSettings;
 use crate::ops::range::{resolve, PartitionRange, RangeSpec};
-use crate::ops::replay::{read, Filter};
+use crate::ops::replay::{read, Filter, Take};
 use crate::workers::dlq as h;
 
 /// On a re-driven record: `<dlq topic>:<partition>:<offset>` it came back from.
@@ -308,6 +308,26 @@ impl Letters {
 }
 
 /// Every `<topic>.dlq` in the cluster.
+/// The DLQ topics `wanted` names (`x` or `x.dlq`), or every one when it names none;
+/// [`Error::NotFound`] for a name that is not a DLQ topic.
+pub fn select_topics(md: &Metadata, wanted: &[String]) -> Result<Vec<String>> {
+    let all = dlq_topics(md);
+    if wanted.is_empty() {
+        return Ok(all);
+    }
+    wanted
+        .iter()
+        .map(|t| {
+            let name = if t.ends_with(".dlq") { t.clone() } else { format!("{t}.dlq") };
+            if all.contains(&name) {
+                Ok(name)
+            } else {
+                Err(Error::NotFound(format!("no DLQ topic {name} (there are: {})", all.join(", "))))
+            }
+        })
+        .collect()
+}
+
 pub fn dlq_topics(md: &Metadata) -> Vec<String> {
     let mut out: Vec<String> = md
         .topics()
@@ -331,7 +351,7 @@ pub fn read_all(kafka: &KafkaSettings, topics: &[String]) -> Result<Letters> {
         &Filter::default(),
         |m| {
             letters.apply(parse(m));
-            Ok(())
+            Ok(Take::More)
         },
         |_| {},
         &mut notes,
@@ -379,7 +399,7 @@ pub fn list_json(
                 }
                 EntryRef::Receipt(t, p, o) => receipts.push((range_of(t, p).unwrap_or(usize::MAX), o)),
             }
-            Ok(())
+            Ok(Take::More)
         },
         |_| {},
         &mut notes,

@@ -119,7 +119,7 @@ fn first_claim(kafka: &KafkaSettings, letter: &DeadLetter, from: i64, to: i64) -
                     first = Some(get(CLAIM).unwrap_or_default());
                 }
             }
-            Ok(())
+            Ok(Take::More)
         },
         |_| {},
         &mut notes,

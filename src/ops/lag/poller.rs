@@ -16,15 +16,14 @@ use crate::kafka::KafkaSettings;
 pub const DISCOVERY: Duration = Duration::from_secs(30);
 
 /// Gathers one [`Poll`] at a time from the broker (blocking: run it on its own thread).
-/// Clients are kept between polls: one for metadata and log ends, one per group for its
-/// committed offsets (a consumer with the group id that never joins it). A poll between
-/// discoveries costs the broker one DescribeGroups, one ListOffsets and one OffsetFetch per
-/// group, each for the partitions that matter only.
+/// One client, kept between polls, for metadata, log ends and every group's committed
+/// offsets (the Admin API's ListConsumerGroupOffsets, all groups in flight at once). A poll
+/// between discoveries costs the broker one DescribeGroups, one ListOffsets and one
+/// OffsetFetch per group, each for the partitions that matter only.
 pub struct Poller {
     kafka: KafkaSettings,
     only: Vec<String>,
     client: BaseConsumer,
-    per_group: HashMap<String, BaseConsumer>,
     /// Cleared after the broker fails a DescribeGroups (tansu's SQLite engine): then
     /// membership is unknown, and not asked again.
     can_describe: bool,
@@ -38,14 +37,6 @@ pub struct Poller {
     asked: HashMap<(String, i32, i64), Instant>,
 }
 
-impl Drop for Poller {
-    fn drop(&mut self) {
-        for (_, c) in self.per_group.drain() {
-            crate::kafka::dispose(c);
-        }
-    }
-}
-
 impl Poller {
     /// Watch `only` these groups, or every group the broker lists.
     pub fn new(kafka: &KafkaSettings, only: Vec<String>) -> Result<Self> {
@@ -53,7 +44,6 @@ impl Poller {
             kafka: kafka.clone(),
             only,
             client: groups::admin_consumer(kafka)?,
-            per_group: HashMap::new(),
             can_describe: true,
             discovered: None,
             all: TopicPartitionList::new(),
@@ -106,25 +96,26 @@ impl Poller {
         }
         let membership = self.membership();
         let kafka = &self.kafka;
-        // Committed offsets first (each group's known partitions, or all at a discovery).
+        // Committed offsets first (each group's known partitions, or all at a discovery),
+        // every group's request in flight at once on the one client.
+        let asks: Vec<(String, TopicPartitionList)> = self
+            .names
+            .iter()
+            .map(|g| {
+                let ask = match self.scope.get(g) {
+                    Some(known) if known.count() > 0 => known.clone(),
+                    _ => self.all.clone(), // none yet: look everywhere
+                };
+                (g.clone(), ask)
+            })
+            .collect();
+        let mut committed = groups::committed_many(self.client.client(), &asks, kafka.timeout)?;
         let mut found: Vec<(String, Vec<groups::TopicOffset>)> = Vec::new();
         for g in &self.names {
-            if !self.per_group.contains_key(g) {
-                self.per_group.insert(g.clone(), kafka.create(&kafka.consumer_config(g))?);
-            }
-            let ask = match self.scope.get(g) {
-                Some(known) if known.count() > 0 => known.clone(),
-                _ => self.all.clone(), // none yet: look everywhere
-            };
-            let committed =
-                self.per_group[g].committed_offsets(ask, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-            let mut offsets = Vec::new();
+            let offsets = committed.remove(g).unwrap_or_default();
             let mut scope = TopicPartitionList::new();
-            for e in committed.elements() {
-                if let Offset::Offset(c) = e.offset() {
-                    offsets.push((e.topic().to_string(), e.partition(), c));
-                    scope.add_partition(e.topic(), e.partition());
-                }
+            for (t, p, _) in &offsets {
+                scope.add_partition(t, *p);
             }
             self.scope.insert(g.clone(), scope);
             found.push((g.clone(), offsets));

@@ -1,32 +1,37 @@
-//! Keys of the DLQ screen: ↑/↓ j/k move, r re-drive the selected record, R all shown,
-//! e export shown, p pause, / filter, ? help, q quit.
+//! Keys of the DLQ screen: ↑/↓ j/k move, r re-drive the selected record, R all shown
+//! (each asks first), e export shown, p pause, / filter.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::state::{Action, DlqState};
+use crate::tui::confirm::{answer, Answered};
 use crate::tui::Flow;
 
 pub fn key(s: &mut DlqState, k: KeyEvent) -> Flow {
-    if s.editing {
-        s.editing = crate::tui::edit_filter(&mut s.filter, &k);
-        s.selected = 0;
-        s.clamp();
+    if s.confirm.is_some() {
+        match answer(&mut s.confirm, &k) {
+            Answered::Pending => {}
+            Answered::Cancelled => s.message = Some("re-drive cancelled".into()),
+            Answered::Confirmed { action, cli } => {
+                s.request(action);
+                if let Some(m) = &mut s.message {
+                    m.push_str(&format!(" (same as: {cli})"));
+                }
+            }
+        }
         return Flow::Continue;
     }
-    if s.help {
-        s.help = false;
-        return if matches!(k.code, KeyCode::Char('q')) { Flow::Quit } else { Flow::Continue };
+    match crate::tui::list_key(&k, &mut s.filter, &mut s.editing, &mut s.selected, s.page.get()) {
+        Some(_) => {}
+        None => own_key(s, k.code),
     }
-    match k.code {
-        KeyCode::Char('q') => return Flow::Quit,
-        KeyCode::Esc if !s.filter.is_empty() => s.filter.clear(),
-        KeyCode::Esc => return Flow::Quit,
-        KeyCode::Down | KeyCode::Char('j') => s.selected += 1,
-        KeyCode::Up | KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
-        KeyCode::Home | KeyCode::Char('g') => s.selected = 0,
-        KeyCode::End | KeyCode::Char('G') => s.selected = usize::MAX,
-        KeyCode::Char('/') => s.editing = true,
-        KeyCode::Char('?') => s.help = true,
+    s.clamp();
+    Flow::Continue
+}
+
+/// p pause, r re-drive the selected record, R all shown, e export shown.
+fn own_key(s: &mut DlqState, code: KeyCode) {
+    match code {
         KeyCode::Char('p') => {
             let p = !s.paused;
             s.set_paused(p);
@@ -35,7 +40,7 @@ pub fn key(s: &mut DlqState, k: KeyEvent) -> Flow {
             Some(l) if l.redriven => s.message = Some("already re-driven".into()),
             Some(l) => {
                 let l = l.clone();
-                s.request(Action::Redrive(vec![l]));
+                s.ask_redrive(vec![l]);
             }
             None => s.message = Some("nothing selected".into()),
         },
@@ -44,7 +49,7 @@ pub fn key(s: &mut DlqState, k: KeyEvent) -> Flow {
             if todo.is_empty() {
                 s.message = Some("nothing to re-drive".into());
             } else {
-                s.request(Action::Redrive(todo));
+                s.ask_redrive(todo);
             }
         }
         KeyCode::Char('e') => {
@@ -53,6 +58,4 @@ pub fn key(s: &mut DlqState, k: KeyEvent) -> Flow {
         }
         _ => {}
     }
-    s.clamp();
-    Flow::Continue
 }

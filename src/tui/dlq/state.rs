@@ -3,6 +3,7 @@
 use std::sync::mpsc::Sender;
 
 use crate::ops::dlq::{DeadLetter, Entry, Letters};
+use crate::tui::confirm::Confirm;
 
 /// From the follower and the action runner.
 #[derive(Debug, Clone)]
@@ -30,11 +31,14 @@ pub struct DlqState {
     pub selected: usize,
     pub filter: String,
     pub editing: bool,
-    pub help: bool,
+    /// Rows the last drawn list held (for paging).
+    pub page: std::cell::Cell<usize>,
     /// The last action's outcome (or a hint).
     pub message: Option<String>,
     pub updated_ms: Option<i64>,
     pub failing: Option<(i64, String)>,
+    /// A re-drive waiting for the operator's yes.
+    pub confirm: Option<Confirm<Action>>,
     /// Where actions go.
     pub actions: Sender<Action>,
     pub topics: Vec<String>,
@@ -49,10 +53,11 @@ impl DlqState {
             selected: 0,
             filter: String::new(),
             editing: false,
-            help: false,
+            page: std::cell::Cell::new(20),
             message: None,
             updated_ms: None,
             failing: None,
+            confirm: None,
             actions,
             topics,
         }
@@ -130,6 +135,33 @@ impl DlqState {
         self.selected = self.selected.min(self.shown_len().saturating_sub(1));
     }
 
+    /// Ask before re-driving `letters`: `y` for one, the DLQ's name typed for more.
+    pub fn ask_redrive(&mut self, letters: Vec<DeadLetter>) {
+        let mut topics: Vec<&str> = letters.iter().map(|l| l.dlq_topic.as_str()).collect();
+        topics.dedup();
+        let mut origins: Vec<String> = letters.iter().map(|l| l.origin_topic.clone()).collect();
+        origins.sort();
+        origins.dedup();
+        let plan = vec![
+            format!("re-drive {} record(s) from {}", letters.len(), topics.join(", ")),
+            format!("to {} (key and headers kept, chatctl-redriven added)", origins.join(", ")),
+            format!(
+                "offsets: {}",
+                letters.iter().take(12).map(|l| l.offset.to_string()).collect::<Vec<_>>().join(" ")
+                    + if letters.len() > 12 { " …" } else { "" }
+            ),
+        ];
+        let typed = (letters.len() > 1).then(|| topics.first().map(|t| t.to_string()).unwrap_or_default());
+        self.confirm = Some(Confirm {
+            title: "re-drive".into(),
+            plan,
+            cli: redrive_command(&letters),
+            typed,
+            input: String::new(),
+            action: Action::Redrive(letters),
+        });
+    }
+
     pub fn request(&mut self, a: Action) {
         let what = match &a {
             Action::Redrive(ls) => format!("re-driving {} record(s)…", ls.len()),
@@ -140,4 +172,17 @@ impl DlqState {
             Err(_) => "the action runner has stopped".into(),
         });
     }
+}
+
+/// `letters` re-driven from the command line (one command per DLQ topic).
+pub fn redrive_command(letters: &[DeadLetter]) -> String {
+    let mut by_topic: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for l in letters {
+        by_topic.entry(l.dlq_topic.as_str()).or_default().push(l.offset.to_string());
+    }
+    by_topic
+        .iter()
+        .map(|(t, offsets)| format!("chatctl dlq redrive --topic {t} --offset {} --execute", offsets.join(" ")))
+        .collect::<Vec<_>>()
+        .join(" && ")
 }

@@ -10,10 +10,10 @@ use super::state::DlqState;
 use crate::ops::dlq::DeadLetter;
 use crate::tui::text::clock;
 
-pub fn render(s: &DlqState, f: &mut Frame) {
+pub fn render(s: &DlqState, f: &mut Frame, area: Rect) {
     let [top, body, msg, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)])
-            .areas(f.area());
+            .areas(area);
     let shown = s.shown();
     f.render_widget(Paragraph::new(title(s, shown.len())), top);
     let [list, detail] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
@@ -23,11 +23,11 @@ pub fn render(s: &DlqState, f: &mut Frame) {
     let keys = if s.editing {
         " type to filter (worker, error class, topic, message) · Enter keep · Esc clear"
     } else {
-        " ↑↓/jk move · r re-drive · R re-drive all shown · e export · p pause · / filter · ? help · q quit"
+        " ↑↓/jk move · r re-drive · R re-drive all shown · e export · p pause · / filter"
     };
     f.render_widget(Paragraph::new(keys).style(Style::default().add_modifier(Modifier::REVERSED)), bottom);
-    if s.help {
-        help(f);
+    if let Some(c) = &s.confirm {
+        c.render(f);
     }
 }
 
@@ -35,7 +35,7 @@ fn title(s: &DlqState, shown: usize) -> Line<'static> {
     let total = s.letters.list.len();
     let redriven = s.letters.redriven();
     let mut spans = vec![
-        Span::styled("chatctl dlq tail", Style::default().add_modifier(Modifier::BOLD)),
+        Span::styled("dead letters", Style::default().add_modifier(Modifier::BOLD)),
         Span::raw(format!("  {shown}/{total} record(s), {redriven} re-driven, {} topic(s)", s.topics.len())),
     ];
     if let Some(t) = s.updated_ms {
@@ -57,6 +57,7 @@ fn title(s: &DlqState, shown: usize) -> Line<'static> {
 /// selected row stays in view.
 fn letters(s: &DlqState, shown: &[&DeadLetter], f: &mut Frame, area: Rect) {
     let height = (area.height as usize).saturating_sub(3).max(1);
+    s.page.set(height);
     let first = (s.selected + 1).saturating_sub(height);
     let window = &shown[first.min(shown.len())..(first + height).min(shown.len())];
     let rows: Vec<Row> = window
@@ -133,17 +134,17 @@ fn details(s: &DlqState, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }
 
-fn help(f: &mut Frame) {
-    let text = vec![
-        Line::from("r   re-drive the selected record to its origin topic"),
-        Line::from("    (key and headers kept, chatctl-redriven added;"),
-        Line::from("     a receipt in the DLQ stops a second re-drive)"),
-        Line::from("R   re-drive every record shown (filter first)"),
-        Line::from("e   export the records shown as JSON Lines"),
-        Line::from("p   pause / resume following new records"),
-        Line::from("/   filter by worker, error class, topic, message"),
-        Line::from(""),
-        Line::from("any key closes"),
-    ];
-    crate::tui::help_popup(f, text);
+/// The screen's keys, for `?`.
+pub fn help() -> Vec<String> {
+    [
+        "r          re-drive the selected record to its origin topic (asks first: y)",
+        "           (key and headers kept, chatctl-redriven added;",
+        "            a receipt in the DLQ stops a second re-drive)",
+        "R          re-drive every record shown (filter first; type the DLQ's name)",
+        "e          export the records shown as JSON Lines",
+        "p          pause / resume following new records",
+        "/          filter by worker, error class, topic, message",
+    ]
+    .map(str::to_string)
+    .to_vec()
 }

@@ -1,43 +1,53 @@
-//! Keys of the lag screen (k9s habits): ↑/↓ j/k move, Enter drills in, Esc back, / filter,
-//! s sort, ? help, q quit.
+//! Keys of the lag screen (k9s habits): ↑/↓ j/k move, PgUp/PgDn, Enter drills in, Esc
+//! back, / filter, s sort, R reset the group's offsets to the log ends (after its typed name).
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::state::{LagState, View};
+use crate::tui::confirm::{answer, Answered};
 use crate::tui::Flow;
 
 pub fn key(s: &mut LagState, k: KeyEvent) -> Flow {
-    if s.editing {
-        s.editing = crate::tui::edit_filter(&mut s.filter, &k);
-        s.selected = 0;
+    if s.confirm.is_some() {
+        match answer(&mut s.confirm, &k) {
+            Answered::Pending => {}
+            Answered::Cancelled => s.message = Some("reset cancelled".into()),
+            Answered::Confirmed { action, cli } => {
+                s.message = Some(format!("resetting… (same as: {cli})"));
+                s.asked = Some(action);
+            }
+        }
+        return Flow::Continue;
+    }
+    let in_partitions = matches!(s.view, View::Partitions(_));
+    if in_partitions && !s.editing && k.code == KeyCode::Esc {
+        s.view = View::Groups;
         s.clamp();
         return Flow::Continue;
     }
-    if s.help {
-        s.help = false;
-        return if matches!(k.code, KeyCode::Char('q')) { Flow::Quit } else { Flow::Continue };
-    }
-    let in_partitions = matches!(s.view, View::Partitions(_));
-    let cursor = if in_partitions { &mut s.part_selected } else { &mut s.selected };
-    match k.code {
-        KeyCode::Char('q') => return Flow::Quit,
-        KeyCode::Esc if in_partitions => s.view = View::Groups,
-        KeyCode::Esc if !s.filter.is_empty() => s.filter.clear(),
-        KeyCode::Esc => return Flow::Quit,
-        KeyCode::Down | KeyCode::Char('j') => *cursor += 1,
-        KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-        KeyCode::Home | KeyCode::Char('g') => *cursor = 0,
-        KeyCode::End | KeyCode::Char('G') => *cursor = usize::MAX,
-        KeyCode::Enter if !in_partitions => {
+    // The filter is the groups list's: typing it moves that cursor.
+    let cursor = if in_partitions && !s.editing { &mut s.part_selected } else { &mut s.selected };
+    let flow = crate::tui::list_key(&k, &mut s.filter, &mut s.editing, cursor, s.page.get());
+    match (flow, k.code) {
+        (Some(_), _) => {}
+        (None, KeyCode::Enter) if !in_partitions => {
             if let Some(g) = s.groups().get(s.selected) {
                 s.view = View::Partitions(g.group.clone());
                 s.part_selected = 0;
             }
         }
-        KeyCode::Char('/') => s.editing = true,
-        KeyCode::Char('s') => s.sort = s.sort.next(),
-        KeyCode::Char('?') => s.help = true,
-        _ => {}
+        (None, KeyCode::Char('s')) => s.sort = s.sort.next(),
+        (None, KeyCode::Char('R')) => {
+            let group = match &s.view {
+                View::Partitions(g) => Some(g.clone()),
+                View::Groups => s.groups().get(s.selected).map(|g| g.group.clone()),
+            };
+            match group {
+                Some(g) => s.ask_reset(&g),
+                None => s.message = Some("no group selected".into()),
+            }
+        }
+        (None, _) => {}
     }
     s.clamp();
     Flow::Continue

@@ -1,6 +1,8 @@
 //! What the lag screen shows and where the cursor is.
 
-use crate::ops::lag::{GroupLag, LagModel, PartitionLag};
+use crate::ops::lag::{GroupLag, LagModel, Membership, PartitionLag};
+use crate::tui::confirm::Confirm;
+use crate::tui::request::Request;
 
 /// From the poller.
 #[derive(Debug, Clone)]
@@ -9,6 +11,8 @@ pub enum LagUpdate {
     Model(Box<LagModel>, i64),
     /// A poll failed at this time: the screen keeps the last figures, marked stale.
     Failed(String, i64),
+    /// An action finished: what to tell the operator.
+    Done(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +53,14 @@ pub struct LagState {
     pub filter: String,
     pub editing: bool,
     pub sort: Sort,
-    pub help: bool,
+    /// Rows the last drawn list held (for paging).
+    pub page: std::cell::Cell<usize>,
+    /// A reset waiting for the operator's typed yes.
+    pub confirm: Option<Confirm<Request>>,
+    /// What the screen asks of the command, taken by the console.
+    pub asked: Option<Request>,
+    /// The last action's outcome (or a hint).
+    pub message: Option<String>,
 }
 
 impl LagState {
@@ -65,7 +76,10 @@ impl LagState {
             filter: String::new(),
             editing: false,
             sort: Sort::Status,
-            help: false,
+            page: std::cell::Cell::new(20),
+            confirm: None,
+            asked: None,
+            message: None,
         }
     }
 
@@ -76,6 +90,7 @@ impl LagState {
                 self.updated_ms = Some(at);
                 self.failing = None;
             }
+            LagUpdate::Done(m) => self.message = Some(m),
             LagUpdate::Failed(e, at) => {
                 if self.failing.is_none() {
                     self.failing = Some((at, e));
@@ -136,6 +151,36 @@ impl LagState {
                 .map(|h| h.lags.iter().copied().collect())
                 .unwrap_or_default(),
         }
+    }
+
+    /// Ask before moving `group`'s offsets to the log ends: the plan from the last poll, the
+    /// equivalent command, the group's name to type.
+    pub fn ask_reset(&mut self, group: &str) {
+        let parts = self.model.partitions(group);
+        let skipped: i64 = parts.iter().map(|p| p.lag).sum();
+        let mut plan = vec![format!(
+            "reset {group}: {} partition(s) to the log end, skipping {skipped} record(s) its consumers have not read",
+            parts.len()
+        )];
+        plan.extend(
+            parts
+                .iter()
+                .filter(|p| p.lag > 0)
+                .take(8)
+                .map(|p| format!("  {}:{}  {} → {} (skips {})", p.topic, p.partition, p.committed, p.log_end, p.lag)),
+        );
+        if self.model.groups.get(group).is_some_and(|g| g.membership == Membership::Active) {
+            plan.push("the group has members: the reset will be refused until they stop".into());
+        }
+        plan.push("(planned again against the log when it runs)".into());
+        self.confirm = Some(Confirm {
+            title: "reset offsets".into(),
+            plan,
+            cli: format!("chatctl groups reset {group} --all-topics --to-latest --execute"),
+            typed: Some(group.to_string()),
+            input: String::new(),
+            action: Request::ResetGroup(group.to_string()),
+        });
     }
 
     pub fn clamp(&mut self) {

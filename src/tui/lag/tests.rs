@@ -1,10 +1,12 @@
-//! The lag screen rendered to ratatui's TestBackend, driven by synthetic keys and polls.
-//! Inputs are fixed (times, offsets), so the snapshots need no redaction.
+//! The lag screen (the console's :groups) rendered to ratatui's TestBackend, driven by
+//! synthetic keys and polls. Inputs are fixed (times, offsets), so the snapshots need no
+//! redaction.
 
 use crossterm::event::KeyCode;
 
 use super::{LagState, LagUpdate};
 use crate::ops::lag::{GroupPoll, LagModel, Membership, Poll};
+use crate::tui::console::{Console, ScreenId, Update};
 use crate::tui::{key, render_lines, Flow, Screen};
 
 const T0: i64 = 1_764_400_000_000; // 2025-11-29T07:06:40Z
@@ -41,14 +43,14 @@ fn model() -> LagModel {
     m
 }
 
-fn screen() -> LagState {
-    let mut s = LagState::new(2000);
-    s.update(LagUpdate::Model(Box::new(model()), T0 + 11_000));
+fn screen() -> Console {
+    let mut s = Console::new(ScreenId::Groups, false, LagState::new(2000), None);
+    s.update(Update::Lag(LagUpdate::Model(Box::new(model()), T0 + 11_000)));
     s
 }
 
-fn screen_text(s: &LagState) -> String {
-    render_lines(s, 140, 16).join("\n")
+fn screen_text(s: &Console) -> String {
+    render_lines(s, 140, 18).join("\n")
 }
 
 #[test]
@@ -70,8 +72,11 @@ fn enter_drills_into_partitions_and_esc_goes_back() {
     insta::assert_snapshot!("lag_partitions", text);
     assert!(text.contains("chatctl-audit — ERR/STOP — partitions"), "{text}");
     assert!(text.contains("lag of stream-events:0 (max 110)"), "{text}");
+    assert!(text.contains("groups › chatctl-audit"), "the breadcrumb: {text}");
     s.key(key(KeyCode::Esc));
     assert!(screen_text(&s).contains("consumer groups"));
+    s.key(key(KeyCode::Esc));
+    assert!(screen_text(&s).contains("consumer groups"), "Esc at the top never quits");
 }
 
 #[test]
@@ -97,7 +102,7 @@ fn filter_sort_help_and_quit() {
     assert!(first.contains("chatctl-analytics"), "{text}");
     s.key(key(KeyCode::Char('?')));
     assert!(screen_text(&s).contains("Burrow's evaluator"));
-    s.key(key(KeyCode::Char('x')));
+    assert_eq!(s.key(key(KeyCode::Char('q'))), Flow::Continue, "q closes help, it does not quit");
     assert!(!screen_text(&s).contains("Burrow's evaluator"), "any key closes help");
     assert_eq!(s.key(key(KeyCode::Char('q'))), Flow::Quit);
 }
@@ -105,10 +110,33 @@ fn filter_sort_help_and_quit() {
 #[test]
 fn a_failed_poll_marks_the_figures_stale_and_keeps_them() {
     let mut s = screen();
-    s.update(LagUpdate::Failed("cannot reach the Kafka broker(s)".into(), T0 + 13_000));
+    s.update(Update::Lag(LagUpdate::Failed("cannot reach the Kafka broker(s)".into(), T0 + 13_000)));
     let text = screen_text(&s);
     assert!(text.contains("STALE since 07:06:53: cannot reach"), "{text}");
     assert!(text.contains("chatctl-audit"), "{text}");
-    s.update(LagUpdate::Model(Box::new(model()), T0 + 15_000));
+    s.update(Update::Lag(LagUpdate::Model(Box::new(model()), T0 + 15_000)));
     assert!(!screen_text(&s).contains("STALE"));
+}
+
+#[test]
+fn r_asks_to_reset_the_group_to_the_log_end_after_its_typed_name() {
+    let mut s = screen();
+    let (tx, rx) = std::sync::mpsc::channel();
+    s.requests = Some(tx);
+    // The worst group first: chatctl-audit (STOP, 110 behind on stream-events:0).
+    s.key(key(KeyCode::Char('R')));
+    let text = screen_text(&s);
+    assert!(text.contains("reset chatctl-audit: 2 partition(s) to the log end, skipping 110 record(s)"), "{text}");
+    assert!(text.contains("stream-events:0  100 → 210 (skips 110)"), "{text}");
+    assert!(text.contains("same as: chatctl groups reset chatctl-audit --all-topics --to-latest --execute"), "{text}");
+    assert_eq!(s.key(key(KeyCode::Char('q'))), Flow::Continue, "q is typed into the name, it does not quit");
+    s.key(key(KeyCode::Enter));
+    assert!(rx.try_recv().is_err(), "a wrong name does nothing");
+    for c in "chatctl-audit".chars() {
+        s.key(key(KeyCode::Char(c)));
+    }
+    s.key(key(KeyCode::Enter));
+    assert_eq!(rx.try_recv().unwrap(), crate::tui::request::Request::ResetGroup("chatctl-audit".into()));
+    s.update(Update::Lag(LagUpdate::Done("reset chatctl-audit: 2 partition(s) at the log end".into())));
+    assert!(screen_text(&s).contains("reset chatctl-audit: 2 partition(s) at the log end"));
 }

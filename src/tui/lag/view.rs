@@ -28,22 +28,22 @@ fn header(names: &[(&str, Option<Sort>)], sort: Sort) -> Row<'static> {
     .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
 }
 
-pub fn render(s: &LagState, f: &mut Frame) {
+pub fn render(s: &LagState, f: &mut Frame, area: Rect) {
     let [top, body, bottom] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(f.area());
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area);
     f.render_widget(Paragraph::new(title(s)), top);
     match &s.view {
         View::Groups => groups(s, f, body),
         View::Partitions(g) => partitions(s, g, f, body),
     }
     f.render_widget(Paragraph::new(keys(s)).style(Style::default().add_modifier(Modifier::REVERSED)), bottom);
-    if s.help {
-        help(f);
+    if let Some(c) = &s.confirm {
+        c.render(f);
     }
 }
 
 fn title(s: &LagState) -> Line<'static> {
-    let mut spans = vec![Span::styled("chatctl lag", Style::default().add_modifier(Modifier::BOLD))];
+    let mut spans = vec![Span::styled("groups", Style::default().add_modifier(Modifier::BOLD))];
     let n = s.model.groups.len();
     spans.push(Span::raw(format!("  {n} group(s), every {}s", s.interval_ms as f64 / 1000.0)));
     match s.updated_ms {
@@ -55,6 +55,9 @@ fn title(s: &LagState) -> Line<'static> {
     }
     if !s.filter.is_empty() || s.editing {
         spans.push(Span::raw(format!("  filter: {}{}", s.filter, if s.editing { "▏" } else { "" })));
+    }
+    if let Some(m) = &s.message {
+        spans.push(Span::styled(format!("  {m}"), Style::default().fg(Color::Cyan)));
     }
     Line::from(spans)
 }
@@ -83,6 +86,7 @@ pub fn group_status(g: &crate::ops::lag::GroupLag) -> String {
 }
 
 fn groups(s: &LagState, f: &mut Frame, area: Rect) {
+    s.page.set((area.height as usize).saturating_sub(3).max(1));
     let rows: Vec<Row> = s
         .groups()
         .iter()
@@ -223,26 +227,28 @@ fn keys(s: &LagState) -> String {
         return " type to filter groups · Enter keep · Esc clear".into();
     }
     match s.view {
-        View::Groups => " ↑↓/jk move · Enter partitions · / filter · s sort · ? help · q quit".into(),
-        View::Partitions(_) => " ↑↓/jk move · Esc groups · s sort · ? help · q quit".into(),
+        View::Groups => " ↑↓/jk move · Enter partitions · / filter · s sort · R reset to the log end".into(),
+        View::Partitions(_) => " ↑↓/jk move · Esc groups · s sort · R reset to the log end".into(),
     }
 }
 
-fn help(f: &mut Frame) {
-    let text = vec![
-        Line::from("Status (Burrow's evaluator over the last 10 commits seen)"),
-        Line::from("  OK      lag within --allowed-lag, or at it somewhere in the window"),
-        Line::from("  WARN    committing, but lag never decreased (flat counts)"),
-        Line::from("  STALL   members present, committed offset not moving"),
-        Line::from("  STOP    no commit for longer than the window spans; Empty group"),
-        Line::from("  REWIND  offset went back and has not climbed back since"),
-        Line::from("  ERR     a group with a STOP, STALL or REWIND partition"),
-        Line::from("  ~       a lagging partition has under 3 commits seen: not judged yet"),
-        Line::from(""),
-        Line::from("LAG s: age of the oldest unconsumed record"),
-        Line::from("DRAIN: time to lag 0 at the current rates"),
-        Line::from(""),
-        Line::from("any key closes"),
-    ];
-    crate::tui::help_popup(f, text);
+/// The screen's keys and how to read it, for `?`.
+pub fn help() -> Vec<String> {
+    [
+        "Enter      the group's partitions (Esc: back to the groups)",
+        "s          sort: status, lag, lag seconds, name",
+        "R          reset the group's offsets to the log ends (type its name; refused while it has members)",
+        "",
+        "Status (Burrow's evaluator over the last 10 commits seen)",
+        "  OK      lag within --allowed-lag, or at it somewhere in the window",
+        "  WARN    committing, but lag never decreased (flat counts)",
+        "  STALL   members present, committed offset not moving",
+        "  STOP    no commit for longer than the window spans; Empty group",
+        "  REWIND  offset went back and has not climbed back since",
+        "  ERR     a group with a STOP, STALL or REWIND partition",
+        "  ~       a lagging partition has under 3 commits seen: not judged yet",
+        "LAG s: age of the oldest unconsumed record; DRAIN: time to lag 0 at the current rates",
+    ]
+    .map(str::to_string)
+    .to_vec()
 }

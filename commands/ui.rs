@@ -1,0 +1,419 @@
+//! `chatctl ui`: the operator console (k9s's habits) — `:nodes`, `:streams`, `:groups`,
+//! `:dlq`, `:topics`, and a session's timeline. `lag --watch` and `dlq tail` open it on their screen. One poller per data source,
+//! each on its own thread, all feeding one channel.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chatctl::kafka::KafkaSettings;
+use chatctl::ops::consume::last_records;
+use chatctl::ops::dlq::{self, Follower, Redriven};
+use chatctl::ops::lag::{Judge, LagModel, Poller};
+use chatctl::ops::timeline::{session_timeline, uuid_v7_ms};
+use chatctl::realtime::fleet::FleetReader;
+use chatctl::realtime::RedisTarget;
+use chatctl::tui::console::fleet::FleetUpdate;
+use chatctl::tui::console::session::TimelineUpdate;
+use chatctl::tui::console::topics::TopicsUpdate;
+use chatctl::tui::console::{resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_RECENT};
+use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
+use chatctl::tui::lag::{LagState, LagUpdate};
+use rdkafka::producer::FutureProducer;
+
+use crate::args::{DlqTopicArgs, RedisArgs};
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Screens: :nodes (every node's heartbeat: connections, answers generating and followed, chunk \
+deliveries/s, p99 chunk latency, events/s, the producer's queue, workers and their lag, takeovers \
+as they happen; a node silent past its lease TTL turns red), :streams (answers in flight: owner, \
+epoch, chunks, age, followed; Enter: the session's timeline, live), :groups (lag, seconds, \
+Burrow's status), :dlq (dead letters, re-drive after a confirmation), :topics (partitions, records, \
+rate in, the groups reading each; Enter: partitions and last records; Delete: delete after typing \
+its name). Every action also shows the equivalent command. Keys: `?` on any screen.
+
+The node figures ride in each node's heartbeat in Redis (not scraped from each /metrics, which \
+listens on 127.0.0.1 by default): the console needs a route to Redis and to Kafka, nothing else.")]
+pub struct Args {
+    /// The screen to open: nodes, streams, groups (lag), dlq, topics
+    #[arg(long, default_value = "nodes", value_parser = screen)]
+    pub screen: ScreenId,
+    #[command(flatten)]
+    pub redis: RedisArgs,
+    /// Time between lag polls
+    #[arg(long, default_value = "2s", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    pub interval: Duration,
+}
+
+fn screen(raw: &str) -> Result<ScreenId, String> {
+    resolve(raw).ok_or_else(|| format!("no screen {raw:?}: nodes, streams, groups, dlq, topics"))
+}
+
+/// How the groups screen polls.
+pub struct LagOptions {
+    pub groups: Vec<String>,
+    pub interval: Duration,
+    pub judge: Judge,
+}
+
+impl LagOptions {
+    pub fn every(interval: Duration) -> LagOptions {
+        let window = Duration::from_secs(300);
+        LagOptions {
+            groups: Vec::new(),
+            interval,
+            judge: Judge { allowed_lag: 0, silence_ms: Some(window.as_millis() as i64) },
+        }
+    }
+}
+
+pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
+    open(ctx, args.screen, LagOptions::every(args.interval), &DlqTopicArgs { topics: Vec::new() }).await
+}
+
+/// Open the console on `screen`.
+pub async fn open(ctx: &Context, screen: ScreenId, lag: LagOptions, dlq_topics: &DlqTopicArgs) -> anyhow::Result<()> {
+    let kafka = ctx.settings.kafka();
+    let (tx, rx) = mpsc::channel();
+    let interval_ms = lag.interval.as_millis() as u64;
+    let lag_interval = lag.interval;
+    let dlq = match dlq_topics.resolve(&kafka).await {
+        Ok((md, names)) if !names.is_empty() => Some(spawn_dlq(&kafka, &md, names, tx.clone())?),
+        Ok(_) if screen == ScreenId::Dlq => {
+            return Err(chatctl::Error::NotFound("no *.dlq topics (run `chatctl topics ensure`)".into()).into())
+        }
+        Ok(_) => None,
+        Err(e) if screen == ScreenId::Dlq => return Err(e),
+        Err(_) => None,
+    };
+    let redis = ctx.settings.redis_target();
+    let mut console = Console::new(screen, redis.is_some(), LagState::new(interval_ms), dlq);
+    spawn_lag(&kafka, lag, Some(console.interest.clone()), {
+        let tx = tx.clone();
+        move |u| tx.send(Update::Lag(u)).is_ok()
+    })?;
+    if let Some(target) = &redis {
+        spawn_fleet(target.clone(), console.interest.clone(), tx.clone());
+    }
+    console.requests = Some(spawn_requests(&kafka, tx.clone()));
+    spawn_topics(&kafka, Duration::from_secs(5).max(lag_interval), tx.clone());
+    drop(tx);
+    tokio::task::block_in_place(|| chatctl::tui::run(&mut console, rx))?;
+    Ok(())
+}
+
+/// How often the console's lag poller polls while no screen shows lag.
+const LAG_BACKGROUND: Duration = Duration::from_secs(15);
+
+/// The lag poller: a fresh model every `interval` to `send`, until it refuses. With
+/// `interest` (the console), every `interval` only while a screen shows lag
+/// ([`WANT_LAG`]), every [`LAG_BACKGROUND`] otherwise.
+pub fn spawn_lag(
+    kafka: &KafkaSettings,
+    lag: LagOptions,
+    interest: Option<Arc<AtomicU8>>,
+    send: impl Fn(LagUpdate) -> bool + Send + 'static,
+) -> anyhow::Result<()> {
+    let mut poller = Poller::new(kafka, lag.groups)?;
+    std::thread::spawn(move || {
+        let mut model = LagModel::new(lag.judge);
+        loop {
+            let started = Instant::now();
+            let at = chrono::Utc::now().timestamp_millis();
+            let update = match poller.sample(&mut model) {
+                Ok(()) => LagUpdate::Model(Box::new(model.clone()), at),
+                Err(e) => LagUpdate::Failed(e.to_string(), at),
+            };
+            if !send(update) {
+                return; // the screen has gone
+            }
+            loop {
+                let wanted = interest.as_ref().is_none_or(|i| i.load(Ordering::Relaxed) & WANT_LAG != 0);
+                let every = if wanted { lag.interval } else { LAG_BACKGROUND };
+                let left = every.saturating_sub(started.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                // Woken within a quarter second when a lag screen opens.
+                std::thread::sleep(left.min(Duration::from_millis(250)));
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The fleet poller: the registry every half second (a node silent past its lease TTL turns
+/// red within it); the answers in flight every second and the recent ones every 5 s, while
+/// the screen shown wants them (`interest`).
+fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>) {
+    std::thread::spawn(move || {
+        let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+            Ok(rt) => rt,
+            Err(e) => {
+                let _ = tx.send(Update::Fleet(FleetUpdate::Failed(e.to_string(), now_ms())));
+                return;
+            }
+        };
+        rt.block_on(async move {
+            let mut reader: Option<FleetReader> = None;
+            let (mut in_flight_at, mut recent_at): (Option<Instant>, Option<Instant>) = (None, None);
+            loop {
+                let started = Instant::now();
+                let wants = interest.load(Ordering::Relaxed);
+                let due = |at: &mut Option<Instant>, bit: u8, every: Duration| {
+                    let due = wants & bit != 0 && at.is_none_or(|t| t.elapsed() >= every);
+                    if due {
+                        *at = Some(started);
+                    }
+                    due
+                };
+                let in_flight = due(&mut in_flight_at, WANT_IN_FLIGHT, Duration::from_secs(1));
+                let recent = due(&mut recent_at, WANT_RECENT, Duration::from_secs(5));
+                let update = match poll_fleet(&target, &mut reader, in_flight, recent).await {
+                    Ok(u) => u,
+                    Err(e) => FleetUpdate::Failed(e.to_string(), now_ms()),
+                };
+                if tx.send(Update::Fleet(update)).is_err() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(500).saturating_sub(started.elapsed())).await;
+            }
+        });
+    });
+}
+
+/// The console's on-demand worker: follows the session shown (its timeline re-read every
+/// second: an answer in flight keeps adding to it), re-reads the last records of the topic
+/// opened, and runs confirmed actions. Requests arrive on the returned sender; the newest
+/// session or topic wins.
+fn spawn_requests(kafka: &KafkaSettings, tx: Sender<Update>) -> Sender<Request> {
+    let (requests, todo) = mpsc::channel::<Request>();
+    let kafka = kafka.clone();
+    let handle = tokio::runtime::Handle::current();
+    std::thread::spawn(move || {
+        let (mut session, mut topic): (Option<String>, Option<String>) = (None, None);
+        loop {
+            let mut fresh = Vec::new();
+            match todo.recv_timeout(Duration::from_secs(1)) {
+                Ok(r) => fresh.push(r),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+            fresh.extend(todo.try_iter());
+            for r in fresh {
+                match r {
+                    Request::Session(s) => session = Some(s),
+                    Request::TopicTail(t) => topic = Some(t),
+                    Request::ResetGroup(g) => {
+                        if tx.send(Update::Lag(LagUpdate::Done(reset_to_latest(&kafka, &g)))).is_err() {
+                            return;
+                        }
+                    }
+                    Request::DeleteTopic(t) => {
+                        let msg = match handle.block_on(chatctl::ops::topics::delete(&kafka, std::slice::from_ref(&t)))
+                        {
+                            Ok(r) => match r.into_iter().find_map(|(_, e)| e) {
+                                None => format!("deleted topic {t}"),
+                                Some(e) => format!("deleting {t} failed: {e}"),
+                            },
+                            Err(e) => format!("deleting {t} failed: {e}"),
+                        };
+                        if tx.send(Update::Topics(TopicsUpdate::Done(msg))).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+            let mut updates = Vec::new();
+            if let Some(s) = &session {
+                updates.push(Update::Timeline(timeline(&kafka, s)));
+            }
+            if let Some(t) = &topic {
+                let at = now_ms();
+                match last_records(&kafka, t, TAIL_PER_PARTITION) {
+                    Ok(records) => updates.push(Update::Topics(TopicsUpdate::Tail(t.clone(), records, at))),
+                    Err(e) => updates.push(Update::Topics(TopicsUpdate::Done(format!("reading {t}: {e}")))),
+                }
+            }
+            if updates.into_iter().any(|u| tx.send(u).is_err()) {
+                return;
+            }
+        }
+    });
+    requests
+}
+
+/// `groups reset G --all-topics --to-latest --execute`, as the lag screen's R asks: refused
+/// while the group has members, or where the broker cannot tell (the CLI's --force is not
+/// offered here).
+fn reset_to_latest(kafka: &KafkaSettings, group: &str) -> String {
+    use chatctl::ops::groups::{check_inactive, execute, plan, Activity, Scope, Target};
+    match check_inactive(kafka, group) {
+        Err(e) => return format!("not reset: {e}"),
+        Ok(Activity::Unknown(why)) => {
+            return format!(
+                "not reset: the broker cannot tell whether {group} has members ({why}); stop its consumers and use `chatctl groups reset {group} --all-topics --to-latest --execute --force`"
+            )
+        }
+        Ok(Activity::Inactive) => {}
+    }
+    let planned = match plan(kafka, group, &Scope::AllTopics, &Target::Latest) {
+        Ok(p) => p,
+        Err(e) => return format!("not reset: {e}"),
+    };
+    let skipped: i64 = planned.rows.iter().filter_map(|r| r.change()).filter(|c| *c > 0).sum();
+    match execute(kafka, group, &planned.rows) {
+        Ok(()) => {
+            format!("reset {group}: {} partition(s) at the log end, {skipped} record(s) skipped", planned.rows.len())
+        }
+        Err(e) => format!("reset of {group} failed: {e}"),
+    }
+}
+
+/// Records per partition `:topics` shows when a topic is opened.
+const TAIL_PER_PARTITION: i64 = 10;
+
+fn timeline(kafka: &KafkaSettings, session: &str) -> TimelineUpdate {
+    // A gateway's session id is a UUIDv7: its events follow its minting.
+    let since = uuid_v7_ms(session).map(|ms| ms - 10_000).unwrap_or_else(|| now_ms() - 86_400_000);
+    match session_timeline(kafka, session, Some(since), None) {
+        Ok((t, _)) => TimelineUpdate::Read(Box::new(t), now_ms()),
+        Err(e) => TimelineUpdate::Failed(session.to_string(), e.to_string(), now_ms()),
+    }
+}
+
+/// The topics poller: every topic's partitions and watermarks every `interval`.
+fn spawn_topics(kafka: &KafkaSettings, interval: Duration, tx: Sender<Update>) {
+    let kafka = kafka.clone();
+    std::thread::spawn(move || loop {
+        let started = Instant::now();
+        let update = match chatctl::ops::topics::overview(&kafka) {
+            Ok(t) => TopicsUpdate::Overview(t, now_ms()),
+            Err(e) => TopicsUpdate::Failed(e.to_string(), now_ms()),
+        };
+        if tx.send(Update::Topics(update)).is_err() {
+            return;
+        }
+        std::thread::sleep(interval.saturating_sub(started.elapsed()));
+    });
+}
+
+/// Answers in flight read at most per poll (the oldest leases first).
+const IN_FLIGHT_MAX: usize = 20_000;
+
+/// Recent answers read at most for `:sessions`.
+const RECENT_MAX: usize = 5_000;
+
+async fn poll_fleet(
+    target: &RedisTarget,
+    reader: &mut Option<FleetReader>,
+    with_in_flight: bool,
+    with_recent: bool,
+) -> chatctl::Result<FleetUpdate> {
+    if reader.is_none() {
+        *reader = Some(FleetReader::connect(target).await?);
+    }
+    let r = reader.as_ref().expect("connected above");
+    let at_ms = now_ms();
+    let nodes = r.nodes().await?;
+    let in_flight = if with_in_flight { Some(r.in_flight(IN_FLIGHT_MAX).await?) } else { None };
+    let recent = if with_recent { Some(r.recent(RECENT_MAX).await?) } else { None };
+    Ok(FleetUpdate::Snapshot { at_ms, nodes, in_flight, recent })
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// The DLQ follower and the action runner (re-drives and exports, off the render thread);
+/// the screen's state.
+fn spawn_dlq(
+    kafka: &KafkaSettings,
+    md: &rdkafka::metadata::Metadata,
+    names: Vec<String>,
+    tx: Sender<Update>,
+) -> anyhow::Result<DlqState> {
+    let mut follower = Follower::new(kafka, md, &names)?;
+    let (actions, todo) = mpsc::channel();
+    // New records as they land; an empty update now and then keeps the "updated" time
+    // honest without redrawing twice a second.
+    let up = tx.clone();
+    std::thread::spawn(move || {
+        let mut last_sent = Instant::now() - Duration::from_secs(60);
+        loop {
+            let now = now_ms();
+            let update = match follower.poll(Duration::from_secs(1)) {
+                Ok(es) if es.is_empty() && last_sent.elapsed() < Duration::from_secs(5) => continue,
+                Ok(es) => DlqUpdate::Entries(es, now),
+                Err(e) => DlqUpdate::Failed(e.to_string(), now),
+            };
+            last_sent = Instant::now();
+            if up.send(Update::Dlq(update)).is_err() {
+                return;
+            }
+        }
+    });
+    // Its producer is made on the first re-drive: an idle screen keeps no producer
+    // connection.
+    let kafka = kafka.clone();
+    let handle = tokio::runtime::Handle::current();
+    std::thread::spawn(move || {
+        let mut producer: Option<FutureProducer> = None;
+        for a in todo {
+            let msg = match a {
+                Action::Redrive(ls) => redrive(&kafka, &handle, &mut producer, &ls),
+                Action::Export(ls) => export(&ls),
+            };
+            if tx.send(Update::Dlq(DlqUpdate::Done(msg))).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(DlqState::new(names, actions))
+}
+
+/// Write `letters` as JSON Lines to a new file in the working directory.
+fn export(letters: &[dlq::DeadLetter]) -> String {
+    let path = format!("dlq-export-{}.jsonl", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::io::BufWriter::new(chatctl::security::create_private(std::path::Path::new(&path))?);
+        for l in letters {
+            serde_json::to_writer(&mut f, l)?;
+            f.write_all(b"\n")?;
+        }
+        f.flush()
+    };
+    match write() {
+        Ok(()) => format!("exported {} record(s) to {path}", letters.len()),
+        Err(e) => format!("export to {path} failed: {e}"),
+    }
+}
+
+fn redrive(
+    kafka: &KafkaSettings,
+    handle: &tokio::runtime::Handle,
+    producer: &mut Option<FutureProducer>,
+    letters: &[dlq::DeadLetter],
+) -> String {
+    if producer.is_none() {
+        match kafka.create(&kafka.producer_config()) {
+            Ok(p) => *producer = Some(p),
+            Err(e) => return format!("re-drove nothing: {e}"),
+        }
+    }
+    let p = producer.as_ref().expect("made above");
+    let run = uuid::Uuid::now_v7().to_string();
+    let mut done = 0;
+    for l in letters {
+        match handle.block_on(dlq::redrive(kafka, p, l, &run, dlq::DEFAULT_MAX_REDRIVES, false)) {
+            Ok(Redriven::Sent) => done += 1,
+            Ok(_) => {}
+            Err(e) => return format!("re-drove {done} of {}; stopped: {e}", letters.len()),
+        }
+    }
+    format!("re-drove {done} record(s)")
+}

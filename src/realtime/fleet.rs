@@ -1,0 +1,236 @@
+//! The fleet as Redis knows it, for operators: each node's heartbeat (its vital signs) and
+//! the answers in flight (the lease set and each message's meta hash).
+//!
+//! A node's heartbeat key `chatctl:node:<id>` holds a [`NodeBeat`] as JSON, rewritten every
+//! second with a TTL of three beats. The vitals ride in the beat rather than being scraped
+//! from each node's `/metrics`: that listener is on 127.0.0.1 by default, and a console
+//! should need one route (to Redis), not one per node.
+
+use std::time::Duration;
+
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::AsyncCommands;
+use serde::{Deserialize, Serialize};
+
+use super::{meta_key, node_key, redis_err, RedisTarget, LEASES};
+use crate::error::{Error, Result};
+
+/// The registry's index: node id → when it last beat (ms), so the console lists the nodes
+/// without scanning the keyspace.
+pub const NODES: &str = "chatctl:nodes";
+
+/// What a node says about itself every beat.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct NodeBeat {
+    pub node: String,
+    /// The WebSocket listener.
+    pub listen: String,
+    pub role: String,
+    pub pid: u32,
+    pub started_ms: i64,
+    /// When this beat was written (the node's clock, ms since the epoch).
+    pub beat_ms: i64,
+    /// The lease TTL the node runs with: a node silent for longer is lost.
+    pub lease_ttl_ms: u64,
+    pub draining: bool,
+    pub connections: i64,
+    /// Answers this node generates.
+    pub generating: i64,
+    /// Answers generated elsewhere that this node relays to its clients.
+    pub following: i64,
+    /// Totals since start (rates come from two beats).
+    pub chunks_sent: u64,
+    pub events_published: u64,
+    /// Events waiting for Kafka.
+    pub events_queue: i64,
+    /// Chunk latency (upstream emit to send) over the last beat, ms; none without chunks.
+    pub chunk_p99_ms: Option<u64>,
+    pub takeovers: u64,
+    pub workers: Vec<WorkerBeat>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct WorkerBeat {
+    pub name: String,
+    pub processed: u64,
+    /// Records behind the log end (librdkafka's figure).
+    pub lag: i64,
+    pub dead_lettered: u64,
+}
+
+/// One answer being generated somewhere in the fleet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InFlight {
+    pub message_id: String,
+    pub session_id: String,
+    pub user_id: String,
+    pub owner: String,
+    pub epoch: u32,
+    /// Chunks buffered so far.
+    pub chunks: u32,
+    pub started_ms: i64,
+    /// `generating`, or how it ended while still in the lease set.
+    pub state: String,
+    /// A follower on another node watches it (until this Redis-clock deadline).
+    pub watched: bool,
+}
+
+/// Reads the registry and the lease set (its own connection; nothing is written).
+#[derive(Clone)]
+pub struct FleetReader {
+    conn: ConnectionManager,
+}
+
+impl FleetReader {
+    pub async fn connect(target: &RedisTarget) -> Result<FleetReader> {
+        let client = target.client()?;
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Duration::from_secs(1))
+            .set_response_timeout(Duration::from_secs(2))
+            .set_number_of_retries(1);
+        let conn = ConnectionManager::new_with_config(client, config)
+            .await
+            .map_err(|e| Error::Broker(format!("cannot reach Redis at {}: {e}", target.shown())))?;
+        Ok(FleetReader { conn })
+    }
+
+    /// Every node with a live heartbeat key, by id (from the registry's index; a SCAN for
+    /// nodes older than it).
+    pub async fn nodes(&self) -> Result<Vec<NodeBeat>> {
+        let mut conn = self.conn.clone();
+        let ids: Vec<String> = conn.zrange(NODES, 0, -1).await.map_err(redis_err)?;
+        let keys: Vec<String> = if ids.is_empty() {
+            let opts = redis::ScanOptions::default().with_pattern(node_key("*")).with_count(1000);
+            let mut it = conn.scan_options::<String>(opts).await.map_err(redis_err)?;
+            let mut keys = Vec::new();
+            while let Some(k) = it.next_item().await {
+                keys.push(k);
+            }
+            keys
+        } else {
+            ids.iter().map(|id| node_key(id)).collect()
+        };
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let values: Vec<Option<String>> = conn.mget(&keys).await.map_err(redis_err)?;
+        let mut nodes: Vec<NodeBeat> = keys
+            .iter()
+            .zip(values)
+            .filter_map(|(k, v)| {
+                let v: String = v?;
+                let mut beat: NodeBeat = serde_json::from_str(&v).unwrap_or_default();
+                if beat.node.is_empty() {
+                    beat.node = k.trim_start_matches("chatctl:node:").to_string();
+                }
+                Some(beat)
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.node.cmp(&b.node));
+        Ok(nodes)
+    }
+
+    /// The answers in the lease set (at most `max`, the oldest leases first), with their
+    /// meta: one pipelined round trip for all of them.
+    pub async fn in_flight(&self, max: usize) -> Result<Vec<InFlight>> {
+        let mut conn = self.conn.clone();
+        let ids: Vec<String> = conn.zrange(LEASES, 0, max.saturating_sub(1) as isize).await.map_err(redis_err)?;
+        self.metas(ids).await
+    }
+
+    /// Recent answers, generating or ended (their meta lives as long as the resume buffer):
+    /// at most `max`, found by SCAN, with their meta in one pipelined round trip.
+    pub async fn recent(&self, max: usize) -> Result<Vec<InFlight>> {
+        let mut conn = self.conn.clone();
+        let mut ids = Vec::new();
+        {
+            let opts = redis::ScanOptions::default().with_pattern(meta_key("*")).with_count(1000);
+            let mut it = conn.scan_options::<String>(opts).await.map_err(redis_err)?;
+            while let Some(k) = it.next_item().await {
+                if let Some(id) = k.strip_prefix("chatctl:msg:{").and_then(|r| r.strip_suffix("}:meta")) {
+                    ids.push(id.to_string());
+                }
+                if ids.len() >= max {
+                    break;
+                }
+            }
+        }
+        self.metas(ids).await
+    }
+}
+
+impl FleetReader {
+    /// The meta of each answer in `ids`, in one pipelined round trip (answers whose meta is
+    /// gone are left out).
+    async fn metas(&self, ids: Vec<String>) -> Result<Vec<InFlight>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.conn.clone();
+        let mut pipe = redis::pipe();
+        for id in &ids {
+            pipe.cmd("HMGET").arg(meta_key(id)).arg(&FIELDS[..]);
+        }
+        let rows: Vec<Vec<Option<String>>> = pipe.query_async(&mut conn).await.map_err(redis_err)?;
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        Ok(ids.into_iter().zip(rows).filter_map(|(id, row)| in_flight(id, &row, now_ms)).collect())
+    }
+}
+
+const FIELDS: [&str; 8] = ["sessionId", "userId", "owner", "epoch", "next", "startedMs", "state", "w"];
+
+fn in_flight(message_id: String, row: &[Option<String>], now_ms: i64) -> Option<InFlight> {
+    let field = |i: usize| row.get(i).cloned().flatten();
+    let number = |i: usize| field(i).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    // A meta hash gone (expired, deleted) while its id was still in the set: not in flight.
+    let owner = field(2)?;
+    Some(InFlight {
+        message_id,
+        session_id: field(0).unwrap_or_default(),
+        user_id: field(1).unwrap_or_default(),
+        owner,
+        epoch: number(3) as u32,
+        chunks: number(4) as u32,
+        started_ms: number(5),
+        state: field(6).unwrap_or_default(),
+        watched: number(7) > now_ms,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_beat_reads_back_and_an_older_node_s_beat_still_reads() {
+        let beat = NodeBeat { node: "n1".into(), connections: 3, chunk_p99_ms: Some(12), ..Default::default() };
+        let back: NodeBeat = serde_json::from_str(&serde_json::to_string(&beat).unwrap()).unwrap();
+        assert_eq!(back, beat);
+        // What nodes wrote before the vitals: listen and pid only.
+        let old: NodeBeat = serde_json::from_str(r#"{"listen":"127.0.0.1:8080","pid":7}"#).unwrap();
+        assert_eq!((old.listen.as_str(), old.pid, old.connections), ("127.0.0.1:8080", 7, 0));
+    }
+
+    #[test]
+    fn an_in_flight_row_needs_its_meta() {
+        let row = |owner: Option<&str>| {
+            vec![
+                Some("s1".to_string()),
+                Some("u1".into()),
+                owner.map(str::to_string),
+                Some("2".into()),
+                Some("17".into()),
+                Some("1000".into()),
+                Some("generating".into()),
+                Some("5000".into()),
+            ]
+        };
+        let f = in_flight("m1".into(), &row(Some("n2")), 4000).unwrap();
+        assert_eq!((f.owner.as_str(), f.epoch, f.chunks, f.watched), ("n2", 2, 17, true));
+        assert!(!in_flight("m1".into(), &row(Some("n2")), 6000).unwrap().watched);
+        assert_eq!(in_flight("m1".into(), &row(None), 0), None);
+    }
+}

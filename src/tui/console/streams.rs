@@ -1,0 +1,95 @@
+//! `:streams`: the answers being generated across the fleet, from the lease set.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::Frame;
+
+use super::fleet::{FleetState, Health};
+use super::grid::{Column, Grid, GridRow};
+use super::{Pane, Reply, ScreenId};
+use crate::tui::text::seconds;
+
+const COLUMNS: [Column; 9] = [
+    Column { title: "MESSAGE", key: 'M', width: Constraint::Length(38) },
+    Column { title: "SESSION", key: 'S', width: Constraint::Min(12) },
+    Column { title: "USER", key: 'U', width: Constraint::Min(10) },
+    Column { title: "OWNER", key: 'O', width: Constraint::Min(10) },
+    Column { title: "EPOCH", key: 'E', width: Constraint::Length(9) },
+    Column { title: "CHUNKS", key: 'C', width: Constraint::Length(10) },
+    Column { title: "AGE", key: 'A', width: Constraint::Length(9) },
+    Column { title: "FOLLOWED", key: 'F', width: Constraint::Length(12) },
+    Column { title: "STATE", key: 'T', width: Constraint::Length(13) },
+];
+
+const KEYS: &[(&str, &str)] = &[
+    ("Enter", "the answer's session (the command that prints its timeline)"),
+    ("Shift+letter", "sort by that column"),
+];
+
+#[derive(Debug, Default)]
+pub struct StreamsPane {
+    pub grid: Grid,
+}
+
+impl StreamsPane {
+    fn rows(&self, fleet: &FleetState) -> Vec<GridRow> {
+        let now = fleet.updated_ms.unwrap_or(0);
+        let rows = fleet
+            .in_flight
+            .iter()
+            .map(|a| {
+                let lost = fleet.nodes.get(&a.owner).is_some_and(|n| n.health == Health::Lost);
+                let cells = vec![
+                    a.message_id.clone(),
+                    a.session_id.clone(),
+                    a.user_id.clone(),
+                    a.owner.clone(),
+                    a.epoch.to_string(),
+                    a.chunks.to_string(),
+                    seconds(Some(((now - a.started_ms).max(0)) as f64 / 1000.0)),
+                    if a.watched { "yes" } else { "no" }.into(),
+                    if lost { "orphaned".into() } else { a.state.clone() },
+                ];
+                let style = if lost { Style::default().fg(Color::Red) } else { Style::default() };
+                GridRow::new(a.message_id.clone(), cells, style)
+            })
+            .collect();
+        self.grid.view(rows)
+    }
+}
+
+impl Pane for StreamsPane {
+    fn crumb(&self) -> String {
+        "streams".into()
+    }
+
+    fn help(&self) -> Vec<String> {
+        super::key_lines(KEYS)
+    }
+
+    fn grid(&self) -> Option<&Grid> {
+        Some(&self.grid)
+    }
+
+    fn grid_mut(&mut self) -> Option<&mut Grid> {
+        Some(&mut self.grid)
+    }
+
+    fn key(&mut self, k: &KeyEvent, fleet: &FleetState) -> Reply {
+        let shown = self.rows(fleet);
+        if self.grid.key(k, &COLUMNS, &shown) {
+            return Reply::Done;
+        }
+        match (k.code, self.grid.selected(&shown)) {
+            (KeyCode::Enter, Some(r)) => Reply::Open(ScreenId::Session, Some(r.cells[1].clone())),
+            _ => Reply::Ignored,
+        }
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, fleet: &FleetState) {
+        let shown = self.rows(fleet);
+        let title = format!(" streams: {} in flight ({} shown) ", fleet.in_flight.len(), shown.len());
+        self.grid.render(f, area, title, &COLUMNS, &shown);
+    }
+}
