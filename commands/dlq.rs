@@ -1,7 +1,5 @@
 //! `chatctl dlq list | tail | redrive`: what the workers gave up on, and putting it back.
 
-use std::time::Duration;
-
 use chatctl::kafka::KafkaSettings;
 use chatctl::ops::dlq::{self, DeadLetter, Letters, Redriven};
 use chatctl::tui::console::ScreenId;
@@ -101,9 +99,7 @@ pub async fn run(cmd: &DlqCommand, ctx: &Context) -> anyhow::Result<()> {
             let rows: Vec<DeadLetter> = letters.list.into_iter().filter(|l| !(args.pending && l.redriven)).collect();
             ctx.printer.rows(&rows)?;
         }
-        DlqCommand::Tail(args) => {
-            crate::ui::open(ctx, ScreenId::Dlq, crate::ui::LagOptions::every(Duration::from_secs(2)), args).await?
-        }
+        DlqCommand::Tail(args) => crate::ui::open(ctx, ScreenId::Dlq, crate::ui::LagOptions::every(None), args).await?,
         DlqCommand::Redrive(args) => redrive(&kafka, args, ctx).await?,
     }
     Ok(())

@@ -44,9 +44,10 @@ pub struct Args {
     pub screen: ScreenId,
     #[command(flatten)]
     pub redis: RedisArgs,
-    /// Time between lag polls
-    #[arg(long, default_value = "2s", value_parser = humantime::parse_duration, value_name = "DURATION")]
-    pub interval: Duration,
+    /// Time between lag polls (default: 2s, 50ms more per group beyond 40: 200 groups, every
+    /// 10s)
+    #[arg(long, value_parser = humantime::parse_duration, value_name = "DURATION")]
+    pub interval: Option<Duration>,
 }
 
 fn screen(raw: &str) -> Result<ScreenId, String> {
@@ -56,12 +57,22 @@ fn screen(raw: &str) -> Result<ScreenId, String> {
 /// How the groups screen polls.
 pub struct LagOptions {
     pub groups: Vec<String>,
-    pub interval: Duration,
+    /// None: [`auto_interval`].
+    pub interval: Option<Duration>,
     pub judge: Judge,
 }
 
+/// Time between lag polls when none is given: 2 s, and 50 ms per group beyond 40. A poll
+/// asks each group's committed offsets (an OffsetFetch, and a DescribeGroups, per group):
+/// the console's cost, and the coordinators', grows with the groups, so the rate of those
+/// requests stays at ~20 groups a second (200 groups: every 10 s; kafka-lag-exporter polls
+/// every 30 s by default). Burrow's rules judge any interval: its window is in offsets.
+pub fn auto_interval(groups: usize) -> Duration {
+    Duration::from_millis(2000).max(Duration::from_millis(50) * groups as u32)
+}
+
 impl LagOptions {
-    pub fn every(interval: Duration) -> LagOptions {
+    pub fn every(interval: Option<Duration>) -> LagOptions {
         let window = Duration::from_secs(300);
         LagOptions {
             groups: Vec::new(),
@@ -79,8 +90,8 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
 pub async fn open(ctx: &Context, screen: ScreenId, lag: LagOptions, dlq_topics: &DlqTopicArgs) -> anyhow::Result<()> {
     let kafka = ctx.settings.kafka();
     let (tx, rx) = mpsc::channel();
-    let interval_ms = lag.interval.as_millis() as u64;
-    let lag_interval = lag.interval;
+    let lag_interval = lag.interval.unwrap_or_else(|| auto_interval(0));
+    let interval_ms = lag_interval.as_millis() as u64;
     let dlq = match dlq_topics.resolve(&kafka).await {
         Ok((md, names)) if !names.is_empty() => Some(spawn_dlq(&kafka, &md, names, tx.clone())?),
         Ok(_) if screen == ScreenId::Dlq => {
@@ -109,9 +120,10 @@ pub async fn open(ctx: &Context, screen: ScreenId, lag: LagOptions, dlq_topics: 
 /// How often the console's lag poller polls while no screen shows lag.
 const LAG_BACKGROUND: Duration = Duration::from_secs(15);
 
-/// The lag poller: a fresh model every `interval` to `send`, until it refuses. With
-/// `interest` (the console), every `interval` only while a screen shows lag
-/// ([`WANT_LAG`]), every [`LAG_BACKGROUND`] otherwise.
+/// The lag poller: a fresh model every `interval` ([`auto_interval`] when none is given,
+/// announced with [`LagUpdate::Interval`] as it changes) to `send`, until it refuses. With
+/// `interest` (the console), at that rate only while a screen shows lag ([`WANT_LAG`]),
+/// every [`LAG_BACKGROUND`] otherwise.
 pub fn spawn_lag(
     kafka: &KafkaSettings,
     lag: LagOptions,
@@ -121,6 +133,7 @@ pub fn spawn_lag(
     let mut poller = Poller::new(kafka, lag.groups)?;
     std::thread::spawn(move || {
         let mut model = LagModel::new(lag.judge);
+        let mut interval = lag.interval.unwrap_or_else(|| auto_interval(0));
         loop {
             let started = Instant::now();
             let at = chrono::Utc::now().timestamp_millis();
@@ -131,9 +144,16 @@ pub fn spawn_lag(
             if !send(update) {
                 return; // the screen has gone
             }
+            let now = lag.interval.unwrap_or_else(|| auto_interval(poller.groups()));
+            if now != interval {
+                interval = now;
+                if !send(LagUpdate::Interval(interval.as_millis() as u64)) {
+                    return;
+                }
+            }
             loop {
                 let wanted = interest.as_ref().is_none_or(|i| i.load(Ordering::Relaxed) & WANT_LAG != 0);
-                let every = if wanted { lag.interval } else { LAG_BACKGROUND };
+                let every = if wanted { interval } else { LAG_BACKGROUND.max(interval) };
                 let left = every.saturating_sub(started.elapsed());
                 if left.is_zero() {
                     break;
@@ -147,8 +167,8 @@ pub fn spawn_lag(
 }
 
 /// The fleet poller: the registry every half second (a node silent past its lease TTL turns
-/// red within it); the answers in flight every second and the recent ones every 5 s, while
-/// the screen shown wants them (`interest`).
+/// red within it); the answers in flight every second ([`in_flight_interval`] beyond 2,000
+/// of them) and the recent ones every 5 s, while the screen shown wants them (`interest`).
 fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>) {
     std::thread::spawn(move || {
         let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
@@ -161,6 +181,7 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>)
         rt.block_on(async move {
             let mut reader: Option<FleetReader> = None;
             let (mut in_flight_at, mut recent_at): (Option<Instant>, Option<Instant>) = (None, None);
+            let mut in_flight_every = Duration::from_secs(1);
             loop {
                 let started = Instant::now();
                 let wants = interest.load(Ordering::Relaxed);
@@ -171,10 +192,15 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>)
                     }
                     due
                 };
-                let in_flight = due(&mut in_flight_at, WANT_IN_FLIGHT, Duration::from_secs(1));
+                let in_flight = due(&mut in_flight_at, WANT_IN_FLIGHT, in_flight_every);
                 let recent = due(&mut recent_at, WANT_RECENT, Duration::from_secs(5));
                 let update = match poll_fleet(&target, &mut reader, in_flight, recent).await {
-                    Ok(u) => u,
+                    Ok(u) => {
+                        if let FleetUpdate::Snapshot { in_flight: Some(f), .. } = &u {
+                            in_flight_every = in_flight_interval(f.len());
+                        }
+                        u
+                    }
                     Err(e) => FleetUpdate::Failed(e.to_string(), now_ms()),
                 };
                 if tx.send(Update::Fleet(update)).is_err() {
@@ -184,6 +210,14 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>)
             }
         });
     });
+}
+
+/// How often `:streams` reads the answers in flight when there are `n`: every second up to
+/// 2,000, then as many seconds as thousands of answers / 2 (10,000: every 5 s), so that
+/// the console's own cost stays flat however busy the fleet is (reading and parsing an
+/// answer's meta costs the console ~3 µs).
+pub fn in_flight_interval(n: usize) -> Duration {
+    Duration::from_millis((n as u64 / 2).max(1000))
 }
 
 /// The console's on-demand worker: follows the session shown (its timeline re-read every
@@ -416,4 +450,20 @@ fn redrive(
         }
     }
     format!("re-drove {done} record(s)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lag_polls_slow_down_with_the_groups_and_streams_reads_with_the_answers() {
+        assert_eq!(auto_interval(0), Duration::from_secs(2));
+        assert_eq!(auto_interval(40), Duration::from_secs(2));
+        assert_eq!(auto_interval(41), Duration::from_millis(2050));
+        assert_eq!(auto_interval(200), Duration::from_secs(10), "20 groups' offsets a second");
+        assert_eq!(in_flight_interval(0), Duration::from_secs(1));
+        assert_eq!(in_flight_interval(2000), Duration::from_secs(1));
+        assert_eq!(in_flight_interval(10_000), Duration::from_secs(5));
+    }
 }

@@ -53,6 +53,11 @@ impl Poller {
         })
     }
 
+    /// How many groups it polls (as of the last discovery).
+    pub fn groups(&self) -> usize {
+        self.names.len()
+    }
+
     /// Groups, topics and partitions, afresh.
     fn discover(&mut self) -> Result<()> {
         let kafka = &self.kafka;

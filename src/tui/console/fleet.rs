@@ -82,6 +82,11 @@ pub struct FleetState {
     pub recent: Vec<InFlight>,
     /// The newest first.
     pub events: VecDeque<FleetEvent>,
+    /// When the answers in flight were read (their ages count to it).
+    pub in_flight_ms: i64,
+    /// Grows whenever what the lists show changes (answers read, a node's health): views
+    /// built from this state are kept while it stands ([`super::grid::ViewCache`]).
+    pub generation: u64,
     /// Each answer's owner and epoch at the last snapshot.
     owners: HashMap<String, (String, u32)>,
 }
@@ -93,6 +98,7 @@ impl FleetState {
                 self.snapshot(at_ms, nodes, in_flight);
                 if let Some(r) = recent {
                     self.recent = r;
+                    self.generation += 1;
                 }
             }
             FleetUpdate::Failed(e, at) => match &mut self.failing {
@@ -130,6 +136,7 @@ impl FleetState {
                 }
             }
         }
+        let mut generation = self.generation;
         for v in self.nodes.values_mut() {
             let ttl = v.beat.lease_ttl_ms.max(1000) as i64;
             let silent = !present.contains(&v.beat.node) || at_ms - v.beat.beat_ms > ttl;
@@ -138,6 +145,9 @@ impl FleetState {
                 (false, true) => Health::Draining,
                 (false, false) => Health::Up,
             };
+            if v.health != health {
+                generation += 1;
+            }
             match (v.health == Health::Lost, health == Health::Lost) {
                 (false, true) => changes.push(("NODE_LOST", format!("{} stopped heart-beating", v.beat.node))),
                 (true, false) => changes.push(("NODE_BACK", format!("{} is beating again", v.beat.node))),
@@ -145,12 +155,15 @@ impl FleetState {
             }
             v.health = health;
         }
+        self.generation = generation;
         for (kind, text) in changes {
             self.event(at_ms, kind, text);
         }
         if let Some(in_flight) = in_flight {
             self.takeovers(at_ms, &in_flight);
             self.in_flight = in_flight;
+            self.in_flight_ms = at_ms;
+            self.generation += 1;
         }
     }
 

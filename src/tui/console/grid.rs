@@ -190,6 +190,40 @@ impl Grid {
     }
 }
 
+/// The last view a pane built, kept while its data and the grid's filter and sort stand: a
+/// list of 10,000 answers is built once per refresh of its data, not at every frame and key.
+#[derive(Debug, Default)]
+pub struct ViewCache(std::cell::RefCell<Option<Cached>>);
+
+#[derive(Debug)]
+struct Cached {
+    generation: u64,
+    filter: String,
+    sort: Option<(usize, bool)>,
+    rows: std::rc::Rc<Vec<GridRow>>,
+}
+
+impl ViewCache {
+    /// `grid`'s view of the rows `build` makes for data `generation`, built only when that
+    /// generation, the filter or the sort changed since the last call.
+    pub fn view(
+        &self,
+        grid: &Grid,
+        generation: u64,
+        build: impl FnOnce() -> Vec<GridRow>,
+    ) -> std::rc::Rc<Vec<GridRow>> {
+        let mut cached = self.0.borrow_mut();
+        if let Some(c) = cached.as_ref() {
+            if c.generation == generation && c.filter == grid.filter && c.sort == grid.sort {
+                return c.rows.clone();
+            }
+        }
+        let rows = std::rc::Rc::new(grid.view(build()));
+        *cached = Some(Cached { generation, filter: grid.filter.clone(), sort: grid.sort, rows: rows.clone() });
+        rows
+    }
+}
+
 /// The filter: a case-insensitive regex over a row's cells, `!` in front to keep the rows
 /// that do not match; text that is not a regex matches as itself.
 struct Matcher {
@@ -264,6 +298,27 @@ mod tests {
         g.key(&key(KeyCode::Char('L')), &COLUMNS, &shown);
         assert_eq!(ids(&g.view(rows())), ["node-b", "node-a", "edge-c"]);
         assert!(!g.key(&key(KeyCode::Char('Z')), &COLUMNS, &shown), "no such column: the screen's key");
+    }
+
+    #[test]
+    fn the_view_cache_builds_again_only_when_data_filter_or_sort_change() {
+        let cache = ViewCache::default();
+        let mut g = Grid::default();
+        let builds = std::cell::Cell::new(0);
+        let build = || {
+            builds.set(builds.get() + 1);
+            rows()
+        };
+        assert_eq!(cache.view(&g, 1, build).len(), 3);
+        cache.view(&g, 1, build);
+        assert_eq!(builds.get(), 1, "same data, same grid: kept");
+        cache.view(&g, 2, build);
+        assert_eq!(builds.get(), 2, "new data");
+        g.filter = "node".into();
+        assert_eq!(ids(&cache.view(&g, 2, build)), ["node-a", "node-b"]);
+        g.sort = Some((1, true));
+        assert_eq!(ids(&cache.view(&g, 2, build)), ["node-a", "node-b"]);
+        assert_eq!(builds.get(), 4, "a new filter, a new sort");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use ratatui::style::{Color, Style};
 use ratatui::Frame;
 
 use super::fleet::FleetState;
-use super::grid::{Column, Grid, GridRow};
+use super::grid::{Column, Grid, GridRow, ViewCache};
 use super::{Pane, Reply, ScreenId};
 use crate::realtime::fleet::InFlight;
 use crate::tui::text::seconds;
@@ -29,6 +29,7 @@ const KEYS: &[(&str, &str)] = &[("Enter", "the session's timeline, live"), ("Shi
 #[derive(Debug, Default)]
 pub struct SessionsPane {
     pub grid: Grid,
+    cache: ViewCache,
 }
 
 /// One session out of its answers: the latest answer says its state and node.
@@ -53,7 +54,11 @@ fn session_row(answers: &[&InFlight], now_ms: i64) -> GridRow {
 }
 
 impl SessionsPane {
-    fn rows(&self, fleet: &FleetState) -> Vec<GridRow> {
+    fn rows(&self, fleet: &FleetState) -> std::rc::Rc<Vec<GridRow>> {
+        self.cache.view(&self.grid, fleet.generation, || Self::build(fleet))
+    }
+
+    fn build(fleet: &FleetState) -> Vec<GridRow> {
         let mut by_session: BTreeMap<&str, Vec<&InFlight>> = BTreeMap::new();
         for a in fleet.recent.iter().filter(|a| !a.session_id.is_empty()) {
             by_session.entry(a.session_id.as_str()).or_default().push(a);
@@ -65,7 +70,7 @@ impl SessionsPane {
             .collect();
         // The most recently active first, unless a column sorts them.
         rows.sort_by_key(|r| std::cmp::Reverse(r.0));
-        self.grid.view(rows.into_iter().map(|(_, r)| r).collect())
+        rows.into_iter().map(|(_, r)| r).collect()
     }
 }
 

@@ -13,6 +13,8 @@ pub enum LagUpdate {
     Failed(String, i64),
     /// An action finished: what to tell the operator.
     Done(String),
+    /// The poller now polls every this many ms (it lengthens with the number of groups).
+    Interval(u64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +93,7 @@ impl LagState {
                 self.failing = None;
             }
             LagUpdate::Done(m) => self.message = Some(m),
+            LagUpdate::Interval(ms) => self.interval_ms = ms,
             LagUpdate::Failed(e, at) => {
                 if self.failing.is_none() {
                     self.failing = Some((at, e));
