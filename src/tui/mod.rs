@@ -15,7 +15,7 @@ pub mod text;
 
 use std::io;
 use std::sync::mpsc::Receiver;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
@@ -88,11 +88,14 @@ impl Drop for Terminal {
 /// Run `screen` until it quits.
 pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Result<()> {
     let mut term = Terminal(ratatui::try_init()?);
-    let mut dirty = true;
+    // A key redraws at once; new data at most once per DATA_REDRAW (k9s refreshes every
+    // 2 s): the pollers' updates are applied as they come, the screen catches up.
+    let (mut keyed, mut fresh) = (true, false);
+    let mut drawn = Instant::now();
     loop {
-        if dirty {
+        if keyed || (fresh && drawn.elapsed() >= DATA_REDRAW) {
             term.0.draw(|f| screen.render(f))?;
-            dirty = false;
+            (keyed, fresh, drawn) = (false, false, Instant::now());
         }
         if event::poll(Duration::from_millis(100))? {
             match event::read()? {
@@ -100,18 +103,21 @@ pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Resul
                     if is_interrupt(&k) || screen.key(k) == Flow::Quit {
                         return Ok(());
                     }
-                    dirty = true;
+                    keyed = true;
                 }
-                Event::Resize(..) => dirty = true,
+                Event::Resize(..) => keyed = true,
                 _ => {}
             }
         }
         while let Ok(u) = updates.try_recv() {
             screen.update(u);
-            dirty = true;
+            fresh = true;
         }
     }
 }
+
+/// The shortest time between two redraws for new data (keys redraw at once).
+pub const DATA_REDRAW: Duration = Duration::from_secs(1);
 
 /// A key while the filter line is being typed: Enter keeps it, Esc clears it, Backspace
 /// and characters edit it. Returns whether editing goes on.

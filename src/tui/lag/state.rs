@@ -63,6 +63,17 @@ pub struct LagState {
     pub asked: Option<Request>,
     /// The last action's outcome (or a hint).
     pub message: Option<String>,
+    /// The groups as last shown, kept while the model, filter and sort stand: judging 200
+    /// groups costs more than drawing them.
+    shown: std::cell::RefCell<Option<ShownGroups>>,
+}
+
+#[derive(Debug, Clone)]
+struct ShownGroups {
+    updated_ms: Option<i64>,
+    filter: String,
+    sort: Sort,
+    rows: std::rc::Rc<Vec<GroupLag>>,
 }
 
 impl LagState {
@@ -82,6 +93,7 @@ impl LagState {
             confirm: None,
             asked: None,
             message: None,
+            shown: Default::default(),
         }
     }
 
@@ -105,8 +117,26 @@ impl LagState {
         self.clamp();
     }
 
-    /// Groups shown: filtered by name (substring), sorted by the sort key.
-    pub fn groups(&self) -> Vec<GroupLag> {
+    /// Groups shown: filtered by name (substring), sorted by the sort key; worked out once
+    /// per model (each poll applied), filter and sort.
+    pub fn groups(&self) -> std::rc::Rc<Vec<GroupLag>> {
+        let mut shown = self.shown.borrow_mut();
+        if let Some(s) = shown.as_ref() {
+            if s.updated_ms == self.updated_ms && s.filter == self.filter && s.sort == self.sort {
+                return s.rows.clone();
+            }
+        }
+        let rows = std::rc::Rc::new(self.judge_groups());
+        *shown = Some(ShownGroups {
+            updated_ms: self.updated_ms,
+            filter: self.filter.clone(),
+            sort: self.sort,
+            rows: rows.clone(),
+        });
+        rows
+    }
+
+    fn judge_groups(&self) -> Vec<GroupLag> {
         let f = self.filter.to_lowercase();
         let mut rows: Vec<GroupLag> =
             self.model.group_rows().into_iter().filter(|g| g.group.to_lowercase().contains(&f)).collect();

@@ -86,9 +86,13 @@ pub fn group_status(g: &crate::ops::lag::GroupLag) -> String {
 }
 
 fn groups(s: &LagState, f: &mut Frame, area: Rect) {
-    s.page.set((area.height as usize).saturating_sub(3).max(1));
-    let rows: Vec<Row> = s
-        .groups()
+    let height = (area.height as usize).saturating_sub(3).max(1);
+    s.page.set(height);
+    // Only the rows in view are built; the window scrolls so the cursor stays in it.
+    let all = s.groups();
+    let selected = s.selected.min(all.len().saturating_sub(1));
+    let first = (selected + 1).saturating_sub(height);
+    let rows: Vec<Row> = all[first.min(all.len())..(first + height).min(all.len())]
         .iter()
         .map(|g| {
             let trend =
@@ -148,7 +152,7 @@ fn groups(s: &LagState, f: &mut Frame, area: Rect) {
         .block(Block::default().borders(Borders::ALL).title(" consumer groups "))
         .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED))
         .highlight_symbol("› ");
-    let mut ts = TableState::default().with_selected(if empty { None } else { Some(s.selected) });
+    let mut ts = TableState::default().with_selected(if empty { None } else { Some(selected - first) });
     f.render_stateful_widget(table, area, &mut ts);
 }
 
