@@ -6,6 +6,7 @@
 //! from each node's `/metrics`: that listener is on 127.0.0.1 by default, and a console
 //! should need one route (to Redis), not one per node.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
@@ -82,6 +83,16 @@ pub struct InFlight {
 #[derive(Clone)]
 pub struct FleetReader {
     conn: ConnectionManager,
+    /// What never changes in an answer's meta (session, user, start), for the answers in
+    /// flight at the last read: asked once per answer, not at every read.
+    fixed: std::sync::Arc<std::sync::Mutex<HashMap<String, Fixed>>>,
+}
+
+#[derive(Debug, Clone)]
+struct Fixed {
+    session_id: String,
+    user_id: String,
+    started_ms: i64,
 }
 
 impl FleetReader {
@@ -94,7 +105,7 @@ impl FleetReader {
         let conn = ConnectionManager::new_with_config(client, config)
             .await
             .map_err(|e| Error::Broker(format!("cannot reach Redis at {}: {e}", target.shown())))?;
-        Ok(FleetReader { conn })
+        Ok(FleetReader { conn, fixed: Default::default() })
     }
 
     /// Every node with a live heartbeat key, by id (from the registry's index; a SCAN for
@@ -135,10 +146,41 @@ impl FleetReader {
 
     /// The answers in the lease set (at most `max`, the oldest leases first), with their
     /// meta: one pipelined round trip for all of them.
+    /// What never changes in an answer is asked once (the first read that finds it).
     pub async fn in_flight(&self, max: usize) -> Result<Vec<InFlight>> {
         let mut conn = self.conn.clone();
         let ids: Vec<String> = conn.zrange(LEASES, 0, max.saturating_sub(1) as isize).await.map_err(redis_err)?;
-        self.metas(ids).await
+        if ids.is_empty() {
+            self.fixed.lock().unwrap().clear();
+            return Ok(Vec::new());
+        }
+        let known: Vec<Option<Fixed>> = {
+            let fixed = self.fixed.lock().unwrap();
+            ids.iter().map(|id| fixed.get(id).cloned()).collect()
+        };
+        let mut pipe = redis::pipe();
+        for (id, k) in ids.iter().zip(&known) {
+            let fields = if k.is_some() { &CHANGING[..] } else { &FIELDS[..] };
+            pipe.cmd("HMGET").arg(meta_key(id)).arg(fields);
+        }
+        let rows: Vec<Vec<Option<String>>> = pipe.query_async(&mut conn).await.map_err(redis_err)?;
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        let mut fixed = HashMap::with_capacity(ids.len());
+        let mut out = Vec::with_capacity(ids.len());
+        for ((id, k), row) in ids.into_iter().zip(known).zip(rows) {
+            let answer = match k {
+                Some(k) => changing(id, k, &row, now_ms),
+                None => in_flight(id, &row, now_ms),
+            };
+            if let Some(a) = answer {
+                let f =
+                    Fixed { session_id: a.session_id.clone(), user_id: a.user_id.clone(), started_ms: a.started_ms };
+                fixed.insert(a.message_id.clone(), f);
+                out.push(a);
+            }
+        }
+        *self.fixed.lock().unwrap() = fixed;
+        Ok(out)
     }
 
     /// Recent answers, generating or ended (their meta lives as long as the resume buffer):
@@ -182,6 +224,26 @@ impl FleetReader {
 
 const FIELDS: [&str; 8] = ["sessionId", "userId", "owner", "epoch", "next", "startedMs", "state", "w"];
 
+/// The fields of [`FIELDS`] that change while an answer is generated.
+const CHANGING: [&str; 5] = ["owner", "epoch", "next", "state", "w"];
+
+/// An answer already known (`k`) from its [`CHANGING`] fields.
+fn changing(message_id: String, k: Fixed, row: &[Option<String>], now_ms: i64) -> Option<InFlight> {
+    let field = |i: usize| row.get(i).cloned().flatten();
+    let number = |i: usize| field(i).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    Some(InFlight {
+        message_id,
+        session_id: k.session_id,
+        user_id: k.user_id,
+        owner: field(0)?,
+        epoch: number(1) as u32,
+        chunks: number(2) as u32,
+        started_ms: k.started_ms,
+        state: field(3).unwrap_or_default(),
+        watched: number(4) > now_ms,
+    })
+}
+
 fn in_flight(message_id: String, row: &[Option<String>], now_ms: i64) -> Option<InFlight> {
     let field = |i: usize| row.get(i).cloned().flatten();
     let number = |i: usize| field(i).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
@@ -203,6 +265,20 @@ fn in_flight(message_id: String, row: &[Option<String>], now_ms: i64) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_read_whole_and_read_by_its_changing_fields_is_the_same() {
+        let now = 1_000;
+        let v = |s: &str| Some(s.to_string());
+        let whole = [v("s1"), v("u1"), v("n2"), v("3"), v("17"), v("900"), v("generating"), v("5000")];
+        let first = in_flight("m1".into(), &whole, now).unwrap();
+        let fixed = Fixed { session_id: "s1".into(), user_id: "u1".into(), started_ms: 900 };
+        let again = changing("m1".into(), fixed.clone(), &[v("n2"), v("3"), v("17"), v("generating"), v("5000")], now);
+        assert_eq!(again.as_ref(), Some(&first));
+        assert_eq!((first.owner.as_str(), first.epoch, first.chunks, first.watched), ("n2", 3, 17, true));
+        // Its meta gone between the two reads: no longer in flight.
+        assert_eq!(changing("m1".into(), fixed, &[None, None, None, None, None], now), None);
+    }
 
     #[test]
     fn a_beat_reads_back_and_an_older_node_s_beat_still_reads() {
