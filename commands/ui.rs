@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chatctl::kafka::KafkaSettings;
@@ -18,7 +18,9 @@ use chatctl::realtime::RedisTarget;
 use chatctl::tui::console::fleet::FleetUpdate;
 use chatctl::tui::console::session::TimelineUpdate;
 use chatctl::tui::console::topics::TopicsUpdate;
-use chatctl::tui::console::{resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_RECENT};
+use chatctl::tui::console::{
+    resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_RECENT, WANT_TOPICS,
+};
 use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
 use chatctl::tui::lag::{LagState, LagUpdate};
 use rdkafka::producer::FutureProducer;
@@ -108,17 +110,18 @@ pub async fn open(ctx: &Context, screen: ScreenId, lag: LagOptions, dlq_topics: 
         move |u| tx.send(Update::Lag(u)).is_ok()
     })?;
     if let Some(target) = &redis {
-        spawn_fleet(target.clone(), console.interest.clone(), tx.clone());
+        spawn_fleet(target.clone(), console.interest.clone(), console.streams.in_view.clone(), tx.clone());
     }
     console.requests = Some(spawn_requests(&kafka, tx.clone()));
-    spawn_topics(&kafka, Duration::from_secs(5).max(lag_interval), tx.clone());
+    spawn_topics(&kafka, Duration::from_secs(5).max(lag_interval), console.interest.clone(), tx.clone());
     drop(tx);
     tokio::task::block_in_place(|| chatctl::tui::run(&mut console, rx))?;
     Ok(())
 }
 
-/// How often the console's lag poller polls while no screen shows lag.
-const LAG_BACKGROUND: Duration = Duration::from_secs(15);
+/// How often the console's lag poller polls while no screen shows lag (enough to keep the
+/// groups' history warm for `:groups`; a poll asks every group's offsets).
+const LAG_BACKGROUND: Duration = Duration::from_secs(60);
 
 /// The lag poller: a fresh model every `interval` ([`auto_interval`] when none is given,
 /// announced with [`LagUpdate::Interval`] as it changes) to `send`, until it refuses. With
@@ -167,9 +170,10 @@ pub fn spawn_lag(
 }
 
 /// The fleet poller: the registry every half second (a node silent past its lease TTL turns
-/// red within it); the answers in flight every second ([`in_flight_interval`] beyond 2,000
-/// of them) and the recent ones every 5 s, while the screen shown wants them (`interest`).
-fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>) {
+/// red within it); the answers in flight every second ([`in_flight_interval`] beyond 500 of
+/// them, the ones shown every second in between) and the recent ones every 5 s, while the
+/// screen shown wants them (`interest`).
+fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, in_view: Arc<Mutex<Vec<String>>>, tx: Sender<Update>) {
     std::thread::spawn(move || {
         let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
             Ok(rt) => rt,
@@ -181,6 +185,7 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>)
         rt.block_on(async move {
             let mut reader: Option<FleetReader> = None;
             let (mut in_flight_at, mut recent_at): (Option<Instant>, Option<Instant>) = (None, None);
+            let mut rows_at: Option<Instant> = None;
             let mut in_flight_every = Duration::from_secs(1);
             loop {
                 let started = Instant::now();
@@ -194,6 +199,8 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>)
                 };
                 let in_flight = due(&mut in_flight_at, WANT_IN_FLIGHT, in_flight_every);
                 let recent = due(&mut recent_at, WANT_RECENT, Duration::from_secs(5));
+                // Between two reads of the whole list, the answers shown every second.
+                let rows = !in_flight && due(&mut rows_at, WANT_IN_FLIGHT, Duration::from_secs(1));
                 let update = match poll_fleet(&target, &mut reader, in_flight, recent).await {
                     Ok(u) => {
                         if let FleetUpdate::Snapshot { in_flight: Some(f), .. } = &u {
@@ -206,18 +213,30 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, tx: Sender<Update>)
                 if tx.send(Update::Fleet(update)).is_err() {
                     return;
                 }
+                if rows {
+                    let ids = in_view.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                    if let (Some(r), false) = (&reader, ids.is_empty()) {
+                        let update = match r.answers(ids).await {
+                            Ok(answers) => FleetUpdate::Rows(answers, now_ms()),
+                            Err(e) => FleetUpdate::Failed(e.to_string(), now_ms()),
+                        };
+                        if tx.send(Update::Fleet(update)).is_err() {
+                            return;
+                        }
+                    }
+                }
                 tokio::time::sleep(Duration::from_millis(500).saturating_sub(started.elapsed())).await;
             }
         });
     });
 }
 
-/// How often `:streams` reads the answers in flight when there are `n`: every second up to
-/// 2,000, then as many seconds as thousands of answers / 2 (10,000: every 5 s), so that
-/// the console's own cost stays flat however busy the fleet is (reading and parsing an
-/// answer's meta costs the console ~3 µs).
+/// How often `:streams` reads the whole list of answers in flight when there are `n`:
+/// every second up to 500, then 2 ms per answer (10,000: every 20 s), so that the
+/// console's own cost stays flat however busy the fleet is (reading and parsing an answer
+/// costs it ~3 µs). The answers on screen are read every second in between.
 pub fn in_flight_interval(n: usize) -> Duration {
-    Duration::from_millis((n as u64 / 2).max(1000))
+    Duration::from_millis((n as u64 * 2).max(1000))
 }
 
 /// The console's on-demand worker: follows the session shown (its timeline re-read every
@@ -320,8 +339,9 @@ fn timeline(kafka: &KafkaSettings, session: &str) -> TimelineUpdate {
     }
 }
 
-/// The topics poller: every topic's partitions and watermarks every `interval`.
-fn spawn_topics(kafka: &KafkaSettings, interval: Duration, tx: Sender<Update>) {
+/// The topics poller: every topic's partitions and watermarks every `interval` while
+/// `:topics` is shown ([`WANT_TOPICS`]), every [`TOPICS_BACKGROUND`] otherwise.
+fn spawn_topics(kafka: &KafkaSettings, interval: Duration, interest: Arc<AtomicU8>, tx: Sender<Update>) {
     let kafka = kafka.clone();
     std::thread::spawn(move || loop {
         let started = Instant::now();
@@ -332,9 +352,21 @@ fn spawn_topics(kafka: &KafkaSettings, interval: Duration, tx: Sender<Update>) {
         if tx.send(Update::Topics(update)).is_err() {
             return;
         }
-        std::thread::sleep(interval.saturating_sub(started.elapsed()));
+        loop {
+            let wanted = interest.load(Ordering::Relaxed) & WANT_TOPICS != 0;
+            let left = if wanted { interval } else { TOPICS_BACKGROUND }.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                break;
+            }
+            // Woken within a quarter second when `:topics` opens.
+            std::thread::sleep(left.min(Duration::from_millis(250)));
+        }
     });
 }
+
+/// How often the topics poller polls while `:topics` is not shown (a poll opens a client
+/// and asks every partition's watermarks).
+const TOPICS_BACKGROUND: Duration = Duration::from_secs(60);
 
 /// Answers in flight read at most per poll (the oldest leases first).
 const IN_FLIGHT_MAX: usize = 20_000;
@@ -463,7 +495,7 @@ mod tests {
         assert_eq!(auto_interval(41), Duration::from_millis(2050));
         assert_eq!(auto_interval(200), Duration::from_secs(10), "20 groups' offsets a second");
         assert_eq!(in_flight_interval(0), Duration::from_secs(1));
-        assert_eq!(in_flight_interval(2000), Duration::from_secs(1));
-        assert_eq!(in_flight_interval(10_000), Duration::from_secs(5));
+        assert_eq!(in_flight_interval(500), Duration::from_secs(1));
+        assert_eq!(in_flight_interval(10_000), Duration::from_secs(20));
     }
 }

@@ -150,10 +150,24 @@ impl FleetReader {
     pub async fn in_flight(&self, max: usize) -> Result<Vec<InFlight>> {
         let mut conn = self.conn.clone();
         let ids: Vec<String> = conn.zrange(LEASES, 0, max.saturating_sub(1) as isize).await.map_err(redis_err)?;
+        let (answers, fixed) = self.read(ids).await?;
+        *self.fixed.lock().unwrap() = fixed;
+        Ok(answers)
+    }
+
+    /// These answers afresh (the ones a screen shows, between reads of the whole list);
+    /// those whose meta is gone are left out.
+    pub async fn answers(&self, ids: Vec<String>) -> Result<Vec<InFlight>> {
+        Ok(self.read(ids).await?.0)
+    }
+
+    /// The answers `ids` with their meta (the fixed fields from the cache where known), and
+    /// the fixed fields of those found.
+    async fn read(&self, ids: Vec<String>) -> Result<(Vec<InFlight>, HashMap<String, Fixed>)> {
         if ids.is_empty() {
-            self.fixed.lock().unwrap().clear();
-            return Ok(Vec::new());
+            return Ok((Vec::new(), HashMap::new()));
         }
+        let mut conn = self.conn.clone();
         let known: Vec<Option<Fixed>> = {
             let fixed = self.fixed.lock().unwrap();
             ids.iter().map(|id| fixed.get(id).cloned()).collect()
@@ -179,8 +193,7 @@ impl FleetReader {
                 out.push(a);
             }
         }
-        *self.fixed.lock().unwrap() = fixed;
-        Ok(out)
+        Ok((out, fixed))
     }
 
     /// Recent answers, generating or ended (their meta lives as long as the resume buffer):

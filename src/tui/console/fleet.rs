@@ -13,6 +13,9 @@ pub enum FleetUpdate {
     /// answers in flight and (every few polls) the recent answers, ended ones too; `None`:
     /// not read this time, the last ones stand.
     Snapshot { at_ms: i64, nodes: Vec<NodeBeat>, in_flight: Option<Vec<InFlight>>, recent: Option<Vec<InFlight>> },
+    /// The answers a screen shows, read afresh at this time between reads of the whole
+    /// list: they replace their rows in place.
+    Rows(Vec<InFlight>, i64),
     /// Reading failed at this time: the panels keep what they have, marked stale.
     Failed(String, i64),
 }
@@ -87,6 +90,13 @@ pub struct FleetState {
     /// Grows whenever what the lists show changes (answers read, a node's health): views
     /// built from this state are kept while it stands ([`super::grid::ViewCache`]).
     pub generation: u64,
+    /// Grows at each [`FleetUpdate::Rows`]; `refreshed` names its answers, `rows_ms` its
+    /// time: views patch those rows in place.
+    pub rows_stamp: u64,
+    pub refreshed: std::collections::HashSet<String>,
+    pub rows_ms: i64,
+    /// Where each answer in flight is in `in_flight`.
+    index: HashMap<String, usize>,
     /// Each answer's owner and epoch at the last snapshot.
     owners: HashMap<String, (String, u32)>,
 }
@@ -101,6 +111,7 @@ impl FleetState {
                     self.generation += 1;
                 }
             }
+            FleetUpdate::Rows(answers, at_ms) => self.rows(answers, at_ms),
             FleetUpdate::Failed(e, at) => match &mut self.failing {
                 Some(f) => f.1 = e,
                 None => self.failing = Some((at, e)),
@@ -161,10 +172,36 @@ impl FleetState {
         }
         if let Some(in_flight) = in_flight {
             self.takeovers(at_ms, &in_flight);
+            self.index = in_flight.iter().enumerate().map(|(i, a)| (a.message_id.clone(), i)).collect();
             self.in_flight = in_flight;
             self.in_flight_ms = at_ms;
             self.generation += 1;
         }
+    }
+
+    /// Answers read afresh replace theirs (an answer not in the list since its last read
+    /// waits for the next one); an owner changed is a takeover, as in a full read.
+    fn rows(&mut self, answers: Vec<InFlight>, at_ms: i64) {
+        self.refreshed.clear();
+        for a in answers {
+            let Some(&i) = self.index.get(&a.message_id) else { continue };
+            if let Some((was, _)) = self.owners.get(&a.message_id) {
+                if *was != a.owner {
+                    let text = format!("{} moved {} → {} (epoch {})", a.message_id, was, a.owner, a.epoch);
+                    self.event(at_ms, "STREAM_RESUMED", text);
+                }
+            }
+            self.owners.insert(a.message_id.clone(), (a.owner.clone(), a.epoch));
+            self.refreshed.insert(a.message_id.clone());
+            self.in_flight[i] = a;
+        }
+        self.rows_ms = at_ms;
+        self.rows_stamp += 1;
+    }
+
+    /// The answer in flight with this id.
+    pub fn answer(&self, message_id: &str) -> Option<&InFlight> {
+        self.index.get(message_id).and_then(|&i| self.in_flight.get(i))
     }
 
     /// An answer whose owner changed since the last snapshot was taken over (or handed over).

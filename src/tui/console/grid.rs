@@ -138,6 +138,13 @@ impl Grid {
         true
     }
 
+    /// The rows in view as last drawn (the window scrolls so the cursor stays in it).
+    pub fn window<'a>(&self, shown: &'a [GridRow]) -> &'a [GridRow] {
+        let height = self.page.get().max(1);
+        let first = (self.cursor.min(shown.len().saturating_sub(1)) + 1).saturating_sub(height);
+        &shown[first.min(shown.len())..(first + height).min(shown.len())]
+    }
+
     /// The row under the cursor.
     pub fn selected<'a>(&self, shown: &'a [GridRow]) -> Option<&'a GridRow> {
         shown.get(self.cursor.min(shown.len().saturating_sub(1)))
@@ -159,7 +166,7 @@ impl Grid {
         self.page.set(height);
         let cursor = self.cursor.min(shown.len().saturating_sub(1));
         let first = (cursor + 1).saturating_sub(height);
-        let window = &shown[first.min(shown.len())..(first + height).min(shown.len())];
+        let window = self.window(shown);
         let header = Row::new(columns.iter().enumerate().map(|(i, c)| {
             let arrow = match self.sort {
                 Some((j, true)) if j == i => "↓",
@@ -198,6 +205,8 @@ pub struct ViewCache(std::cell::RefCell<Option<Cached>>);
 #[derive(Debug)]
 struct Cached {
     generation: u64,
+    /// The last patch applied ([`ViewCache::patch`]).
+    stamp: u64,
     filter: String,
     sort: Option<(usize, bool)>,
     rows: std::rc::Rc<Vec<GridRow>>,
@@ -219,8 +228,34 @@ impl ViewCache {
             }
         }
         let rows = std::rc::Rc::new(grid.view(build()));
-        *cached = Some(Cached { generation, filter: grid.filter.clone(), sort: grid.sort, rows: rows.clone() });
+        let stamp = cached.as_ref().map(|c| c.stamp).unwrap_or(0);
+        *cached = Some(Cached { generation, stamp, filter: grid.filter.clone(), sort: grid.sort, rows: rows.clone() });
         rows
+    }
+
+    /// Rows `ids` rebuilt in place (`rebuild` gives the new row, none to leave it) for patch
+    /// `stamp`, once: the rows in view refreshed between two reads of the whole list. Their
+    /// place in the order and the filter wait for the next build.
+    pub fn patch(
+        &self,
+        stamp: u64,
+        ids: &std::collections::HashSet<String>,
+        rebuild: impl Fn(&str) -> Option<GridRow>,
+    ) {
+        let mut cached = self.0.borrow_mut();
+        let Some(c) = cached.as_mut() else { return };
+        if c.stamp == stamp {
+            return;
+        }
+        c.stamp = stamp;
+        if ids.is_empty() {
+            return;
+        }
+        for row in std::rc::Rc::make_mut(&mut c.rows).iter_mut().filter(|r| ids.contains(&r.id)) {
+            if let Some(new) = rebuild(&row.id) {
+                *row = new;
+            }
+        }
     }
 }
 
@@ -319,6 +354,15 @@ mod tests {
         g.sort = Some((1, true));
         assert_eq!(ids(&cache.view(&g, 2, build)), ["node-a", "node-b"]);
         assert_eq!(builds.get(), 4, "a new filter, a new sort");
+        // A patch rebuilds the named rows in place, once per stamp.
+        let ids: std::collections::HashSet<String> = ["node-b".to_string()].into();
+        let patched = |id: &str| Some(GridRow::new(id, vec![id.into(), "99".into()], Style::default()));
+        cache.patch(1, &ids, patched);
+        let shown = cache.view(&g, 2, build);
+        assert_eq!(shown.iter().find(|r| r.id == "node-b").unwrap().cells[1], "99");
+        assert_eq!(shown.iter().find(|r| r.id == "node-a").unwrap().cells[1], "12", "the others kept");
+        assert_eq!(builds.get(), 4, "patched, not built");
+        cache.patch(1, &ids, |_| panic!("a stamp is applied once"));
     }
 
     #[test]

@@ -155,6 +155,8 @@ pub const WANT_IN_FLIGHT: u8 = 1;
 pub const WANT_RECENT: u8 = 2;
 /// The lag poller at its full rate (`:groups`, `:topics`); otherwise it polls now and then.
 pub const WANT_LAG: u8 = 4;
+/// The topics poller at its full rate (`:topics`); otherwise now and then.
+pub const WANT_TOPICS: u8 = 8;
 
 /// From the pollers.
 #[derive(Debug, Clone)]
@@ -417,7 +419,8 @@ fn wants(screen: ScreenId) -> u8 {
     match screen {
         ScreenId::Streams => WANT_IN_FLIGHT,
         ScreenId::Sessions => WANT_RECENT,
-        ScreenId::Groups | ScreenId::Topics => WANT_LAG,
+        ScreenId::Groups => WANT_LAG,
+        ScreenId::Topics => WANT_LAG | WANT_TOPICS,
         _ => 0,
     }
 }

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use super::fleet::{FleetState, Health};
 use super::grid::{Column, Grid, GridRow, ViewCache};
 use super::{Pane, Reply, ScreenId};
+use crate::realtime::fleet::InFlight;
 use crate::tui::text::seconds;
 
 const COLUMNS: [Column; 9] = [
@@ -31,37 +32,39 @@ const KEYS: &[(&str, &str)] = &[
 pub struct StreamsPane {
     pub grid: Grid,
     cache: ViewCache,
+    /// The answers the last frame showed: the fleet poller refreshes these every second
+    /// and the whole list less often ([`FleetState::rows_stamp`]).
+    pub in_view: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl StreamsPane {
-    /// Built once per read of the answers (10,000 of them cost ~10 ms), not per frame.
+    /// Built once per read of the whole list (10,000 answers cost ~10 ms), not per frame;
+    /// the rows refreshed in between are patched in place.
     fn rows(&self, fleet: &FleetState) -> std::rc::Rc<Vec<GridRow>> {
-        self.cache.view(&self.grid, fleet.generation, || Self::build(fleet))
+        self.cache
+            .patch(fleet.rows_stamp, &fleet.refreshed, |id| fleet.answer(id).map(|a| row(a, fleet.rows_ms, fleet)));
+        self.cache.view(&self.grid, fleet.generation, || {
+            fleet.in_flight.iter().map(|a| row(a, fleet.in_flight_ms, fleet)).collect()
+        })
     }
+}
 
-    fn build(fleet: &FleetState) -> Vec<GridRow> {
-        let now = fleet.in_flight_ms;
-        fleet
-            .in_flight
-            .iter()
-            .map(|a| {
-                let lost = fleet.nodes.get(&a.owner).is_some_and(|n| n.health == Health::Lost);
-                let cells = vec![
-                    a.message_id.clone(),
-                    a.session_id.clone(),
-                    a.user_id.clone(),
-                    a.owner.clone(),
-                    a.epoch.to_string(),
-                    a.chunks.to_string(),
-                    seconds(Some(((now - a.started_ms).max(0)) as f64 / 1000.0)),
-                    if a.watched { "yes" } else { "no" }.into(),
-                    if lost { "orphaned".into() } else { a.state.clone() },
-                ];
-                let style = if lost { Style::default().fg(Color::Red) } else { Style::default() };
-                GridRow::new(a.message_id.clone(), cells, style)
-            })
-            .collect()
-    }
+/// One answer's row, its age as of `now`; red when its owner is lost.
+fn row(a: &InFlight, now: i64, fleet: &FleetState) -> GridRow {
+    let lost = fleet.nodes.get(&a.owner).is_some_and(|n| n.health == Health::Lost);
+    let cells = vec![
+        a.message_id.clone(),
+        a.session_id.clone(),
+        a.user_id.clone(),
+        a.owner.clone(),
+        a.epoch.to_string(),
+        a.chunks.to_string(),
+        seconds(Some(((now - a.started_ms).max(0)) as f64 / 1000.0)),
+        if a.watched { "yes" } else { "no" }.into(),
+        if lost { "orphaned".into() } else { a.state.clone() },
+    ];
+    let style = if lost { Style::default().fg(Color::Red) } else { Style::default() };
+    GridRow::new(a.message_id.clone(), cells, style)
 }
 
 impl Pane for StreamsPane {
@@ -96,5 +99,10 @@ impl Pane for StreamsPane {
         let shown = self.rows(fleet);
         let title = format!(" streams: {} in flight ({} shown) ", fleet.in_flight.len(), shown.len());
         self.grid.render(f, area, title, &COLUMNS, &shown);
+        let ids: Vec<String> = self.grid.window(&shown).iter().map(|r| r.id.clone()).collect();
+        let mut in_view = self.in_view.lock().unwrap_or_else(|p| p.into_inner());
+        if *in_view != ids {
+            *in_view = ids;
+        }
     }
 }

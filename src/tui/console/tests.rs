@@ -393,3 +393,48 @@ fn sessions_list_the_recent_ones_by_last_activity_and_open_a_timeline() {
     assert_eq!(rx.try_recv().unwrap(), super::Request::Session("s-old".into()));
     assert!(text(&c).contains("nodes › sessions › session s-old"), "{}", text(&c));
 }
+
+#[test]
+fn the_pollers_are_told_what_the_screen_shown_reads() {
+    use super::{WANT_IN_FLIGHT, WANT_LAG, WANT_RECENT, WANT_TOPICS};
+    use std::sync::atomic::Ordering;
+    let mut c = console();
+    let wants = |c: &Console| c.interest.load(Ordering::Relaxed);
+    assert_eq!(wants(&c), 0, ":nodes reads the heartbeats only");
+    for (screen, bits) in [
+        ("streams", WANT_IN_FLIGHT),
+        ("sessions", WANT_RECENT),
+        ("groups", WANT_LAG),
+        ("topics", WANT_LAG | WANT_TOPICS),
+    ] {
+        c.key(key(KeyCode::Char(':')));
+        type_keys(&mut c, screen);
+        c.key(key(KeyCode::Enter));
+        assert_eq!(wants(&c), bits, ":{screen}");
+    }
+    c.key(key(KeyCode::Esc));
+    assert_eq!(wants(&c), WANT_LAG, "back on :groups");
+}
+
+#[test]
+fn streams_refresh_the_rows_in_view_between_reads_of_the_whole_list() {
+    let mut c = console();
+    c.key(key(KeyCode::Char(':')));
+    type_keys(&mut c, "streams");
+    c.key(key(KeyCode::Enter));
+    let t = text(&c);
+    let shown = c.streams.in_view.lock().unwrap().clone();
+    assert_eq!(shown, ["m-1", "m-2"], "the poller is told the answers in view: {t}");
+    // m-1 read afresh: 30 → 64 chunks, and taken over by node-3; an answer not in the
+    // list since its last read waits for the next one.
+    let mut m1 = flight("m-1", "node-3", 1, 64);
+    m1.started_ms = T0 - 10_000;
+    c.update(Update::Fleet(FleetUpdate::Rows(vec![m1, flight("m-9", "node-1", 0, 5)], T0 + 30_000)));
+    let t = text(&c);
+    let row = t.lines().find(|l| l.contains("m-1 ")).unwrap();
+    assert!(row.contains(" 64 ") && row.contains("node-3"), "patched in place: {row}");
+    assert!(!t.contains("m-9"), "{t}");
+    assert!(c.fleet.events.iter().any(|e| e.text == "m-1 moved node-1 → node-3 (epoch 1)"), "{:?}", c.fleet.events);
+    let m2 = t.lines().find(|l| l.contains("m-2 ")).unwrap();
+    assert!(m2.contains(" 12 "), "the others kept: {m2}");
+}
