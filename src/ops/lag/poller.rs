@@ -73,12 +73,26 @@ impl Poller {
         Ok(())
     }
 
+    /// Each group's membership: from one ListGroups where the broker gives the groups'
+    /// states (Apache Kafka, tansu's memory engine), with a DescribeGroups (one request per
+    /// group) only for those it does not.
     fn membership(&mut self) -> HashMap<String, Membership> {
         let mut out = HashMap::new();
-        if !self.can_describe || self.names.is_empty() {
+        if self.names.is_empty() {
             return out;
         }
-        match groups::describe(self.client.client(), &self.names, self.kafka.timeout) {
+        if let Ok(listed) = groups::list(self.client.client(), self.kafka.timeout) {
+            for g in listed.into_iter().filter(|g| g.state != "Unknown") {
+                let active = matches!(g.state.as_str(), "Stable" | "PreparingRebalance" | "CompletingRebalance");
+                out.insert(g.group, if active { Membership::Active } else { Membership::Empty });
+            }
+        }
+        let rest: Vec<String> = self.names.iter().filter(|g| !out.contains_key(*g)).cloned().collect();
+        if !self.can_describe || rest.is_empty() {
+            out.retain(|g, _| self.names.contains(g));
+            return out;
+        }
+        match groups::describe(self.client.client(), &rest, self.kafka.timeout) {
             Ok(ds) => {
                 for d in ds {
                     // Some brokers (tansu) give an active group's state but no members.
