@@ -185,12 +185,7 @@ impl FleetState {
         self.refreshed.clear();
         for a in answers {
             let Some(&i) = self.index.get(&a.message_id) else { continue };
-            if let Some((was, _)) = self.owners.get(&a.message_id) {
-                if *was != a.owner {
-                    let text = format!("{} moved {} → {} (epoch {})", a.message_id, was, a.owner, a.epoch);
-                    self.event(at_ms, "STREAM_RESUMED", text);
-                }
-            }
+            self.moved(at_ms, &a);
             self.owners.insert(a.message_id.clone(), (a.owner.clone(), a.epoch));
             self.refreshed.insert(a.message_id.clone());
             self.in_flight[i] = a;
@@ -208,15 +203,20 @@ impl FleetState {
     fn takeovers(&mut self, at_ms: i64, in_flight: &[InFlight]) {
         let mut owners = HashMap::with_capacity(in_flight.len());
         for f in in_flight {
-            if let Some((was, _)) = self.owners.get(&f.message_id) {
-                if *was != f.owner {
-                    let text = format!("{} moved {} → {} (epoch {})", f.message_id, was, f.owner, f.epoch);
-                    self.event(at_ms, "STREAM_RESUMED", text);
-                }
-            }
+            self.moved(at_ms, f);
             owners.insert(f.message_id.clone(), (f.owner.clone(), f.epoch));
         }
         self.owners = owners;
+    }
+
+    /// A STREAM_RESUMED event when `a`'s owner differs from the one last seen.
+    fn moved(&mut self, at_ms: i64, a: &InFlight) {
+        if let Some((was, _)) = self.owners.get(&a.message_id) {
+            if *was != a.owner {
+                let text = format!("{} moved {} → {} (epoch {})", a.message_id, was, a.owner, a.epoch);
+                self.event(at_ms, "STREAM_RESUMED", text);
+            }
+        }
     }
 
     fn event(&mut self, at_ms: i64, kind: &'static str, text: String) {
