@@ -194,7 +194,17 @@ fn idle(broker: &str, redis: &str, secs: u64) {
         std::thread::sleep(Duration::from_secs(2));
         let shown = String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "bench"]).stdout).into_owned();
         assert!(shown.contains(&format!(" {screen}")), "not on :{screen}:\n{shown}");
+        let threads = support::thread_ticks(pid);
         println!("  :{screen:<9} {:>6.2}% of a core", support::cpu_percent(pid, secs));
+        // THREADS=1: where it went, by thread (threads that ended in the window are missed).
+        if std::env::var_os("THREADS").is_some() {
+            for (name, ticks) in support::thread_ticks(pid) {
+                let spent = ticks.saturating_sub(threads.get(&name).copied().unwrap_or_default());
+                if spent > 0 {
+                    println!("      {name:<16} {:>6.2}%", spent as f64 / secs as f64);
+                }
+            }
+        }
     }
     tmux(&["send-keys", "-t", "bench", "q"]);
     std::thread::sleep(Duration::from_millis(500));

@@ -47,8 +47,8 @@ pub struct Args {
     /// per group (per partition with --partitions) every interval
     #[arg(long, short = 'w')]
     pub watch: bool,
-    /// Time between polls (default: 1s; with --watch 2s, 50ms more per group beyond 40:
-    /// 200 groups, every 10s)
+    /// Time between polls (default: 1s; with --watch 2s, or 75ms per group where longer:
+    /// 200 groups, every 15s)
     #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
     pub interval: Option<Duration>,
     /// One-shot: sample at most this long (default 15s). --watch: a lagging partition not yet

@@ -19,7 +19,7 @@ use chatctl::tui::console::fleet::FleetUpdate;
 use chatctl::tui::console::session::TimelineUpdate;
 use chatctl::tui::console::topics::TopicsUpdate;
 use chatctl::tui::console::{
-    resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_RECENT, WANT_TOPICS,
+    resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_NODES, WANT_RECENT, WANT_TOPICS,
 };
 use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
 use chatctl::tui::lag::{LagState, LagUpdate};
@@ -46,8 +46,8 @@ pub struct Args {
     pub screen: ScreenId,
     #[command(flatten)]
     pub redis: RedisArgs,
-    /// Time between lag polls (default: 2s, 50ms more per group beyond 40: 200 groups, every
-    /// 10s)
+    /// Time between lag polls (default: 2s, or 75ms per group where longer: 200 groups, every
+    /// 15s)
     #[arg(long, value_parser = humantime::parse_duration, value_name = "DURATION")]
     pub interval: Option<Duration>,
 }
@@ -64,13 +64,15 @@ pub struct LagOptions {
     pub judge: Judge,
 }
 
-/// Time between lag polls when none is given: 2 s, and 50 ms per group beyond 40. A poll
-/// asks each group's committed offsets (an OffsetFetch, and a DescribeGroups, per group):
-/// the console's cost, and the coordinators', grows with the groups, so the rate of those
-/// requests stays at ~20 groups a second (200 groups: every 10 s; kafka-lag-exporter polls
-/// every 30 s by default). Burrow's rules judge any interval: its window is in offsets.
+/// Time between lag polls when none is given: 2 s, or 75 ms per group where that is longer
+/// (beyond 26 groups). A poll asks each group's committed offsets: an OffsetFetch per group
+/// (one group per request is all the Admin API's ListConsumerGroupOffsets takes), each after
+/// a FindCoordinator (librdkafka's coordinator cache keeps 11 groups). The console's cost,
+/// and the coordinators', grows with the groups, so those requests stay at ~27 a second
+/// (200 groups: every 15 s; kafka-lag-exporter polls every 30 s by default). Burrow's rules
+/// judge any interval: its window is in offsets.
 pub fn auto_interval(groups: usize) -> Duration {
-    Duration::from_millis(2000).max(Duration::from_millis(50) * groups as u32)
+    Duration::from_millis(2000).max(Duration::from_millis(75) * groups as u32)
 }
 
 impl LagOptions {
@@ -134,7 +136,7 @@ pub fn spawn_lag(
     send: impl Fn(LagUpdate) -> bool + Send + 'static,
 ) -> anyhow::Result<()> {
     let mut poller = Poller::new(kafka, lag.groups)?;
-    std::thread::spawn(move || {
+    named("ui-lag", move || {
         let mut model = LagModel::new(lag.judge);
         let mut interval = lag.interval.unwrap_or_else(|| auto_interval(0));
         loop {
@@ -169,12 +171,12 @@ pub fn spawn_lag(
     Ok(())
 }
 
-/// The fleet poller: the registry every half second (a node silent past its lease TTL turns
-/// red within it); the answers in flight every second ([`in_flight_interval`] beyond 500 of
+/// The fleet poller: the registry every half second on `:nodes` (a node silent past its
+/// lease TTL turns red within it), every second elsewhere; the answers in flight every second ([`in_flight_interval`] beyond 500 of
 /// them, the ones shown every second in between) and the recent ones every 5 s, while the
 /// screen shown wants them (`interest`).
 fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, in_view: Arc<Mutex<Vec<String>>>, tx: Sender<Update>) {
-    std::thread::spawn(move || {
+    named("ui-fleet", move || {
         let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
             Ok(rt) => rt,
             Err(e) => {
@@ -185,7 +187,7 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, in_view: Arc<Mutex<
         rt.block_on(async move {
             let mut reader: Option<FleetReader> = None;
             let (mut in_flight_at, mut recent_at): (Option<Instant>, Option<Instant>) = (None, None);
-            let mut rows_at: Option<Instant> = None;
+            let (mut rows_at, mut nodes_at): (Option<Instant>, Option<Instant>) = (None, None);
             let mut in_flight_every = Duration::from_secs(1);
             loop {
                 let started = Instant::now();
@@ -201,17 +203,23 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, in_view: Arc<Mutex<
                 let recent = due(&mut recent_at, WANT_RECENT, Duration::from_secs(5));
                 // Between two reads of the whole list, the answers shown every second.
                 let rows = !in_flight && due(&mut rows_at, WANT_IN_FLIGHT, Duration::from_secs(1));
-                let update = match poll_fleet(&target, &mut reader, in_flight, recent).await {
-                    Ok(u) => {
-                        if let FleetUpdate::Snapshot { in_flight: Some(f), .. } = &u {
-                            in_flight_every = in_flight_interval(f.len());
+                // The heartbeats every half second on `:nodes`, every second elsewhere (the
+                // status line's freshness, the takeovers counted as they happen).
+                let beats = wants & WANT_NODES != 0 || nodes_at.is_none_or(|t| t.elapsed() >= NODES_ELSEWHERE);
+                if beats || in_flight || recent {
+                    nodes_at = Some(started);
+                    let update = match poll_fleet(&target, &mut reader, in_flight, recent).await {
+                        Ok(u) => {
+                            if let FleetUpdate::Snapshot { in_flight: Some(f), .. } = &u {
+                                in_flight_every = in_flight_interval(f.len());
+                            }
+                            u
                         }
-                        u
+                        Err(e) => FleetUpdate::Failed(e.to_string(), now_ms()),
+                    };
+                    if tx.send(Update::Fleet(update)).is_err() {
+                        return;
                     }
-                    Err(e) => FleetUpdate::Failed(e.to_string(), now_ms()),
-                };
-                if tx.send(Update::Fleet(update)).is_err() {
-                    return;
                 }
                 if rows {
                     let ids = in_view.lock().unwrap_or_else(|p| p.into_inner()).clone();
@@ -231,12 +239,16 @@ fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, in_view: Arc<Mutex<
     });
 }
 
+/// How often the fleet poller reads the heartbeats while `:nodes` is not shown.
+const NODES_ELSEWHERE: Duration = Duration::from_secs(1);
+
 /// How often `:streams` reads the whole list of answers in flight when there are `n`:
-/// every second up to 500, then 2 ms per answer (10,000: every 20 s), so that the
+/// every second up to 333, then 3 ms per answer (10,000: every 30 s), so that the
 /// console's own cost stays flat however busy the fleet is (reading and parsing an answer
-/// costs it ~3 µs). The answers on screen are read every second in between.
+/// costs it ~3 µs, and as much again to list it). The answers on screen are read every
+/// second in between.
 pub fn in_flight_interval(n: usize) -> Duration {
-    Duration::from_millis((n as u64 * 2).max(1000))
+    Duration::from_millis((n as u64 * 3).max(1000))
 }
 
 /// The console's on-demand worker: follows the session shown (its timeline re-read every
@@ -247,7 +259,7 @@ fn spawn_requests(kafka: &KafkaSettings, tx: Sender<Update>) -> Sender<Request> 
     let (requests, todo) = mpsc::channel::<Request>();
     let kafka = kafka.clone();
     let handle = tokio::runtime::Handle::current();
-    std::thread::spawn(move || {
+    named("ui-requests", move || {
         let (mut session, mut topic): (Option<String>, Option<String>) = (None, None);
         loop {
             let mut fresh = Vec::new();
@@ -343,7 +355,7 @@ fn timeline(kafka: &KafkaSettings, session: &str) -> TimelineUpdate {
 /// `:topics` is shown ([`WANT_TOPICS`]), every [`TOPICS_BACKGROUND`] otherwise.
 fn spawn_topics(kafka: &KafkaSettings, interval: Duration, interest: Arc<AtomicU8>, tx: Sender<Update>) {
     let kafka = kafka.clone();
-    std::thread::spawn(move || loop {
+    named("ui-topics", move || loop {
         let started = Instant::now();
         let update = match chatctl::ops::topics::overview(&kafka) {
             Ok(t) => TopicsUpdate::Overview(t, now_ms()),
@@ -391,6 +403,11 @@ async fn poll_fleet(
     Ok(FleetUpdate::Snapshot { at_ms, nodes, in_flight, recent })
 }
 
+/// A poller's thread, named (`top -H`, /proc/PID/task: which one costs what).
+fn named(name: &str, f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new().name(name.into()).spawn(f).expect("spawning a console thread");
+}
+
 fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
@@ -408,7 +425,7 @@ fn spawn_dlq(
     // New records as they land; an empty update now and then keeps the "updated" time
     // honest without redrawing twice a second.
     let up = tx.clone();
-    std::thread::spawn(move || {
+    named("ui-dlq", move || {
         let mut last_sent = Instant::now() - Duration::from_secs(60);
         loop {
             let now = now_ms();
@@ -427,7 +444,7 @@ fn spawn_dlq(
     // connection.
     let kafka = kafka.clone();
     let handle = tokio::runtime::Handle::current();
-    std::thread::spawn(move || {
+    named("ui-actions", move || {
         let mut producer: Option<FutureProducer> = None;
         for a in todo {
             let msg = match a {
@@ -491,11 +508,12 @@ mod tests {
     #[test]
     fn lag_polls_slow_down_with_the_groups_and_streams_reads_with_the_answers() {
         assert_eq!(auto_interval(0), Duration::from_secs(2));
-        assert_eq!(auto_interval(40), Duration::from_secs(2));
-        assert_eq!(auto_interval(41), Duration::from_millis(2050));
-        assert_eq!(auto_interval(200), Duration::from_secs(10), "20 groups' offsets a second");
+        assert_eq!(auto_interval(26), Duration::from_secs(2));
+        assert_eq!(auto_interval(27), Duration::from_millis(2025));
+        assert_eq!(auto_interval(200), Duration::from_secs(15), "~13 groups' offsets a second");
         assert_eq!(in_flight_interval(0), Duration::from_secs(1));
-        assert_eq!(in_flight_interval(500), Duration::from_secs(1));
-        assert_eq!(in_flight_interval(10_000), Duration::from_secs(20));
+        assert_eq!(in_flight_interval(333), Duration::from_secs(1));
+        assert_eq!(in_flight_interval(334), Duration::from_millis(1002));
+        assert_eq!(in_flight_interval(10_000), Duration::from_secs(30));
     }
 }

@@ -878,7 +878,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
         'chatctl;lag' {
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Only this group (repeatable); default: every group the broker lists')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Only this group (repeatable); default: every group the broker lists')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (default: 1s; with --watch 2s, 50ms more per group beyond 40: 200 groups, every 10s)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (default: 1s; with --watch 2s, or 75ms per group where longer: 200 groups, every 15s)')
             [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'One-shot: sample at most this long (default 15s). --watch: a lagging partition not yet judged is stopped after this long without moving (default 5m)')
             [CompletionResult]::new('--allowed-lag', '--allowed-lag', [CompletionResultType]::ParameterName, 'Lag (records) at or under which a partition is OK (Burrow''s allowed-lag)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
@@ -1594,7 +1594,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--redis', '--redis', [CompletionResultType]::ParameterName, 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)')
             [CompletionResult]::new('--redis-ca', '--redis-ca', [CompletionResultType]::ParameterName, 'CA certificate that signs the rediss:// server''s certificate (PEM)')
             [CompletionResult]::new('--redis-password-file', '--redis-password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (first line)')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between lag polls (default: 2s, 50ms more per group beyond 40: 200 groups, every 10s)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between lag polls (default: 2s, or 75ms per group where longer: 200 groups, every 15s)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')

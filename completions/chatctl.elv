@@ -839,7 +839,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;lag'= {
             cand -g 'Only this group (repeatable); default: every group the broker lists'
             cand --group 'Only this group (repeatable); default: every group the broker lists'
-            cand --interval 'Time between polls (default: 1s; with --watch 2s, 50ms more per group beyond 40: 200 groups, every 10s)'
+            cand --interval 'Time between polls (default: 1s; with --watch 2s, or 75ms per group where longer: 200 groups, every 15s)'
             cand --window 'One-shot: sample at most this long (default 15s). --watch: a lagging partition not yet judged is stopped after this long without moving (default 5m)'
             cand --allowed-lag 'Lag (records) at or under which a partition is OK (Burrow''s allowed-lag)'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -1517,7 +1517,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --redis 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)'
             cand --redis-ca 'CA certificate that signs the rediss:// server''s certificate (PEM)'
             cand --redis-password-file 'Read the Redis password from this file (first line)'
-            cand --interval 'Time between lag polls (default: 2s, 50ms more per group beyond 40: 200 groups, every 10s)'
+            cand --interval 'Time between lag polls (default: 2s, or 75ms per group where longer: 200 groups, every 15s)'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'

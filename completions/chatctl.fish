@@ -765,7 +765,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets on some topics (kafka-consumer-groups.sh --delete-offsets); changes nothing unless --execute'
 complete -c chatctl -n "__fish_chatctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s g -l group -d 'Only this group (repeatable); default: every group the broker lists' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l interval -d 'Time between polls (default: 1s; with --watch 2s, 50ms more per group beyond 40: 200 groups, every 10s)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l interval -d 'Time between polls (default: 1s; with --watch 2s, or 75ms per group where longer: 200 groups, every 15s)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l window -d 'One-shot: sample at most this long (default 15s). --watch: a lagging partition not yet judged is stopped after this long without moving (default 5m)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -l allowed-lag -d 'Lag (records) at or under which a partition is OK (Burrow\'s allowed-lag)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand lag" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
@@ -1334,7 +1334,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l screen -d 'The sc
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
-complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l interval -d 'Time between lag polls (default: 2s, 50ms more per group beyond 40: 200 groups, every 10s)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l interval -d 'Time between lag polls (default: 2s, or 75ms per group where longer: 200 groups, every 15s)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'

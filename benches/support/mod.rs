@@ -33,6 +33,22 @@ pub fn cpu_ticks(pid: u32) -> u64 {
     f[11].parse::<u64>().expect("utime") + f[12].parse::<u64>().expect("stime")
 }
 
+/// CPU ticks so far of each thread of `pid`, summed by thread name (librdkafka's are
+/// `rdk:main`, `rdk:broker…`; chatctl names its pollers).
+pub fn thread_ticks(pid: u32) -> std::collections::BTreeMap<String, u64> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return out };
+    for t in tasks.flatten() {
+        let Ok(stat) = std::fs::read_to_string(t.path().join("stat")) else { continue };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else { continue };
+        let name = stat[open + 1..close].to_string();
+        let f: Vec<&str> = stat[close + 2..].split_whitespace().collect();
+        let ticks = f[11].parse::<u64>().unwrap_or(0) + f[12].parse::<u64>().unwrap_or(0);
+        *out.entry(name).or_default() += ticks;
+    }
+    out
+}
+
 /// The CPU of `pid` over `secs` seconds, in % of one core.
 pub fn cpu_percent(pid: u32, secs: u64) -> f64 {
     let (a, t) = (cpu_ticks(pid), std::time::Instant::now());

@@ -97,7 +97,9 @@ pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Resul
             term.0.draw(|f| screen.render(f))?;
             (keyed, fresh, drawn) = (false, false, Instant::now());
         }
-        if event::poll(Duration::from_millis(100))? {
+        // Keys wake it at once; the pollers' updates are looked at four times a second (an
+        // idle console wakes for nothing else).
+        if event::poll(Duration::from_millis(250))? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if is_interrupt(&k) || screen.key(k) == Flow::Quit {

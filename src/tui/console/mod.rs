@@ -147,8 +147,8 @@ pub trait Pane {
     }
 }
 
-/// What the screen shown needs from the pollers beyond the nodes' heartbeats (bits): the
-/// answers in flight (`:streams`), the recent answers (`:sessions`), lag at full rate
+/// What the screen shown needs from the pollers (bits): the heartbeats at full rate
+/// (`:nodes`), the answers in flight (`:streams`), the recent answers (`:sessions`), lag at full rate
 /// (`:groups`, `:topics`). Reading 10,000 answers or 200 groups' offsets costs; a screen
 /// that does not show them does not pay for them.
 pub const WANT_IN_FLIGHT: u8 = 1;
@@ -157,6 +157,8 @@ pub const WANT_RECENT: u8 = 2;
 pub const WANT_LAG: u8 = 4;
 /// The topics poller at its full rate (`:topics`); otherwise now and then.
 pub const WANT_TOPICS: u8 = 8;
+/// The heartbeats twice a second (`:nodes`); once a second otherwise.
+pub const WANT_NODES: u8 = 16;
 
 /// From the pollers.
 #[derive(Debug, Clone)]
@@ -421,6 +423,7 @@ fn wants(screen: ScreenId) -> u8 {
         ScreenId::Sessions => WANT_RECENT,
         ScreenId::Groups => WANT_LAG,
         ScreenId::Topics => WANT_LAG | WANT_TOPICS,
+        ScreenId::Nodes => WANT_NODES,
         _ => 0,
     }
 }

@@ -396,11 +396,11 @@ fn sessions_list_the_recent_ones_by_last_activity_and_open_a_timeline() {
 
 #[test]
 fn the_pollers_are_told_what_the_screen_shown_reads() {
-    use super::{WANT_IN_FLIGHT, WANT_LAG, WANT_RECENT, WANT_TOPICS};
+    use super::{WANT_IN_FLIGHT, WANT_LAG, WANT_NODES, WANT_RECENT, WANT_TOPICS};
     use std::sync::atomic::Ordering;
     let mut c = console();
     let wants = |c: &Console| c.interest.load(Ordering::Relaxed);
-    assert_eq!(wants(&c), 0, ":nodes reads the heartbeats only");
+    assert_eq!(wants(&c), WANT_NODES, ":nodes reads the heartbeats only");
     for (screen, bits) in [
         ("streams", WANT_IN_FLIGHT),
         ("sessions", WANT_RECENT),
