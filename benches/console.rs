@@ -9,8 +9,8 @@
 //! 2. The real binary idle on a screen: Redis holding the answers (lease set and meta
 //!    hashes) and 20 node heartbeats, tansu (memory) holding 200 groups' committed offsets;
 //!    `chatctl ui` in tmux on :nodes, :streams and :groups in turn; its CPU over --secs each,
-//!    from /proc (its pollers included: the fleet every 0.5 s, lag every 2 s, topics every
-//!    5 s).
+//!    from /proc (its pollers included, at their rates on each screen: see `commands/ui.rs`);
+//!    `THREADS=1` also splits it by thread name.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
