@@ -172,9 +172,9 @@ pub fn spawn_lag(
 }
 
 /// The fleet poller: the registry every half second on `:nodes` (a node silent past its
-/// lease TTL turns red within it), every second elsewhere; the answers in flight every second ([`in_flight_interval`] beyond 500 of
-/// them, the ones shown every second in between) and the recent ones every 5 s, while the
-/// screen shown wants them (`interest`).
+/// lease TTL turns red within it), every second elsewhere; the answers in flight every
+/// second ([`in_flight_interval`] beyond 333 of them, the ones shown every second in
+/// between) and the recent ones every 5 s, while the screen shown wants them (`interest`).
 fn spawn_fleet(target: RedisTarget, interest: Arc<AtomicU8>, in_view: Arc<Mutex<Vec<String>>>, tx: Sender<Update>) {
     named("ui-fleet", move || {
         let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {

@@ -3,7 +3,8 @@
 //! 5 s that keeps up is OK in a one-shot; a group that committed once and left while
 //! production goes on is ERR (STOP); an unknown group is NOTFOUND with its own exit; a
 //! rewind 300 → 150 → log end is forgiven; a caught-up group idle for 20 s reports a
-//! record that has just landed as seconds old, not 20.
+//! record that has just landed as seconds old, not 20; a topic deleted under a group
+//! leaves its poll working, on the topics that remain.
 
 mod common;
 
@@ -238,4 +239,42 @@ async fn a_rewind_that_climbs_back_is_not_rewind_and_idle_lag_seconds_stay_small
     let v = w.until("the new record", Duration::from_secs(30), |v| v["lag"] == 1);
     let secs = v["lagSeconds"].as_f64().unwrap();
     assert!(secs < 5.0, "a record that has just landed after a 20 s idle spell: {secs} s ({v})");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_topic_leaves_the_groups_poll_working() {
+    // The poller's discovery asks each group for all its committed offsets (an OffsetFetch
+    // without topics): a topic deleted since keeps its group offsets on the broker until
+    // they expire, and has no log end to measure against.
+    let broker = Broker::start(Engine::Memory);
+    let kafka = broker.kafka();
+    create_topic(&kafka, "kept", 1).await;
+    create_topic(&kafka, "gone", 1).await;
+    produce(&kafka, "kept", 6);
+    produce(&kafka, "gone", 4);
+    commit(&kafka, "reader", "kept", 2);
+    commit(&kafka, "reader", "gone", 3);
+    let out = lag(&broker, &["-g", "reader", "--partitions"]);
+    let both: Vec<String> = text(&out.stdout).lines().map(String::from).collect();
+    assert_eq!(both.len(), 2, "one row per partition before the delete: {both:?} {}", text(&out.stderr));
+
+    let deleted = chatctl::ops::topics::delete(&kafka, &["gone".to_string()]).await.unwrap();
+    assert_eq!(deleted, [("gone".to_string(), None)]);
+    // Apache Kafka keeps them until offsets.retention.minutes; tansu drops them with the
+    // topic (and refuses a commit to it), so here this shows the poll after a delete, not
+    // the left-out offsets themselves.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let out = lag(&broker, &["-g", "reader", "--partitions"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let rows: Vec<serde_json::Value> =
+            text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        if rows.len() == 1 {
+            assert_eq!(rows[0]["topic"], "kept", "{rows:?}");
+            assert_eq!(rows[0]["lag"], 4, "{rows:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the deleted topic still listed: {rows:?}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 }
