@@ -156,16 +156,8 @@ pub fn spawn_lag(
                     return;
                 }
             }
-            loop {
-                let wanted = interest.as_ref().is_none_or(|i| i.load(Ordering::Relaxed) & WANT_LAG != 0);
-                let every = if wanted { interval } else { LAG_BACKGROUND.max(interval) };
-                let left = every.saturating_sub(started.elapsed());
-                if left.is_zero() {
-                    break;
-                }
-                // Woken within a quarter second when a lag screen opens.
-                std::thread::sleep(left.min(Duration::from_millis(250)));
-            }
+            let wanted = || interest.as_ref().is_none_or(|i| i.load(Ordering::Relaxed) & WANT_LAG != 0);
+            wait_until_due(started, wanted, interval, LAG_BACKGROUND.max(interval));
         }
     });
     Ok(())
@@ -364,15 +356,7 @@ fn spawn_topics(kafka: &KafkaSettings, interval: Duration, interest: Arc<AtomicU
         if tx.send(Update::Topics(update)).is_err() {
             return;
         }
-        loop {
-            let wanted = interest.load(Ordering::Relaxed) & WANT_TOPICS != 0;
-            let left = if wanted { interval } else { TOPICS_BACKGROUND }.saturating_sub(started.elapsed());
-            if left.is_zero() {
-                break;
-            }
-            // Woken within a quarter second when `:topics` opens.
-            std::thread::sleep(left.min(Duration::from_millis(250)));
-        }
+        wait_until_due(started, || interest.load(Ordering::Relaxed) & WANT_TOPICS != 0, interval, TOPICS_BACKGROUND);
     });
 }
 
@@ -401,6 +385,19 @@ async fn poll_fleet(
     let in_flight = if with_in_flight { Some(r.in_flight(IN_FLIGHT_MAX).await?) } else { None };
     let recent = if with_recent { Some(r.recent(RECENT_MAX).await?) } else { None };
     Ok(FleetUpdate::Snapshot { at_ms, nodes, in_flight, recent })
+}
+
+/// Sleep until the next poll after one `started`: `every` later while `wanted()` (a screen
+/// shows what the poller reads), `background` later otherwise; a screen opening is seen
+/// within a quarter second.
+fn wait_until_due(started: Instant, wanted: impl Fn() -> bool, every: Duration, background: Duration) {
+    loop {
+        let left = if wanted() { every } else { background }.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(250)));
+    }
 }
 
 /// A poller's thread, named (`top -H`, /proc/PID/task: which one costs what).

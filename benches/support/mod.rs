@@ -27,10 +27,15 @@ pub(crate) use parsed_once;
 /// CPU ticks (user + system, in USER_HZ: 100 a second) of `pid` so far, from /proc.
 pub fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process is alive");
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let rest = &stat[stat.rfind(')').expect("a command name") + 2..];
+    stat_ticks(&stat).expect("utime and stime")
+}
+
+/// utime + stime of a `/proc/…/stat` line: fields after the command name, which is in
+/// parentheses and may hold spaces.
+fn stat_ticks(stat: &str) -> Option<u64> {
+    let rest = &stat[stat.rfind(')')? + 2..];
     let f: Vec<&str> = rest.split_whitespace().collect();
-    f[11].parse::<u64>().expect("utime") + f[12].parse::<u64>().expect("stime")
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
 /// CPU ticks so far of each thread of `pid`, summed by thread name (librdkafka's are
@@ -40,11 +45,10 @@ pub fn thread_ticks(pid: u32) -> std::collections::BTreeMap<String, u64> {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return out };
     for t in tasks.flatten() {
         let Ok(stat) = std::fs::read_to_string(t.path().join("stat")) else { continue };
-        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else { continue };
-        let name = stat[open + 1..close].to_string();
-        let f: Vec<&str> = stat[close + 2..].split_whitespace().collect();
-        let ticks = f[11].parse::<u64>().unwrap_or(0) + f[12].parse::<u64>().unwrap_or(0);
-        *out.entry(name).or_default() += ticks;
+        let (Some(open), Some(close), Some(ticks)) = (stat.find('('), stat.rfind(')'), stat_ticks(&stat)) else {
+            continue;
+        };
+        *out.entry(stat[open + 1..close].to_string()).or_default() += ticks;
     }
     out
 }

@@ -145,8 +145,8 @@ impl FleetReader {
     }
 
     /// The answers in the lease set (at most `max`, the oldest leases first), with their
-    /// meta: one pipelined round trip for all of them.
-    /// What never changes in an answer is asked once (the first read that finds it).
+    /// meta: one pipelined round trip for all of them. What never changes in an answer is
+    /// asked once (the first read that finds it).
     pub async fn in_flight(&self, max: usize) -> Result<Vec<InFlight>> {
         let mut conn = self.conn.clone();
         let ids: Vec<String> = conn.zrange(LEASES, 0, max.saturating_sub(1) as isize).await.map_err(redis_err)?;

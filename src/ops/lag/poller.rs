@@ -30,12 +30,21 @@ pub struct Poller {
     discovered: Option<Instant>,
     /// Every partition of every topic, as of the last discovery (committed offsets of others
     /// are left out).
-    all: TopicPartitionList,
+    all: std::collections::HashSet<(String, i32)>,
     names: Vec<String>,
     /// Per group: the partitions it had offsets for at the last discovery.
     scope: HashMap<String, TopicPartitionList>,
     /// Record times asked for lately, (topic, partition, offset) → when.
     asked: HashMap<(String, i32, i64), Instant>,
+}
+
+/// A group with members, or in a state only a group with members has, is active.
+fn membership_of(has_members: bool, state: &str) -> Membership {
+    if has_members || matches!(state, "Stable" | "PreparingRebalance" | "CompletingRebalance") {
+        Membership::Active
+    } else {
+        Membership::Empty
+    }
 }
 
 impl Poller {
@@ -47,7 +56,7 @@ impl Poller {
             client: groups::admin_consumer(kafka)?,
             can_describe: true,
             discovered: None,
-            all: TopicPartitionList::new(),
+            all: Default::default(),
             names: Vec::new(),
             scope: HashMap::new(),
             asked: HashMap::new(),
@@ -63,7 +72,11 @@ impl Poller {
     fn discover(&mut self) -> Result<()> {
         let kafka = &self.kafka;
         let md = self.client.fetch_metadata(None, kafka.timeout).map_err(|e| kafka.unreachable(e))?;
-        self.all = groups::topic_partitions(&md, None);
+        self.all = groups::topic_partitions(&md, None)
+            .elements()
+            .iter()
+            .map(|e| (e.topic().to_string(), e.partition()))
+            .collect();
         self.names = if self.only.is_empty() {
             groups::list(self.client.client(), kafka.timeout)?.into_iter().map(|g| g.group).collect()
         } else {
@@ -84,22 +97,18 @@ impl Poller {
         }
         if let Ok(listed) = groups::list(self.client.client(), self.kafka.timeout) {
             for g in listed.into_iter().filter(|g| g.state != "Unknown") {
-                let active = matches!(g.state.as_str(), "Stable" | "PreparingRebalance" | "CompletingRebalance");
-                out.insert(g.group, if active { Membership::Active } else { Membership::Empty });
+                out.insert(g.group, membership_of(false, &g.state));
             }
         }
         let rest: Vec<String> = self.names.iter().filter(|g| !out.contains_key(*g)).cloned().collect();
         if !self.can_describe || rest.is_empty() {
-            out.retain(|g, _| self.names.contains(g));
             return out;
         }
         match groups::describe(self.client.client(), &rest, self.kafka.timeout) {
             Ok(ds) => {
                 for d in ds {
                     // Some brokers (tansu) give an active group's state but no members.
-                    let active = !d.members.is_empty()
-                        || matches!(d.state.as_str(), "Stable" | "PreparingRebalance" | "CompletingRebalance");
-                    out.insert(d.group, if active { Membership::Active } else { Membership::Empty });
+                    out.insert(d.group, membership_of(!d.members.is_empty(), &d.state));
                 }
             }
             Err(e) => {
@@ -116,7 +125,7 @@ impl Poller {
         }
         let membership = self.membership();
         let kafka = &self.kafka;
-        // Committed offsets first (each group's known partitions, or all at a discovery),
+        // Committed offsets first (each group's known partitions, or all it has at a discovery),
         // every group's request in flight at once on the one client.
         let asks: Vec<(String, TopicPartitionList)> = self
             .names
@@ -138,7 +147,7 @@ impl Poller {
             // Offsets of partitions the cluster still has (a deleted topic's stay committed
             // until they expire).
             let mut offsets = committed.remove(g).unwrap_or_default();
-            offsets.retain(|(t, p, _)| self.all.find_partition(t, *p).is_some());
+            offsets.retain(|(t, p, _)| self.all.contains(&(t.clone(), *p)));
             let mut scope = TopicPartitionList::new();
             for (t, p, _) in &offsets {
                 scope.add_partition(t, *p);

@@ -140,9 +140,13 @@ impl Grid {
 
     /// The rows in view as last drawn (the window scrolls so the cursor stays in it).
     pub fn window<'a>(&self, shown: &'a [GridRow]) -> &'a [GridRow] {
-        let height = self.page.get().max(1);
-        let first = (self.cursor.min(shown.len().saturating_sub(1)) + 1).saturating_sub(height);
-        &shown[first.min(shown.len())..(first + height).min(shown.len())]
+        let first = self.first_in_view(shown.len());
+        &shown[first.min(shown.len())..(first + self.page.get().max(1)).min(shown.len())]
+    }
+
+    /// The place of the first row in view among `len` rows.
+    fn first_in_view(&self, len: usize) -> usize {
+        (self.cursor.min(len.saturating_sub(1)) + 1).saturating_sub(self.page.get().max(1))
     }
 
     /// The row under the cursor.
@@ -164,8 +168,7 @@ impl Grid {
     pub fn render(&self, f: &mut Frame, area: Rect, title: String, columns: &[Column], shown: &[GridRow]) {
         let height = (area.height.saturating_sub(3) as usize).max(1);
         self.page.set(height);
-        let cursor = self.cursor.min(shown.len().saturating_sub(1));
-        let first = (cursor + 1).saturating_sub(height);
+        let (cursor, first) = (self.cursor.min(shown.len().saturating_sub(1)), self.first_in_view(shown.len()));
         let window = self.window(shown);
         let header = Row::new(columns.iter().enumerate().map(|(i, c)| {
             let arrow = match self.sort {
