@@ -93,6 +93,13 @@ fn text(c: &Console) -> String {
     render_lines(c, 170, 20).join("\n")
 }
 
+/// `:screen` Enter.
+fn switch(c: &mut Console, screen: &str) {
+    c.key(key(KeyCode::Char(':')));
+    type_keys(c, screen);
+    c.key(key(KeyCode::Enter));
+}
+
 fn type_keys(c: &mut Console, s: &str) {
     for ch in s.chars() {
         c.key(key(KeyCode::Char(ch)));
@@ -134,9 +141,7 @@ fn command_mode_switches_screens_with_completion_and_esc_goes_back() {
     assert!(t.contains("nodes › streams"), "the breadcrumb: {t}");
     assert!(t.contains("m-2") && t.contains("s-m-2"), "{t}");
     // :lag is the groups screen; Esc walks back one level at a time and never quits.
-    c.key(key(KeyCode::Char(':')));
-    type_keys(&mut c, "lag");
-    c.key(key(KeyCode::Enter));
+    switch(&mut c, "lag");
     assert_eq!(c.top(), ScreenId::Groups);
     assert_eq!(c.key(key(KeyCode::Esc)), Flow::Continue);
     assert_eq!(c.top(), ScreenId::Streams);
@@ -144,15 +149,11 @@ fn command_mode_switches_screens_with_completion_and_esc_goes_back() {
     c.key(key(KeyCode::Esc));
     assert_eq!(c.stack, vec![ScreenId::Nodes]);
     // An unknown screen is said, nothing changes.
-    c.key(key(KeyCode::Char(':')));
-    type_keys(&mut c, "pods");
-    c.key(key(KeyCode::Enter));
+    switch(&mut c, "pods");
     assert!(text(&c).contains("no screen \"pods\""), "{}", text(&c));
     assert_eq!(c.stack, vec![ScreenId::Nodes]);
     // :dlq without DLQ topics says so.
-    c.key(key(KeyCode::Char(':')));
-    type_keys(&mut c, "dlq");
-    c.key(key(KeyCode::Enter));
+    switch(&mut c, "dlq");
     assert!(text(&c).contains(":dlq has nothing to show"), "{}", text(&c));
 }
 
@@ -296,9 +297,7 @@ fn topics_show_rates_and_readers_open_to_their_last_records_and_delete_after_the
     let mut c = console();
     let (tx, rx) = std::sync::mpsc::channel();
     c.requests = Some(tx);
-    c.key(key(KeyCode::Char(':')));
-    type_keys(&mut c, "topics");
-    c.key(key(KeyCode::Enter));
+    switch(&mut c, "topics");
     c.update(Update::Topics(TopicsUpdate::Overview(vec![topic("chat-events", &[10, 20]), topic("orders", &[5])], T0)));
     c.update(Update::Topics(TopicsUpdate::Overview(
         vec![topic("chat-events", &[30, 40]), topic("orders", &[5])],
@@ -407,9 +406,7 @@ fn the_pollers_are_told_what_the_screen_shown_reads() {
         ("groups", WANT_LAG),
         ("topics", WANT_LAG | WANT_TOPICS),
     ] {
-        c.key(key(KeyCode::Char(':')));
-        type_keys(&mut c, screen);
-        c.key(key(KeyCode::Enter));
+        switch(&mut c, screen);
         assert_eq!(wants(&c), bits, ":{screen}");
     }
     c.key(key(KeyCode::Esc));
@@ -419,9 +416,7 @@ fn the_pollers_are_told_what_the_screen_shown_reads() {
 #[test]
 fn streams_refresh_the_rows_in_view_between_reads_of_the_whole_list() {
     let mut c = console();
-    c.key(key(KeyCode::Char(':')));
-    type_keys(&mut c, "streams");
-    c.key(key(KeyCode::Enter));
+    switch(&mut c, "streams");
     let t = text(&c);
     let shown = c.streams.in_view.lock().unwrap().clone();
     assert_eq!(shown, ["m-1", "m-2"], "the poller is told the answers in view: {t}");
