@@ -23,7 +23,9 @@ pub struct StoreArgs {
 #[command(next_help_heading = "Redis")]
 pub struct RedisArgs {
     /// Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as
-    /// rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)
+    /// rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD);
+    /// behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS):
+    /// the primary is found through the sentinels and followed across failovers
     #[arg(long, env = env::REDIS, hide_env_values = true, value_name = "URL")]
     pub redis: Option<String>,
 

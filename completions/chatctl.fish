@@ -82,7 +82,7 @@ summary\t'A summary of each conversation after every turn (`chatctl summaries`)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l instance-id -d 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l audit-url -d 'Store: sqlite://PATH or postgres://...' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l node-id -d 'This node\'s id in events and logs (default: the host name)' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l search-index -d 'Directory of the search worker\'s index' -r -F
@@ -1331,7 +1331,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'The effective settings (secrets masked)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l screen -d 'The screen to open: nodes, streams, groups (lag), dlq, topics' -r
-complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l interval -d 'Time between lag polls (default: 2s, or 75ms per group where longer: 200 groups, every 15s)' -r

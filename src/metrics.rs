@@ -22,6 +22,10 @@ pub struct Metrics {
     pub chunks_sent: Counter,
     pub events_published: Family<Labels, Counter>,
     pub events_queue_depth: Gauge<i64, std::sync::atomic::AtomicI64>,
+    /// Times the Redis primary changed and this node followed it (Sentinel), at scrape.
+    pub redis_primary_changes: Gauge<i64, std::sync::atomic::AtomicI64>,
+    /// 1 while the sentinels name no reachable primary (the known one is kept), at scrape.
+    pub redis_sentinels_unreachable: Gauge<i64, std::sync::atomic::AtomicI64>,
     pub events_coalesced: Counter,
     pub events_failed: Counter,
     pub frame_errors: Family<Labels, Counter>,
@@ -68,6 +72,8 @@ impl Default for Metrics {
             chunks_sent: Counter::default(),
             events_published: Family::default(),
             events_queue_depth: Gauge::default(),
+            redis_primary_changes: Gauge::default(),
+            redis_sentinels_unreachable: Gauge::default(),
             events_coalesced: Counter::default(),
             events_failed: Counter::default(),
             frame_errors: Family::default(),
@@ -162,6 +168,16 @@ impl Metrics {
             self.clients_timed_out.clone(),
         );
         r.register("connections_refused", "WebSocket upgrades refused, by reason", self.connections_refused.clone());
+        r.register(
+            "redis_primary_changes",
+            "Times the Redis primary changed (Sentinel failover) and this node followed it",
+            self.redis_primary_changes.clone(),
+        );
+        r.register(
+            "redis_sentinels_unreachable",
+            "1 while the sentinels name no reachable Redis primary (the last known one is used)",
+            self.redis_sentinels_unreachable.clone(),
+        );
         r.register(
             "redis_restores",
             "Generations written back to a Redis that had lost them (restarted empty)",

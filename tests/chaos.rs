@@ -89,17 +89,18 @@ impl Cluster {
 }
 
 fn start_node(broker: &Broker, redis: &Redis, k: usize) -> Node {
-    start_node_on(&broker.addr, redis, k, common::free_port(), CHUNKS, &[])
+    start_node_on(&broker.addr, &redis.url, k, common::free_port(), CHUNKS, &[])
 }
 
-/// A gateway node on `brokers` (one address, or a bootstrap list).
-fn start_node_on(brokers: &str, redis: &Redis, k: usize, port: u16, chunks: u32, extra: &[&str]) -> Node {
+/// A gateway node on `brokers` (one address, or a bootstrap list) and the Redis `redis`
+/// names (one Redis, or Sentinel).
+fn start_node_on(brokers: &str, redis: &str, k: usize, port: u16, chunks: u32, extra: &[&str]) -> Node {
     let id = format!("node-{k}");
     let metrics_port = common::free_port();
     let child = common::chatctl()
         .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", &id, "-b", brokers])
         .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
-        .args(["--redis", &redis.url, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
+        .args(["--redis", redis, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{INTERVAL_MS}ms")])
         .args(extra)
         .stdout(Stdio::null())
@@ -245,8 +246,9 @@ async fn report_of(name: &str, seen: &[Seen], chunks: u32) -> Report {
         }
         r.texts.insert(s.message_id.clone(), text);
     }
+    let n = seen.len();
     println!(
-        "scenario {name}: {}/{STREAMS} complete, {} chunks lost, {} duplicated, {}/{STREAMS} texts identical to uninterrupted runs",
+        "scenario {name}: {}/{n} complete, {} chunks lost, {} duplicated, {}/{n} texts identical to uninterrupted runs",
         r.complete, r.lost, r.duplicated, r.identical
     );
     r
@@ -677,7 +679,7 @@ async fn nginx_sends_refused_connections_to_another_node() {
         let nodes: Vec<Node> = (0..3)
             .map(|k| {
                 let full: &[&str] = if k == 0 { &["--max-connections", "0"] } else { &[] };
-                start_node_on(&broker.addr, &redis, k, ports[k], CHUNKS, full)
+                start_node_on(&broker.addr, &redis.url, k, ports[k], CHUNKS, full)
             })
             .collect();
         for n in &nodes {
@@ -714,7 +716,7 @@ async fn rolling_restart(name: &'static str, via_nginx: bool) {
         let redis = Redis::start();
         let ports: Vec<u16> = (0..3).map(|_| common::free_port()).collect();
         let mut nodes: Vec<Node> =
-            (0..3).map(|k| start_node_on(&broker.addr, &redis, k, ports[k], LONG, &[])).collect();
+            (0..3).map(|k| start_node_on(&broker.addr, &redis.url, k, ports[k], LONG, &[])).collect();
         for n in &nodes {
             common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
         }
@@ -812,7 +814,7 @@ async fn rolling_restart(name: &'static str, via_nginx: bool) {
                 tokio::time::sleep(Duration::from_millis(20)).await;
             };
             assert_eq!(status.code(), Some(0), "node-{k} exits 0 after draining");
-            nodes[k] = start_node_on(&broker.addr, &redis, k, ports[k], LONG, &[]);
+            nodes[k] = start_node_on(&broker.addr, &redis.url, k, ports[k], LONG, &[]);
             common::wait_for_port(ports[k], &nodes[k].id, Duration::from_secs(30));
         }
         let results = clients.await.unwrap();
@@ -910,7 +912,7 @@ async fn i_the_broker_in_use_killed_of_three() {
         let redis = Redis::start();
         let addr = brokers.addr();
         let nodes: Vec<Node> =
-            (0..2).map(|k| start_node_on(&addr, &redis, k, common::free_port(), CHUNKS, &[])).collect();
+            (0..2).map(|k| start_node_on(&addr, &redis.url, k, common::free_port(), CHUNKS, &[])).collect();
         for n in &nodes {
             common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
         }
@@ -1003,6 +1005,95 @@ async fn i_the_broker_in_use_killed_of_three() {
             events.len(),
             by_id.len()
         );
+    })
+    .await;
+}
+
+/// (j) Redis behind Sentinel (a primary, two replicas, three sentinels), the primary
+/// SIGKILLed at a random moment while 30 answers stream on 3 nodes (half the clients
+/// following from another node), 5 rounds, the old primary back as a replica each time:
+/// every transcript byte-equal to its assistant message in Kafka, no chunk index missing
+/// or repeated, exactly one `done` per answer, and each round's answers complete after
+/// that round's failover. Every node followed every failover (its metric counts them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn j_redis_primary_killed_behind_sentinel() {
+    const ROUNDS: usize = 5;
+    const WAVE: usize = 30;
+    bounded("j", async {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
+        let nodes: Vec<Node> =
+            (0..3).map(|k| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), CHUNKS, &[])).collect();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
+        let seed = fastrand::u64(..);
+        let mut rng = fastrand::Rng::with_seed(seed);
+        println!("scenario j: seed {seed}");
+        let sentinel = Arc::new(std::sync::Mutex::new(sentinel));
+        let mut all = Vec::new();
+        for round in 0..ROUNDS {
+            let tasks = (0..WAVE).map(|i| {
+                let (home, away) = (ports[i % 3], ports[(i + 1) % 3]);
+                async move {
+                    let user = format!("j{round}-{i}");
+                    let mut ws = connect(home, &user).await;
+                    let prompt = format!("round {round}, question {i}: what if Redis fails over?");
+                    let mut seen = Seen::chat(&mut ws, &user, prompt).await;
+                    assert!(seen.read(&mut ws, Some(2)).await, "client {user} lost its socket early");
+                    if i % 2 == 1 {
+                        // Follow from another node: that node reads Redis for this answer.
+                        drop(ws);
+                        ws = connect(away, &user).await;
+                        seen.resume(&mut ws).await;
+                    }
+                    seen.read(&mut ws, None).await;
+                    seen
+                }
+            });
+            let wave = tokio::spawn(futures_util::future::join_all(tasks));
+            tokio::time::sleep(Duration::from_millis(rng.u64(300..2_000))).await;
+            let s = sentinel.clone();
+            let (killed, from, to) = tokio::task::spawn_blocking(move || {
+                let mut s = s.lock().unwrap();
+                let from = s.primary_port().unwrap();
+                let killed = s.kill_primary(Duration::from_secs(20));
+                (killed, from, s.primary_port().unwrap())
+            })
+            .await
+            .unwrap();
+            let seen = wave.await.unwrap();
+            let done = seen.iter().filter(|s| s.end.as_ref().is_some_and(|e| e["type"] == "done")).count();
+            println!("scenario j: round {round}: primary {from} killed, {to} promoted; {done}/{WAVE} answers done");
+            assert_eq!(done, WAVE, "round {round}: every answer completes across the failover");
+            let s = sentinel.clone();
+            tokio::task::spawn_blocking(move || s.lock().unwrap().rejoin(killed, Duration::from_secs(30)))
+                .await
+                .unwrap();
+            all.extend(seen);
+        }
+        let r = report("j", &all).await;
+        assert_eq!(
+            (r.complete, r.lost, r.duplicated, r.identical),
+            (ROUNDS * WAVE, 0, 0, ROUNDS * WAVE),
+            "scenario j: (complete, lost, duplicated, identical)"
+        );
+        let events = events_recorded_on(&broker.kafka(), ROUNDS * WAVE).await;
+        assert_recorded_answers("j", &events, &r);
+        for s in &all {
+            let of = |is: fn(&Payload) -> bool| {
+                events.iter().filter(|e| e.payload.message_id() == s.message_id && is(&e.payload)).count()
+            };
+            let answers = of(|p| matches!(p, Payload::ChatMessage(m) if m.role == Role::Assistant));
+            let completions = of(|p| matches!(p, Payload::StreamCompleted(_)));
+            assert_eq!((answers, completions), (1, 1), "one answer and one completion recorded for {}", s.message_id);
+        }
+        for n in &nodes {
+            let followed = n.metric("chatctl_redis_primary_changes").await;
+            assert!(followed >= ROUNDS as f64, "{} followed {followed} of {ROUNDS} failovers", n.id);
+        }
     })
     .await;
 }

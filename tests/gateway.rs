@@ -838,7 +838,7 @@ async fn appends_publish_only_while_watched_and_are_fenced_by_epoch() {
     let id = uuid::Uuid::now_v7().to_string();
     let meta = MessageMeta { message_id: id.clone(), user_id: "alice".into(), ..Default::default() };
     buf.create("node-1", &meta).await.unwrap();
-    let subscriber = Subscriber::start(buf.client().clone());
+    let subscriber = Subscriber::start(buf.primary().clone());
     let mut sub = subscriber.subscribe(&channel(&id)).await;
     let d = |s: &str| vec![s.to_string()];
 

@@ -147,7 +147,7 @@ impl Gateway {
             limits,
             llm,
             publisher,
-            subscriber: buffer.as_ref().map(|b| Subscriber::start(b.client().clone())),
+            subscriber: buffer.as_ref().map(|b| Subscriber::start(b.primary().clone())),
             buffer,
             metrics,
             user_streams: Mutex::new(HashMap::new()),

@@ -255,6 +255,11 @@ pub const READY_CACHE: Duration = Duration::from_secs(1);
 
 async fn metrics(State(gw): State<Arc<Gateway>>) -> Response {
     gw.metrics.events_queue_depth.set(gw.publisher.depth());
+    if let Some(buf) = &gw.buffer {
+        let primary = buf.primary();
+        gw.metrics.redis_primary_changes.set(primary.failovers() as i64);
+        gw.metrics.redis_sentinels_unreachable.set(primary.sentinels_unreachable() as i64);
+    }
     ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], gw.metrics.render())
         .into_response()
 }

@@ -18,7 +18,7 @@ pub(super) type AppendRequest = (Append, oneshot::Sender<Result<Fenced>>);
 /// Appends that wait together go in one script call (group commit): while one call is in
 /// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap.
 pub(super) async fn batch_appends(
-    conn: ConnectionManager,
+    conn: Primary,
     script: Script,
     lease_ttl: Duration,
     ttl: Duration,

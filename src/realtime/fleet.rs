@@ -9,12 +9,12 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::aio::ConnectionManagerConfig;
 use redis::AsyncCommands;
 use serde::{Deserialize, Serialize};
 
-use super::{meta_key, node_key, redis_err, RedisTarget, LEASES};
-use crate::error::{Error, Result};
+use super::{meta_key, node_key, redis_err, Primary, RedisTarget, LEASES};
+use crate::error::Result;
 
 /// The registry's index: node id → when it last beat (ms), so the console lists the nodes
 /// without scanning the keyspace.
@@ -82,7 +82,7 @@ pub struct InFlight {
 /// Reads the registry and the lease set (its own connection; nothing is written).
 #[derive(Clone)]
 pub struct FleetReader {
-    conn: ConnectionManager,
+    conn: Primary,
     /// What never changes in an answer's meta (session, user, start), for the answers in
     /// flight at the last read: asked once per answer, not at every read.
     fixed: std::sync::Arc<std::sync::Mutex<HashMap<String, Fixed>>>,
@@ -97,14 +97,11 @@ struct Fixed {
 
 impl FleetReader {
     pub async fn connect(target: &RedisTarget) -> Result<FleetReader> {
-        let client = target.client()?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Duration::from_secs(1))
             .set_response_timeout(Duration::from_secs(2))
             .set_number_of_retries(1);
-        let conn = ConnectionManager::new_with_config(client, config)
-            .await
-            .map_err(|e| Error::Broker(format!("cannot reach Redis at {}: {e}", target.shown())))?;
+        let conn = Primary::connect(target, config, Duration::from_secs(5)).await?;
         Ok(FleetReader { conn, fixed: Default::default() })
     }
 

@@ -23,17 +23,19 @@
 //! Redis Cluster.
 
 pub mod fleet;
+mod primary;
 pub mod subscriber;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::aio::ConnectionManagerConfig;
 use redis::{AsyncCommands, Script};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, Result};
+pub use primary::Primary;
 pub use subscriber::{Subscriber, Subscription};
 pub use target::RedisTarget;
 
@@ -218,9 +220,8 @@ pub struct Claimed {
 
 #[derive(Clone)]
 pub struct ResumeBuffer {
-    conn: ConnectionManager,
+    conn: Primary,
     appends: mpsc::UnboundedSender<AppendRequest>,
-    client: redis::Client,
     ttl: Duration,
     lease_ttl: Duration,
     create: Script,
@@ -242,8 +243,6 @@ impl ResumeBuffer {
     }
 
     pub async fn connect_to(target: &RedisTarget, ttl: Duration, lease_ttl: Duration) -> Result<ResumeBuffer> {
-        let client = target.client()?;
-        let url = target.shown();
         // Bounded calls and quick reconnects: a Redis restart costs a second, not a minute.
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(RESPONSE_TIMEOUT)
@@ -251,18 +250,13 @@ impl ResumeBuffer {
             .set_number_of_retries(2)
             .set_factor(50)
             .set_max_delay(500);
-        let conn =
-            tokio::time::timeout(Duration::from_secs(5), ConnectionManager::new_with_config(client.clone(), config))
-                .await
-                .map_err(|_| Error::Broker(format!("cannot reach Redis at {url} within 5s")))?
-                .map_err(|e| Error::Broker(format!("cannot reach Redis at {url}: {e}")))?;
+        let conn = Primary::connect(target, config, Duration::from_secs(5)).await?;
         let script = |body: &str| Script::new(&format!("{FENCE}\n{body}"));
         let (appends, rx) = mpsc::unbounded_channel();
         tokio::spawn(batch_appends(conn.clone(), script(APPEND), lease_ttl, ttl, rx));
         Ok(ResumeBuffer {
             conn,
             appends,
-            client,
             ttl,
             lease_ttl,
             create: script(CREATE),
@@ -279,8 +273,9 @@ impl ResumeBuffer {
         self.lease_ttl
     }
 
-    pub fn client(&self) -> &redis::Client {
-        &self.client
+    /// The connection to the Redis primary (it follows a Sentinel failover).
+    pub fn primary(&self) -> &Primary {
+        &self.conn
     }
 
     /// A new generation at epoch 0, owned by `node`.

@@ -1,7 +1,8 @@
 //! One pub/sub connection per node, shared by every follower on it: a follower subscribes
 //! to a message's channel and gets its live entries. The connection is re-made (and every
-//! channel subscribed again) after Redis restarts; entries published meanwhile are lost
-//! here, which followers make up for by reading the buffer (see `gateway::follow`).
+//! channel subscribed again) after Redis restarts, and on the new primary after a Sentinel
+//! failover; entries published meanwhile are lost here, which followers make up for by
+//! reading the buffer (see `gateway::follow`).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -53,10 +54,10 @@ impl Drop for Subscription {
 }
 
 impl Subscriber {
-    pub fn start(client: redis::Client) -> Subscriber {
+    pub fn start(primary: super::Primary) -> Subscriber {
         let (cmds, rx) = mpsc::unbounded_channel();
         let inner = Arc::new(Inner { channels: Mutex::new(HashMap::new()), cmds });
-        tokio::spawn(run(client, Arc::downgrade(&inner), rx));
+        tokio::spawn(run(primary, Arc::downgrade(&inner), rx));
         Subscriber { inner }
     }
 
@@ -80,8 +81,11 @@ impl Subscriber {
     }
 }
 
-async fn run(client: redis::Client, inner: std::sync::Weak<Inner>, mut cmds: mpsc::UnboundedReceiver<Cmd>) {
+async fn run(primary: super::Primary, inner: std::sync::Weak<Inner>, mut cmds: mpsc::UnboundedReceiver<Cmd>) {
+    let mut moves = primary.moves();
     loop {
+        moves.borrow_and_update();
+        let client = primary.client();
         let pubsub = match tokio::time::timeout(Duration::from_secs(1), client.get_async_pubsub()).await {
             Ok(Ok(p)) => p,
             _ => {
@@ -105,6 +109,8 @@ async fn run(client: redis::Client, inner: std::sync::Weak<Inner>, mut cmds: mps
         }
         loop {
             tokio::select! {
+                // The primary moved: subscribe on the new one.
+                _ = moves.changed() => break,
                 cmd = cmds.recv() => match cmd {
                     None => return,
                     Some(Cmd::Subscribe(ch, ack)) => {

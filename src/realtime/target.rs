@@ -1,10 +1,14 @@
-//! Where Redis is and how to reach it (TLS, ACL user, password kept out of sight).
+//! Where Redis is and how to reach it (TLS, ACL user, password kept out of sight): one
+//! Redis, or a primary found through Sentinel.
 
 use super::*;
 
-/// How to reach Redis: a `redis://` or `rediss://` URL (an ACL user as `user@`), the CA
-/// that signs a TLS server's certificate, and the password kept out of the URL (from a
-/// file or the environment). Printed, the URL's password is masked.
+/// How to reach Redis: a `redis://` or `rediss://` URL (an ACL user as `user@`), or
+/// `redis+sentinel://[user:pass@]h1:p1,h2:p2,.../MASTER` (`rediss+sentinel://` for TLS to
+/// the sentinels and the nodes; a sentinel's port defaults to 26379; the user and password
+/// are the Redis nodes', the sentinels are asked without); the CA that signs a TLS server's
+/// certificate, and the password kept out of the URL (from a file or the environment).
+/// Printed, the URL's password is masked.
 #[derive(Clone, Default)]
 pub struct RedisTarget {
     pub url: String,
@@ -32,7 +36,80 @@ impl RedisTarget {
         crate::security::redact_url(&self.url)
     }
 
+    /// One Redis, or Sentinel: what [`Primary`](super::Primary) connects to.
+    pub(super) fn topology(&self) -> Result<Topology> {
+        match SentinelUrl::parse(&self.url).map_err(|e| Error::config(format!("redis URL {}: {e}", self.shown())))? {
+            None => Ok(Topology::Single(self.client()?)),
+            Some(u) => {
+                use redis::sentinel::{SentinelClientBuilder, SentinelServerType};
+                let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
+                let mut b =
+                    SentinelClientBuilder::new(u.addrs(), u.master.clone(), SentinelServerType::Master).map_err(bad)?;
+                if let Some(user) = &u.username {
+                    b = b.set_client_to_redis_username(user.clone());
+                }
+                if let Some(p) = self.password.as_ref().or(u.password.as_ref()) {
+                    b = b.set_client_to_redis_password(p.clone());
+                }
+                if u.tls {
+                    b = b
+                        .set_client_to_redis_tls_mode(redis::TlsMode::Secure)
+                        .set_client_to_sentinel_tls_mode(redis::TlsMode::Secure);
+                    if let Some(pem) = self.ca_pem()? {
+                        let certs = || redis::TlsCertificates { client_tls: None, root_cert: Some(pem.clone()) };
+                        b = b.set_client_to_redis_certificates(certs()).set_client_to_sentinel_certificates(certs());
+                    }
+                } else if self.ca_file.is_some() {
+                    return Err(self.ca_needs_tls());
+                }
+                Ok(Topology::Sentinel(b.build().map_err(bad)?))
+            }
+        }
+    }
+
+    /// A client for each sentinel (Sentinel mode; empty otherwise), for `+switch-master`.
+    pub(super) fn sentinel_clients(&self) -> Result<Vec<redis::Client>> {
+        let Ok(Some(u)) = SentinelUrl::parse(&self.url) else { return Ok(Vec::new()) };
+        let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
+        let pem = if u.tls { self.ca_pem()? } else { None };
+        u.addrs()
+            .into_iter()
+            .map(|addr| {
+                let info = redis::ConnectionInfo { addr, redis: Default::default() };
+                match &pem {
+                    Some(pem) => redis::Client::build_with_tls(
+                        info,
+                        redis::TlsCertificates { client_tls: None, root_cert: Some(pem.clone()) },
+                    ),
+                    None => redis::Client::open(info),
+                }
+                .map_err(bad)
+            })
+            .collect()
+    }
+
+    fn ca_pem(&self) -> Result<Option<Vec<u8>>> {
+        self.ca_file
+            .as_ref()
+            .map(|ca| std::fs::read(ca).map_err(|e| Error::config(format!("Redis CA file {}: {e}", ca.display()))))
+            .transpose()
+    }
+
+    fn ca_needs_tls(&self) -> Error {
+        Error::config(format!("a Redis CA file needs a TLS URL: rediss:// or rediss+sentinel://, not {}", self.shown()))
+    }
+
+    /// A client for the one Redis the URL names (not for a Sentinel URL: see `topology`).
     pub fn client(&self) -> Result<redis::Client> {
+        if SentinelUrl::parse(&self.url)
+            .map_err(|e| Error::config(format!("redis URL {}: {e}", self.shown())))?
+            .is_some()
+        {
+            return Err(Error::config(format!(
+                "{} names Sentinel: its primary is found by connecting, not from the URL",
+                self.shown()
+            )));
+        }
         use redis::IntoConnectionInfo;
         let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
         let mut info = self.url.as_str().into_connection_info().map_err(bad)?;
@@ -44,16 +121,99 @@ impl RedisTarget {
                 let pem =
                     std::fs::read(ca).map_err(|e| Error::config(format!("Redis CA file {}: {e}", ca.display())))?;
                 if !matches!(info.addr, redis::ConnectionAddr::TcpTls { .. }) {
-                    return Err(Error::config(format!(
-                        "a Redis CA file needs a TLS URL: rediss://, not {}",
-                        self.shown()
-                    )));
+                    return Err(self.ca_needs_tls());
                 }
                 let certs = redis::TlsCertificates { client_tls: None, root_cert: Some(pem) };
                 redis::Client::build_with_tls(info, certs).map_err(bad)
             }
             None => redis::Client::open(info).map_err(bad),
         }
+    }
+}
+
+/// What a URL names: one Redis (a client for it) or a primary found through Sentinel.
+pub(super) enum Topology {
+    Single(redis::Client),
+    Sentinel(redis::sentinel::SentinelClient),
+}
+
+/// A `redis+sentinel://` (or `rediss+sentinel://`) URL, taken apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SentinelUrl {
+    pub tls: bool,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    /// The sentinels, `host:port`.
+    pub sentinels: Vec<(String, u16)>,
+    /// The name the sentinels know the primary by.
+    pub master: String,
+}
+
+/// A sentinel's port when the URL gives none.
+const SENTINEL_PORT: u16 = 26379;
+
+impl SentinelUrl {
+    /// None for a URL of one Redis; an error for a Sentinel URL that is malformed, or a
+    /// Cluster URL (not supported: said so, rather than "did not parse").
+    pub(crate) fn parse(url: &str) -> std::result::Result<Option<SentinelUrl>, String> {
+        let Some((scheme, rest)) = url.split_once("://") else { return Ok(None) };
+        let tls = match scheme {
+            "redis+sentinel" => false,
+            "rediss+sentinel" => true,
+            "redis+cluster" | "rediss+cluster" => {
+                return Err("Redis Cluster is not supported yet; use one Redis (redis://) or Sentinel \
+                    (redis+sentinel://h1:p1,h2:p2/MASTER)"
+                    .into())
+            }
+            _ => return Ok(None),
+        };
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let master = path.trim_end_matches('/');
+        if master.is_empty() || master.contains('/') {
+            return Err("a Sentinel URL ends with the primary's name: redis+sentinel://h1:p1,h2:p2/MASTER".into());
+        }
+        let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+        let (userinfo, hosts) = match authority.rsplit_once('@') {
+            Some((u, h)) => (Some(u), h),
+            None => (None, authority),
+        };
+        let (username, password) = match userinfo {
+            None => (None, None),
+            Some(u) => match u.split_once(':') {
+                Some((user, pass)) => ((!user.is_empty()).then(|| decode(user)), Some(decode(pass))),
+                None => ((!u.is_empty()).then(|| decode(u)), None),
+            },
+        };
+        let sentinels = hosts
+            .split(',')
+            .map(|h| {
+                let h = h.trim();
+                let (host, port) = match h.rsplit_once(':') {
+                    Some((host, port)) if !host.ends_with(':') && (!host.contains(':') || host.ends_with(']')) => {
+                        (host, port.parse::<u16>().map_err(|_| format!("sentinel {h}: the port is not a number"))?)
+                    }
+                    _ => (h, SENTINEL_PORT),
+                };
+                let host = host.trim_start_matches('[').trim_end_matches(']');
+                if host.is_empty() {
+                    return Err(format!("a sentinel without a host in {hosts:?}"));
+                }
+                Ok((host.to_string(), port))
+            })
+            .collect::<std::result::Result<Vec<_>, String>>()?;
+        Ok(Some(SentinelUrl { tls, username, password, sentinels, master: master.to_string() }))
+    }
+
+    fn addrs(&self) -> Vec<redis::ConnectionAddr> {
+        self.sentinels
+            .iter()
+            .map(|(host, port)| match self.tls {
+                false => redis::ConnectionAddr::Tcp(host.clone(), *port),
+                true => {
+                    redis::ConnectionAddr::TcpTls { host: host.clone(), port: *port, insecure: false, tls_params: None }
+                }
+            })
+            .collect()
     }
 }
 
@@ -65,5 +225,71 @@ impl crate::config::Settings {
             ca_file: self.redis_ca.clone(),
             password: self.redis_password.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(url: &str) -> SentinelUrl {
+        SentinelUrl::parse(url).unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_sentinel_url_names_the_sentinels_and_the_primary() {
+        let u = parsed("redis+sentinel://s1:26380,s2,[::1]:26381/mymaster");
+        assert_eq!(u.sentinels, vec![("s1".into(), 26380), ("s2".into(), 26379), ("::1".into(), 26381)]);
+        assert_eq!(u.master, "mymaster");
+        assert!(!u.tls);
+        assert_eq!((u.username, u.password), (None, None));
+    }
+
+    #[test]
+    fn a_sentinel_url_carries_the_nodes_credentials_decoded() {
+        let u = parsed("rediss+sentinel://app:p%40ss@h1:1,h2:2/m/");
+        assert!(u.tls);
+        assert_eq!(u.username.as_deref(), Some("app"));
+        assert_eq!(u.password.as_deref(), Some("p@ss"));
+        assert_eq!(u.master, "m");
+        let u = parsed("redis+sentinel://:secret@h1/m");
+        assert_eq!((u.username, u.password.as_deref()), (None, Some("secret")));
+    }
+
+    #[test]
+    fn a_plain_url_is_not_sentinel() {
+        assert_eq!(SentinelUrl::parse("redis://127.0.0.1:6379").unwrap(), None);
+        assert_eq!(SentinelUrl::parse("rediss://u:p@h:1/0").unwrap(), None);
+    }
+
+    #[test]
+    fn bad_sentinel_urls_say_what_is_wrong() {
+        let err = |u: &str| SentinelUrl::parse(u).unwrap_err();
+        assert!(err("redis+sentinel://h1:1,h2:2").contains("primary's name"), "{}", err("redis+sentinel://h1:1"));
+        assert!(err("redis+sentinel://h1:x/m").contains("port is not a number"));
+        assert!(err("redis+sentinel://h1:1,,h2/m").contains("without a host"));
+        assert!(err("redis+cluster://h1:1,h2:2").contains("Cluster is not supported yet"));
+    }
+
+    #[test]
+    fn a_sentinel_url_is_not_one_redis() {
+        let t = RedisTarget::new("redis+sentinel://127.0.0.1:1/m");
+        let e = t.client().unwrap_err().to_string();
+        assert!(e.contains("names Sentinel"), "{e}");
+        assert!(matches!(t.topology(), Ok(Topology::Sentinel(_))));
+    }
+
+    #[test]
+    fn a_ca_file_needs_tls_with_sentinel_too() {
+        let t = RedisTarget {
+            url: "redis+sentinel://127.0.0.1:1/m".into(),
+            ca_file: Some("/nonexistent".into()),
+            password: None,
+        };
+        let e = match t.topology() {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("accepted a CA file without TLS"),
+        };
+        assert!(e.contains("needs a TLS URL"), "{e}");
     }
 }

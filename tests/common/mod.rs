@@ -208,6 +208,214 @@ impl Drop for Redis {
     }
 }
 
+/// Redis behind Sentinel, of our own, as the README's production section lays it out: a
+/// primary and two replicas (each refuses writes with no replica within 2 s, whichever is
+/// primary), three sentinels (quorum 2, a primary down after 1 s). No persistence.
+pub struct Sentinel {
+    /// The data nodes; node 0 starts as the primary.
+    pub nodes: Vec<RedisProc>,
+    pub sentinels: Vec<RedisProc>,
+    /// `redis+sentinel://` URL of the three sentinels.
+    pub url: String,
+    dir: tempfile::TempDir,
+}
+
+/// One redis-server process (a data node or a sentinel) and how to start it again.
+pub struct RedisProc {
+    child: Option<Child>,
+    pub port: u16,
+    args: Vec<String>,
+}
+
+impl RedisProc {
+    fn spawn(port: u16, args: Vec<String>) -> RedisProc {
+        let mut p = RedisProc { child: None, port, args };
+        p.start();
+        p
+    }
+
+    fn start(&mut self) {
+        let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
+            .args(&self.args)
+            .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start redis-server");
+        self.child = Some(child);
+        wait_for_port(self.port, "redis-server", Duration::from_secs(15));
+    }
+
+    /// kill -9.
+    pub fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let pid = self.child.as_ref().expect("running").id().to_string();
+        assert!(Command::new("kill").args([sig, &pid]).status().unwrap().success(), "kill {sig} {pid}");
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.child.is_some()
+    }
+}
+
+impl Drop for RedisProc {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+impl Sentinel {
+    pub const MASTER: &'static str = "chatctl";
+
+    pub fn start() -> Sentinel {
+        service("redis-server --sentinel");
+        let dir = tempfile::tempdir().unwrap();
+        let data_args = |k: usize, replica_of: Option<u16>| {
+            let d = dir.path().join(format!("node-{k}"));
+            std::fs::create_dir_all(&d).unwrap();
+            let mut a: Vec<String> = ["--save", "", "--appendonly", "no", "--min-replicas-to-write", "1"]
+                .into_iter()
+                .chain(["--min-replicas-max-lag", "2", "--dir"])
+                .map(String::from)
+                .collect();
+            a.push(d.display().to_string());
+            if let Some(p) = replica_of {
+                a.extend(["--replicaof".into(), "127.0.0.1".into(), p.to_string()]);
+            }
+            a
+        };
+        let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+        let nodes: Vec<RedisProc> =
+            (0..3).map(|k| RedisProc::spawn(ports[k], data_args(k, (k > 0).then_some(ports[0])))).collect();
+        let sentinels: Vec<RedisProc> = (0..3)
+            .map(|k| {
+                let conf = dir.path().join(format!("sentinel-{k}.conf"));
+                std::fs::write(
+                    &conf,
+                    format!(
+                        "dir {}\nsentinel monitor {m} 127.0.0.1 {} 2\nsentinel down-after-milliseconds {m} 1000\n\
+                         sentinel failover-timeout {m} 5000\nsentinel parallel-syncs {m} 1\n",
+                        dir.path().display(),
+                        ports[0],
+                        m = Self::MASTER
+                    ),
+                )
+                .unwrap();
+                RedisProc::spawn(free_port(), vec![conf.display().to_string(), "--sentinel".into()])
+            })
+            .collect();
+        let hosts: Vec<String> = sentinels.iter().map(|s| format!("127.0.0.1:{}", s.port)).collect();
+        let url = format!("redis+sentinel://{}/{}", hosts.join(","), Self::MASTER);
+        let s = Sentinel { nodes, sentinels, url, dir };
+        s.wait_ready(Duration::from_secs(30));
+        s
+    }
+
+    /// The primary's port as a quorum of live sentinels names it (None while they disagree
+    /// or none answers).
+    pub fn primary_port(&self) -> Option<u16> {
+        let mut named = Vec::new();
+        for s in self.sentinels.iter().filter(|s| s.is_running()) {
+            let Ok(client) = redis::Client::open(format!("redis://127.0.0.1:{}", s.port)) else { continue };
+            let Ok(mut c) = client.get_connection_with_timeout(Duration::from_millis(500)) else { continue };
+            let _ = c.set_read_timeout(Some(Duration::from_millis(500)));
+            let addr: redis::RedisResult<(String, u16)> =
+                redis::cmd("SENTINEL").arg("get-master-addr-by-name").arg(Self::MASTER).query(&mut c);
+            if let Ok((_, port)) = addr {
+                named.push(port);
+            }
+        }
+        let first = *named.first()?;
+        (named.len() >= 2 && named.iter().all(|p| *p == first)).then_some(first)
+    }
+
+    /// Which data node is the primary now.
+    pub fn primary(&self) -> usize {
+        let port = self.primary_port().expect("the sentinels agree on a primary");
+        self.nodes.iter().position(|n| n.port == port).expect("the primary is one of our nodes")
+    }
+
+    /// Until the sentinels agree on a primary that answers, and every running node is its
+    /// replica, in sync (`ROLE` of each).
+    pub fn wait_ready(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(p) = self.primary_port() {
+                if self.replicas_in_sync(p) {
+                    return;
+                }
+            }
+            assert!(Instant::now() < deadline, "Sentinel did not settle within {limit:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn replicas_in_sync(&self, primary: u16) -> bool {
+        self.nodes.iter().filter(|n| n.is_running()).all(|n| {
+            let role = role_of(n.port);
+            if n.port == primary {
+                role.as_deref() == Some("master")
+            } else {
+                role.as_deref() == Some("slave:connected")
+            }
+        })
+    }
+
+    /// kill -9 the primary, wait (bounded) until the sentinels name another; returns which
+    /// node was killed.
+    pub fn kill_primary(&mut self, limit: Duration) -> usize {
+        let old = self.primary();
+        self.nodes[old].kill();
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(p) = self.primary_port() {
+                if p != self.nodes[old].port && role_of(p).as_deref() == Some("master") {
+                    return old;
+                }
+            }
+            assert!(Instant::now() < deadline, "no failover within {limit:?} after the primary was killed");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Start data node `k` again, empty, as a replica of the current primary (as an
+    /// operator brings a failed primary back), and wait until it is in sync.
+    pub fn rejoin(&mut self, k: usize, limit: Duration) {
+        let primary = self.primary_port().expect("a primary to rejoin");
+        let node = &mut self.nodes[k];
+        if let Some(i) = node.args.iter().position(|a| a == "--replicaof") {
+            node.args.drain(i..i + 3);
+        }
+        node.args.extend(["--replicaof".into(), "127.0.0.1".into(), primary.to_string()]);
+        node.start();
+        self.wait_ready(limit);
+    }
+}
+
+/// A Redis server's role: `master`, or `slave:<replication state>`.
+fn role_of(port: u16) -> Option<String> {
+    let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).ok()?;
+    let mut c = client.get_connection_with_timeout(Duration::from_millis(500)).ok()?;
+    c.set_read_timeout(Some(Duration::from_millis(500))).ok()?;
+    let role: Vec<redis::Value> = redis::cmd("ROLE").query(&mut c).ok()?;
+    let text = |v: &redis::Value| match v {
+        redis::Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        redis::Value::SimpleString(s) => s.clone(),
+        _ => String::new(),
+    };
+    match text(role.first()?).as_str() {
+        "master" => Some("master".into()),
+        "slave" => Some(format!("slave:{}", text(role.get(3)?))),
+        other => Some(other.into()),
+    }
+}
+
 /// The chatctl binary with a clean environment (no CHATCTL_* leaking in from the shell).
 /// `n` records per partition of `topic`, one per batch, record i stamped
 /// `start_ms + i * step_ms`, its value `"{partition}-{i}"`.

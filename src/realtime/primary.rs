@@ -1,0 +1,294 @@
+//! The Redis primary, found and followed. One Redis is used as given. Behind Sentinel,
+//! the primary is the one the sentinels name and that confirms it with `ROLE` (redis-rs's
+//! `SentinelClient` asks both), and chatctl owns the swap when it changes: redis-rs's
+//! `ConnectionManager` reconnects to the address it was built with, never to a promoted
+//! replica (redis-rs issue 1438).
+//!
+//! The primary is looked for again
+//! - at once, on a sign that it moved: an I/O error or a dropped connection, `READONLY`
+//!   (a demoted primary), `NOREPLICAS`, `MASTERDOWN`, or a sentinel's `+switch-master`;
+//! - and every [`CHECK_EVERY`] whatever happens: a demoted primary keeps its connections
+//!   open and answers reads, so a missed `+switch-master` must not pin chatctl to it.
+//!
+//! Calls in flight during a swap fail like any Redis error (the gateway's degraded path);
+//! the next call goes to the new primary. Each swap bumps [`Primary::moves`], which the
+//! pub/sub subscriber watches to re-subscribe on the new primary.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock, Weak};
+use std::time::Duration;
+
+use redis::aio::{ConnectionLike, ConnectionManager, ConnectionManagerConfig};
+use redis::sentinel::SentinelClient;
+use redis::{Cmd, Pipeline, RedisError, RedisFuture, Value};
+use tokio::sync::{watch, Notify};
+
+use super::target::{RedisTarget, Topology};
+use crate::error::{Error, Result};
+
+/// How often the primary is confirmed with the sentinels when nothing signalled a move.
+pub const CHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// The bound on one look-up (sentinels, then the primary's `ROLE`): a paused sentinel must
+/// not stall the search; the next look-up starts over with fresh connections.
+const LOOKUP_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// A connection to the Redis primary that follows it across failovers. Clones share it.
+#[derive(Clone)]
+pub struct Primary {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    current: RwLock<Current>,
+    /// A sign the primary may have moved: look now.
+    kick: Notify,
+    /// Bumped at each swap.
+    moved: watch::Sender<u64>,
+    /// Sentinel mode (for `/readyz` detail and the console).
+    sentinel: bool,
+    /// Look-ups that failed in a row (the sentinels or the primary unreachable).
+    failed_lookups: AtomicU64,
+}
+
+struct Current {
+    conn: ConnectionManager,
+    client: redis::Client,
+    addr: String,
+}
+
+impl Primary {
+    /// Connect to the primary `target` names (bounded by `within`): one Redis, or the one
+    /// the sentinels name. In Sentinel mode a task keeps following it while any clone lives.
+    pub async fn connect(target: &RedisTarget, config: ConnectionManagerConfig, within: Duration) -> Result<Primary> {
+        let shown = target.shown();
+        let unreachable = |e: String| Error::Broker(format!("cannot reach Redis at {shown}: {e}"));
+        let (client, sentinel) = match target.topology()? {
+            Topology::Single(client) => (client, None),
+            Topology::Sentinel(mut sentinel) => {
+                let client = tokio::time::timeout(within, sentinel.async_get_client())
+                    .await
+                    .map_err(|_| unreachable(format!("no sentinel named a primary within {within:?}")))?
+                    .map_err(|e| unreachable(format!("no primary found through the sentinels: {e}")))?;
+                (client, Some(sentinel))
+            }
+        };
+        let conn = tokio::time::timeout(within, ConnectionManager::new_with_config(client.clone(), config.clone()))
+            .await
+            .map_err(|_| unreachable(format!("no answer within {within:?}")))?
+            .map_err(|e| unreachable(e.to_string()))?;
+        let addr = address(&client);
+        let shared = Arc::new(Shared {
+            current: RwLock::new(Current { conn, client, addr }),
+            kick: Notify::new(),
+            moved: watch::channel(0).0,
+            sentinel: sentinel.is_some(),
+            failed_lookups: AtomicU64::new(0),
+        });
+        if let Some(sentinel) = sentinel {
+            tokio::spawn(follow(Arc::downgrade(&shared), target.clone(), config, sentinel));
+            tokio::spawn(switch_master(Arc::downgrade(&shared), target.clone()));
+        }
+        Ok(Primary { shared })
+    }
+
+    /// A client for the primary as it is now (for a dedicated connection, e.g. pub/sub).
+    pub fn client(&self) -> redis::Client {
+        self.shared.current.read().unwrap().client.clone()
+    }
+
+    /// The primary's address as it is now.
+    pub fn address(&self) -> String {
+        self.shared.current.read().unwrap().addr.clone()
+    }
+
+    /// Bumped each time the primary changed.
+    pub fn moves(&self) -> watch::Receiver<u64> {
+        self.shared.moved.subscribe()
+    }
+
+    /// How many times the primary changed since this connection was made.
+    pub fn failovers(&self) -> u64 {
+        *self.shared.moved.borrow()
+    }
+
+    /// Behind Sentinel (rather than one Redis).
+    pub fn is_sentinel(&self) -> bool {
+        self.shared.sentinel
+    }
+
+    /// True while the sentinels cannot be asked (the last look-ups failed): chatctl keeps
+    /// using the primary it knows, and says so.
+    pub fn sentinels_unreachable(&self) -> bool {
+        self.shared.failed_lookups.load(Ordering::Relaxed) >= 3
+    }
+
+    fn conn(&self) -> ConnectionManager {
+        self.shared.current.read().unwrap().conn.clone()
+    }
+
+    /// Look at an answer for a sign that the primary moved.
+    fn check<T>(&self, answer: &std::result::Result<T, RedisError>, values: &[Value]) {
+        if !self.shared.sentinel {
+            return;
+        }
+        let moved = match answer {
+            Err(e) => moved_error(e),
+            Ok(_) => values.iter().any(|v| matches!(v, Value::ServerError(e) if moved_code(e.code()))),
+        };
+        if moved {
+            self.shared.kick.notify_one();
+        }
+    }
+}
+
+/// An error that says this connection may no longer reach the primary.
+fn moved_error(e: &RedisError) -> bool {
+    e.is_io_error()
+        || e.is_connection_dropped()
+        || e.is_timeout()
+        || e.is_connection_refusal()
+        || e.code().is_some_and(moved_code)
+}
+
+fn moved_code(code: &str) -> bool {
+    matches!(code, "READONLY" | "NOREPLICAS" | "MASTERDOWN" | "LOADING")
+}
+
+fn address(client: &redis::Client) -> String {
+    client.get_connection_info().addr.to_string()
+}
+
+impl ConnectionLike for Primary {
+    fn req_packed_command<'a>(&'a mut self, cmd: &'a Cmd) -> RedisFuture<'a, Value> {
+        let mut conn = self.conn();
+        Box::pin(async move {
+            let answer = conn.req_packed_command(cmd).await;
+            let values = answer.as_ref().map(std::slice::from_ref).unwrap_or_default();
+            self.check(&answer, values);
+            answer
+        })
+    }
+
+    fn req_packed_commands<'a>(
+        &'a mut self,
+        cmd: &'a Pipeline,
+        offset: usize,
+        count: usize,
+    ) -> RedisFuture<'a, Vec<Value>> {
+        let mut conn = self.conn();
+        Box::pin(async move {
+            let answer = conn.req_packed_commands(cmd, offset, count).await;
+            let values = answer.as_deref().unwrap_or_default();
+            self.check(&answer, values);
+            answer
+        })
+    }
+
+    fn get_db(&self) -> i64 {
+        0
+    }
+}
+
+/// Follow the primary: look it up every [`CHECK_EVERY`], or at once when kicked; swap the
+/// connection when it moved. Ends when the last [`Primary`] is dropped.
+async fn follow(shared: Weak<Shared>, target: RedisTarget, config: ConnectionManagerConfig, first: SentinelClient) {
+    let mut sentinel = Some(first);
+    loop {
+        {
+            let Some(s) = shared.upgrade() else { return };
+            tokio::select! {
+                _ = tokio::time::sleep(CHECK_EVERY) => {}
+                _ = s.kick.notified() => {}
+            }
+        }
+        let Some(s) = shared.upgrade() else { return };
+        // A fresh SentinelClient after a failed look-up: its cached connection to a paused
+        // or dead sentinel would be asked first again.
+        if sentinel.is_none() {
+            sentinel = match target.topology() {
+                Ok(Topology::Sentinel(c)) => Some(c),
+                _ => return,
+            };
+        }
+        let found = tokio::time::timeout(LOOKUP_TIMEOUT, sentinel.as_mut().unwrap().async_get_client()).await;
+        let client = match found {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => {
+                lookup_failed(&s, &e.to_string());
+                sentinel = None;
+                continue;
+            }
+            Err(_) => {
+                lookup_failed(&s, "no answer in time");
+                sentinel = None;
+                continue;
+            }
+        };
+        s.failed_lookups.store(0, Ordering::Relaxed);
+        let addr = address(&client);
+        let was = s.current.read().unwrap().addr.clone();
+        if addr != was {
+            let made = tokio::time::timeout(
+                LOOKUP_TIMEOUT,
+                ConnectionManager::new_with_config(client.clone(), config.clone()),
+            );
+            match made.await {
+                Ok(Ok(conn)) => {
+                    *s.current.write().unwrap() = Current { conn, client, addr: addr.clone() };
+                    s.moved.send_modify(|n| *n += 1);
+                    tracing::warn!(from = %was, to = %addr, "redis: the primary moved; following it");
+                }
+                Ok(Err(e)) => tracing::warn!(primary = %addr, error = %e, "redis: cannot reach the new primary yet"),
+                Err(_) => tracing::warn!(primary = %addr, "redis: the new primary did not answer in time"),
+            }
+        }
+        drop(s);
+        // Kicks that came during the look-up are answered by one more, not by a storm.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn lookup_failed(s: &Shared, why: &str) {
+    let n = s.failed_lookups.fetch_add(1, Ordering::Relaxed) + 1;
+    if n == 3 || n.is_power_of_two() && n > 3 {
+        tracing::warn!(failed = n, why, "redis: the sentinels name no reachable primary; keeping the one known");
+    }
+}
+
+/// Listen for `+switch-master` on the sentinels (any one that answers) and kick the
+/// follower at once; the periodic check covers what this misses.
+async fn switch_master(shared: Weak<Shared>, target: RedisTarget) {
+    use futures_util::StreamExt;
+    let mut next = 0usize;
+    loop {
+        if shared.strong_count() == 0 {
+            return;
+        }
+        let sentinels = target.sentinel_clients().unwrap_or_default();
+        if sentinels.is_empty() {
+            return;
+        }
+        let client = &sentinels[next % sentinels.len()];
+        next += 1;
+        let pubsub = tokio::time::timeout(LOOKUP_TIMEOUT, client.get_async_pubsub()).await;
+        if let Ok(Ok(mut pubsub)) = pubsub {
+            if pubsub.subscribe("+switch-master").await.is_ok() {
+                let mut stream = pubsub.on_message();
+                loop {
+                    // Wake now and then to notice the last Primary was dropped.
+                    match tokio::time::timeout(Duration::from_secs(5), stream.next()).await {
+                        Ok(Some(_)) => match shared.upgrade() {
+                            Some(s) => s.kick.notify_one(),
+                            None => return,
+                        },
+                        Ok(None) => break,
+                        Err(_) if shared.strong_count() == 0 => return,
+                        Err(_) => {}
+                    }
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
