@@ -222,6 +222,11 @@ pub struct Args {
     /// crash, another node continues the answer within this (plus ~0.3 s)
     #[arg(long, default_value = "2s", value_parser = humantime::parse_duration)]
     pub lease_ttl: Duration,
+    /// Replicas that must hold each chunk (Redis WAIT) before a client is shown it, so a
+    /// failover loses none a client saw; while they do not confirm, chunks are held (up to
+    /// 10 s, then served from this node). Default: 1 behind Sentinel, 0 with one Redis
+    #[arg(long, value_name = "N")]
+    pub redis_min_replicas: Option<u32>,
     /// On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes
     #[arg(long, default_value = "1s", value_parser = humantime::parse_duration)]
     pub drain_grace: Duration,
@@ -399,7 +404,10 @@ async fn run_gateway(
     if let Some(file) = &args.quarantine_file {
         plan.quarantine_file = file.clone();
     }
-    plan.redis = ctx.settings.redis_target();
+    plan.redis = ctx
+        .settings
+        .redis_target()
+        .map(|t| chatctl::realtime::RedisTarget { min_replicas: args.redis_min_replicas, ..t });
     (plan.buffer_ttl, plan.lease_ttl) = (args.buffer_ttl, args.lease_ttl);
     let spool_dir = plan.spool_dir.clone();
     let ops = metrics_listener(args).await?;

@@ -26,6 +26,10 @@ pub struct Metrics {
     pub redis_primary_changes: Gauge<i64, std::sync::atomic::AtomicI64>,
     /// 1 while the sentinels name no reachable primary (the known one is kept), at scrape.
     pub redis_sentinels_unreachable: Gauge<i64, std::sync::atomic::AtomicI64>,
+    /// 1 while the sentinels could fail over (`CKQUORUM`), 0 when not, at scrape.
+    pub redis_failover_ready: Gauge<i64, std::sync::atomic::AtomicI64>,
+    /// Replicas the sentinels see up, at scrape.
+    pub redis_replicas_up: Gauge<i64, std::sync::atomic::AtomicI64>,
     pub events_coalesced: Counter,
     pub events_failed: Counter,
     pub frame_errors: Family<Labels, Counter>,
@@ -74,6 +78,8 @@ impl Default for Metrics {
             events_queue_depth: Gauge::default(),
             redis_primary_changes: Gauge::default(),
             redis_sentinels_unreachable: Gauge::default(),
+            redis_failover_ready: Gauge::default(),
+            redis_replicas_up: Gauge::default(),
             events_coalesced: Counter::default(),
             events_failed: Counter::default(),
             frame_errors: Family::default(),
@@ -177,6 +183,16 @@ impl Metrics {
             "redis_sentinels_unreachable",
             "1 while the sentinels name no reachable Redis primary (the last known one is used)",
             self.redis_sentinels_unreachable.clone(),
+        );
+        r.register(
+            "redis_failover_ready",
+            "1 while the live sentinels can agree on a failover (SENTINEL CKQUORUM), 0 when not",
+            self.redis_failover_ready.clone(),
+        );
+        r.register(
+            "redis_replicas_up",
+            "Replicas of the Redis primary the sentinels see up and connected",
+            self.redis_replicas_up.clone(),
         );
         r.register(
             "redis_restores",

@@ -1097,3 +1097,190 @@ async fn j_redis_primary_killed_behind_sentinel() {
     })
     .await;
 }
+
+/// (k) Sentinels lost: with 1 of 3 sentinels down a killed primary is still replaced and the
+/// answers complete; with 2 of 3 down every node says a failover could not happen (a
+/// `redis degraded:` line on `/readyz`, `chatctl_redis_failover_ready` 0) while it keeps
+/// serving, and says so no more once they are back, when a killed primary is replaced again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn k_sentinels_lost() {
+    const WAVE: usize = 10;
+    bounded("k", async {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
+        let nodes: Vec<Node> =
+            (0..2).map(|k| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), CHUNKS, &[])).collect();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
+        let sentinel = Arc::new(std::sync::Mutex::new(sentinel));
+        let on = |f: fn(&mut common::Sentinel)| {
+            let s = sentinel.clone();
+            tokio::task::spawn_blocking(move || f(&mut s.lock().unwrap()))
+        };
+        // A wave of answers across a primary kill: half the clients follow from the other node.
+        let failover_wave = |tag: &'static str| {
+            let s = sentinel.clone();
+            let ports = ports.clone();
+            async move {
+                let tasks = (0..WAVE).map(|i| {
+                    let (home, away) = (ports[i % 2], ports[(i + 1) % 2]);
+                    async move {
+                        let user = format!("k{tag}-{i}");
+                        let mut ws = connect(home, &user).await;
+                        let mut seen = Seen::chat(&mut ws, &user, format!("{tag} {i}: and the sentinels?")).await;
+                        assert!(seen.read(&mut ws, Some(2)).await);
+                        if i % 2 == 1 {
+                            drop(ws);
+                            ws = connect(away, &user).await;
+                            seen.resume(&mut ws).await;
+                        }
+                        seen.read(&mut ws, None).await;
+                        seen
+                    }
+                });
+                let wave = tokio::spawn(futures_util::future::join_all(tasks));
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                tokio::task::spawn_blocking(move || {
+                    let mut s = s.lock().unwrap();
+                    let killed = s.kill_primary(Duration::from_secs(20));
+                    s.rejoin(killed, Duration::from_secs(30));
+                })
+                .await
+                .unwrap();
+                let seen = wave.await.unwrap();
+                let r = report(&format!("k ({tag})"), &seen).await;
+                assert_eq!((r.complete, r.lost, r.duplicated), (WAVE, 0, 0), "k ({tag}): (complete, lost, duplicated)");
+            }
+        };
+        let readyz = |port: u16| async move {
+            reqwest::get(format!("http://127.0.0.1:{port}/readyz")).await.unwrap().text().await.unwrap()
+        };
+        let ready_everywhere = |want: f64| {
+            let nodes = &nodes;
+            async move {
+                for n in nodes {
+                    common::wait_until(
+                        &format!("{}: chatctl_redis_failover_ready {want}", n.id),
+                        Duration::from_secs(20),
+                        async || n.metric("chatctl_redis_failover_ready").await == want,
+                    )
+                    .await;
+                }
+            }
+        };
+        // 1 of 3 sentinels down: still a quorum, still a failover.
+        on(|s| s.sentinels[2].kill()).await.unwrap();
+        failover_wave("one-down").await;
+        // 2 of 3 down: no failover could happen; the nodes serve and say so.
+        on(|s| s.sentinels[1].kill()).await.unwrap();
+        ready_everywhere(0.0).await;
+        for n in &nodes {
+            let line = readyz(n.port).await;
+            assert!(line.starts_with("ready; redis degraded: the sentinels cannot fail over"), "{}: {line}", n.id);
+            print!("scenario k: {} /readyz with 2 of 3 sentinels down: {line}", n.id);
+        }
+        let mut ws = connect(ports[0], "k-degraded").await;
+        let mut s = Seen::chat(&mut ws, "k-degraded", "served while degraded?".into()).await;
+        assert!(s.read(&mut ws, None).await && s.end.as_ref().is_some_and(|e| e["type"] == "done"));
+        // Back: said so no more, and a failover works again.
+        on(|s| {
+            s.sentinels[1].restart();
+            s.sentinels[2].restart();
+        })
+        .await
+        .unwrap();
+        ready_everywhere(1.0).await;
+        for n in &nodes {
+            assert_eq!(readyz(n.port).await, "ready\n", "{}", n.id);
+        }
+        failover_wave("recovered").await;
+    })
+    .await;
+}
+
+/// (l) The lost acknowledged write: both replicas paused and cut off, the lone primary
+/// still acknowledges the appends, but no client is shown a chunk its replicas have not
+/// confirmed (`WAIT`, on by default behind Sentinel): the clients see nothing while it is
+/// alone. Then it is killed -9 and a replica that lacks those writes is promoted: every
+/// answer completes, none lost or repeated, each text the uninterrupted one. A node with
+/// `--redis-min-replicas 0` keeps showing chunks meanwhile (the hold is that setting's).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn l_unconfirmed_chunks_are_held_across_a_lost_write() {
+    const WAVE: usize = 10;
+    const LONG: u32 = 60;
+    bounded("l", async {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
+        let confirm = start_node_on(&broker.addr, &sentinel.url, 0, common::free_port(), LONG, &[]);
+        let unconfirmed =
+            start_node_on(&broker.addr, &sentinel.url, 1, common::free_port(), LONG, &["--redis-min-replicas", "0"]);
+        for n in [&confirm, &unconfirmed] {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let start = |port: u16, tag: &'static str| async move {
+            futures_util::future::join_all((0..WAVE).map(|i| async move {
+                let user = format!("l{tag}-{i}");
+                let mut ws = connect(port, &user).await;
+                let mut seen = Seen::chat(&mut ws, &user, format!("{tag} {i}: and a lost write?")).await;
+                assert!(seen.read(&mut ws, Some(3)).await);
+                (ws, seen)
+            }))
+            .await
+        };
+        let (held, flowing) = tokio::join!(start(confirm.port, "held"), start(unconfirmed.port, "flowing"));
+        let sentinel = Arc::new(std::sync::Mutex::new(sentinel));
+        let s = sentinel.clone();
+        let replicas = tokio::task::spawn_blocking(move || s.lock().unwrap().isolate_primary()).await.unwrap();
+        // What was on its way when the replicas stopped settles; then, for a second, count
+        // what each client is shown.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let shown_during = |clients: Vec<(Ws, Seen)>| async move {
+            let tasks = clients.into_iter().map(|(mut ws, mut seen)| async move {
+                let before = seen.chunks.len();
+                let _ = tokio::time::timeout(Duration::from_secs(1), seen.read(&mut ws, None)).await;
+                let shown = seen.chunks.len() - before;
+                (ws, seen, shown)
+            });
+            futures_util::future::join_all(tasks).await
+        };
+        let (held, flowing) = tokio::join!(shown_during(held), shown_during(flowing));
+        let held_shown: usize = held.iter().map(|c| c.2).sum();
+        let flowing_shown: usize = flowing.iter().map(|c| c.2).sum();
+        println!(
+            "scenario l: in 1 s with the primary alone: {held_shown} chunks shown by the confirming node, \
+             {flowing_shown} by the node with --redis-min-replicas 0"
+        );
+        assert_eq!(held_shown, 0, "no unconfirmed chunk shown");
+        assert!(flowing_shown >= WAVE, "the lone primary acknowledged writes meanwhile ({flowing_shown})");
+        // The primary dies; a replica without those writes is promoted.
+        let s = sentinel.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut s = s.lock().unwrap();
+            let old = s.primary();
+            s.nodes[old].kill();
+            for k in &replicas {
+                s.nodes[*k].signal("-CONT");
+            }
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while s.primary_port().is_none_or(|p| p == s.nodes[old].port) {
+                assert!(Instant::now() < deadline, "no replica promoted");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+        .await
+        .unwrap();
+        let clients: Vec<(Ws, Seen)> = held.into_iter().chain(flowing).map(|(ws, seen, _)| (ws, seen)).collect();
+        let seen = finish_all(clients).await;
+        let r = report_of("l", &seen, LONG).await;
+        assert_eq!(
+            (r.complete, r.lost, r.duplicated, r.identical),
+            (2 * WAVE, 0, 0, 2 * WAVE),
+            "scenario l: (complete, lost, duplicated, identical)"
+        );
+    })
+    .await;
+}

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 
+use super::saving::{Saved, RETRY_PAUSE};
 use super::*;
 
 impl Gateway {
@@ -79,11 +80,11 @@ impl Gateway {
             client_ip: origin.client_ip.clone().unwrap_or_default(),
             user_agent: origin.user_agent.clone().unwrap_or_default(),
         };
-        let mut degraded = false;
+        let mut degraded = None;
         if let Some(buf) = &self.buffer {
             if let Err(e) = buf.create(&self.node_id, &meta).await {
                 self.redis_failed(&e);
-                degraded = true;
+                degraded = Some(Instant::now());
             }
         }
         // Without Redis, resumers on this node follow the in-process copy. Only resuming
@@ -243,9 +244,15 @@ impl Gateway {
         let Some(buf) = self.buffer.clone() else {
             return Box::pin(async move { (end, Ok(Fenced::Ok { next: end })) });
         };
-        if gen.degraded {
+        if gen.degraded.is_some() {
             // Redis is away: serve from here; `save` writes the backlog when it answers.
-            return Box::pin(async move { (end, Err(crate::error::Error::Broker("redis unreachable".into()))) });
+            // Holding unconfirmed chunks, the next try waits a little: nothing is shown
+            // meanwhile, and a tight loop would only load a Redis that is failing over.
+            let pause = if self.holds_unconfirmed(gen) { RETRY_PAUSE } else { Duration::ZERO };
+            return Box::pin(async move {
+                tokio::time::sleep(pause).await;
+                (end, Err(crate::error::Error::Broker("redis unreachable".into())))
+            });
         }
         let (message_id, node, epoch) = (gen.meta.message_id.clone(), self.node_id.clone(), gen.epoch);
         let deltas = gen.deltas[from as usize..].to_vec();
@@ -275,14 +282,16 @@ impl Gateway {
             // resend, or note the outage and serve from here).
             other => {
                 if let Err(e) = &other {
-                    if !gen.degraded && self.buffer.is_some() {
+                    if gen.degraded.is_none() && self.buffer.is_some() {
                         self.redis_failed(e);
                     }
                 }
-                if self.save(gen, None).await == Saved::Lost {
-                    return false;
+                match self.save(gen, None).await {
+                    Saved::Lost => return false,
+                    // Only what Redis and its replicas hold is shown (see `holds_unconfirmed`).
+                    Saved::Degraded if self.holds_unconfirmed(gen) => gen.saved,
+                    _ => gen.deltas.len() as u32,
                 }
-                gen.deltas.len() as u32
             }
         };
         for i in gen.delivered..end {
@@ -334,8 +343,14 @@ impl Gateway {
         send: &(impl Fn(ServerFrame) + Send + Sync),
     ) -> ChatEnd {
         let end = final_of(gen, &outcome);
-        if self.save(gen, Some(&end)).await == Saved::Lost {
-            return self.fenced(gen);
+        loop {
+            match self.save(gen, Some(&end)).await {
+                Saved::Lost => return self.fenced(gen),
+                // The end too is confirmed before the client hears it: an end a failover
+                // lost would have another node finish the answer a second time.
+                Saved::Degraded if self.holds_unconfirmed(gen) => tokio::time::sleep(RETRY_PAUSE).await,
+                _ => break,
+            }
         }
         self.publish_end(gen, &outcome);
         // The client hears "done" only once the events of what it saw are on disk: a kill -9
@@ -409,105 +424,6 @@ impl Gateway {
             }
         });
     }
-
-    /// Draining: save what Redis lacks, give the lease up, stop here. None when that is not
-    /// possible (Redis unreachable): the answer then finishes here.
-    async fn hand_over(&self, gen: &mut Generation) -> Option<ChatEnd> {
-        let buf = self.buffer.as_ref()?;
-        if self.save(gen, None).await != Saved::Ok {
-            return None;
-        }
-        match buf.release(&gen.meta.message_id, &self.node_id, gen.epoch).await {
-            Ok(Fenced::Ok { .. }) => {
-                self.metrics.handed_off.inc();
-                tracing::info!(message = %gen.meta.message_id, at_chunk = gen.deltas.len(), "handed over (draining)");
-                Some(ChatEnd::Fenced { next: gen.delivered })
-            }
-            Ok(_) => Some(self.fenced(gen)),
-            Err(e) => {
-                self.redis_failed(&e);
-                None
-            }
-        }
-    }
-
-    /// Another node holds the message now: stop here; the client follows the new owner
-    /// from the first chunk it has not been sent.
-    fn fenced(&self, gen: &Generation) -> ChatEnd {
-        self.metrics.fenced.inc();
-        tracing::warn!(
-            message = %gen.meta.message_id, epoch = gen.epoch,
-            "another node took this generation over; stopping it here"
-        );
-        ChatEnd::Fenced { next: gen.delivered }
-    }
-
-    /// Write what Redis lacks of this generation (and its end), fenced by epoch. A Redis
-    /// that lost the message gets it back; a Redis that cannot be reached is noted and the
-    /// client served from here (the chunks are written once it answers again).
-    async fn save(&self, gen: &mut Generation, end: Option<&Final>) -> Saved {
-        let Some(buf) = &self.buffer else { return Saved::Ok };
-        for _ in 0..3 {
-            let pending = &gen.deltas[gen.saved as usize..];
-            let answer =
-                buf.append(&gen.meta.message_id, &self.node_id, gen.epoch, gen.saved, pending.to_vec(), end).await;
-            match answer {
-                Ok(Fenced::Ok { next }) => {
-                    if gen.degraded {
-                        tracing::info!(message = %gen.meta.message_id, "resume buffer written again");
-                    }
-                    gen.saved = next;
-                    gen.degraded = false;
-                    return Saved::Ok;
-                }
-                Ok(Fenced::Gap { next }) => gen.saved = next.min(gen.saved),
-                Ok(Fenced::Lost) => return Saved::Lost,
-                Ok(Fenced::Gone) => {
-                    let kept = &gen.deltas[..gen.saved as usize];
-                    if let Err(e) = buf.restore(&self.node_id, gen.epoch, &gen.meta, kept).await {
-                        self.redis_failed(&e);
-                        gen.degraded = true;
-                        return Saved::Degraded;
-                    }
-                    self.metrics.redis_restores.inc();
-                    tracing::info!(message = %gen.meta.message_id, chunks = kept.len(), "resume state restored in Redis");
-                }
-                Err(e) => {
-                    if !gen.degraded {
-                        self.redis_failed(&e);
-                    }
-                    gen.degraded = true;
-                    return Saved::Degraded;
-                }
-            }
-        }
-        Saved::Degraded
-    }
-
-    /// Renew the lease (every TTL/3), writing first what Redis lacks.
-    async fn renew(&self, gen: &mut Generation) -> Saved {
-        let Some(buf) = &self.buffer else { return Saved::Ok };
-        if gen.degraded {
-            let saved = self.save(gen, None).await;
-            if saved != Saved::Ok {
-                return saved;
-            }
-        }
-        match buf.renew(&gen.meta.message_id, &self.node_id, gen.epoch).await {
-            Ok(Fenced::Lost) => Saved::Lost,
-            Ok(_) => Saved::Ok,
-            Err(e) => {
-                self.redis_failed(&e);
-                gen.degraded = true;
-                Saved::Degraded
-            }
-        }
-    }
-
-    pub(super) fn redis_failed(&self, e: &crate::error::Error) {
-        self.metrics.redis_errors.inc();
-        tracing::warn!(error = %e, "resume state write failed; serving from this node until Redis answers");
-    }
 }
 
 /// An append on its way to Redis: the end of the range it saves, and how the save went.
@@ -526,15 +442,6 @@ pub enum ChatEnd {
     Fenced { next: u32 },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Saved {
-    Ok,
-    /// Redis unreachable: keep serving, write later.
-    Degraded,
-    /// Another node holds the message.
-    Lost,
-}
-
 /// One answer being generated on this node.
 pub(super) struct Generation {
     pub(super) meta: MessageMeta,
@@ -550,8 +457,8 @@ pub(super) struct Generation {
     pub(super) saved: u32,
     /// Chunks sent to the client (the first `delivered` of `deltas`).
     pub(super) delivered: u32,
-    /// The last Redis write failed.
-    pub(super) degraded: bool,
+    /// Since when Redis writes fail (None: the last one succeeded).
+    pub(super) degraded: Option<Instant>,
     /// In-process resume (no Redis).
     pub(super) live: Option<Arc<Mutex<LiveMessage>>>,
 }

@@ -9,6 +9,7 @@ pub mod connection;
 pub mod coordination;
 pub mod follow;
 mod frames;
+mod saving;
 
 pub mod protocol;
 pub mod publisher;

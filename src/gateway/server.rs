@@ -216,7 +216,8 @@ pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> Result<(), Str
     Err(format!("origin {origin} is not allowed (--allowed-origins)"))
 }
 
-/// Ready unless draining, Redis unreachable or the event queue backed up. The Redis check
+/// Ready unless draining, Redis unreachable or the event queue backed up (behind Sentinel,
+/// ready with a `redis degraded:` line when the sentinels could not fail over). The Redis check
 /// runs at most once a second whatever the request rate (one ping, shared), and a failure
 /// says which dependency is down, never its error text (that goes to the log).
 async fn readyz(State(gw): State<Arc<Gateway>>) -> Response {
@@ -247,7 +248,12 @@ async fn readyz(State(gw): State<Arc<Gateway>>) -> Response {
     if !gw.publisher.admit() {
         return (StatusCode::SERVICE_UNAVAILABLE, "event queue backed up\n").into_response();
     }
-    "ready\n".into_response()
+    // Behind Sentinel, a node still serves when a failover could not happen or no replica
+    // is up, but says so (a load balancer reads the status, an operator the line).
+    match gw.buffer.as_ref().and_then(|b| b.primary().degraded()) {
+        Some(why) => format!("ready; redis degraded: {why}\n").into_response(),
+        None => "ready\n".into_response(),
+    }
 }
 
 /// How long a `/readyz` Redis check is reused.
@@ -259,6 +265,11 @@ async fn metrics(State(gw): State<Arc<Gateway>>) -> Response {
         let primary = buf.primary();
         gw.metrics.redis_primary_changes.set(primary.failovers() as i64);
         gw.metrics.redis_sentinels_unreachable.set(primary.sentinels_unreachable() as i64);
+        if primary.is_sentinel() {
+            let health = primary.sentinel_health();
+            gw.metrics.redis_failover_ready.set(health.failover_ready.unwrap_or(true) as i64);
+            gw.metrics.redis_replicas_up.set(health.replicas_up.map_or(-1, i64::from));
+        }
     }
     ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], gw.metrics.render())
         .into_response()

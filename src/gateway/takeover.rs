@@ -73,7 +73,7 @@ impl Gateway {
             deltas,
             epoch: claimed.epoch,
             origin,
-            degraded: false,
+            degraded: None,
             meta: snap.meta,
             live: None,
         };

@@ -15,6 +15,13 @@ pub(super) struct Append {
 
 pub(super) type AppendRequest = (Append, oneshot::Sender<Result<Fenced>>);
 
+/// Replicas that must confirm an append (`WAIT replicas within`) before it is answered Ok.
+#[derive(Clone, Copy)]
+pub(super) struct Confirm {
+    pub(super) replicas: u32,
+    pub(super) within: Duration,
+}
+
 /// Appends that wait together go in one script call (group commit): while one call is in
 /// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap.
 pub(super) async fn batch_appends(
@@ -22,6 +29,7 @@ pub(super) async fn batch_appends(
     script: Script,
     lease_ttl: Duration,
     ttl: Duration,
+    confirm: Confirm,
     mut rx: mpsc::UnboundedReceiver<AppendRequest>,
 ) {
     let script = Arc::new(script);
@@ -52,23 +60,46 @@ pub(super) async fn batch_appends(
                 replies.push(reply);
             }
             let answer: std::result::Result<Vec<i64>, _> = inv.invoke_async(&mut c).await;
+            // On the connection the script ran on, so the WAIT covers these writes (it
+            // cannot run inside the script).
+            let confirmed = match (&answer, confirm.replicas) {
+                (Ok(_), 1..) => confirm.wait(&mut c).await,
+                _ => Ok(()),
+            };
             drop(slot);
-            let failure = match answer {
-                Ok(rows) if rows.len() == replies.len() => {
+            let failure = match (answer, confirmed) {
+                (Ok(rows), Ok(())) if rows.len() == replies.len() => {
                     for (code, reply) in rows.into_iter().zip(replies) {
                         let _ = reply.send(Ok(fenced(code)));
                     }
                     return;
                 }
-                Ok(rows) => {
+                (Ok(rows), Ok(())) => {
                     format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len())
                 }
-                Err(e) => format!("redis: {e}"),
+                (Ok(_), Err(not_confirmed)) => not_confirmed,
+                (Err(e), _) => format!("redis: {e}"),
             };
             for reply in replies {
                 let _ = reply.send(Err(Error::Broker(failure.clone())));
             }
         });
+    }
+}
+
+impl Confirm {
+    /// `WAIT`: Ok once the replicas hold every write made on `c` so far.
+    pub(super) async fn wait(&self, c: &mut Primary) -> std::result::Result<(), String> {
+        let mut wait = redis::cmd("WAIT");
+        wait.arg(self.replicas).arg(self.within.as_millis() as u64);
+        match wait.query_async::<i64>(c).await {
+            Ok(got) if got >= i64::from(self.replicas) => Ok(()),
+            Ok(got) => Err(format!(
+                "redis: not confirmed: the append reached {got} of {} replicas within {:?}",
+                self.replicas, self.within
+            )),
+            Err(e) => Err(format!("redis: {e}")),
+        }
     }
 }
 

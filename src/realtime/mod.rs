@@ -53,6 +53,10 @@ pub const WATCH_TTL: Duration = Duration::from_secs(9);
 /// Every Redis call is bounded: the real-time path must not hang on a dead Redis.
 const RESPONSE_TIMEOUT: Duration = Duration::from_millis(1000);
 
+/// How long an append waits for its replicas (`WAIT`) before it counts as not confirmed
+/// (the chunks are held and the append tried again).
+const WAIT_TIMEOUT: Duration = Duration::from_millis(250);
+
 const FENCE: &str = include_str!("lua/fence.lua");
 
 /// KEYS: meta, lease, leases. ARGV: node, lease ttl, buffer ttl, message id, fields (JSON).
@@ -221,6 +225,8 @@ pub struct Claimed {
 #[derive(Clone)]
 pub struct ResumeBuffer {
     conn: Primary,
+    /// Replicas that confirm each append before it is answered (`WAIT`), 0: none.
+    min_replicas: u32,
     appends: mpsc::UnboundedSender<AppendRequest>,
     ttl: Duration,
     lease_ttl: Duration,
@@ -250,12 +256,21 @@ impl ResumeBuffer {
             .set_number_of_retries(2)
             .set_factor(50)
             .set_max_delay(500);
-        let conn = Primary::connect(target, config, Duration::from_secs(5)).await?;
+        let conn = Primary::connect(target, config.clone(), Duration::from_secs(5)).await?;
+        let min_replicas = target.min_replicas();
+        // The appends have a connection of their own: a `WAIT` blocks the connection it is
+        // sent on (until the replicas confirm), and it must not hold up reads and renewals.
+        let appender = match min_replicas {
+            0 => conn.clone(),
+            _ => Primary::connect(target, config, Duration::from_secs(5)).await?,
+        };
         let script = |body: &str| Script::new(&format!("{FENCE}\n{body}"));
         let (appends, rx) = mpsc::unbounded_channel();
-        tokio::spawn(batch_appends(conn.clone(), script(APPEND), lease_ttl, ttl, rx));
+        let confirm = batch::Confirm { replicas: min_replicas, within: WAIT_TIMEOUT };
+        tokio::spawn(batch_appends(appender, script(APPEND), lease_ttl, ttl, confirm, rx));
         Ok(ResumeBuffer {
             conn,
+            min_replicas,
             appends,
             ttl,
             lease_ttl,
@@ -271,6 +286,11 @@ impl ResumeBuffer {
 
     pub fn lease_ttl(&self) -> Duration {
         self.lease_ttl
+    }
+
+    /// Replicas that confirm each append before a client is shown it (0: none).
+    pub fn min_replicas(&self) -> u32 {
+        self.min_replicas
     }
 
     /// The connection to the Redis primary (it follows a Sentinel failover).
@@ -413,6 +433,13 @@ impl ResumeBuffer {
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
+        // A claim a failover could roll back must not be acted on: its epoch could be
+        // handed out again. Unconfirmed, the claims lapse with their lease and are made
+        // again.
+        if !rows.is_empty() && self.min_replicas > 0 {
+            let confirm = batch::Confirm { replicas: self.min_replicas, within: WAIT_TIMEOUT };
+            confirm.wait(&mut conn).await.map_err(Error::Broker)?;
+        }
         Ok(rows
             .into_iter()
             .map(|(message_id, epoch, previous_owner, released)| Claimed {

@@ -29,6 +29,10 @@ use crate::error::{Error, Result};
 /// How often the primary is confirmed with the sentinels when nothing signalled a move.
 pub const CHECK_EVERY: Duration = Duration::from_secs(1);
 
+/// How often the sentinels are asked whether they could fail over (`SENTINEL CKQUORUM`)
+/// and how many replicas are up (`SENTINEL REPLICAS`).
+pub const HEALTH_EVERY: Duration = Duration::from_secs(3);
+
 /// The bound on one look-up (sentinels, then the primary's `ROLE`): a paused sentinel must
 /// not stall the search; the next look-up starts over with fresh connections.
 const LOOKUP_TIMEOUT: Duration = Duration::from_secs(2);
@@ -49,6 +53,19 @@ struct Shared {
     sentinel: bool,
     /// Look-ups that failed in a row (the sentinels or the primary unreachable).
     failed_lookups: AtomicU64,
+    health: RwLock<SentinelHealth>,
+}
+
+/// What the sentinels say of their own set-up, asked every [`HEALTH_EVERY`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentinelHealth {
+    /// Whether the live sentinels can still agree that the primary failed and authorise a
+    /// failover (`SENTINEL CKQUORUM`); None until first asked.
+    pub failover_ready: Option<bool>,
+    /// Replicas the sentinels see up and connected.
+    pub replicas_up: Option<u32>,
+    /// What is wrong, in a sentinel's words, when something is ("" when not).
+    pub problem: String,
 }
 
 struct Current {
@@ -84,6 +101,7 @@ impl Primary {
             moved: watch::channel(0).0,
             sentinel: sentinel.is_some(),
             failed_lookups: AtomicU64::new(0),
+            health: RwLock::new(SentinelHealth::default()),
         });
         if let Some(sentinel) = sentinel {
             tokio::spawn(follow(Arc::downgrade(&shared), target.clone(), config, sentinel));
@@ -121,6 +139,30 @@ impl Primary {
     /// using the primary it knows, and says so.
     pub fn sentinels_unreachable(&self) -> bool {
         self.shared.failed_lookups.load(Ordering::Relaxed) >= 3
+    }
+
+    /// What the sentinels last said of the failover's chances and the replicas.
+    pub fn sentinel_health(&self) -> SentinelHealth {
+        self.shared.health.read().unwrap().clone()
+    }
+
+    /// Behind Sentinel and unable to fail over, or without a replica: one line saying why,
+    /// for `/readyz` and the logs. None when all is well (or one Redis).
+    pub fn degraded(&self) -> Option<String> {
+        if !self.shared.sentinel {
+            return None;
+        }
+        if self.sentinels_unreachable() {
+            return Some("no sentinel names a reachable primary; using the last known one".into());
+        }
+        let h = self.sentinel_health();
+        if h.failover_ready == Some(false) {
+            return Some(format!("the sentinels cannot fail over: {}", h.problem));
+        }
+        if h.replicas_up == Some(0) {
+            return Some("no replica is up: a failover now would lose the data".into());
+        }
+        None
     }
 
     fn conn(&self) -> ConnectionManager {
@@ -194,6 +236,7 @@ impl ConnectionLike for Primary {
 /// connection when it moved. Ends when the last [`Primary`] is dropped.
 async fn follow(shared: Weak<Shared>, target: RedisTarget, config: ConnectionManagerConfig, first: SentinelClient) {
     let mut sentinel = Some(first);
+    let mut health_due = tokio::time::Instant::now();
     loop {
         {
             let Some(s) = shared.upgrade() else { return };
@@ -203,50 +246,102 @@ async fn follow(shared: Weak<Shared>, target: RedisTarget, config: ConnectionMan
             }
         }
         let Some(s) = shared.upgrade() else { return };
-        // A fresh SentinelClient after a failed look-up: its cached connection to a paused
-        // or dead sentinel would be asked first again.
-        if sentinel.is_none() {
-            sentinel = match target.topology() {
-                Ok(Topology::Sentinel(c)) => Some(c),
-                _ => return,
-            };
-        }
-        let found = tokio::time::timeout(LOOKUP_TIMEOUT, sentinel.as_mut().unwrap().async_get_client()).await;
-        let client = match found {
-            Ok(Ok(client)) => client,
-            Ok(Err(e)) => {
-                lookup_failed(&s, &e.to_string());
-                sentinel = None;
-                continue;
-            }
-            Err(_) => {
-                lookup_failed(&s, "no answer in time");
-                sentinel = None;
-                continue;
-            }
-        };
-        s.failed_lookups.store(0, Ordering::Relaxed);
-        let addr = address(&client);
-        let was = s.current.read().unwrap().addr.clone();
-        if addr != was {
-            let made = tokio::time::timeout(
-                LOOKUP_TIMEOUT,
-                ConnectionManager::new_with_config(client.clone(), config.clone()),
-            );
-            match made.await {
-                Ok(Ok(conn)) => {
-                    *s.current.write().unwrap() = Current { conn, client, addr: addr.clone() };
-                    s.moved.send_modify(|n| *n += 1);
-                    tracing::warn!(from = %was, to = %addr, "redis: the primary moved; following it");
+        look_up(&s, &target, &config, &mut sentinel).await;
+        if tokio::time::Instant::now() >= health_due {
+            health_due = tokio::time::Instant::now() + HEALTH_EVERY;
+            let health = ask_health(&target).await;
+            let was = std::mem::replace(&mut *s.health.write().unwrap(), health.clone());
+            if health.failover_ready != was.failover_ready || health.replicas_up != was.replicas_up {
+                match health.failover_ready {
+                    Some(false) => tracing::warn!(problem = %health.problem, "redis: the sentinels cannot fail over"),
+                    _ if health.replicas_up == Some(0) => tracing::warn!("redis: no replica is up"),
+                    _ => tracing::info!(replicas = ?health.replicas_up, "redis: the sentinels can fail over"),
                 }
-                Ok(Err(e)) => tracing::warn!(primary = %addr, error = %e, "redis: cannot reach the new primary yet"),
-                Err(_) => tracing::warn!(primary = %addr, "redis: the new primary did not answer in time"),
             }
         }
         drop(s);
         // Kicks that came during the look-up are answered by one more, not by a storm.
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Ask the sentinels for the primary; swap the connection when it moved.
+async fn look_up(
+    s: &Shared,
+    target: &RedisTarget,
+    config: &ConnectionManagerConfig,
+    sentinel: &mut Option<SentinelClient>,
+) {
+    // A fresh SentinelClient after a failed look-up: its cached connection to a paused
+    // or dead sentinel would be asked first again.
+    if sentinel.is_none() {
+        match target.topology() {
+            Ok(Topology::Sentinel(c)) => *sentinel = Some(c),
+            _ => return,
+        }
+    }
+    let found = tokio::time::timeout(LOOKUP_TIMEOUT, sentinel.as_mut().unwrap().async_get_client()).await;
+    let client = match found {
+        Ok(Ok(client)) => client,
+        Ok(Err(e)) => {
+            lookup_failed(s, &e.to_string());
+            *sentinel = None;
+            return;
+        }
+        Err(_) => {
+            lookup_failed(s, "no answer in time");
+            *sentinel = None;
+            return;
+        }
+    };
+    s.failed_lookups.store(0, Ordering::Relaxed);
+    let addr = address(&client);
+    let was = s.current.read().unwrap().addr.clone();
+    if addr == was {
+        return;
+    }
+    let made = tokio::time::timeout(LOOKUP_TIMEOUT, ConnectionManager::new_with_config(client.clone(), config.clone()));
+    match made.await {
+        Ok(Ok(conn)) => {
+            *s.current.write().unwrap() = Current { conn, client, addr: addr.clone() };
+            s.moved.send_modify(|n| *n += 1);
+            tracing::warn!(from = %was, to = %addr, "redis: the primary moved; following it");
+        }
+        Ok(Err(e)) => tracing::warn!(primary = %addr, error = %e, "redis: cannot reach the new primary yet"),
+        Err(_) => tracing::warn!(primary = %addr, "redis: the new primary did not answer in time"),
+    }
+}
+
+/// The first sentinel that answers says whether a failover could happen now and how many
+/// replicas are up; none answering is itself the answer.
+async fn ask_health(target: &RedisTarget) -> SentinelHealth {
+    let (Some(master), Ok(sentinels)) = (target.sentinel_master(), target.sentinel_clients()) else {
+        return SentinelHealth::default();
+    };
+    for client in sentinels {
+        let asked = tokio::time::timeout(LOOKUP_TIMEOUT, async {
+            let mut c = client.get_multiplexed_async_connection().await?;
+            let quorum: redis::RedisResult<String> =
+                redis::cmd("SENTINEL").arg("CKQUORUM").arg(&master).query_async(&mut c).await;
+            let replicas: Vec<std::collections::HashMap<String, String>> =
+                redis::cmd("SENTINEL").arg("REPLICAS").arg(&master).query_async(&mut c).await?;
+            Ok::<_, RedisError>((quorum, replicas))
+        });
+        let Ok(Ok((quorum, replicas))) = asked.await else { continue };
+        let up = replicas.iter().filter(|r| r.get("flags").map(String::as_str) == Some("slave")).count() as u32;
+        return match quorum {
+            Ok(_) => SentinelHealth { failover_ready: Some(true), replicas_up: Some(up), problem: String::new() },
+            Err(e) => SentinelHealth {
+                failover_ready: Some(false),
+                replicas_up: Some(up),
+                problem: match (e.code(), e.detail()) {
+                    (Some(code), Some(detail)) => format!("{code} {detail}"),
+                    _ => e.to_string(),
+                },
+            },
+        };
+    }
+    SentinelHealth { failover_ready: Some(false), replicas_up: None, problem: "no sentinel answers".into() }
 }
 
 fn lookup_failed(s: &Shared, why: &str) {

@@ -14,6 +14,9 @@ pub struct RedisTarget {
     pub url: String,
     pub ca_file: Option<std::path::PathBuf>,
     pub password: Option<String>,
+    /// Replicas that must confirm each chunk (`WAIT`) before a client is shown it; None:
+    /// 1 behind Sentinel, 0 for one Redis (see [`RedisTarget::min_replicas`]).
+    pub min_replicas: Option<u32>,
 }
 
 impl std::fmt::Debug for RedisTarget {
@@ -22,6 +25,7 @@ impl std::fmt::Debug for RedisTarget {
             .field("url", &self.shown())
             .field("ca_file", &self.ca_file)
             .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("min_replicas", &self.min_replicas)
             .finish()
     }
 }
@@ -34,6 +38,12 @@ impl RedisTarget {
     /// The URL with any password masked, for messages.
     pub fn shown(&self) -> String {
         crate::security::redact_url(&self.url)
+    }
+
+    /// Replicas that must hold each chunk before a client is shown it: as set, else 1
+    /// behind Sentinel (a failover then loses no chunk a client saw) and 0 for one Redis.
+    pub fn min_replicas(&self) -> u32 {
+        self.min_replicas.unwrap_or_else(|| u32::from(matches!(SentinelUrl::parse(&self.url), Ok(Some(_)))))
     }
 
     /// One Redis, or Sentinel: what [`Primary`](super::Primary) connects to.
@@ -86,6 +96,11 @@ impl RedisTarget {
                 .map_err(bad)
             })
             .collect()
+    }
+
+    /// The name the sentinels know the primary by (Sentinel mode).
+    pub(super) fn sentinel_master(&self) -> Option<String> {
+        SentinelUrl::parse(&self.url).ok().flatten().map(|u| u.master)
     }
 
     fn ca_pem(&self) -> Result<Option<Vec<u8>>> {
@@ -224,6 +239,7 @@ impl crate::config::Settings {
             url: url.clone(),
             ca_file: self.redis_ca.clone(),
             password: self.redis_password.clone(),
+            min_replicas: None,
         })
     }
 }
@@ -280,11 +296,20 @@ mod tests {
     }
 
     #[test]
+    fn sentinel_waits_for_one_replica_by_default_one_redis_for_none() {
+        assert_eq!(RedisTarget::new("redis+sentinel://h:1/m").min_replicas(), 1);
+        assert_eq!(RedisTarget::new("redis://h:1").min_replicas(), 0);
+        let t = RedisTarget { min_replicas: Some(2), ..RedisTarget::new("redis://h:1") };
+        assert_eq!(t.min_replicas(), 2);
+    }
+
+    #[test]
     fn a_ca_file_needs_tls_with_sentinel_too() {
         let t = RedisTarget {
             url: "redis+sentinel://127.0.0.1:1/m".into(),
             ca_file: Some("/nonexistent".into()),
             password: None,
+            min_replicas: None,
         };
         let e = match t.topology() {
             Err(e) => e.to_string(),

@@ -254,6 +254,13 @@ impl RedisProc {
         }
     }
 
+    /// Start it again with the same arguments (a sentinel keeps the state it wrote into
+    /// its config file).
+    pub fn restart(&mut self) {
+        self.kill();
+        self.start();
+    }
+
     pub fn signal(&self, sig: &str) {
         let pid = self.child.as_ref().expect("running").id().to_string();
         assert!(Command::new("kill").args([sig, &pid]).status().unwrap().success(), "kill {sig} {pid}");
@@ -335,9 +342,17 @@ impl Sentinel {
         (named.len() >= 2 && named.iter().all(|p| *p == first)).then_some(first)
     }
 
-    /// Which data node is the primary now.
+    /// Which data node is the primary now (waits, bounded, until the live sentinels agree:
+    /// one just started may name an old primary for a moment).
     pub fn primary(&self) -> usize {
-        let port = self.primary_port().expect("the sentinels agree on a primary");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let port = loop {
+            if let Some(p) = self.primary_port() {
+                break p;
+            }
+            assert!(Instant::now() < deadline, "the sentinels did not agree on a primary within 15 s");
+            std::thread::sleep(Duration::from_millis(100));
+        };
         self.nodes.iter().position(|n| n.port == port).expect("the primary is one of our nodes")
     }
 
@@ -382,6 +397,22 @@ impl Sentinel {
             assert!(Instant::now() < deadline, "no failover within {limit:?} after the primary was killed");
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Pause (SIGSTOP) every replica and cut its link (`CLIENT KILL TYPE replica` on the
+    /// primary): the primary is alone and still acknowledges writes. Returns the replicas.
+    pub fn isolate_primary(&self) -> Vec<usize> {
+        let primary = self.primary();
+        let replicas: Vec<usize> =
+            (0..self.nodes.len()).filter(|k| *k != primary && self.nodes[*k].is_running()).collect();
+        for k in &replicas {
+            self.nodes[*k].signal("-STOP");
+        }
+        let client = redis::Client::open(format!("redis://127.0.0.1:{}", self.nodes[primary].port)).unwrap();
+        let mut c = client.get_connection_with_timeout(Duration::from_secs(1)).unwrap();
+        let killed: i64 = redis::cmd("CLIENT").arg("KILL").arg("TYPE").arg("replica").query(&mut c).unwrap();
+        assert!(killed >= 1, "the replicas' links were cut ({killed})");
+        replicas
     }
 
     /// Start data node `k` again, empty, as a replica of the current primary (as an
