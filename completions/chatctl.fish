@@ -127,6 +127,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l spool-dir -d '
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l quarantine-file -d 'Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each (default: chatctl-data/quarantine/<node-id>.jsonl; workers\' undeliverable dead letters go to chatctl-data/quarantine/<worker>.jsonl)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l buffer-ttl -d 'How long a resume buffer lives in Redis' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l lease-ttl -d 'How long a generating node\'s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l redis-min-replicas -d 'Replicas that must hold each chunk (Redis WAIT) before a client is shown it, so a failover loses none a client saw; while they do not confirm, chunks are held (up to 10 s, then served from this node). Default: 1 behind Sentinel, 0 with one Redis' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-grace -d 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l drain-timeout -d 'On SIGTERM / Ctrl-C: how long in-flight answers may take to finish' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
