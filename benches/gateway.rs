@@ -2,11 +2,12 @@
 //! `chatctl serve` process (release build, built-in model stamping each chunk with its
 //! emit time), on tansu's memory engine so the broker is not the bottleneck.
 //!
-//!   cargo bench --bench gateway -- [--clients N] [--chats K] [--chunks C] [--interval-ms I] [--idle M] [--redis]
-//!                                   [--no-spool]
+//!   cargo bench --bench gateway -- [--clients N] [--chats K] [--chunks C] [--interval-ms I] [--idle M]
+//!                                   [--redis | --sentinel] [--no-spool]
 //!
 //! Reports chunk latency p50/p99 (upstream emit → client receive), chunk deliveries/s,
-//! peak concurrent streams (the server's own gauge) and RSS per idle connection.
+//! peak concurrent streams (the server's own gauge) and RSS per idle connection, and with
+//! Redis the commands/s its primary processed during the chats.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -43,6 +44,10 @@ struct Opts {
     /// The real-time path through Redis
     #[arg(long)]
     redis: bool,
+    /// The real-time path through Redis behind Sentinel (a primary, two replicas, three
+    /// sentinels), each chunk confirmed by a replica before it is sent (`WAIT 1`)
+    #[arg(long, conflicts_with = "redis")]
+    sentinel: bool,
     /// No event spool (`serve --no-spool`)
     #[arg(long = "no-spool", action = clap::ArgAction::SetFalse)]
     spool: bool,
@@ -110,6 +115,7 @@ async fn run(o: Opts) {
     let broker = Broker::start(Engine::Memory);
     broker.ensure_topics(12).await;
     let redis = o.redis.then(Redis::start);
+    let sentinel = o.sentinel.then(common::Sentinel::start);
     let mut cmd = common::chatctl();
     cmd.args([
         "serve",
@@ -133,6 +139,11 @@ async fn run(o: Opts) {
     if let Some(r) = &redis {
         cmd.args(["--redis", &r.url]);
     }
+    if let Some(s) = &sentinel {
+        cmd.args(["--redis", &s.url]);
+    }
+    // The port of the Redis primary, for its commands/s.
+    let primary = redis.as_ref().map(|r| r.port).or(sentinel.as_ref().map(|s| s.nodes[s.primary()].port));
     let mut server = cmd.spawn().unwrap();
     let pid = server.id();
     let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
@@ -180,6 +191,7 @@ async fn run(o: Opts) {
         conns.push(connect(addr, &format!("u{i}")).await);
     }
     let started = Instant::now();
+    let commands_before = primary.map(common::redis_commands_processed);
     let mut tasks = Vec::with_capacity(o.clients);
     let n_clients = conns.len() as u64;
     for (i, mut ws) in conns.into_iter().enumerate() {
@@ -215,6 +227,7 @@ async fn run(o: Opts) {
         lat.add(&t.await.unwrap());
     }
     let elapsed = started.elapsed();
+    let commands = primary.map(common::redis_commands_processed).zip(commands_before).map(|(b, a)| b - a);
     sampler.abort();
     let pct = |q: f64| lat.ms(q);
     let rss_run = rss_kib(pid);
@@ -222,12 +235,18 @@ async fn run(o: Opts) {
     // Events acknowledged by Kafka over the run (they keep flowing a little after it).
     let published = published(ops).await;
     println!(
-        "| {} | {} | {}x{}ms | {} | spool {} | {:.0} events/s | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} |",
+        "| {} | {} | {}x{}ms | {} | spool {} | {:.0} events/s | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} | {} |",
         o.clients,
         o.chats,
         o.chunks,
         o.interval_ms,
-        if o.redis { "redis" } else { "in-process" },
+        if o.redis {
+            "redis"
+        } else if o.sentinel {
+            "sentinel + WAIT 1"
+        } else {
+            "in-process"
+        },
         if o.spool { "on" } else { "off" },
         published as f64 / elapsed.as_secs_f64(),
         lat.len() as f64 / elapsed.as_secs_f64(),
@@ -238,6 +257,7 @@ async fn run(o: Opts) {
         per_conn_kib,
         rss_run / 1024,
         coalesced,
+        commands.map_or("-".to_string(), |c| format!("{:.0}", c as f64 / elapsed.as_secs_f64())),
     );
     let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
     let _ = server.wait();

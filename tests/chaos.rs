@@ -1284,3 +1284,98 @@ async fn l_unconfirmed_chunks_are_held_across_a_lost_write() {
     })
     .await;
 }
+
+/// (m) The Redis primary and the generating node killed -9 together, 20 answers in flight
+/// (half the clients on the generating node, half following from another): the survivors
+/// follow the promoted replica, take the answers over and finish them; no client loses or
+/// repeats a chunk, every chunk index reads the same (epoch, text) to every client that saw
+/// it (the node that took over changed none a client had seen), and no epoch of an answer
+/// was handed out twice (from the fences: each takeover's STREAM_RESUMED epoch).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn m_primary_and_generating_node_killed_together() {
+    const WAVE: usize = 20;
+    bounded("m", async {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
+        let nodes: Vec<Node> =
+            (0..3).map(|k| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), CHUNKS, &[])).collect();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
+        let clients = futures_util::future::join_all((0..WAVE).map(|i| {
+            let ports = ports.clone();
+            async move {
+                let user = format!("m-{i}");
+                let mut ws = connect(ports[0], &user).await;
+                let mut seen = Seen::chat(&mut ws, &user, format!("{i}: what if both die?")).await;
+                assert!(seen.read(&mut ws, Some(3)).await);
+                if i % 2 == 1 {
+                    drop(ws);
+                    ws = connect(ports[1 + i % 2], &user).await;
+                    seen.resume(&mut ws).await;
+                    assert!(seen.read(&mut ws, Some(seen.chunks.len() + 1)).await);
+                }
+                (ws, seen)
+            }
+        }))
+        .await;
+        let mut sentinel = sentinel;
+        nodes[0].signal("-KILL");
+        let primary = sentinel.primary();
+        sentinel.nodes[primary].kill();
+        let tasks = clients.into_iter().enumerate().map(|(i, (mut ws, mut seen))| {
+            let port = ports[1 + i % 2];
+            async move {
+                if !seen.read(&mut ws, None).await || seen.end.is_none() {
+                    let mut ws = connect(port, &seen.user).await;
+                    seen.resume(&mut ws).await;
+                    seen.read(&mut ws, None).await;
+                }
+                seen
+            }
+        });
+        let seen = futures_util::future::join_all(tasks).await;
+        let promoted = tokio::task::spawn_blocking(move || sentinel.primary_port()).await.unwrap();
+        println!("scenario m: generating node and Redis primary killed; promoted {promoted:?}");
+        let r = report("m", &seen).await;
+        assert_eq!(
+            (r.complete, r.lost, r.duplicated, r.identical),
+            (WAVE, 0, 0, WAVE),
+            "scenario m: (complete, lost, duplicated, identical)"
+        );
+        assert!(seen.iter().all(|s| s.chunks.iter().any(|c| c.1 >= 1)), "every answer was continued by another node");
+        // What each client saw of an index agrees with every other client's.
+        let mut by_index: HashMap<(String, u32), (u32, String)> = HashMap::new();
+        for s in &seen {
+            for (i, e, d) in &s.chunks {
+                let was = by_index.entry((s.message_id.clone(), *i)).or_insert((*e, d.clone()));
+                assert_eq!(was, &(*e, d.clone()), "chunk {i} of {} read differently", s.message_id);
+            }
+        }
+        let events = events_recorded_on(&broker.kafka(), WAVE).await;
+        assert_recorded_answers("m", &events, &r);
+        let mut epochs: HashMap<&str, Vec<u32>> = HashMap::new();
+        for e in &events {
+            if let Payload::StreamResumed(t) = &e.payload {
+                epochs.entry(t.message_id.as_str()).or_default().push(t.epoch);
+            }
+        }
+        for s in &seen {
+            let mut handed = epochs.get(s.message_id.as_str()).cloned().unwrap_or_default();
+            assert!(!handed.is_empty(), "{} was taken over", s.message_id);
+            let n = handed.len();
+            handed.sort_unstable();
+            handed.dedup();
+            assert_eq!(
+                handed.len(),
+                n,
+                "an epoch of {} handed out twice: {:?}",
+                s.message_id,
+                epochs[s.message_id.as_str()]
+            );
+        }
+    })
+    .await;
+}

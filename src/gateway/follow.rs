@@ -28,6 +28,28 @@ pub(crate) fn refusal(code: ErrorCode, message_id: &str, message: &str) -> Serve
     ServerFrame::Error { code, message: message.into(), message_id: Some(message_id.to_string()) }
 }
 
+/// How long a resume waits for Redis to answer before it is refused with `UNAVAILABLE`:
+/// a client that reconnects at once after its node died may land in a Sentinel failover
+/// (1.5-3 s) or a Redis restart, and should not have to retry by itself.
+const RESUME_PATIENCE: Duration = Duration::from_secs(6);
+
+/// `read` until it answers, within [`RESUME_PATIENCE`] (backing off, as every retry here).
+async fn patiently<T, F: std::future::Future<Output = crate::error::Result<T>>>(
+    mut read: impl FnMut() -> F,
+) -> crate::error::Result<T> {
+    let deadline = tokio::time::Instant::now() + RESUME_PATIENCE;
+    let (base, max) = (Duration::from_millis(100), Duration::from_millis(800));
+    let mut delays = crate::retry::delays(base, max);
+    loop {
+        match read().await {
+            Err(_) if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(crate::retry::next(&mut delays, max)).await;
+            }
+            answer => return answer,
+        }
+    }
+}
+
 /// Check the resume and start following from `next`; Err is the frame refusing it.
 pub(crate) async fn resume(
     gw: &Arc<Gateway>,
@@ -43,7 +65,7 @@ pub(crate) async fn resume(
     };
     let outcome = |o: &'static str| gw.metrics.resumes.get_or_create(&vec![("outcome", o)]).inc();
     // Whose message it is, before anything is subscribed or watched for the asker.
-    match buf.owner(message_id).await {
+    match patiently(|| buf.owner(message_id)).await {
         Ok(Some(owner)) if owner != user_id => {
             outcome("forbidden");
             return Err(refusal(ErrorCode::Forbidden, message_id, "this message belongs to another user"));
@@ -62,7 +84,7 @@ pub(crate) async fn resume(
     // Subscribe and watch first, then read: a chunk written in between is in one or the
     // other.
     let sub = subscriber.subscribe(&channel(message_id)).await;
-    let snap = match buf.watch_and_load(message_id).await {
+    let snap = match patiently(|| buf.watch_and_load(message_id)).await {
         Ok(Some(s)) => s,
         Ok(None) => {
             outcome("unknown");

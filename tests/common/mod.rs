@@ -429,6 +429,17 @@ impl Sentinel {
     }
 }
 
+/// Commands a Redis server has processed since it started (`INFO stats`).
+pub fn redis_commands_processed(port: u16) -> u64 {
+    let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).unwrap();
+    let mut c = client.get_connection_with_timeout(Duration::from_secs(1)).unwrap();
+    let info: String = redis::cmd("INFO").arg("stats").query(&mut c).unwrap();
+    info.lines()
+        .find_map(|l| l.strip_prefix("total_commands_processed:"))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("INFO stats has total_commands_processed")
+}
+
 /// A Redis server's role: `master`, or `slave:<replication state>`.
 fn role_of(port: u16) -> Option<String> {
     let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).ok()?;
@@ -1029,11 +1040,18 @@ impl BrokerCluster {
     pub fn start(n: usize) -> BrokerCluster {
         service("a tansu cluster");
         let pg = Postgres::start_18();
-        let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tansu/pg-schema.sql");
+        // tansu's PostgreSQL schema (its repository's etc/initdb.d/010-schema.sql; the crate
+        // does not ship it): CHATCTL_TANSU_PG_SCHEMA, else the workplace's copy beside the
+        // checkout.
+        let schema = std::env::var_os("CHATCTL_TANSU_PG_SCHEMA")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tansu/pg-schema.sql"));
         // The postgres user must read it: copy it somewhere it can.
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("pg-schema.sql");
-        std::fs::copy(&schema, &copy).unwrap_or_else(|e| panic!("{}: {e}", schema.display()));
+        std::fs::copy(&schema, &copy).unwrap_or_else(|e| {
+            panic!("tansu's PostgreSQL schema {}: {e} (set CHATCTL_TANSU_PG_SCHEMA)", schema.display())
+        });
         if effective_uid() == 0 {
             let _ = Command::new("chmod").args(["-R", "a+rX"]).arg(dir.path()).status();
         }
