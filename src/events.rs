@@ -289,8 +289,10 @@ fn ts_millis<S: Serializer>(ts: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error>
 
 fn ts_any<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    // Events carry milliseconds: a finer timestamp (another producer's) is cut to its
+    // millisecond, so what is decoded is what encodes (found by the fuzzer).
     DateTime::parse_from_rfc3339(&raw)
-        .map(|t| t.with_timezone(&Utc))
+        .map(|t| t.with_timezone(&Utc).trunc_subsecs(3))
         .map_err(|e| serde::de::Error::custom(format!("timestamp {raw:?}: {e}")))
 }
 
@@ -431,6 +433,15 @@ mod tests {
             let e = Event::new("s", "n", p);
             assert_eq!(Event::decode(&e.to_json()).unwrap(), e);
         }
+    }
+
+    #[test]
+    fn a_timestamp_finer_than_a_millisecond_decodes_to_its_millisecond() {
+        // The fuzzer's input (fuzz/regressions/event/crash-dc6f…): 4 fractional digits.
+        let raw = r#"{"eventId":"01936d3f-6c2a-7b4e-9a1c-3f5e7d9b1a2c","schemaVersion":1,"timestamp":"2024-01-15T05:30:01.3234Z","sessionId":"session_123","metadata":{"nodeId":"ws-node-1"},"eventType":"CHUNK_RECEIVED","messageId":"msg_789","chunkIndex":5,"contentLength":42,"latencyMs":150}"#;
+        let e = Event::decode(raw.as_bytes()).unwrap();
+        assert_eq!(e.timestamp.to_rfc3339_opts(SecondsFormat::Micros, true), "2024-01-15T05:30:01.323000Z");
+        assert_eq!(Event::decode(&e.to_json()).unwrap(), e);
     }
 
     #[test]

@@ -1009,6 +1009,38 @@ async fn i_the_broker_in_use_killed_of_three() {
     .await;
 }
 
+/// A tansu broker, Redis behind Sentinel, and one gateway node on them per entry of
+/// `extras` (that node's further `serve` arguments), answers of `chunks` chunks.
+async fn sentinel_fleet(chunks: u32, extras: &[&[&str]]) -> (Broker, common::Sentinel, Vec<Node>) {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(4).await;
+    let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
+    let nodes: Vec<Node> = extras
+        .iter()
+        .enumerate()
+        .map(|(k, extra)| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), chunks, extra))
+        .collect();
+    for n in &nodes {
+        common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+    }
+    (broker, sentinel, nodes)
+}
+
+/// One client's answer: asked on `home`, 2 chunks read there; then, with `away`, followed
+/// from that node (which reads Redis for it); read to its end.
+async fn asked_then_followed(home: u16, away: Option<u16>, user: String, prompt: String) -> Seen {
+    let mut ws = connect(home, &user).await;
+    let mut seen = Seen::chat(&mut ws, &user, prompt).await;
+    assert!(seen.read(&mut ws, Some(2)).await, "client {user} lost its socket early");
+    if let Some(away) = away {
+        drop(ws);
+        ws = connect(away, &user).await;
+        seen.resume(&mut ws).await;
+    }
+    seen.read(&mut ws, None).await;
+    seen
+}
+
 /// (j) Redis behind Sentinel (a primary, two replicas, three sentinels), the primary
 /// SIGKILLed at a random moment while 30 answers stream on 3 nodes (half the clients
 /// following from another node), 5 rounds, the old primary back as a replica each time:
@@ -1020,14 +1052,7 @@ async fn j_redis_primary_killed_behind_sentinel() {
     const ROUNDS: usize = 5;
     const WAVE: usize = 30;
     bounded("j", async {
-        let broker = Broker::start(Engine::Sqlite);
-        broker.ensure_topics(4).await;
-        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
-        let nodes: Vec<Node> =
-            (0..3).map(|k| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), CHUNKS, &[])).collect();
-        for n in &nodes {
-            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
-        }
+        let (broker, sentinel, nodes) = sentinel_fleet(CHUNKS, &[&[], &[], &[]]).await;
         let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
         let seed = fastrand::u64(..);
         let mut rng = fastrand::Rng::with_seed(seed);
@@ -1036,22 +1061,9 @@ async fn j_redis_primary_killed_behind_sentinel() {
         let mut all = Vec::new();
         for round in 0..ROUNDS {
             let tasks = (0..WAVE).map(|i| {
-                let (home, away) = (ports[i % 3], ports[(i + 1) % 3]);
-                async move {
-                    let user = format!("j{round}-{i}");
-                    let mut ws = connect(home, &user).await;
-                    let prompt = format!("round {round}, question {i}: what if Redis fails over?");
-                    let mut seen = Seen::chat(&mut ws, &user, prompt).await;
-                    assert!(seen.read(&mut ws, Some(2)).await, "client {user} lost its socket early");
-                    if i % 2 == 1 {
-                        // Follow from another node: that node reads Redis for this answer.
-                        drop(ws);
-                        ws = connect(away, &user).await;
-                        seen.resume(&mut ws).await;
-                    }
-                    seen.read(&mut ws, None).await;
-                    seen
-                }
+                let (home, away) = (ports[i % 3], (i % 2 == 1).then_some(ports[(i + 1) % 3]));
+                let prompt = format!("round {round}, question {i}: what if Redis fails over?");
+                asked_then_followed(home, away, format!("j{round}-{i}"), prompt)
             });
             let wave = tokio::spawn(futures_util::future::join_all(tasks));
             tokio::time::sleep(Duration::from_millis(rng.u64(300..2_000))).await;
@@ -1106,14 +1118,7 @@ async fn j_redis_primary_killed_behind_sentinel() {
 async fn k_sentinels_lost() {
     const WAVE: usize = 10;
     bounded("k", async {
-        let broker = Broker::start(Engine::Sqlite);
-        broker.ensure_topics(4).await;
-        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
-        let nodes: Vec<Node> =
-            (0..2).map(|k| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), CHUNKS, &[])).collect();
-        for n in &nodes {
-            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
-        }
+        let (_broker, sentinel, nodes) = sentinel_fleet(CHUNKS, &[&[], &[]]).await;
         let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
         let sentinel = Arc::new(std::sync::Mutex::new(sentinel));
         let on = |f: fn(&mut common::Sentinel)| {
@@ -1126,20 +1131,8 @@ async fn k_sentinels_lost() {
             let ports = ports.clone();
             async move {
                 let tasks = (0..WAVE).map(|i| {
-                    let (home, away) = (ports[i % 2], ports[(i + 1) % 2]);
-                    async move {
-                        let user = format!("k{tag}-{i}");
-                        let mut ws = connect(home, &user).await;
-                        let mut seen = Seen::chat(&mut ws, &user, format!("{tag} {i}: and the sentinels?")).await;
-                        assert!(seen.read(&mut ws, Some(2)).await);
-                        if i % 2 == 1 {
-                            drop(ws);
-                            ws = connect(away, &user).await;
-                            seen.resume(&mut ws).await;
-                        }
-                        seen.read(&mut ws, None).await;
-                        seen
-                    }
+                    let (home, away) = (ports[i % 2], (i % 2 == 1).then_some(ports[(i + 1) % 2]));
+                    asked_then_followed(home, away, format!("k{tag}-{i}"), format!("{tag} {i}: and the sentinels?"))
                 });
                 let wave = tokio::spawn(futures_util::future::join_all(tasks));
                 tokio::time::sleep(Duration::from_millis(500)).await;
@@ -1212,15 +1205,8 @@ async fn l_unconfirmed_chunks_are_held_across_a_lost_write() {
     const WAVE: usize = 10;
     const LONG: u32 = 60;
     bounded("l", async {
-        let broker = Broker::start(Engine::Sqlite);
-        broker.ensure_topics(4).await;
-        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
-        let confirm = start_node_on(&broker.addr, &sentinel.url, 0, common::free_port(), LONG, &[]);
-        let unconfirmed =
-            start_node_on(&broker.addr, &sentinel.url, 1, common::free_port(), LONG, &["--redis-min-replicas", "0"]);
-        for n in [&confirm, &unconfirmed] {
-            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
-        }
+        let (_broker, sentinel, nodes) = sentinel_fleet(LONG, &[&[], &["--redis-min-replicas", "0"]]).await;
+        let (confirm, unconfirmed) = (&nodes[0], &nodes[1]);
         let start = |port: u16, tag: &'static str| async move {
             futures_util::future::join_all((0..WAVE).map(|i| async move {
                 let user = format!("l{tag}-{i}");
@@ -1295,14 +1281,7 @@ async fn l_unconfirmed_chunks_are_held_across_a_lost_write() {
 async fn m_primary_and_generating_node_killed_together() {
     const WAVE: usize = 20;
     bounded("m", async {
-        let broker = Broker::start(Engine::Sqlite);
-        broker.ensure_topics(4).await;
-        let sentinel = tokio::task::spawn_blocking(common::Sentinel::start).await.unwrap();
-        let nodes: Vec<Node> =
-            (0..3).map(|k| start_node_on(&broker.addr, &sentinel.url, k, common::free_port(), CHUNKS, &[])).collect();
-        for n in &nodes {
-            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
-        }
+        let (broker, sentinel, nodes) = sentinel_fleet(CHUNKS, &[&[], &[], &[]]).await;
         let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
         let clients = futures_util::future::join_all((0..WAVE).map(|i| {
             let ports = ports.clone();

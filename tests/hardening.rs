@@ -381,30 +381,6 @@ async fn a_two_megabyte_answer_is_capped_or_quarantined_and_the_event_path_keeps
     assert!(read_records(&kafka, STREAM_EVENTS).len() > 4);
 }
 
-/// A redis-server that wants a password: its port (the process and its directory live
-/// as long as this).
-struct SecretRedis {
-    port: u16,
-    _proc: Proc,
-    _dir: tempfile::TempDir,
-}
-
-fn redis_with_password(password: &str) -> SecretRedis {
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let child = std::process::Command::new(common::find_binary("redis-server", "REDIS_SERVER_BIN"))
-        .args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"])
-        .args(["--requirepass", password])
-        .arg("--dir")
-        .arg(dir.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for_port(port, "redis-server", Duration::from_secs(15));
-    SecretRedis { port, _proc: Proc(child), _dir: dir }
-}
-
 /// A webhook that refuses every alert (400): the notify worker dead-letters them.
 async fn refusing_webhook() -> std::net::SocketAddr {
     let app = axum::Router::new().fallback(|| async { (axum::http::StatusCode::BAD_REQUEST, "no") });
@@ -438,7 +414,7 @@ async fn secrets_set_everywhere_reach_no_output() {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let kafka = broker.kafka();
-    let redis = redis_with_password(REDIS_PW);
+    let redis = common::Redis::start_with(&["--requirepass", REDIS_PW]);
     let hook = refusing_webhook().await;
     let up = failing_upstream().await;
     let dead_smtp = free_port();

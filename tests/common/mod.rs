@@ -158,53 +158,37 @@ impl Drop for Broker {
 
 /// A redis-server of our own, no persistence.
 pub struct Redis {
-    child: Option<Child>,
+    proc: RedisProc,
     pub port: u16,
     pub url: String,
-    dir: tempfile::TempDir,
+    _dir: tempfile::TempDir,
 }
 
 impl Redis {
     pub fn start() -> Redis {
+        Redis::start_with(&[])
+    }
+
+    /// With more of redis-server's arguments (e.g. `--requirepass`).
+    pub fn start_with(extra: &[&str]) -> Redis {
         service("redis-server");
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
-        let mut r = Redis { child: None, port, url: format!("redis://127.0.0.1:{port}"), dir };
-        r.spawn();
-        r
-    }
-
-    fn spawn(&mut self) {
-        let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
-            .args(["--bind", "127.0.0.1", "--port", &self.port.to_string(), "--save", "", "--appendonly", "no"])
-            .arg("--dir")
-            .arg(self.dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start redis-server");
-        self.child = Some(child);
-        wait_for_port(self.port, "redis-server", Duration::from_secs(15));
+        let mut args: Vec<String> = ["--save", "", "--appendonly", "no", "--dir"].map(String::from).into();
+        args.push(dir.path().display().to_string());
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let proc = RedisProc::spawn(port, args);
+        Redis { proc, port, url: format!("redis://127.0.0.1:{port}"), _dir: dir }
     }
 
     /// kill -9 Redis: without persistence, everything it held is gone.
     pub fn kill(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
+        self.proc.kill();
     }
 
     /// Start again, empty, on the same port.
     pub fn restart(&mut self) {
-        self.kill();
-        self.spawn();
-    }
-}
-
-impl Drop for Redis {
-    fn drop(&mut self) {
-        self.kill();
+        self.proc.restart();
     }
 }
 
@@ -228,7 +212,8 @@ pub struct RedisProc {
 }
 
 impl RedisProc {
-    fn spawn(port: u16, args: Vec<String>) -> RedisProc {
+    /// redis-server on 127.0.0.1:`port` with `args`, once it listens.
+    pub fn spawn(port: u16, args: Vec<String>) -> RedisProc {
         let mut p = RedisProc { child: None, port, args };
         p.start();
         p
