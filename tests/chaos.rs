@@ -185,6 +185,17 @@ impl Seen {
         seen
     }
 
+    /// Read to the end; if the socket dies first (its node was killed), reconnect to
+    /// `port`, resume there and read to the end.
+    async fn finish_or_resume_on(mut self, mut ws: Ws, port: u16) -> Seen {
+        if !self.read(&mut ws, None).await || self.end.is_none() {
+            let mut ws = connect(port, &self.user).await;
+            self.resume(&mut ws).await;
+            self.read(&mut ws, None).await;
+        }
+        self
+    }
+
     async fn resume(&mut self, ws: &mut Ws) {
         let last = self.last_index();
         send(
@@ -372,17 +383,10 @@ async fn b_kill_9_of_the_node_holding_clients_and_generating() {
         let killed = Instant::now();
         cluster.nodes[0].signal("-KILL");
         // Each client sees its socket die, reconnects to a survivor and resumes there.
-        let tasks = clients.into_iter().enumerate().map(|(i, (mut ws, mut seen))| {
-            let port = cluster.nodes[1 + i % 2].port;
-            async move {
-                if !seen.read(&mut ws, None).await || seen.end.is_none() {
-                    let mut ws = connect(port, &seen.user).await;
-                    seen.resume(&mut ws).await;
-                    seen.read(&mut ws, None).await;
-                }
-                seen
-            }
-        });
+        let tasks = clients
+            .into_iter()
+            .enumerate()
+            .map(|(i, (ws, seen))| seen.finish_or_resume_on(ws, cluster.nodes[1 + i % 2].port));
         let seen = futures_util::future::join_all(tasks).await;
         println!("scenario b: all streams ended {:?} after the kill", killed.elapsed());
         let r = report("b", &seen).await;
@@ -1304,17 +1308,8 @@ async fn m_primary_and_generating_node_killed_together() {
         nodes[0].signal("-KILL");
         let primary = sentinel.primary();
         sentinel.nodes[primary].kill();
-        let tasks = clients.into_iter().enumerate().map(|(i, (mut ws, mut seen))| {
-            let port = ports[1 + i % 2];
-            async move {
-                if !seen.read(&mut ws, None).await || seen.end.is_none() {
-                    let mut ws = connect(port, &seen.user).await;
-                    seen.resume(&mut ws).await;
-                    seen.read(&mut ws, None).await;
-                }
-                seen
-            }
-        });
+        let tasks =
+            clients.into_iter().enumerate().map(|(i, (ws, seen))| seen.finish_or_resume_on(ws, ports[1 + i % 2]));
         let seen = futures_util::future::join_all(tasks).await;
         let promoted = tokio::task::spawn_blocking(move || sentinel.primary_port()).await.unwrap();
         println!("scenario m: generating node and Redis primary killed; promoted {promoted:?}");
