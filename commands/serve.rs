@@ -223,8 +223,9 @@ pub struct Args {
     #[arg(long, default_value = "2s", value_parser = humantime::parse_duration)]
     pub lease_ttl: Duration,
     /// Replicas that must hold each chunk (Redis WAIT) before a client is shown it, so a
-    /// failover loses none a client saw; while they do not confirm, chunks are held (up to
-    /// 10 s, then served from this node). Default: 1 behind Sentinel, 0 with one Redis
+    /// failover loses none a client saw: at least N, and behind Sentinel every replica the
+    /// sentinels see up; while they do not confirm, chunks are held (up to 10 s, then served
+    /// from this node). Default: 1 behind Sentinel, 0 with one Redis
     #[arg(long, value_name = "N")]
     pub redis_min_replicas: Option<u32>,
     /// On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes

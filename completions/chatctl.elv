@@ -115,7 +115,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --quarantine-file 'Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each (default: chatctl-data/quarantine/<node-id>.jsonl; workers'' undeliverable dead letters go to chatctl-data/quarantine/<worker>.jsonl)'
             cand --buffer-ttl 'How long a resume buffer lives in Redis'
             cand --lease-ttl 'How long a generating node''s lease on an answer lasts without renewal: after a crash, another node continues the answer within this (plus ~0.3 s)'
-            cand --redis-min-replicas 'Replicas that must hold each chunk (Redis WAIT) before a client is shown it, so a failover loses none a client saw; while they do not confirm, chunks are held (up to 10 s, then served from this node). Default: 1 behind Sentinel, 0 with one Redis'
+            cand --redis-min-replicas 'Replicas that must hold each chunk (Redis WAIT) before a client is shown it, so a failover loses none a client saw: at least N, and behind Sentinel every replica the sentinels see up; while they do not confirm, chunks are held (up to 10 s, then served from this node). Default: 1 behind Sentinel, 0 with one Redis'
             cand --drain-grace 'On SIGTERM / Ctrl-C: the least time `/readyz` answers 503 before the listener closes'
             cand --drain-timeout 'On SIGTERM / Ctrl-C: how long in-flight answers may take to finish'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'

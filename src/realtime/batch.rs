@@ -15,7 +15,10 @@ pub(super) struct Append {
 
 pub(super) type AppendRequest = (Append, oneshot::Sender<Result<Fenced>>);
 
-/// Replicas that must confirm an append (`WAIT replicas within`) before it is answered Ok.
+/// Replicas that must confirm an append (`WAIT`) before it is answered Ok: every replica
+/// the sentinels see up, and at least `replicas`. All of them, because the sentinels promote
+/// the replica whose offset they last saw highest (polled, so possibly stale), not one that
+/// confirmed: a write one replica of two confirmed could still be missing after a failover.
 #[derive(Clone, Copy)]
 pub(super) struct Confirm {
     pub(super) replicas: u32,
@@ -90,13 +93,15 @@ pub(super) async fn batch_appends(
 impl Confirm {
     /// `WAIT`: Ok once the replicas hold every write made on `c` so far.
     pub(super) async fn wait(&self, c: &mut Primary) -> std::result::Result<(), String> {
+        let up = c.sentinel_health().replicas_up.unwrap_or(0);
+        let want = self.replicas.max(up);
         let mut wait = redis::cmd("WAIT");
-        wait.arg(self.replicas).arg(self.within.as_millis() as u64);
+        wait.arg(want).arg(self.within.as_millis() as u64);
         match wait.query_async::<i64>(c).await {
-            Ok(got) if got >= i64::from(self.replicas) => Ok(()),
+            Ok(got) if got >= i64::from(want) => Ok(()),
             Ok(got) => Err(format!(
-                "redis: not confirmed: the append reached {got} of {} replicas within {:?}",
-                self.replicas, self.within
+                "redis: not confirmed: the append reached {got} of {want} replicas within {:?}",
+                self.within
             )),
             Err(e) => Err(format!("redis: {e}")),
         }

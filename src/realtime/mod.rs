@@ -434,17 +434,11 @@ impl ResumeBuffer {
             .await
             .map_err(redis_err)?;
         // A claim a failover could roll back must not be acted on: its epoch could be
-        // handed out again. So a claim waits for every connected replica (whichever the
-        // sentinels promote holds it), at least `min_replicas`. Unconfirmed, the claims
-        // lapse with their lease and are made again.
+        // handed out again. So a claim waits for every replica up, as appends do (whichever
+        // the sentinels promote holds it). Unconfirmed, the claims lapse with their lease and
+        // are made again.
         if !rows.is_empty() && self.min_replicas > 0 {
-            let info: String = redis::cmd("INFO").arg("replication").query_async(&mut conn).await.map_err(redis_err)?;
-            let connected = info
-                .lines()
-                .find_map(|l| l.strip_prefix("connected_slaves:"))
-                .and_then(|n| n.trim().parse::<u32>().ok())
-                .unwrap_or(0);
-            let confirm = batch::Confirm { replicas: self.min_replicas.max(connected), within: WAIT_TIMEOUT };
+            let confirm = batch::Confirm { replicas: self.min_replicas, within: WAIT_TIMEOUT };
             confirm.wait(&mut conn).await.map_err(Error::Broker)?;
         }
         Ok(rows
