@@ -115,11 +115,6 @@ impl Primary {
         self.shared.current.read().unwrap().client.clone()
     }
 
-    /// The primary's address as it is now.
-    pub fn address(&self) -> String {
-        self.shared.current.read().unwrap().addr.clone()
-    }
-
     /// Bumped each time the primary changed.
     pub fn moves(&self) -> watch::Receiver<u64> {
         self.shared.moved.subscribe()
