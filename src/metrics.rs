@@ -38,6 +38,7 @@ pub struct Metrics {
     pub broadcast_undecodable: Counter,
     pub announcements_delivered: Counter,
     pub redis_restores: Counter,
+    pub redis_dataset_losses: Counter,
     pub slow_clients_closed: Counter,
     pub clients_timed_out: Counter,
     pub events_quarantined: Counter,
@@ -88,6 +89,7 @@ impl Default for Metrics {
             broadcast_undecodable: Counter::default(),
             announcements_delivered: Counter::default(),
             redis_restores: Counter::default(),
+            redis_dataset_losses: Counter::default(),
             slow_clients_closed: Counter::default(),
             clients_timed_out: Counter::default(),
             events_quarantined: Counter::default(),
@@ -198,6 +200,12 @@ impl Metrics {
             "redis_restores",
             "Generations written back to a Redis that had lost them (restarted empty)",
             self.redis_restores.clone(),
+        );
+        r.register(
+            "redis_dataset_losses",
+            "Times this node found Redis had lost its whole dataset (FLUSHALL, a restart without \
+             persistence, a failover to an empty replica): its answers in flight are written back",
+            self.redis_dataset_losses.clone(),
         );
         r.register(
             "broadcast_undecodable",

@@ -10,7 +10,10 @@
 //! (fencing by epoch), and no chunk of the old epoch may reach a client after the takeover;
 //! (i) three brokers over one PostgreSQL, the one in use SIGKILLed mid-stream: every answer
 //! completes, every event reaches Kafka once, the audit worker loses nothing and its lag
-//! returns to 0, the operator commands work while it is down.
+//! returns to 0, the operator commands work while it is down. Behind Sentinel: (j) the
+//! primary killed five times, (k) sentinels lost, (l) a lost acknowledged write, (m) the
+//! primary and the generating node killed together, (o) the generating node paused across
+//! a failover; and (n) `FLUSHALL` mid-stream. A failed scenario prints each node's log.
 
 mod common;
 
@@ -43,9 +46,25 @@ struct Node {
     /// Its --metrics-listen port.
     metrics_port: u16,
     id: String,
+    /// Its stderr (info level), read for a failure's message.
+    log: Option<tempfile::NamedTempFile>,
 }
 
 impl Node {
+    /// The lines of this node's log that mention `needle`, each prefixed with the node's id.
+    fn log_lines(&self, needle: &str) -> Vec<String> {
+        let Some(log) = &self.log else { return Vec::new() };
+        let text = std::fs::read_to_string(log.path()).unwrap_or_default();
+        text.lines().filter(|l| l.contains(needle)).map(|l| format!("{}: {l}", self.id)).collect()
+    }
+
+    /// This node's log lines about Redis (its warnings, failovers, replicas).
+    fn redis_lines(&self) -> Vec<String> {
+        let mut lines = self.log_lines("redis");
+        lines.retain(|l| !l.contains("message="));
+        lines.split_off(lines.len().saturating_sub(40))
+    }
+
     fn signal(&self, sig: &str) {
         let ok = std::process::Command::new("kill").args([sig, &self.child.id().to_string()]).status().unwrap();
         assert!(ok.success(), "kill {sig} {}", self.id);
@@ -66,6 +85,13 @@ impl Drop for Node {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // A scenario that failed shows what each node said last.
+        if let (true, Some(log)) = (std::thread::panicking(), &self.log) {
+            let text = std::fs::read_to_string(log.path()).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            let tail = lines[lines.len().saturating_sub(200)..].join("\n");
+            eprintln!("--- the last lines of {}'s log ---\n{tail}", self.id);
+        }
     }
 }
 
@@ -97,17 +123,19 @@ fn start_node(broker: &Broker, redis: &Redis, k: usize) -> Node {
 fn start_node_on(brokers: &str, redis: &str, k: usize, port: u16, chunks: u32, extra: &[&str]) -> Node {
     let id = format!("node-{k}");
     let metrics_port = common::free_port();
+    let log = tempfile::NamedTempFile::new().unwrap();
     let child = common::chatctl()
         .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", &id, "-b", brokers])
         .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
         .args(["--redis", redis, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{INTERVAL_MS}ms")])
         .args(extra)
+        .env("RUST_LOG", "info,chatctl::gateway=debug,librdkafka=off,rdkafka=off")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log.reopen().unwrap())
         .spawn()
         .expect("chatctl serve starts");
-    Node { child, port, metrics_port, id }
+    Node { child, port, metrics_port, id, log: Some(log) }
 }
 
 async fn connect(port: u16, user: &str) -> Ws {
@@ -472,6 +500,51 @@ async fn d_redis_restarted_mid_stream() {
     .await;
 }
 
+/// (n) `FLUSHALL` mid-stream: Redis answers throughout (no connection drops, unlike (d)),
+/// but holds nothing. Every node sees the dataset's identity change, the generating node
+/// writes its answers back, and every answer completes: none lost, repeated, or recorded
+/// twice, and clients following from another node finish too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn n_redis_flushall_mid_stream() {
+    bounded("n", async {
+        let cluster = Cluster::start().await;
+        let clients = chat_all(cluster.nodes[0].port, 3).await;
+        let (stay, go): (Vec<_>, Vec<_>) = clients.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+        let mut clients: Vec<(Ws, Seen)> = stay.into_iter().map(|(_, c)| c).collect();
+        let moved = futures_util::future::join_all(go.into_iter().map(|(_, (ws, mut seen))| {
+            let port = cluster.nodes[1].port;
+            async move {
+                drop(ws);
+                let mut ws = connect(port, &seen.user).await;
+                seen.resume(&mut ws).await;
+                let have = seen.chunks.len();
+                assert!(seen.read(&mut ws, Some(have + 1)).await);
+                (ws, seen)
+            }
+        }))
+        .await;
+        clients.extend(moved);
+        let client = redis::Client::open(cluster.redis.url.as_str()).unwrap();
+        let mut c = client.get_multiplexed_async_connection().await.unwrap();
+        let keys_before: i64 = redis::cmd("DBSIZE").query_async(&mut c).await.unwrap();
+        let _: () = redis::cmd("FLUSHALL").query_async(&mut c).await.unwrap();
+        assert!(keys_before > STREAMS as i64, "Redis held the answers before the flush ({keys_before} keys)");
+        let seen = finish_all(clients).await;
+        let r = report("n", &seen).await;
+        assert_eq!((r.complete, r.lost, r.duplicated, r.identical), (STREAMS, 0, 0, STREAMS), "scenario n");
+        let events = events_when_recorded(&cluster.broker, STREAMS).await;
+        assert_every_event_recorded("n", &events, &r);
+        assert_one_answer_each(&events, &seen, &cluster.nodes);
+        let restores = cluster.nodes[0].metric("chatctl_redis_restores_total").await;
+        assert!(restores >= 1.0, "the generating node wrote its answers back ({restores})");
+        for n in &cluster.nodes {
+            let losses = n.metric("chatctl_redis_dataset_losses_total").await;
+            assert_eq!(losses, 1.0, "{} saw Redis lose its dataset once", n.id);
+        }
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn e_broker_restarted_mid_stream() {
     bounded("e", async {
@@ -580,6 +653,147 @@ fn assert_every_event_recorded(name: &str, events: &[Event], r: &Report) {
     }
     let users = events.iter().filter(|e| matches!(&e.payload, Payload::ChatMessage(m) if m.role == Role::User)).count();
     assert!(users >= STREAMS, "scenario {name}: {users} user messages recorded");
+}
+
+/// Exactly one assistant message and one STREAM_COMPLETED recorded per answer; else the
+/// failure shows the answer's events and what the nodes logged about it (and about Redis).
+fn assert_one_answer_each(events: &[Event], seen: &[Seen], nodes: &[Node]) {
+    for s in seen {
+        let of = |is: fn(&Payload) -> bool| {
+            events.iter().filter(|e| e.payload.message_id() == s.message_id && is(&e.payload)).count()
+        };
+        let answers = of(|p| matches!(p, Payload::ChatMessage(m) if m.role == Role::Assistant));
+        let completions = of(|p| matches!(p, Payload::StreamCompleted(_)));
+        if (answers, completions) != (1, 1) {
+            let lines: Vec<String> = nodes.iter().flat_map(|n| n.log_lines(&s.message_id)).collect();
+            let recorded: Vec<String> = events
+                .iter()
+                .filter(|e| e.payload.message_id() == s.message_id && e.event_type() != "CHUNK_RECEIVED")
+                .map(|e| format!("{} {} {} {}", e.timestamp, e.metadata.node_id, e.event_id, e.event_type()))
+                .collect();
+            let redis: Vec<String> = nodes.iter().flat_map(|n| n.redis_lines()).collect();
+            panic!(
+                "{answers} answers and {completions} completions recorded for {} (one of each expected); \
+                 its events:\n{}\nthe nodes' log lines about it:\n{}\nthe nodes' log lines about Redis:\n{}",
+                s.message_id,
+                recorded.join("\n"),
+                lines.join("\n"),
+                redis.join("\n")
+            );
+        }
+    }
+}
+
+/// (o) The generating node paused (SIGSTOP) past its lease while the Redis primary is
+/// killed and replaced, then continued: the survivors take its answers over on the new
+/// primary, and no write of the old owner is accepted after the claim (each answer's buffer
+/// in Redis never goes back to an older epoch), no client sees a chunk of the old epoch
+/// after one of the new, and the paused node stops each answer when it wakes (fenced).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn o_node_paused_across_a_failover() {
+    const WAVE: usize = 20;
+    bounded("o", async {
+        let (broker, sentinel, nodes) = sentinel_fleet(CHUNKS, &[&[], &[], &[]]).await;
+        let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
+        let clients = futures_util::future::join_all((0..WAVE).map(|i| {
+            let ports = ports.clone();
+            async move {
+                let user = format!("o-{i}");
+                let mut ws = connect(ports[0], &user).await;
+                let mut seen = Seen::chat(&mut ws, &user, format!("{i}: paused across a failover?")).await;
+                assert!(seen.read(&mut ws, Some(3)).await);
+                drop(ws);
+                ws = connect(ports[1 + i % 2], &user).await;
+                seen.resume(&mut ws).await;
+                (ws, seen)
+            }
+        }))
+        .await;
+        nodes[0].signal("-STOP");
+        let sentinel = tokio::task::spawn_blocking(move || {
+            let mut sentinel = sentinel;
+            sentinel.kill_primary(Duration::from_secs(20));
+            sentinel
+        })
+        .await
+        .unwrap();
+        let taken = Arc::new(AtomicUsize::new(0));
+        let tasks = clients.into_iter().map(|(mut ws, mut seen)| {
+            let taken = taken.clone();
+            async move {
+                let mut counted = false;
+                while seen.end.is_none() {
+                    let have = seen.chunks.len();
+                    if !seen.read(&mut ws, Some(have + 1)).await {
+                        break;
+                    }
+                    if !counted && seen.chunks.last().is_some_and(|c| c.1 >= 1) {
+                        taken.fetch_add(1, Ordering::SeqCst);
+                        counted = true;
+                    }
+                }
+                seen
+            }
+        });
+        let all = tokio::spawn(futures_util::future::join_all(tasks));
+        let deadline = Instant::now() + Duration::from_secs(40);
+        while taken.load(Ordering::SeqCst) < WAVE && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        nodes[0].signal("-CONT");
+        let seen = all.await.unwrap();
+        let r = report("o", &seen).await;
+        assert_eq!((r.complete, r.lost, r.duplicated, r.identical), (WAVE, 0, 0, WAVE), "scenario o");
+        for s in &seen {
+            let first_new = s.chunks.iter().position(|c| c.1 >= 1).expect("taken over");
+            assert!(
+                s.chunks[first_new..].iter().all(|c| c.1 >= 1),
+                "{}: a chunk of the old epoch arrived after the takeover: {:?}",
+                s.message_id,
+                s.chunks.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>()
+            );
+        }
+        // The paused node woke up to fences: each of its answers stopped there.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut fenced = 0.0;
+        while fenced < WAVE as f64 && Instant::now() < deadline {
+            fenced = nodes[0].metric("chatctl_fenced_total").await;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(fenced as usize, WAVE, "node 0 stopped each of its generations when it woke");
+        // What Redis holds: per answer, epochs never go back (no write of the old owner
+        // after the claim), every index once, and the end once.
+        let (primary, _sentinel) =
+            tokio::task::spawn_blocking(move || (sentinel.primary_port(), sentinel)).await.unwrap();
+        let primary = primary.expect("a primary");
+        let client = redis::Client::open(format!("redis://127.0.0.1:{primary}")).unwrap();
+        let mut c = client
+            .get_multiplexed_async_connection()
+            .await
+            .unwrap_or_else(|e| panic!("the primary the sentinels name, {primary}: {e}"));
+        for s in &seen {
+            let key = format!("chatctl:msg:{{{}}}:chunks", s.message_id);
+            let entries: redis::streams::StreamRangeReply =
+                redis::AsyncCommands::xrange_all(&mut c, &key).await.unwrap();
+            let rows: Vec<(u32, u32)> = entries
+                .ids
+                .iter()
+                .filter(|e| e.get::<String>("t").unwrap_or_default().is_empty())
+                .map(|e| (e.get::<u32>("i").unwrap(), e.get::<u32>("e").unwrap()))
+                .collect();
+            assert!(rows.windows(2).all(|w| w[1].1 >= w[0].1), "{}: epochs went back in Redis: {rows:?}", s.message_id);
+            assert_eq!(
+                rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+                (0..CHUNKS).collect::<Vec<_>>(),
+                "{}: each index once in Redis",
+                s.message_id
+            );
+        }
+        let events = events_recorded_on(&broker.kafka(), WAVE).await;
+        assert_recorded_answers("o", &events, &r);
+        assert_one_answer_each(&events, &seen, &nodes);
+    })
+    .await;
 }
 
 /// `chatctl chat` leaves its node after 3 chunks, resumes on another, and prints the whole
@@ -933,6 +1147,7 @@ async fn i_the_broker_in_use_killed_of_three() {
             port: 0,
             metrics_port: 0,
             id: "w1".into(),
+            log: None,
         };
         // 100 answers, half on each node, each 3 chunks in.
         let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
@@ -1098,14 +1313,7 @@ async fn j_redis_primary_killed_behind_sentinel() {
         );
         let events = events_recorded_on(&broker.kafka(), ROUNDS * WAVE).await;
         assert_recorded_answers("j", &events, &r);
-        for s in &all {
-            let of = |is: fn(&Payload) -> bool| {
-                events.iter().filter(|e| e.payload.message_id() == s.message_id && is(&e.payload)).count()
-            };
-            let answers = of(|p| matches!(p, Payload::ChatMessage(m) if m.role == Role::Assistant));
-            let completions = of(|p| matches!(p, Payload::StreamCompleted(_)));
-            assert_eq!((answers, completions), (1, 1), "one answer and one completion recorded for {}", s.message_id);
-        }
+        assert_one_answer_each(&events, &all, &nodes);
         for n in &nodes {
             let followed = n.metric("chatctl_redis_primary_changes").await;
             assert!(followed >= ROUNDS as f64, "{} followed {followed} of {ROUNDS} failovers", n.id);

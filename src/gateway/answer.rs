@@ -343,14 +343,21 @@ impl Gateway {
         send: &(impl Fn(ServerFrame) + Send + Sync),
     ) -> ChatEnd {
         let end = final_of(gen, &outcome);
-        loop {
+        let saved = loop {
             match self.save(gen, Some(&end)).await {
                 Saved::Lost => return self.fenced(gen),
                 // The end too is confirmed before the client hears it: an end a failover
                 // lost would have another node finish the answer a second time.
                 Saved::Degraded if self.holds_unconfirmed(gen) => tokio::time::sleep(RETRY_PAUSE).await,
-                _ => break,
+                saved => break saved,
             }
+        };
+        tracing::debug!(
+            message = %gen.meta.message_id, epoch = gen.epoch, chunks = gen.deltas.len(),
+            saved = ?saved, "answer finished here"
+        );
+        if saved == Saved::Degraded {
+            self.write_end_later(gen.clone(), end.clone());
         }
         self.publish_end(gen, &outcome);
         // The client hears "done" only once the events of what it saw are on disk: a kill -9
@@ -443,6 +450,7 @@ pub enum ChatEnd {
 }
 
 /// One answer being generated on this node.
+#[derive(Clone)]
 pub(super) struct Generation {
     pub(super) meta: MessageMeta,
     pub(super) origin: ChatOrigin,

@@ -35,8 +35,17 @@ async fn heartbeat(gw: Weak<Gateway>, fixed: NodeBeat, workers: Vec<&'static str
         let Some(buf) = &gw.buffer else { return };
         let beat = vitals(&gw, &fixed, &workers, buf.lease_ttl());
         let info = serde_json::to_string(&beat).expect("a beat always serialises");
-        if let Err(e) = buf.heartbeat(&gw.node_id, &info, HEARTBEAT * 3).await {
-            tracing::debug!(error = %e, "heartbeat failed");
+        match buf.heartbeat(&gw.node_id, &info, HEARTBEAT * 3).await {
+            Ok(crate::realtime::Dataset::Same) => {}
+            Ok(crate::realtime::Dataset::Lost) => {
+                gw.metrics.redis_dataset_losses.inc();
+                tracing::error!(
+                    generating_here = gw.metrics.streams_active.get(),
+                    "redis lost its whole dataset (FLUSHALL, a restart without persistence, or a failover to an \
+                     empty replica): the answers generating here are written back; finished ones are in Kafka"
+                );
+            }
+            Err(e) => tracing::debug!(error = %e, "heartbeat failed"),
         }
     }
 }
@@ -88,6 +97,9 @@ async fn sweep(gw: Weak<Gateway>) {
             continue;
         }
         let Some(buf) = &gw.buffer else { return };
+        if buf.claims_wait() {
+            continue;
+        }
         match buf.claim_orphans(&gw.node_id, CLAIMS_PER_SWEEP).await {
             Ok(claimed) => {
                 if claimed.len() == CLAIMS_PER_SWEEP {

@@ -109,6 +109,8 @@ pub struct Gateway {
     pub subscriber: Option<Subscriber>,
     pub metrics: Arc<Metrics>,
     user_streams: Mutex<HashMap<String, usize>>,
+    /// The answers this node generates now (by message id).
+    generating: Mutex<std::collections::HashSet<String>>,
     user_connections: Mutex<HashMap<String, usize>>,
     open_connections: AtomicUsize,
     /// Open connections by id: their session, user and frame queue (announcements).
@@ -121,6 +123,10 @@ pub struct Gateway {
     handoff: watch::Sender<bool>,
     /// `/readyz`'s last Redis check: when, and whether it answered.
     pub(crate) redis_ready: tokio::sync::Mutex<Option<(Instant, bool)>>,
+    /// Redis write failures since the last one logged (one line a second at most: an
+    /// outage fails every stream's writes at once).
+    redis_failures_unlogged: std::sync::atomic::AtomicU64,
+    redis_failure_logged: Mutex<Option<Instant>>,
 }
 
 /// What a chat turn needs to know about where it came from.
@@ -152,6 +158,7 @@ impl Gateway {
             buffer,
             metrics,
             user_streams: Mutex::new(HashMap::new()),
+            generating: Mutex::default(),
             user_connections: Mutex::new(HashMap::new()),
             open_connections: AtomicUsize::new(0),
             registry: Mutex::new(HashMap::new()),
@@ -161,6 +168,8 @@ impl Gateway {
             draining: watch::channel(false).0,
             handoff: watch::channel(false).0,
             redis_ready: tokio::sync::Mutex::new(None),
+            redis_failures_unlogged: std::sync::atomic::AtomicU64::new(0),
+            redis_failure_logged: Mutex::new(None),
         }
     }
 
@@ -291,14 +300,20 @@ impl Gateway {
         Ok(self.counted(user, message_id))
     }
 
-    /// Count an answer this node generates (for drain and the per-user limit).
-    fn track(self: &Arc<Self>, user: &str, message_id: &str) -> StreamGuard {
+    /// Count an answer this node takes over (for drain and the per-user limit); None when
+    /// this node generates it already (a claim a failover rolled back, made again: one
+    /// generation per message and node, whatever Redis forgot).
+    fn track(self: &Arc<Self>, user: &str, message_id: &str) -> Option<StreamGuard> {
+        if self.generating.lock().unwrap().contains(message_id) {
+            return None;
+        }
         *self.user_streams.lock().unwrap().entry(user.to_string()).or_insert(0) += 1;
-        self.counted(user, message_id)
+        Some(self.counted(user, message_id))
     }
 
     /// The guard of a stream already counted in `user_streams`.
     fn counted(self: &Arc<Self>, user: &str, message_id: &str) -> StreamGuard {
+        self.generating.lock().unwrap().insert(message_id.to_string());
         self.active.fetch_add(1, Ordering::Relaxed);
         self.metrics.streams_active.inc();
         StreamGuard { gw: self.clone(), user: user.to_string(), message_id: message_id.to_string() }
@@ -352,6 +367,8 @@ impl Drop for StreamGuard {
                 streams.remove(&self.user);
             }
         }
+        drop(streams);
+        self.gw.generating.lock().unwrap().remove(&self.message_id);
         self.gw.active.fetch_sub(1, Ordering::Relaxed);
         self.gw.metrics.streams_active.dec();
         if let Some(buf) = self.gw.buffer.clone() {

@@ -2,6 +2,7 @@
 //! confirmed by replicas where asked (`--redis-min-replicas`), written back after Redis
 //! lost them, renewed, handed over on drain.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::answer::{ChatEnd, Generation};
@@ -11,6 +12,10 @@ use crate::realtime::{Fenced, Final};
 /// How long unconfirmed chunks are held back while Redis fails (see `holds_unconfirmed`):
 /// a Sentinel failover takes 1.5-3 s.
 const CONFIRM_PATIENCE: Duration = Duration::from_secs(10);
+
+/// How long an end recorded while Redis could not take it keeps being written to Redis
+/// (see [`Gateway::write_end_later`]).
+const WRITE_BEHIND_FOR: Duration = Duration::from_secs(600);
 
 /// The pause between tries while chunks are held back.
 pub(super) const RETRY_PAUSE: Duration = Duration::from_millis(200);
@@ -99,17 +104,20 @@ impl Gateway {
         Saved::Degraded
     }
 
-    /// Renew the lease (every TTL/3), writing first what Redis lacks.
+    /// Renew the lease (every TTL/3), writing first what Redis lacks. The lease is renewed
+    /// even when that write fails (Redis answers but its replicas do not confirm): this
+    /// node is alive and generating, and a lease let go would have another node generate
+    /// the answer a second time.
     pub(super) async fn renew(&self, gen: &mut Generation) -> Saved {
         let Some(buf) = &self.buffer else { return Saved::Ok };
-        if gen.degraded.is_some() {
-            let saved = self.save(gen, None).await;
-            if saved != Saved::Ok {
-                return saved;
-            }
+        if gen.degraded.is_some() && self.save(gen, None).await == Saved::Lost {
+            return Saved::Lost;
         }
         match buf.renew(&gen.meta.message_id, &self.node_id, gen.epoch).await {
             Ok(Fenced::Lost) => Saved::Lost,
+            // Redis lost the message (its dataset, even): write it back now, not at the
+            // next chunk (a slow upstream may be minutes away from one).
+            Ok(Fenced::Gone) => self.save(gen, None).await,
             Ok(_) => Saved::Ok,
             Err(e) => {
                 self.redis_failed(&e);
@@ -117,6 +125,50 @@ impl Gateway {
                 Saved::Degraded
             }
         }
+    }
+
+    /// The answer ended here, recorded in Kafka, while Redis could not take its end (away,
+    /// or its replicas not confirming past [`CONFIRM_PATIENCE`]). Until Redis takes it, this
+    /// node keeps the lease, so that no node takes the answer over and generates it a second
+    /// time, and writes the end as soon as Redis answers, so that clients following the
+    /// answer elsewhere read it. Bounded by [`WRITE_BEHIND_FOR`].
+    pub(super) fn write_end_later(self: &Arc<Self>, mut gen: Generation, end: Final) {
+        let Some(buf) = self.buffer.clone() else { return };
+        let gw = Arc::downgrade(self);
+        let every = (buf.lease_ttl() / 3).min(Duration::from_secs(1));
+        tokio::spawn(async move {
+            let started = Instant::now();
+            let message = gen.meta.message_id.clone();
+            loop {
+                tokio::time::sleep(every).await;
+                let Some(gw) = gw.upgrade() else { return };
+                let taken = match gw.save(&mut gen, Some(&end)).await {
+                    Saved::Ok => {
+                        tracing::info!(message = %message, "the end of an answer recorded while Redis was away is in Redis now");
+                        return;
+                    }
+                    Saved::Lost => true,
+                    Saved::Degraded => {
+                        matches!(buf.renew(&message, &gw.node_id, gen.epoch).await, Ok(Fenced::Lost))
+                    }
+                };
+                if taken {
+                    gw.metrics.fenced.inc();
+                    tracing::error!(
+                        message = %message, epoch = gen.epoch,
+                        "another node took over an answer that ended here while Redis was away: it may be recorded twice"
+                    );
+                    return;
+                }
+                if started.elapsed() > WRITE_BEHIND_FOR {
+                    tracing::error!(
+                        message = %message, after = ?WRITE_BEHIND_FOR,
+                        "Redis never took the end of an answer recorded while it was away: giving up (a node may take it over)"
+                    );
+                    return;
+                }
+            }
+        });
     }
 
     /// Behind replicas (`--redis-min-replicas` > 0), chunks Redis has not confirmed are held
@@ -128,8 +180,27 @@ impl Gateway {
         confirming && gen.degraded.is_some_and(|since| since.elapsed() < CONFIRM_PATIENCE)
     }
 
+    /// Count a failed Redis write and log it (with how many others failed since the last
+    /// line, one line a second at most).
     pub(super) fn redis_failed(&self, e: &crate::error::Error) {
+        use std::sync::atomic::Ordering;
         self.metrics.redis_errors.inc();
-        tracing::warn!(error = %e, "resume state write failed; serving from this node until Redis answers");
+        let due = {
+            let mut last = self.redis_failure_logged.lock().unwrap();
+            let due = last.is_none_or(|at| at.elapsed() >= Duration::from_secs(1));
+            if due {
+                *last = Some(Instant::now());
+            }
+            due
+        };
+        if !due {
+            self.redis_failures_unlogged.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let others = self.redis_failures_unlogged.swap(0, Ordering::Relaxed);
+        tracing::warn!(
+            error = %e, others_since_last_line = others,
+            "resume state write failed; serving from this node until Redis answers"
+        );
     }
 }

@@ -12,16 +12,28 @@ impl Gateway {
         let Some(buf) = &self.buffer else { return };
         let snap = match buf.load(&claimed.message_id).await {
             Ok(Some(s)) if s.epoch == claimed.epoch && s.final_frame.is_none() => s,
-            Ok(_) => return,
-            Err(e) => {
-                // The lease runs out again and a node (maybe this one) claims it anew.
-                self.redis_failed(&e);
+            other => {
+                tracing::debug!(
+                    message = %claimed.message_id, epoch = claimed.epoch,
+                    redis_has = ?other.as_ref().map(|s| s.as_ref().map(|s| (s.epoch, s.final_frame.is_some()))),
+                    "claimed, but not taken over"
+                );
+                if let Err(e) = other {
+                    // The lease runs out again and a node (maybe this one) claims it anew.
+                    self.redis_failed(&e);
+                }
                 return;
             }
         };
         // The user's fleet-wide slot for this answer is in Redis already (its member is the
         // message id): the guard gives it back when the answer ends here.
-        let _guard = self.track(&snap.meta.user_id, &claimed.message_id);
+        let Some(_guard) = self.track(&snap.meta.user_id, &claimed.message_id) else {
+            tracing::warn!(
+                message = %claimed.message_id, epoch = claimed.epoch,
+                "claimed an answer this node generates already (Redis lost an earlier claim): not generating it twice"
+            );
+            return;
+        };
         if claimed.released {
             self.metrics.handovers_received.inc();
         } else {

@@ -16,8 +16,8 @@ pub(super) struct Append {
 pub(super) type AppendRequest = (Append, oneshot::Sender<Result<Fenced>>);
 
 /// Replicas that must confirm an append (`WAIT`) before it is answered Ok: every replica
-/// the sentinels see up, and at least `replicas`. All of them, because the sentinels promote
-/// the replica whose offset they last saw highest (polled, so possibly stale), not one that
+/// in step, and at least `replicas`. All of them, because the sentinels promote the
+/// replica whose offset they last saw highest (polled, so possibly stale), not one that
 /// confirmed: a write one replica of two confirmed could still be missing after a failover.
 #[derive(Clone, Copy)]
 pub(super) struct Confirm {
@@ -50,38 +50,31 @@ pub(super) async fn batch_appends(
         }
         let (mut c, script) = (conn.clone(), script.clone());
         tokio::spawn(async move {
-            let mut inv = script.prepare_invoke();
-            inv.key(LEASES).arg(lease_ttl.as_millis() as u64).arg(ttl.as_millis() as u64);
+            let mut eval = evalsha(&script, &[LEASES]);
+            eval.arg(lease_ttl.as_millis() as u64).arg(ttl.as_millis() as u64);
             let mut replies = Vec::with_capacity(batch.len());
             for (a, reply) in batch {
-                inv.arg(a.message_id).arg(a.node).arg(a.epoch).arg(a.from).arg(a.deltas.len());
+                eval.arg(a.message_id).arg(a.node).arg(a.epoch).arg(a.from).arg(a.deltas.len());
                 for d in a.deltas {
-                    inv.arg(d);
+                    eval.arg(d);
                 }
                 let (terminal, last) = a.end.unwrap_or_default();
-                inv.arg(terminal).arg(last);
+                eval.arg(terminal).arg(last);
                 replies.push(reply);
             }
-            let answer: std::result::Result<Vec<i64>, _> = inv.invoke_async(&mut c).await;
-            // On the connection the script ran on, so the WAIT covers these writes (it
-            // cannot run inside the script).
-            let confirmed = match (&answer, confirm.replicas) {
-                (Ok(_), 1..) => confirm.wait(&mut c).await,
-                _ => Ok(()),
-            };
+            let answer: std::result::Result<Vec<i64>, String> = confirm.run(&mut c, &script, &eval).await;
             drop(slot);
-            let failure = match (answer, confirmed) {
-                (Ok(rows), Ok(())) if rows.len() == replies.len() => {
+            let failure = match answer {
+                Ok(rows) if rows.len() == replies.len() => {
                     for (code, reply) in rows.into_iter().zip(replies) {
                         let _ = reply.send(Ok(fenced(code)));
                     }
                     return;
                 }
-                (Ok(rows), Ok(())) => {
+                Ok(rows) => {
                     format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len())
                 }
-                (Ok(_), Err(not_confirmed)) => not_confirmed,
-                (Err(e), _) => format!("redis: {e}"),
+                Err(e) => e,
             };
             for reply in replies {
                 let _ = reply.send(Err(Error::Broker(failure.clone())));
@@ -90,25 +83,103 @@ pub(super) async fn batch_appends(
     }
 }
 
+/// `EVALSHA` of `script` over `keys` (the arguments follow).
+pub(super) fn evalsha(script: &Script, keys: &[&str]) -> redis::Cmd {
+    let mut cmd = redis::cmd("EVALSHA");
+    cmd.arg(script.get_hash()).arg(keys.len()).arg(keys);
+    cmd
+}
+
 impl Confirm {
-    /// `WAIT`: Ok once the replicas hold every write made on `c` so far.
-    pub(super) async fn wait(&self, c: &mut Primary) -> std::result::Result<(), String> {
-        let up = c.sentinel_health().replicas_up.unwrap_or(0);
-        let want = self.replicas.max(up);
-        let mut wait = redis::cmd("WAIT");
-        wait.arg(want).arg(self.within.as_millis() as u64);
-        match wait.query_async::<i64>(c).await {
-            Ok(got) if got >= i64::from(want) => Ok(()),
-            Ok(got) => Err(format!(
-                "redis: not confirmed: the append reached {got} of {want} replicas within {:?}",
-                self.within
-            )),
-            Err(e) => Err(format!("redis: {e}")),
+    /// Run `eval` (an [`evalsha`] of `script`), loading the script when Redis lacks it;
+    /// with replicas to confirm, followed by `WAIT` in the same pipeline (so on the same
+    /// connection: a `WAIT` sent after a failover swapped the connection would confirm
+    /// nothing and answer at once), Ok once every replica in step holds the script's writes
+    /// and at least `replicas` do. Which replicas are in step is the primary's own answer
+    /// (`INFO replication`, in the same pipeline: online, acknowledged within
+    /// [`IN_STEP_LAG`]), not the sentinels' (polled every few seconds): a replica that
+    /// rejoined a moment ago can be promoted at the next failover, so it must confirm too,
+    /// while one that stopped answering cannot be (the sentinels see it down) and must not
+    /// hold every write up. The count is kept for the next call; when this call asked for
+    /// fewer than were in step, it answers "not confirmed" (the caller tries again).
+    pub(super) async fn run<T: redis::FromRedisValue>(
+        &self,
+        c: &mut Primary,
+        script: &Script,
+        eval: &redis::Cmd,
+    ) -> std::result::Result<T, String> {
+        let no_script = |e: &redis::RedisError| e.kind() == redis::ErrorKind::NoScriptError;
+        let failed = |e: redis::RedisError| format!("redis: {e}");
+        if self.replicas == 0 {
+            return match eval.query_async(c).await {
+                Err(e) if no_script(&e) => {
+                    script.load_async(c).await.map_err(failed)?;
+                    eval.query_async(c).await.map_err(failed)
+                }
+                answer => answer.map_err(failed),
+            };
         }
+        let want = self.replicas.max(c.replicas_online());
+        let mut pipe = redis::pipe();
+        pipe.add_command(eval.clone());
+        pipe.cmd("WAIT").arg(want).arg(self.within.as_millis() as u64).cmd("INFO").arg("replication");
+        let answer = match pipe.query_async::<(T, i64, String)>(c).await {
+            Err(e) if no_script(&e) => {
+                script.load_async(c).await.map_err(failed)?;
+                pipe.query_async(c).await
+            }
+            answer => answer,
+        };
+        let (value, got, info) = answer.map_err(failed)?;
+        let in_step = replicas_in_step(&info);
+        c.note_replicas_online(in_step);
+        if got < i64::from(want.max(in_step)) {
+            return Err(format!(
+                "redis: not confirmed: the write reached {got} of {} replicas within {:?}",
+                want.max(in_step),
+                self.within
+            ));
+        }
+        Ok(value)
     }
+}
+
+/// A replica whose last acknowledgement is older than this (seconds, as `INFO` counts) is
+/// not waited for: it stopped answering, and the sentinels will not promote it.
+const IN_STEP_LAG: u64 = 2;
+
+/// Replicas a primary's `INFO replication` lists online and acknowledging (lines such as
+/// `slave0:ip=127.0.0.1,port=6380,state=online,offset=123,lag=0`).
+fn replicas_in_step(info: &str) -> u32 {
+    info.lines()
+        .filter(|l| l.starts_with("slave") && l.as_bytes().get(5).is_some_and(u8::is_ascii_digit))
+        .filter(|l| {
+            let field = |k: &str| l.split([':', ',']).find_map(|f| f.strip_prefix(k)?.strip_prefix('='));
+            field("state") == Some("online")
+                && field("lag").and_then(|v| v.parse::<u64>().ok()).is_some_and(|lag| lag <= IN_STEP_LAG)
+        })
+        .count() as u32
 }
 
 /// Items per append call at most.
 const MAX_BATCH: usize = 512;
 /// Append calls in Redis at once.
 const BATCHES_IN_FLIGHT: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replicas_in_step_counts_online_replicas_that_acknowledge() {
+        let info = "# Replication\r\nrole:master\r\nconnected_slaves:3\r\nmin_slaves_good_slaves:2\r\n\
+                    slave0:ip=127.0.0.1,port=6380,state=online,offset=4242,lag=0\r\n\
+                    slave1:ip=127.0.0.1,port=6381,state=wait_bgsave,offset=0,lag=0\r\n\
+                    slave2:ip=127.0.0.1,port=6382,state=online,offset=4200,lag=7\r\n\
+                    slave3:ip=127.0.0.1,port=6383,state=online,offset=4242,lag=2\r\n\
+                    master_failover_state:no-failover\r\nslave_read_repl_offset:1\r\n";
+        // slave1 is still syncing, slave2 stopped acknowledging 7 s ago.
+        assert_eq!(replicas_in_step(info), 2);
+        assert_eq!(replicas_in_step("# Replication\r\nrole:slave\r\nmaster_host:127.0.0.1\r\n"), 0);
+    }
+}

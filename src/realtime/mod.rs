@@ -17,8 +17,10 @@
 //! (the node registry: what runs where, for operators).
 //!
 //! Every write of a generating node goes through one Lua script that first checks the node
-//! still holds the message at its epoch (fencing): a node that lost its lease while paused
-//! can never add a chunk after the takeover. The claim script touches keys it computes (a
+//! still holds the message at its epoch, as its owner (fencing): a node that lost its lease
+//! while paused can never add a chunk after the takeover, nor can one whose claim a Redis
+//! failover rolled back. `chatctl:dataset` names the dataset (see [`DATASET`]): a node
+//! that finds it gone knows Redis lost everything, not one message. The claim script touches keys it computes (a
 //! claimed message's), so these scripts need one Redis (or a primary with replicas), not
 //! Redis Cluster.
 
@@ -95,16 +97,36 @@ const RESTORE: &str = include_str!("lua/restore.lua");
 /// Answers 0, or the fence's code.
 const RELEASE: &str = include_str!("lua/release.lua");
 
-/// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
-/// expired or was released: bumps the epoch, takes the lease. Returns {message, epoch,
-/// previous owner, released (1) or lost (0)}.
 /// KEYS: user streams. ARGV: message id, cap, ttl ms. 1 when the slot is taken (or was
 /// this message's already), 0 when the user has `cap` live slots. Uses Redis time.
 const ACQUIRE_SLOT: &str = include_str!("lua/acquire_slot.lua");
 
+/// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
+/// expired or was released: bumps the epoch, takes the lease. Returns {message, epoch,
+/// previous owner, released (1) or lost (0)}.
 const CLAIM: &str = include_str!("lua/claim.lua");
 
 const LEASES: &str = "chatctl:leases";
+
+/// The dataset's identity: an id set once (by whichever node looks first) that lives as
+/// long as the dataset. A node that finds it missing or changed knows Redis lost everything
+/// it held (FLUSHALL, a restart without persistence, a failover to an empty replica), not
+/// one message: it says so, and its answers in flight are written back.
+const DATASET: &str = "chatctl:dataset";
+
+/// KEYS: the dataset key. ARGV: a new id. Answers {1, id} when there is one, else sets the
+/// new one and answers {0, it}.
+const DATASET_SCRIPT: &str = "local v = redis.call('GET', KEYS[1]) \
+    if v then return {1, v} end redis.call('SET', KEYS[1], ARGV[1]) return {0, ARGV[1]}";
+
+/// What a heartbeat found of the dataset's identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dataset {
+    /// The one this node knew (or the first it saw).
+    Same,
+    /// Redis lost the dataset this node knew.
+    Lost,
+}
 
 /// A message's key (`part`: meta, chunks, live, lease); the scripts build the same names.
 fn msg_key(message_id: &str, part: &str) -> String {
@@ -225,6 +247,11 @@ pub struct Claimed {
 #[derive(Clone)]
 pub struct ResumeBuffer {
     conn: Primary,
+    /// Where the writes that replicas confirm (`WAIT`) go: appends and claims. Its own
+    /// connection when replicas confirm (a `WAIT` blocks the connection it is sent on,
+    /// and must not hold up reads and renewals), else `conn`.
+    confirming: Primary,
+    confirm: batch::Confirm,
     /// Replicas that confirm each append before it is answered (`WAIT`), 0: none.
     min_replicas: u32,
     appends: mpsc::UnboundedSender<AppendRequest>,
@@ -237,6 +264,8 @@ pub struct ResumeBuffer {
     claim: Script,
     acquire_slot: Script,
     watch: Script,
+    /// The dataset id this node last saw (see [`DATASET`]).
+    dataset: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl ResumeBuffer {
@@ -260,16 +289,18 @@ impl ResumeBuffer {
         let min_replicas = target.min_replicas();
         // The appends have a connection of their own: a `WAIT` blocks the connection it is
         // sent on (until the replicas confirm), and it must not hold up reads and renewals.
-        let appender = match min_replicas {
+        let confirming = match min_replicas {
             0 => conn.clone(),
             _ => Primary::connect(target, config, Duration::from_secs(5)).await?,
         };
         let script = |body: &str| Script::new(&format!("{FENCE}\n{body}"));
         let (appends, rx) = mpsc::unbounded_channel();
         let confirm = batch::Confirm { replicas: min_replicas, within: WAIT_TIMEOUT };
-        tokio::spawn(batch_appends(appender, script(APPEND), lease_ttl, ttl, confirm, rx));
+        tokio::spawn(batch_appends(confirming.clone(), script(APPEND), lease_ttl, ttl, confirm, rx));
         Ok(ResumeBuffer {
             conn,
+            confirming,
+            confirm,
             min_replicas,
             appends,
             ttl,
@@ -281,6 +312,7 @@ impl ResumeBuffer {
             claim: script(CLAIM),
             acquire_slot: Script::new(ACQUIRE_SLOT),
             watch: script(WATCH),
+            dataset: Arc::default(),
         })
     }
 
@@ -421,26 +453,29 @@ impl ResumeBuffer {
         Ok(status == "OK")
     }
 
+    /// Whether claims wait: Redis was unreachable, or its primary changed, less than a lease
+    /// ago (as this node saw it). Leases lapse in such a gap while their nodes live (a
+    /// failover takes longer than a short lease, and the replica promoted holds the leases
+    /// as they were); their owners renew them within a lease of Redis answering again. A
+    /// claim before that would take an answer over from a live node: its client has to
+    /// follow it elsewhere, and work is done twice. A dead node's answers wait one lease
+    /// more.
+    pub fn claims_wait(&self) -> bool {
+        let lease = self.lease_ttl;
+        [&self.conn, &self.confirming].iter().any(|p| p.calm_for().is_some_and(|calm| calm < lease))
+    }
+
     /// Claim up to `max` generations whose lease expired.
     pub async fn claim_orphans(&self, node: &str, max: usize) -> Result<Vec<Claimed>> {
-        let mut conn = self.conn.clone();
-        let rows: Vec<(String, i64, String, i64)> = self
-            .claim
-            .key(LEASES)
-            .arg(node)
-            .arg(self.lease_ttl.as_millis() as u64)
-            .arg(max)
-            .invoke_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
+        let mut conn = self.confirming.clone();
+        let mut eval = batch::evalsha(&self.claim, &[LEASES]);
+        eval.arg(node).arg(self.lease_ttl.as_millis() as u64).arg(max);
         // A claim a failover could roll back must not be acted on: its epoch could be
-        // handed out again. So a claim waits for every replica up, as appends do (whichever
-        // the sentinels promote holds it). Unconfirmed, the claims lapse with their lease and
-        // are made again.
-        if !rows.is_empty() && self.min_replicas > 0 {
-            let confirm = batch::Confirm { replicas: self.min_replicas, within: WAIT_TIMEOUT };
-            confirm.wait(&mut conn).await.map_err(Error::Broker)?;
-        }
+        // handed out again. So a claim is confirmed by every replica in step, as appends are
+        // (whichever the sentinels promote holds it). Unconfirmed, the claims lapse with
+        // their lease and are made again.
+        let rows: Vec<(String, i64, String, i64)> =
+            self.confirm.run(&mut conn, &self.claim, &eval).await.map_err(Error::Broker)?;
         Ok(rows
             .into_iter()
             .map(|(message_id, epoch, previous_owner, released)| Claimed {
@@ -536,20 +571,35 @@ impl ResumeBuffer {
 
     /// This node is alive for another `ttl`: its beat, and its name in the registry's index
     /// (`chatctl:nodes`, node → when it last beat; names silent for an hour are dropped).
-    pub async fn heartbeat(&self, node: &str, info: &str, ttl: Duration) -> Result<()> {
+    /// Beat (the node registry) and look at the dataset's identity: Lost when Redis no
+    /// longer holds the dataset this node knew (see [`DATASET`]).
+    pub async fn heartbeat(&self, node: &str, info: &str, ttl: Duration) -> Result<Dataset> {
         let mut conn = self.conn.clone();
         let now = chrono::Utc::now().timestamp_millis();
-        let _: () = redis::pipe()
+        let candidate = uuid::Uuid::now_v7().to_string();
+        let ((existed, id),): ((i64, String),) = redis::pipe()
             .pset_ex(node_key(node), info, ttl.as_millis() as u64)
             .ignore()
             .zadd(fleet::NODES, node, now)
             .ignore()
             .zrembyscore(fleet::NODES, "-inf", now - 3_600_000)
             .ignore()
+            .cmd("EVAL")
+            .arg(DATASET_SCRIPT)
+            .arg(1)
+            .arg(DATASET)
+            .arg(&candidate)
             .query_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        Ok(())
+        let mut known = self.dataset.lock().unwrap();
+        let seen = match known.as_deref() {
+            None => Dataset::Same,
+            Some(k) if existed == 1 && k == id => Dataset::Same,
+            Some(_) => Dataset::Lost,
+        };
+        *known = Some(id);
+        Ok(seen)
     }
 
     pub async fn ping(&self) -> Result<()> {

@@ -54,6 +54,16 @@ struct Shared {
     /// Look-ups that failed in a row (the sentinels or the primary unreachable).
     failed_lookups: AtomicU64,
     health: RwLock<SentinelHealth>,
+    /// Replicas the primary last listed in step (`INFO replication`, read with each `WAIT`).
+    replicas_online: AtomicU64,
+    /// When an answer last said Redis was unreachable or moved, or the primary changed.
+    trouble: std::sync::Mutex<Option<tokio::time::Instant>>,
+}
+
+impl Shared {
+    fn troubled(&self) {
+        *self.trouble.lock().unwrap() = Some(tokio::time::Instant::now());
+    }
 }
 
 /// What the sentinels say of their own set-up, asked every [`HEALTH_EVERY`].
@@ -102,6 +112,8 @@ impl Primary {
             sentinel: sentinel.is_some(),
             failed_lookups: AtomicU64::new(0),
             health: RwLock::new(SentinelHealth::default()),
+            replicas_online: AtomicU64::new(0),
+            trouble: std::sync::Mutex::new(None),
         });
         if let Some(sentinel) = sentinel {
             tokio::spawn(follow(Arc::downgrade(&shared), target.clone(), config, sentinel));
@@ -141,6 +153,21 @@ impl Primary {
         self.shared.health.read().unwrap().clone()
     }
 
+    /// How long since an answer last said Redis was unreachable or moved, or the primary
+    /// changed (None: never). Leases can lapse in such a gap while their nodes live.
+    pub fn calm_for(&self) -> Option<Duration> {
+        self.shared.trouble.lock().unwrap().map(|at| at.elapsed())
+    }
+
+    /// Replicas the primary last listed in step (`INFO replication`, asked with each `WAIT`).
+    pub fn replicas_online(&self) -> u32 {
+        self.shared.replicas_online.load(Ordering::Relaxed) as u32
+    }
+
+    pub(super) fn note_replicas_online(&self, n: u32) {
+        self.shared.replicas_online.store(u64::from(n), Ordering::Relaxed);
+    }
+
     /// Behind Sentinel and unable to fail over, or without a replica: one line saying why,
     /// for `/readyz` and the logs. None when all is well (or one Redis).
     pub fn degraded(&self) -> Option<String> {
@@ -166,15 +193,15 @@ impl Primary {
 
     /// Look at an answer for a sign that the primary moved.
     fn check<T>(&self, answer: &std::result::Result<T, RedisError>, values: &[Value]) {
-        if !self.shared.sentinel {
-            return;
-        }
         let moved = match answer {
             Err(e) => moved_error(e),
             Ok(_) => values.iter().any(|v| matches!(v, Value::ServerError(e) if moved_code(e.code()))),
         };
         if moved {
-            self.shared.kick.notify_one();
+            self.shared.troubled();
+            if self.shared.sentinel {
+                self.shared.kick.notify_one();
+            }
         }
     }
 }
@@ -299,6 +326,9 @@ async fn look_up(
     match made.await {
         Ok(Ok(conn)) => {
             *s.current.write().unwrap() = Current { conn, client, addr: addr.clone() };
+            // The new primary's replicas are counted at its first `WAIT`.
+            s.replicas_online.store(0, Ordering::Relaxed);
+            s.troubled();
             s.moved.send_modify(|n| *n += 1);
             tracing::warn!(from = %was, to = %addr, "redis: the primary moved; following it");
         }

@@ -8,10 +8,16 @@ while a <= #ARGV do
   a = first + c + 2
   local p = 'chatctl:msg:{' .. m .. '}:'
   local meta, chunks = p .. 'meta', p .. 'chunks'
-  local st = redis.call('HMGET', meta, 'epoch', 'state', 'next', 'w')
+  local st = redis.call('HMGET', meta, 'epoch', 'state', 'next', 'w', 'owner')
   if not st[1] then
     out[#out + 1] = -2
-  elseif tonumber(st[1]) ~= e or st[2] ~= 'generating' then
+  elseif tonumber(st[1]) ~= e or st[5] ~= n then
+    -- The owner too: a claim a failover rolled back can hand the same epoch to another node.
+    out[#out + 1] = -1
+  elseif term ~= '' and st[2] == term then
+    -- This end again (the first call's answer was lost, or its WAIT timed out): done.
+    out[#out + 1] = tonumber(st[3])
+  elseif st[2] ~= 'generating' then
     out[#out + 1] = -1
   elseif f > tonumber(st[3]) then
     out[#out + 1] = -3 - tonumber(st[3])

@@ -5,9 +5,10 @@ end
 -- nil when `node` still holds the message at `epoch` (the lease is renewed), else why not:
 -- -2 gone, -1 fenced (the codes the append script answers, see `fenced`).
 local function fence(meta, lease, leases, m, node, epoch, lease_ttl)
-  local e = redis.call('HGET', meta, 'epoch')
-  if not e then return -2 end
-  if tonumber(e) ~= tonumber(epoch) or redis.call('HGET', meta, 'state') ~= 'generating' then
+  local st = redis.call('HMGET', meta, 'epoch', 'state', 'owner')
+  if not st[1] then return -2 end
+  -- The owner too: a claim a failover rolled back can hand the same epoch to another node.
+  if tonumber(st[1]) ~= tonumber(epoch) or st[2] ~= 'generating' or st[3] ~= node then
     return -1
   end
   local me = node .. '/' .. epoch
