@@ -9,8 +9,8 @@ use clap::{Args, Parser, Subcommand};
 pub use crate::args::OutputFormat;
 use crate::args::{NodeArgs, RedisArgs};
 use crate::{
-    announce, audit, chat, completions, consume, dlq, groups, lag, produce, replay, search, serve, session, stats,
-    summaries, topics, training, ui,
+    announce, audit, chat, completions, consume, dlq, groups, lag, produce, quarantine, replay, search, serve, session,
+    stats, summaries, topics, training, ui,
 };
 
 #[derive(Debug, Parser)]
@@ -59,6 +59,9 @@ pub enum Command {
     /// Dead letters: list, follow live (TUI) and re-drive to their origin topic
     #[command(subcommand)]
     Dlq(dlq::DlqCommand),
+    /// Events Kafka refused for good: list them, replay them once the cause is fixed
+    #[command(subcommand)]
+    Quarantine(quarantine::Command),
     /// Topics: create chatctl's own (ensure), list, describe, create, delete, alter-config
     #[command(subcommand)]
     Topics(topics::TopicsCommand),

@@ -16,6 +16,7 @@ mod groups;
 mod lag;
 mod output;
 mod produce;
+mod quarantine;
 mod replay;
 mod search;
 mod serve;
@@ -146,6 +147,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Groups(cmd) => groups::run(cmd, &ctx).await,
             Command::Lag(args) => lag::run(args, &ctx).await,
             Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
+            Command::Quarantine(cmd) => quarantine::run(cmd, &ctx).await,
             Command::Completions(_) | Command::Config(_) => unreachable!("handled before settings"),
         }
     })

@@ -32,6 +32,7 @@ pub struct Metrics {
     pub redis_replicas_up: Gauge<i64, std::sync::atomic::AtomicI64>,
     pub events_coalesced: Counter,
     pub events_failed: Counter,
+    pub events_retried: Counter,
     pub frame_errors: Family<Labels, Counter>,
     pub redis_errors: Counter,
     pub takeovers: Counter,
@@ -83,6 +84,7 @@ impl Default for Metrics {
             redis_replicas_up: Gauge::default(),
             events_coalesced: Counter::default(),
             events_failed: Counter::default(),
+            events_retried: Counter::default(),
             frame_errors: Family::default(),
             redis_errors: Counter::default(),
             takeovers: Counter::default(),
@@ -240,6 +242,12 @@ impl Metrics {
             self.events_coalesced.clone(),
         );
         r.register("events_failed", "Events Kafka refused for good", self.events_failed.clone());
+        r.register(
+            "events_retried",
+            "Events sent again after a transient refusal (timed out, unknown topic, a fatal producer error...): \
+             kept in the spool meanwhile, never quarantined",
+            self.events_retried.clone(),
+        );
         r.register(
             "events_spool_failed",
             "Events the spool could not write (sent, but only kept in memory)",

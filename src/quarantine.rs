@@ -3,7 +3,9 @@
 //! and nothing wedges the path behind it (the gateway's spool moves on; a worker's
 //! partition moves on). Each quarantined record is named in a log line and counted in
 //! `chatctl_events_quarantined_total`. The file holds prompts and answers: it is created
-//! readable by its owner only.
+//! readable by its owner only. `chatctl quarantine list` reads it back, and `chatctl
+//! quarantine replay` puts its records back on Kafka once the cause is fixed (each once: a
+//! ledger beside the file names what was replayed).
 
 use std::io::Write;
 
@@ -12,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rdkafka::error::{KafkaError, RDKafkaErrorCode as C};
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// The largest event the gateway hands to Kafka (bytes of JSON): librdkafka's default
 /// `message.max.bytes` (1,000,000) less room for the key, headers and record framing.
@@ -81,6 +83,92 @@ impl Quarantine {
         file.write_all(&out)?;
         file.sync_data()
     }
+}
+
+/// One quarantined record, as read back from its file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    /// Its line in the file (1-based).
+    pub line: usize,
+    pub quarantined_at: String,
+    pub topic: String,
+    pub reason: String,
+    pub key: Option<Vec<u8>>,
+    pub value: Vec<u8>,
+}
+
+impl Kept {
+    /// What identifies it across replays: the event's `eventId` when the value is an event,
+    /// else its line (the file is only ever appended to).
+    pub fn id(&self) -> String {
+        serde_json::from_slice::<Value>(&self.value)
+            .ok()
+            .and_then(|v| v.get("eventId").and_then(Value::as_str).map(str::to_string))
+            .unwrap_or_else(|| format!("line:{}", self.line))
+    }
+
+    /// The event's type, when the value is an event.
+    pub fn event_type(&self) -> Option<String> {
+        let v: Value = serde_json::from_slice(&self.value).ok()?;
+        v.get("eventType").and_then(Value::as_str).map(str::to_string)
+    }
+}
+
+/// Every record of a quarantine file, in order. A line that does not parse is an error
+/// naming it (the file is chatctl's own: nothing else should write it).
+pub fn read(path: &Path) -> std::io::Result<Vec<Kept>> {
+    let text = std::fs::read_to_string(path)?;
+    let bytes = |v: &Value| -> Option<Vec<u8>> {
+        match v {
+            Value::String(s) => Some(s.as_bytes().to_vec()),
+            Value::Object(o) => o
+                .get("base64")
+                .and_then(Value::as_str)
+                .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok()),
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let bad = |why: &str| {
+            std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}:{}: {why}", path.display(), i + 1))
+        };
+        let v: Value = serde_json::from_str(l).map_err(|e| bad(&e.to_string()))?;
+        let field = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        out.push(Kept {
+            line: i + 1,
+            quarantined_at: field("quarantinedAt"),
+            topic: field("topic"),
+            reason: field("reason"),
+            key: v.get("key").and_then(bytes),
+            value: v.get("value").and_then(bytes).ok_or_else(|| bad("no value"))?,
+        });
+    }
+    Ok(out)
+}
+
+/// The replay ledger beside a quarantine file (`<file>.replayed`): the id of each record
+/// put back on Kafka, one per line, so a record is replayed once whoever runs it again.
+pub fn ledger_path(path: &Path) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(".replayed");
+    PathBuf::from(p)
+}
+
+/// The ids already replayed from `path`.
+pub fn replayed(path: &Path) -> std::io::Result<std::collections::HashSet<String>> {
+    match std::fs::read_to_string(ledger_path(path)) {
+        Ok(t) => Ok(t.lines().map(str::to_string).collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Default::default()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Note `id` as replayed from `path` (synced before the next record is sent).
+pub fn note_replayed(path: &Path, id: &str) -> std::io::Result<()> {
+    let mut f = open_private(&ledger_path(path))?;
+    f.write_all(format!("{id}\n").as_bytes())?;
+    f.sync_data()
 }
 
 /// Open for appending, owner-only (0600) when created.

@@ -543,3 +543,100 @@ async fn secrets_set_everywhere_reach_no_output() {
     }
     eprintln!("secrets: {} outputs searched, no secret in any", outputs.len());
 }
+
+/// A transient refusal is never quarantined: the broker down past `message.timeout.ms`
+/// (1 s here) times every event out, again and again; each is kept in the spool and sent
+/// again, and once the broker is back all of them are in Kafka, the quarantine empty.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_broker_down_past_the_message_timeout_quarantines_nothing() {
+    let mut broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let (spool, quarantine) = (broker.path("spool"), broker.path("quarantine.jsonl"));
+    let (spool_s, quarantine_s) = (spool.display().to_string(), quarantine.display().to_string());
+    let args = ["--spool-dir", &spool_s, "--quarantine-file", &quarantine_s, "-X", "message.timeout.ms=1000"];
+    let mut node = Node::start(&broker, "transient", &args);
+    broker.kill();
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let (id, _, end) = chat(node.port, &format!("u{i}"), "while the broker is away").await;
+        assert_eq!(end["type"], "done", "{end}");
+        ids.push(id);
+    }
+    // Timed out at least once each (the retries are counted), none quarantined.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while node.metric("chatctl_events_retried_total").await < 20.0 {
+        assert!(Instant::now() < deadline, "no retries counted\n{}", tail(&node.log, 30));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(node.metric("chatctl_events_quarantined_total").await, 0.0);
+    broker.restart();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let events = loop {
+        let events = read_events(&kafka);
+        let done = ids
+            .iter()
+            .filter(|id| {
+                events.iter().any(|e| e.event_type() == "STREAM_COMPLETED" && e.payload.message_id() == id.as_str())
+            })
+            .count();
+        if done == ids.len() {
+            break events;
+        }
+        assert!(Instant::now() < deadline, "{done} of {} completions in Kafka\n{}", ids.len(), tail(&node.log, 30));
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
+    for id in &ids {
+        let answers =
+            events.iter().filter(|e| matches!(&e.payload, Payload::ChatMessage(m) if &m.message_id == id)).count();
+        assert_eq!(answers, 1, "the answer {id} recorded once");
+    }
+    assert_eq!(node.metric("chatctl_events_quarantined_total").await, 0.0);
+    assert!(!quarantine.exists(), "the quarantine file was never written");
+    assert!(node.log_text().contains("not quarantined"), "the retries are said in the log");
+    node.stop();
+}
+
+/// `chatctl quarantine list` and `replay`: a record quarantined for a reason since fixed
+/// goes back on its topic with its key, once; a second replay sends nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn quarantine_replay_puts_a_record_back_once() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let file = broker.path("q/node-1.jsonl");
+    let event = Event::new("s-replay", "node-1", chatctl::events::examples().remove(0));
+    assert_eq!(event.topic(), CHAT_EVENTS);
+    let q = chatctl::quarantine::Quarantine::new(&file);
+    q.keep(CHAT_EVENTS, Some(b"s-replay"), &event.to_json(), "Broker: Topic authorization failed").unwrap();
+    let run = |args: &[&str]| {
+        let out = chatctl().args(["-b", &broker.addr]).args(args).output().unwrap();
+        let (stdout, stderr) =
+            (String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string());
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        (stdout, stderr)
+    };
+    let file_s = file.display().to_string();
+    let listed = |stdout: &str| -> Value { serde_json::from_str(stdout.lines().next().unwrap()).unwrap() };
+    let (out, _) = run(&["quarantine", "list", "--file", &file_s, "-o", "json"]);
+    let row = listed(&out);
+    assert_eq!(
+        (row["id"].as_str(), row["replayed"].as_bool()),
+        (Some(event.event_id.to_string().as_str()), Some(false))
+    );
+    assert_eq!(row["eventType"], "CHAT_MESSAGE");
+    let count = || read_events(&kafka).iter().filter(|e| e.event_id == event.event_id).count();
+    let (_, err) = run(&["quarantine", "replay", "--file", &file_s]);
+    assert!(err.contains("would replay 1") && err.contains("--execute"), "{err}");
+    assert_eq!(count(), 0, "a dry run sends nothing");
+    let (out, _) = run(&["quarantine", "replay", "--file", &file_s, "--execute"]);
+    assert!(out.contains(&format!("replayed {}", event.event_id)), "{out}");
+    assert_eq!(count(), 1);
+    let (_, err) = run(&["quarantine", "replay", "--file", &file_s, "--execute"]);
+    assert!(err.contains("replayed 0; 1 replayed before"), "{err}");
+    assert_eq!(count(), 1, "replayed once, whoever runs it again");
+    let back = read_records(&kafka, CHAT_EVENTS);
+    assert!(back.iter().any(|r| r.key.as_deref() == Some(&b"s-replay"[..])), "the key kept");
+    let (out, _) = run(&["quarantine", "list", "--file", &file_s, "-o", "json"]);
+    assert_eq!(listed(&out)["replayed"], true);
+}

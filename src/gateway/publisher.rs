@@ -21,7 +21,12 @@ use super::spool::Spool;
 use crate::events::Event;
 use crate::kafka::producer::EventProducer;
 use crate::metrics::Metrics;
-use crate::quarantine::{Quarantine, MAX_EVENT_BYTES};
+use crate::quarantine::{is_permanent, Quarantine, MAX_EVENT_BYTES};
+
+/// The first pause before an event refused for a transient reason is sent again; it
+/// doubles up to [`MAX_RETRY_PAUSE`].
+const FIRST_RETRY_PAUSE: Duration = Duration::from_millis(100);
+const MAX_RETRY_PAUSE: Duration = Duration::from_secs(5);
 
 /// What goes down the queue: events, and barriers answered once everything queued before
 /// them is on disk (see [`Publisher::spooled`]). Events are not boxed: they are the hot
@@ -86,7 +91,14 @@ impl Publisher {
                 }
             });
         }
-        let out = Outlet { producer, pending: pending.clone(), metrics: metrics.clone(), spool, quarantine };
+        let out = Outlet {
+            producer,
+            pending: pending.clone(),
+            metrics: metrics.clone(),
+            spool,
+            quarantine,
+            transient_logged: Arc::default(),
+        };
         let task = tokio::spawn(drain(rx, first, out));
         Ok((Publisher { tx, pending, capacity: capacity as i64, metrics }, task))
     }
@@ -134,6 +146,8 @@ struct Outlet {
     metrics: Arc<Metrics>,
     spool: Option<Arc<Spool>>,
     quarantine: Option<Arc<Quarantine>>,
+    /// When a transient refusal was last logged (ms since the epoch).
+    transient_logged: Arc<AtomicI64>,
 }
 
 impl Outlet {
@@ -147,35 +161,63 @@ impl Outlet {
         self.metrics.events_queue_depth.set(depth);
     }
 
-    /// Kafka will never take this event: keep it in the quarantine file, say where.
+    /// Kafka refused the event for a reason that may pass: count it, say so (one line in
+    /// ten seconds at most: an outage refuses everything at once); it is sent again.
+    fn transient(&self, event: &Event, e: &KafkaError) {
+        self.metrics.events_retried.inc();
+        let now = chrono::Utc::now().timestamp_millis();
+        let last = self.transient_logged.load(Ordering::Relaxed);
+        if now - last >= 10_000
+            && self.transient_logged.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok()
+        {
+            tracing::warn!(
+                event_type = event.event_type(), event_id = %event.event_id, error = %e,
+                retried = self.metrics.events_retried.get(),
+                "Kafka refused an event for now: kept in the spool and sent again (not quarantined)"
+            );
+        }
+    }
+
+    /// Kafka will never take this event: keep it in the quarantine file, say where. Settled
+    /// only once the quarantine holds it: while that file cannot be written (a full disk),
+    /// the event stays in the spool and the write is tried again.
     async fn refused(&self, event: &Event, payload: Vec<u8>, why: &str, seq: Option<u64>) {
         let ty = event.event_type();
         self.metrics.events_failed.inc();
         let bytes = payload.len();
-        match &self.quarantine {
-            Some(q) => {
-                // Written and synced off the runtime's threads, before the spool lets it go.
-                let (q2, topic, key, reason) = (q.clone(), event.topic(), event.session_id.clone(), why.to_string());
-                let kept = tokio::task::spawn_blocking(move || q2.keep(topic, Some(key.as_bytes()), &payload, &reason))
-                    .await
-                    .unwrap_or_else(|e| Err(std::io::Error::other(e)));
-                match kept {
-                    Ok(()) => {
-                        self.metrics.events_quarantined.inc();
-                        tracing::error!(
-                            event_type = ty, event_id = %event.event_id, bytes, error = why,
-                            file = %q.path().display(), "event refused by Kafka for good: quarantined"
-                        );
-                    }
-                    Err(e) => tracing::error!(
+        let Some(q) = &self.quarantine else {
+            tracing::error!(event_type = ty, event_id = %event.event_id, error = why, "event refused by Kafka");
+            return self.settle(seq);
+        };
+        let mut pause = Duration::from_secs(1);
+        loop {
+            // Written and synced off the runtime's threads, before the spool lets it go.
+            let (q2, topic, key, reason, value) =
+                (q.clone(), event.topic(), event.session_id.clone(), why.to_string(), payload.clone());
+            let kept = tokio::task::spawn_blocking(move || q2.keep(topic, Some(key.as_bytes()), &value, &reason))
+                .await
+                .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+            match kept {
+                Ok(()) => {
+                    self.metrics.events_quarantined.inc();
+                    tracing::error!(
+                        event_type = ty, event_id = %event.event_id, bytes, error = why,
+                        file = %q.path().display(),
+                        "event refused by Kafka for good: quarantined (`chatctl quarantine replay` once the cause is fixed)"
+                    );
+                    return self.settle(seq);
+                }
+                Err(e) => {
+                    tracing::error!(
                         event_type = ty, event_id = %event.event_id, error = why, quarantine_error = %e,
-                        file = %q.path().display(), "event refused by Kafka and the quarantine file cannot be written: lost"
-                    ),
+                        file = %q.path().display(), retry_in = ?pause,
+                        "event refused by Kafka and the quarantine file cannot be written: kept in the spool, trying again"
+                    );
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(60));
                 }
             }
-            None => tracing::error!(event_type = ty, event_id = %event.event_id, error = why, "event refused by Kafka"),
         }
-        self.settle(seq);
     }
 }
 
@@ -245,47 +287,83 @@ async fn drain(mut rx: mpsc::UnboundedReceiver<Item>, first: Vec<(Event, Option<
     let _ = sender.await;
 }
 
-/// Hand one event to the producer; its answer settles it (and its spool entry).
+/// Hand one event to the producer; its answer settles it (and its spool entry). A refusal
+/// that sending again cannot fix ([`is_permanent`]: too large, an invalid topic, not
+/// authorised) quarantines it; any other (timed out, the topic not there yet after a cold
+/// start, a fatal producer error) is sent again after a pause, the event kept in the spool
+/// meanwhile: a transient error never quarantines.
 async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64>) {
     let payload = json.unwrap_or_else(|| event.to_json());
-    let ty = event.event_type();
     if payload.len() > MAX_EVENT_BYTES {
         let why = format!("{} bytes, over the {MAX_EVENT_BYTES}-byte event limit", payload.len());
         return out.refused(&event, payload, &why, seq).await;
     }
+    let Some(delivery) = enqueue(out, &event, &payload, seq).await else {
+        return;
+    };
+    let out = out.clone();
+    // The answer is awaited apart: the sender goes on with the next event.
+    tokio::spawn(async move {
+        let ty = event.event_type();
+        let mut delivery = delivery;
+        let mut pause = FIRST_RETRY_PAUSE;
+        loop {
+            match delivery.await {
+                Ok(Ok(_)) => {
+                    out.metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
+                    out.settle(seq);
+                    return;
+                }
+                Ok(Err(e)) if is_permanent(&e) => return out.refused(&event, payload, &e.to_string(), seq).await,
+                Ok(Err(e)) => {
+                    out.transient(&event, &e);
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(MAX_RETRY_PAUSE);
+                    match enqueue(&out, &event, &payload, seq).await {
+                        Some(d) => delivery = d,
+                        None => return,
+                    }
+                }
+                Err(_) => {
+                    // The producer went away (shutdown): the spool keeps it.
+                    out.metrics.events_failed.inc();
+                    out.pending.fetch_sub(1, Ordering::Relaxed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Queue the event in the producer, waiting while its queue is full and retrying
+/// transient refusals; None when it was refused for good (then quarantined and settled).
+async fn enqueue(
+    out: &Outlet,
+    event: &Event,
+    payload: &[u8],
+    seq: Option<u64>,
+) -> Option<crate::kafka::engine_producer::Receipt> {
+    let mut pause = FIRST_RETRY_PAUSE;
     loop {
         // No headers: see EventProducer::send_to.
         let record = FutureRecord::to(event.topic())
             .key(event.session_id.as_bytes())
-            .payload(&payload)
+            .payload(payload)
             .timestamp(event.timestamp.timestamp_millis());
         match out.producer.raw().send_result(record) {
-            Ok(delivery) => {
-                let out = out.clone();
-                tokio::spawn(async move {
-                    match delivery.await {
-                        Ok(Ok(_)) => {
-                            out.metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
-                            out.settle(seq);
-                        }
-                        // Refused for good (e.g. too large for the broker): resending
-                        // cannot help.
-                        Ok(Err(e)) => out.refused(&event, payload, &e.to_string(), seq).await,
-                        Err(_) => {
-                            // The producer went away (shutdown): the spool keeps it.
-                            out.metrics.events_failed.inc();
-                            out.pending.fetch_sub(1, Ordering::Relaxed);
-                        }
-                    }
-                });
-                return;
-            }
+            Ok(delivery) => return Some(delivery),
             Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
-            // Refused before it was queued (too large for the producer, unknown topic
-            // for good...): quarantined, so that the spool does not stop here.
-            Err((e, _)) => return out.refused(&event, payload, &e.to_string(), seq).await,
+            Err((e, _)) if is_permanent(&e) => {
+                out.refused(event, payload.to_vec(), &e.to_string(), seq).await;
+                return None;
+            }
+            Err((e, _)) => {
+                out.transient(event, &e);
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(MAX_RETRY_PAUSE);
+            }
         }
     }
 }
