@@ -61,6 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets (dry-run by default), delete')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead letters: list, follow live (TUI) and re-drive to their origin topic')
+            [CompletionResult]::new('quarantine', 'quarantine', [CompletionResultType]::ParameterValue, 'Events Kafka refused for good: list them, replay them once the cause is fixed')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Topics: create chatctl''s own (ensure), list, describe, create, delete, alter-config')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read any topic: from an offset, N before the end, a time or a time window; -n, --follow, kcat-style --format templates')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write one record per stdin line to any topic: keys, headers, a partition')
@@ -259,7 +260,8 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
             [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
             [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
-            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics, search, training or summary: empty that worker''s store or index first')
+            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'With --into analytics, search, training or summary: rebuild that worker''s store or index from the log (written beside the live one, swapped in at the end). Refused while the worker''s consumer group has members: rows it commits during the rebuild would be lost in the swap. Stop the worker first')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --rebuild: go on when the broker cannot say whether the worker''s group has members (tansu on SQLite cannot describe groups); make sure the worker is stopped')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1071,6 +1073,120 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
         'chatctl;dlq;help;help' {
             break
         }
+        'chatctl;quarantine' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file layered over the user config (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)')
+            [CompletionResult]::new('--ssl-ca', '--ssl-ca', [CompletionResultType]::ParameterName, 'CA certificate(s) that sign the brokers'' certificates (PEM)')
+            [CompletionResult]::new('--ssl-cert', '--ssl-cert', [CompletionResultType]::ParameterName, 'Client certificate for mutual TLS (PEM)')
+            [CompletionResult]::new('--ssl-key', '--ssl-key', [CompletionResultType]::ParameterName, 'Client key for mutual TLS (PEM)')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'Read the SASL password from this file (first line)')
+            [CompletionResult]::new('--sasl-password-env', '--sasl-password-env', [CompletionResultType]::ParameterName, 'Read the SASL password from this environment variable')
+            [CompletionResult]::new('--oauth-token-url', '--oauth-token-url', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)')
+            [CompletionResult]::new('--oauth-client-id', '--oauth-client-id', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)')
+            [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
+            [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
+            [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every quarantined record: when, topic, event id and type, size, why, whether replayed')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Put quarantined records back on their topic (key kept), each at most once. A dry run unless --execute')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'chatctl;quarantine;list' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A quarantine file (repeatable; default: every *.jsonl in --dir)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where `chatctl serve` keeps its quarantine files')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file layered over the user config (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)')
+            [CompletionResult]::new('--ssl-ca', '--ssl-ca', [CompletionResultType]::ParameterName, 'CA certificate(s) that sign the brokers'' certificates (PEM)')
+            [CompletionResult]::new('--ssl-cert', '--ssl-cert', [CompletionResultType]::ParameterName, 'Client certificate for mutual TLS (PEM)')
+            [CompletionResult]::new('--ssl-key', '--ssl-key', [CompletionResultType]::ParameterName, 'Client key for mutual TLS (PEM)')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'Read the SASL password from this file (first line)')
+            [CompletionResult]::new('--sasl-password-env', '--sasl-password-env', [CompletionResultType]::ParameterName, 'Read the SASL password from this environment variable')
+            [CompletionResult]::new('--oauth-token-url', '--oauth-token-url', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)')
+            [CompletionResult]::new('--oauth-client-id', '--oauth-client-id', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)')
+            [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
+            [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
+            [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;quarantine;replay' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A quarantine file (repeatable; default: every *.jsonl in --dir)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where `chatctl serve` keeps its quarantine files')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only this event (or `line:N` of a record that is not an event); repeatable')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file layered over the user config (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)')
+            [CompletionResult]::new('--ssl-ca', '--ssl-ca', [CompletionResultType]::ParameterName, 'CA certificate(s) that sign the brokers'' certificates (PEM)')
+            [CompletionResult]::new('--ssl-cert', '--ssl-cert', [CompletionResultType]::ParameterName, 'Client certificate for mutual TLS (PEM)')
+            [CompletionResult]::new('--ssl-key', '--ssl-key', [CompletionResultType]::ParameterName, 'Client key for mutual TLS (PEM)')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'Read the SASL password from this file (first line)')
+            [CompletionResult]::new('--sasl-password-env', '--sasl-password-env', [CompletionResultType]::ParameterName, 'Read the SASL password from this environment variable')
+            [CompletionResult]::new('--oauth-token-url', '--oauth-token-url', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)')
+            [CompletionResult]::new('--oauth-client-id', '--oauth-client-id', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)')
+            [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
+            [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
+            [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Replay (without it, only say what would be replayed)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;quarantine;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every quarantined record: when, topic, event id and type, size, why, whether replayed')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Put quarantined records back on their topic (key kept), each at most once. A dry run unless --execute')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'chatctl;quarantine;help;list' {
+            break
+        }
+        'chatctl;quarantine;help;replay' {
+            break
+        }
+        'chatctl;quarantine;help;help' {
+            break
+        }
         'chatctl;topics' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
@@ -1669,6 +1785,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets (dry-run by default), delete')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead letters: list, follow live (TUI) and re-drive to their origin topic')
+            [CompletionResult]::new('quarantine', 'quarantine', [CompletionResultType]::ParameterValue, 'Events Kafka refused for good: list them, replay them once the cause is fixed')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Topics: create chatctl''s own (ensure), list, describe, create, delete, alter-config')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read any topic: from an offset, N before the end, a time or a time window; -n, --follow, kcat-style --format templates')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write one record per stdin line to any topic: keys, headers, a partition')
@@ -1763,6 +1880,17 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             break
         }
         'chatctl;help;dlq;redrive' {
+            break
+        }
+        'chatctl;help;quarantine' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every quarantined record: when, topic, event id and type, size, why, whether replayed')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Put quarantined records back on their topic (key kept), each at most once. A dry run unless --execute')
+            break
+        }
+        'chatctl;help;quarantine;list' {
+            break
+        }
+        'chatctl;help;quarantine;replay' {
             break
         }
         'chatctl;help;topics' {

@@ -49,6 +49,9 @@ _chatctl() {
             chatctl,produce)
                 cmd="chatctl__subcmd__produce"
                 ;;
+            chatctl,quarantine)
+                cmd="chatctl__subcmd__quarantine"
+                ;;
             chatctl,replay)
                 cmd="chatctl__subcmd__replay"
                 ;;
@@ -223,6 +226,9 @@ _chatctl() {
             chatctl__subcmd__help,produce)
                 cmd="chatctl__subcmd__help__subcmd__produce"
                 ;;
+            chatctl__subcmd__help,quarantine)
+                cmd="chatctl__subcmd__help__subcmd__quarantine"
+                ;;
             chatctl__subcmd__help,replay)
                 cmd="chatctl__subcmd__help__subcmd__replay"
                 ;;
@@ -295,6 +301,12 @@ _chatctl() {
             chatctl__subcmd__help__subcmd__groups,reset)
                 cmd="chatctl__subcmd__help__subcmd__groups__subcmd__reset"
                 ;;
+            chatctl__subcmd__help__subcmd__quarantine,list)
+                cmd="chatctl__subcmd__help__subcmd__quarantine__subcmd__list"
+                ;;
+            chatctl__subcmd__help__subcmd__quarantine,replay)
+                cmd="chatctl__subcmd__help__subcmd__quarantine__subcmd__replay"
+                ;;
             chatctl__subcmd__help__subcmd__topics,alter-config)
                 cmd="chatctl__subcmd__help__subcmd__topics__subcmd__alter__subcmd__config"
                 ;;
@@ -315,6 +327,24 @@ _chatctl() {
                 ;;
             chatctl__subcmd__help__subcmd__training,export)
                 cmd="chatctl__subcmd__help__subcmd__training__subcmd__export"
+                ;;
+            chatctl__subcmd__quarantine,help)
+                cmd="chatctl__subcmd__quarantine__subcmd__help"
+                ;;
+            chatctl__subcmd__quarantine,list)
+                cmd="chatctl__subcmd__quarantine__subcmd__list"
+                ;;
+            chatctl__subcmd__quarantine,replay)
+                cmd="chatctl__subcmd__quarantine__subcmd__replay"
+                ;;
+            chatctl__subcmd__quarantine__subcmd__help,help)
+                cmd="chatctl__subcmd__quarantine__subcmd__help__subcmd__help"
+                ;;
+            chatctl__subcmd__quarantine__subcmd__help,list)
+                cmd="chatctl__subcmd__quarantine__subcmd__help__subcmd__list"
+                ;;
+            chatctl__subcmd__quarantine__subcmd__help,replay)
+                cmd="chatctl__subcmd__quarantine__subcmd__help__subcmd__replay"
                 ;;
             chatctl__subcmd__topics,alter-config)
                 cmd="chatctl__subcmd__topics__subcmd__alter__subcmd__config"
@@ -377,7 +407,7 @@ _chatctl() {
 
     case "${cmd}" in
         chatctl)
-            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help"
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version serve chat announce replay session audit stats search summaries training groups lag dlq quarantine topics consume produce config ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3239,7 +3269,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__help)
-            opts="serve chat announce replay session audit stats search summaries training groups lag dlq topics consume produce config ui completions help"
+            opts="serve chat announce replay session audit stats search summaries training groups lag dlq quarantine topics consume produce config ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3605,6 +3635,48 @@ _chatctl() {
         chatctl__subcmd__help__subcmd__produce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__quarantine)
+            opts="list replay"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__quarantine__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__help__subcmd__quarantine__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4088,8 +4160,378 @@ _chatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chatctl__subcmd__quarantine)
+            opts="-b -X -o -v -h -V --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version list replay help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__quarantine__subcmd__help)
+            opts="list replay help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__quarantine__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__quarantine__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__quarantine__subcmd__help__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__quarantine__subcmd__list)
+            opts="-b -X -o -v -h -V --file --dir --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chatctl__subcmd__quarantine__subcmd__replay)
+            opts="-b -X -o -v -h -V --file --dir --id --execute --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-protocol)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssl-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oauth-scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chatctl__subcmd__replay)
-            opts="-b -X -o -v -h -V --topic --since --until --partition --from-offset --to-offset --event-type --session --user --where --to-topic --into --rebuild --audit-url --node-id --search-index --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --topic --since --until --partition --from-offset --to-offset --event-type --session --user --where --to-topic --into --rebuild --force --audit-url --node-id --search-index --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -58,6 +58,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand groups 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
             cand lag 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
             cand dlq 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
+            cand quarantine 'Events Kafka refused for good: list them, replay them once the cause is fixed'
             cand topics 'Topics: create chatctl''s own (ensure), list, describe, create, delete, alter-config'
             cand consume 'Read any topic: from an offset, N before the end, a time or a time window; -n, --follow, kcat-style --format templates'
             cand produce 'Write one record per stdin line to any topic: keys, headers, a partition'
@@ -252,7 +253,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
             cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
             cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
-            cand --rebuild 'With --into analytics, search, training or summary: empty that worker''s store or index first'
+            cand --rebuild 'With --into analytics, search, training or summary: rebuild that worker''s store or index from the log (written beside the live one, swapped in at the end). Refused while the worker''s consumer group has members: rows it commits during the rebuild would be lost in the swap. Stop the worker first'
+            cand --force 'With --rebuild: go on when the broker cannot say whether the worker''s group has members (tansu on SQLite cannot describe groups); make sure the worker is stopped'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -1022,6 +1024,113 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         }
         &'chatctl;dlq;help;help'= {
         }
+        &'chatctl;quarantine'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --context 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)'
+            cand --config 'Config file layered over the user config (default: ./chatctl.toml when present)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --security-protocol 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)'
+            cand --ssl-ca 'CA certificate(s) that sign the brokers'' certificates (PEM)'
+            cand --ssl-cert 'Client certificate for mutual TLS (PEM)'
+            cand --ssl-key 'Client key for mutual TLS (PEM)'
+            cand --sasl-mechanism 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER'
+            cand --sasl-username 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)'
+            cand --sasl-password-file 'Read the SASL password from this file (first line)'
+            cand --sasl-password-env 'Read the SASL password from this environment variable'
+            cand --oauth-token-url 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)'
+            cand --oauth-client-id 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)'
+            cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
+            cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
+            cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every quarantined record: when, topic, event id and type, size, why, whether replayed'
+            cand replay 'Put quarantined records back on their topic (key kept), each at most once. A dry run unless --execute'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;quarantine;list'= {
+            cand --file 'A quarantine file (repeatable; default: every *.jsonl in --dir)'
+            cand --dir 'Where `chatctl serve` keeps its quarantine files'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --context 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)'
+            cand --config 'Config file layered over the user config (default: ./chatctl.toml when present)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --security-protocol 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)'
+            cand --ssl-ca 'CA certificate(s) that sign the brokers'' certificates (PEM)'
+            cand --ssl-cert 'Client certificate for mutual TLS (PEM)'
+            cand --ssl-key 'Client key for mutual TLS (PEM)'
+            cand --sasl-mechanism 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER'
+            cand --sasl-username 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)'
+            cand --sasl-password-file 'Read the SASL password from this file (first line)'
+            cand --sasl-password-env 'Read the SASL password from this environment variable'
+            cand --oauth-token-url 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)'
+            cand --oauth-client-id 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)'
+            cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
+            cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
+            cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;quarantine;replay'= {
+            cand --file 'A quarantine file (repeatable; default: every *.jsonl in --dir)'
+            cand --dir 'Where `chatctl serve` keeps its quarantine files'
+            cand --id 'Only this event (or `line:N` of a record that is not an event); repeatable'
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --context 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)'
+            cand --config 'Config file layered over the user config (default: ./chatctl.toml when present)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --security-protocol 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)'
+            cand --ssl-ca 'CA certificate(s) that sign the brokers'' certificates (PEM)'
+            cand --ssl-cert 'Client certificate for mutual TLS (PEM)'
+            cand --ssl-key 'Client key for mutual TLS (PEM)'
+            cand --sasl-mechanism 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER'
+            cand --sasl-username 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)'
+            cand --sasl-password-file 'Read the SASL password from this file (first line)'
+            cand --sasl-password-env 'Read the SASL password from this environment variable'
+            cand --oauth-token-url 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)'
+            cand --oauth-client-id 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)'
+            cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
+            cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
+            cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
+            cand --execute 'Replay (without it, only say what would be replayed)'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chatctl;quarantine;help'= {
+            cand list 'Every quarantined record: when, topic, event id and type, size, why, whether replayed'
+            cand replay 'Put quarantined records back on their topic (key kept), each at most once. A dry run unless --execute'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chatctl;quarantine;help;list'= {
+        }
+        &'chatctl;quarantine;help;replay'= {
+        }
+        &'chatctl;quarantine;help;help'= {
+        }
         &'chatctl;topics'= {
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -1590,6 +1699,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand groups 'Consumer groups: list, describe, reset offsets (dry-run by default), delete'
             cand lag 'Consumer lag per group and partition: records, seconds, rate, status (--watch: live TUI)'
             cand dlq 'Dead letters: list, follow live (TUI) and re-drive to their origin topic'
+            cand quarantine 'Events Kafka refused for good: list them, replay them once the cause is fixed'
             cand topics 'Topics: create chatctl''s own (ensure), list, describe, create, delete, alter-config'
             cand consume 'Read any topic: from an offset, N before the end, a time or a time window; -n, --follow, kcat-style --format templates'
             cand produce 'Write one record per stdin line to any topic: keys, headers, a partition'
@@ -1659,6 +1769,14 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;dlq;tail'= {
         }
         &'chatctl;help;dlq;redrive'= {
+        }
+        &'chatctl;help;quarantine'= {
+            cand list 'Every quarantined record: when, topic, event id and type, size, why, whether replayed'
+            cand replay 'Put quarantined records back on their topic (key kept), each at most once. A dry run unless --execute'
+        }
+        &'chatctl;help;quarantine;list'= {
+        }
+        &'chatctl;help;quarantine;replay'= {
         }
         &'chatctl;help;topics'= {
             cand ensure 'Create chat-events, stream-events, multi-node-broadcast and their .dlq topics where missing; report each as created or present'

@@ -53,7 +53,7 @@ fn all_docs(dir: &std::path::Path) -> BTreeSet<(String, String, String, String)>
 fn rebuild_search(broker: &Broker, index: &std::path::Path) -> Command {
     let mut c = chatctl();
     c.args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "search"])
-        .args(["--rebuild", "--search-index"])
+        .args(["--rebuild", "--force", "--search-index"])
         .arg(index);
     c
 }
@@ -151,7 +151,7 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     for _ in 0..2 {
         let out = chatctl()
             .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "training"])
-            .args(["--rebuild", "--audit-url"])
+            .args(["--rebuild", "--force", "--audit-url"])
             .arg(format!("sqlite://{}", dir.path().join("rebuilt.db").display()))
             .output()
             .unwrap();

@@ -129,9 +129,20 @@ async fn rebuild_beside_then_swap(store: &Store) {
     assert_eq!(ids(store.conversation_messages("u", "swap").await.unwrap()), ["old-1"], "live rows untouched");
     store.swap_in(beside, chatctl::store::SUMMARY_TABLES).await.unwrap();
     assert_eq!(ids(store.conversation_messages("u", "swap").await.unwrap()), ["new-1", "new-2"]);
-    // A second rebuild starts from empty again.
+    // A second rebuild starts from empty again, and two at once never share a copy.
     let again = store.open_beside().await.unwrap();
+    let other = store.open_beside().await.unwrap();
     assert!(again.conversation_messages("u", "swap").await.unwrap().is_empty());
+    again.summary_message(m("again-1", "u")).await.unwrap();
+    assert!(other.conversation_messages("u", "swap").await.unwrap().is_empty(), "each rebuild has its own copy");
+    store.discard_beside(other).await.unwrap();
+    // A swap that fails (a table that is not there) changes nothing, and leaves no
+    // connection inside an aborted transaction: every query after it works.
+    let failed = store.swap_in(again, &["summary_messages", "no_such_table"]).await;
+    assert!(failed.is_err(), "the swap of a missing table fails");
+    for _ in 0..8 {
+        assert_eq!(ids(store.conversation_messages("u", "swap").await.unwrap()), ["new-1", "new-2"]);
+    }
     store.clear_summaries().await.unwrap();
 }
 

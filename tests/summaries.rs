@@ -200,7 +200,7 @@ async fn a_summary_worker_added_later_backfills_every_conversation_once() {
     for _ in 0..2 {
         let out = chatctl()
             .args(["replay", "-b", &broker.addr, "--topic", "chat-events", "--since", "1d", "--into", "summary"])
-            .args(["--rebuild", "--audit-url"])
+            .args(["--rebuild", "--force", "--audit-url"])
             .arg(format!("sqlite://{}", rebuilt.display()))
             .output()
             .unwrap();

@@ -296,7 +296,7 @@ fn list(kafka: &KafkaSettings) -> chatctl::error::Result<Vec<Listed>> {
 
 /// Refuse a group with members; where the broker cannot say, refuse unless `force`
 /// (`strict` = the operation changes something; a dry run only warns).
-async fn guard(kafka: &KafkaSettings, group: &str, force: bool, strict: bool) -> anyhow::Result<()> {
+pub(crate) async fn guard(kafka: &KafkaSettings, group: &str, force: bool, strict: bool) -> anyhow::Result<()> {
     let (k, g) = (kafka.clone(), group.to_string());
     match blocking(move || groups::check_inactive(&k, &g)).await? {
         Activity::Inactive => Ok(()),

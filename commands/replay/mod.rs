@@ -92,9 +92,16 @@ pub struct Args {
     /// Feed matching events to a worker's handler
     #[arg(long, value_enum)]
     pub into: Option<Into_>,
-    /// With --into analytics, search, training or summary: empty that worker's store or index first
+    /// With --into analytics, search, training or summary: rebuild that worker's store or
+    /// index from the log (written beside the live one, swapped in at the end). Refused
+    /// while the worker's consumer group has members: rows it commits during the rebuild
+    /// would be lost in the swap. Stop the worker first
     #[arg(long, requires = "into")]
     pub rebuild: bool,
+    /// With --rebuild: go on when the broker cannot say whether the worker's group has
+    /// members (tansu on SQLite cannot describe groups); make sure the worker is stopped
+    #[arg(long, requires = "rebuild")]
+    pub force: bool,
     #[command(flatten)]
     pub store: crate::args::StoreArgs,
     /// With --into: the node id the worker writes into its rows
@@ -124,6 +131,9 @@ impl Row for PartitionSummary {
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let (topics, spec, filter) = plan(args)?;
     let kafka = ctx.settings.kafka();
+    if let (true, Some(kind)) = (args.rebuild, args.into) {
+        crate::groups::guard(&kafka, &worker_group(kind, &ctx.settings.node_id), args.force, true).await?;
+    }
     // The ranges are resolved before anything is cleared: a broker that does not answer
     // leaves the rows to rebuild as they were.
     let resolved = {
@@ -133,7 +143,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let dest = Destination::open(args, ctx, &kafka, resolved.ranges.len()).await?;
     let (sink, after, printing) = (dest.sink, dest.after, dest.printing);
     let show_progress = std::io::stderr().is_terminal();
-    let (summaries, tally, notes) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+    let read = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
         let mut resolved = resolved;
         let bar = progress_bar(show_progress, resolved.ranges.iter().map(|r| r.len()).sum());
         let mut sink = sink;
@@ -148,7 +158,17 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         bar.finish_and_clear();
         Ok((summaries, sink.finish()?, resolved.notes))
     })
-    .await??;
+    .await
+    .map_err(anyhow::Error::from)
+    .and_then(|r| r);
+    let (summaries, tally, notes) = match read {
+        Ok(done) => done,
+        Err(e) => {
+            // The live rows are as they were; the rebuild's copy goes.
+            after.discard().await;
+            return Err(e);
+        }
+    };
     after.complete().await?;
     report(&summaries, tally, notes, printing);
     Ok(())
@@ -238,6 +258,15 @@ impl After {
         }
         Ok(())
     }
+
+    /// The replay failed: a rebuild's copy is removed (the live rows were not touched).
+    async fn discard(self) {
+        if let After::Swap { live, beside, .. } = self {
+            if let Err(e) = live.discard_beside(beside).await {
+                eprintln!("note: the rebuild's copy could not be removed: {e}");
+            }
+        }
+    }
 }
 
 impl Destination {
@@ -274,6 +303,18 @@ impl Destination {
         };
         let printing = args.into.is_none() && args.to_topic.is_none();
         Ok(Destination { sink, after, printing })
+    }
+}
+
+/// The consumer group of the worker `kind` (as its handler names it; the search index is
+/// per node).
+fn worker_group(kind: Into_, node_id: &str) -> String {
+    match kind {
+        Into_::Audit => "chatctl-audit".into(),
+        Into_::Analytics => "chatctl-analytics".into(),
+        Into_::Search => format!("chatctl-search-{node_id}"),
+        Into_::Training => "chatctl-training".into(),
+        Into_::Summary => "chatctl-summary".into(),
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Store {
     backend: Arc<Backend>,
     writes: mpsc::Sender<Job>,
     pub url: String,
+    /// A rebuild's store (PostgreSQL): the schema it writes in, one per run.
+    schema: Option<String>,
 }
 
 const SCHEMA: &str = "
@@ -161,8 +163,10 @@ fn postgres_tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
 
 /// Where a rebuild writes before it swaps in: a file beside the SQLite database, a schema
 /// of the PostgreSQL database.
-const REBUILD_SUFFIX: &str = ".rebuild";
-const REBUILD_SCHEMA: &str = "chatctl_rebuild";
+/// A rebuild's copy: the SQLite file's name plus this and the run's id, or the PostgreSQL
+/// schema of this name plus the run's id (two rebuilds never share one).
+const REBUILD_SUFFIX: &str = ".rebuild-";
+const REBUILD_SCHEMA: &str = "chatctl_rebuild_";
 
 fn is_postgres(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")
@@ -241,7 +245,7 @@ impl Store {
         let backend = Arc::new(backend);
         let (tx, rx) = mpsc::channel(4096);
         tokio::spawn(batcher(backend.clone(), rx));
-        Ok(Store { backend, writes: tx, url: url.to_string() })
+        Ok(Store { backend, writes: tx, url: url.to_string(), schema: schema.map(str::to_string) })
     }
 
     async fn write(&self, write: Write) -> std::result::Result<(), WriteError> {
@@ -325,25 +329,53 @@ impl Store {
     }
 
     /// An empty store beside this one, for a rebuild that must not touch the live rows
-    /// until it has succeeded: on SQLite the file `<path>.rebuild`, on PostgreSQL the schema
-    /// `chatctl_rebuild` of the same database (either made afresh). [`swap_in`](Self::swap_in)
-    /// then replaces the live tables' rows with its rows in one transaction.
+    /// until it has succeeded: on SQLite the file `<path>.rebuild-<run>`, on PostgreSQL the
+    /// schema `chatctl_rebuild_<run>` of the same database, `<run>` new for each call (two
+    /// rebuilds never write into one copy). [`swap_in`](Self::swap_in) then replaces the live
+    /// tables' rows with its rows in one transaction, and removes the copy.
     pub async fn open_beside(&self) -> Result<Store> {
+        let id = uuid::Uuid::now_v7().simple().to_string();
+        // The random tail of a v7 id (its head is the time, shared by two runs in one ms).
+        let run = &id[id.len() - 12..];
         match &*self.backend {
             Backend::Sqlite(_) => {
-                let path = format!("{}{REBUILD_SUFFIX}", sqlite_path(&self.url));
+                let path = format!("{}{REBUILD_SUFFIX}{run}", sqlite_path(&self.url));
                 for f in [path.clone(), format!("{path}-wal"), format!("{path}-shm")] {
                     let _ = std::fs::remove_file(f);
                 }
                 Store::open(&path).await
             }
             Backend::Postgres(pool) => {
-                let sql = format!("DROP SCHEMA IF EXISTS {REBUILD_SCHEMA} CASCADE; CREATE SCHEMA {REBUILD_SCHEMA}");
+                let schema = format!("{REBUILD_SCHEMA}{run}");
                 let client = pool.get().await.map_err(|e| store_err(writer::pool_text(&e)))?;
-                client.batch_execute(&sql).await.map_err(|e| store_err(writer::pg_text(&e)))?;
-                Store::open_in(&self.url, Some(REBUILD_SCHEMA)).await
+                client
+                    .batch_execute(&format!("CREATE SCHEMA {schema}"))
+                    .await
+                    .map_err(|e| store_err(writer::pg_text(&e)))?;
+                Store::open_in(&self.url, Some(&schema)).await
             }
         }
+    }
+
+    /// Remove a rebuild's copy (from [`open_beside`](Self::open_beside)) without swapping it in.
+    pub async fn discard_beside(&self, beside: Store) -> Result<()> {
+        let schema = beside.schema.clone();
+        let path = sqlite_path(&beside.url).to_string();
+        drop(beside);
+        match (&*self.backend, schema) {
+            (Backend::Postgres(pool), Some(schema)) => {
+                let client = pool.get().await.map_err(|e| store_err(writer::pool_text(&e)))?;
+                let sql = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
+                client.batch_execute(&sql).await.map_err(|e| store_err(writer::pg_text(&e)))?;
+            }
+            (Backend::Sqlite(_), _) => {
+                for f in [path.clone(), format!("{path}-wal"), format!("{path}-shm")] {
+                    let _ = std::fs::remove_file(f);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Replace the rows of `tables` with those a rebuild wrote `beside` (from
@@ -360,7 +392,7 @@ impl Store {
                     .map(|t| format!("DELETE FROM main.{t}; INSERT INTO main.{t} SELECT * FROM rebuild.{t};"))
                     .collect::<String>();
                 let attach = path.clone();
-                tokio::task::spawn_blocking(move || {
+                let swapped = tokio::task::spawn_blocking(move || {
                     let conn = conn.lock().unwrap();
                     conn.execute("ATTACH DATABASE ?1 AS rebuild", [&attach])?;
                     let done = conn.execute_batch(&format!("BEGIN; {copy} COMMIT;"));
@@ -370,23 +402,30 @@ impl Store {
                     conn.execute_batch("DETACH DATABASE rebuild")?;
                     done
                 })
-                .await
-                .map_err(|e| store_err(e.to_string()))?
-                .map_err(store_err)?;
+                .await;
+                // Swapped in or not, the copy goes (a failed swap left the live rows alone).
                 for f in [path.clone(), format!("{path}-wal"), format!("{path}-shm")] {
                     let _ = std::fs::remove_file(f);
                 }
+                swapped.map_err(|e| store_err(e.to_string()))?.map_err(store_err)?;
             }
             Backend::Postgres(pool) => {
+                let schema = beside.schema.clone().ok_or_else(|| store_err("swap_in: not a rebuild's store"))?;
                 drop(beside);
                 let copy = tables
                     .iter()
-                    .map(|t| format!("DELETE FROM {t}; INSERT INTO {t} SELECT * FROM {REBUILD_SCHEMA}.{t};"))
+                    .map(|t| format!("DELETE FROM {t}; INSERT INTO {t} SELECT * FROM {schema}.{t};"))
                     .collect::<String>();
                 let client = pool.get().await.map_err(|e| store_err(writer::pool_text(&e)))?;
                 let pg = |e: tokio_postgres::Error| store_err(writer::pg_text(&e));
-                client.batch_execute(&format!("BEGIN; {copy} COMMIT;")).await.map_err(pg)?;
-                client.batch_execute(&format!("DROP SCHEMA IF EXISTS {REBUILD_SCHEMA} CASCADE")).await.map_err(pg)?;
+                let swapped = client.batch_execute(&format!("BEGIN; {copy} COMMIT;")).await;
+                if swapped.is_err() {
+                    // The connection goes back to the pool: not inside an aborted transaction.
+                    let _ = client.batch_execute("ROLLBACK").await;
+                }
+                let dropped = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).await;
+                swapped.map_err(pg)?;
+                dropped.map_err(pg)?;
             }
         }
         Ok(())
