@@ -132,6 +132,8 @@ async fn run(o: Opts) {
     ])
     .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
     .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
+    // Every simulated client comes from 127.0.0.1.
+    .args(["--max-connections-per-address", "1000000"])
     .stderr(std::process::Stdio::piped());
     if !o.spool {
         cmd.arg("--no-spool");

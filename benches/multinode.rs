@@ -63,7 +63,7 @@ fn start_node(broker: &Broker, redis: &Redis, id: &str, chunks: u32, interval_ms
         .args(["serve", "--role", "gateway", "--listen", "127.0.0.1:0", "--insecure-dev-auth", "--model-stamp"])
         .args(["--node-id", id, "-b", &broker.addr, "--redis", &redis.url, "--lease-ttl", lease_ttl])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{interval_ms}ms")])
-        .args(["--event-queue", "1000000"])
+        .args(["--event-queue", "1000000", "--max-connections-per-address", "1000000"])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();

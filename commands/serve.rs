@@ -180,6 +180,10 @@ pub struct Args {
     /// Open WebSocket connections per user on one node; past it, 429 + Retry-After
     #[arg(long, default_value_t = 32)]
     pub max_connections_per_user: usize,
+    /// Open TCP connections from one client address; past it, closed at accept (one host
+    /// cannot fill the node). Behind a proxy every client has the proxy's address: raise it
+    #[arg(long, default_value_t = 1024)]
+    pub max_connections_per_address: usize,
     /// Largest accepted client frame (bytes); this bounds a prompt too
     #[arg(long, default_value_t = 16 * 1024)]
     pub max_frame_bytes: usize,
@@ -474,6 +478,7 @@ fn limits(args: &Args) -> Limits {
         frames_per_sec: args.rate_limit,
         max_connections: args.max_connections,
         max_connections_per_user: args.max_connections_per_user,
+        max_connections_per_address: args.max_connections_per_address,
         header_read_timeout: args.header_timeout,
         ping_interval: args.ws_ping_interval,
         pong_timeout: args.ws_pong_timeout,

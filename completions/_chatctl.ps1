@@ -109,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--max-streams-per-user', '--max-streams-per-user', [CompletionResultType]::ParameterName, 'Concurrent answers per user')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After')
             [CompletionResult]::new('--max-connections-per-user', '--max-connections-per-user', [CompletionResultType]::ParameterName, 'Open WebSocket connections per user on one node; past it, 429 + Retry-After')
+            [CompletionResult]::new('--max-connections-per-address', '--max-connections-per-address', [CompletionResultType]::ParameterName, 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy''s address: raise it')
             [CompletionResult]::new('--max-frame-bytes', '--max-frame-bytes', [CompletionResultType]::ParameterName, 'Largest accepted client frame (bytes); this bounds a prompt too')
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'A client must send a request''s headers within this, or its socket is closed')
             [CompletionResult]::new('--ws-ping-interval', '--ws-ping-interval', [CompletionResultType]::ParameterName, 'The server pings each WebSocket after this much silence from the client')

@@ -105,6 +105,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --max-streams-per-user 'Concurrent answers per user'
             cand --max-connections 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After'
             cand --max-connections-per-user 'Open WebSocket connections per user on one node; past it, 429 + Retry-After'
+            cand --max-connections-per-address 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy''s address: raise it'
             cand --max-frame-bytes 'Largest accepted client frame (bytes); this bounds a prompt too'
             cand --header-timeout 'A client must send a request''s headers within this, or its socket is closed'
             cand --ws-ping-interval 'The server pings each WebSocket after this much silence from the client'

@@ -117,6 +117,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-interval
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-streams-per-user -d 'Concurrent answers per user' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections -d 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-user -d 'Open WebSocket connections per user on one node; past it, 429 + Retry-After' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-address -d 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy\'s address: raise it' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-frame-bytes -d 'Largest accepted client frame (bytes); this bounds a prompt too' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l header-timeout -d 'A client must send a request\'s headers within this, or its socket is closed' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l ws-ping-interval -d 'The server pings each WebSocket after this much silence from the client' -r

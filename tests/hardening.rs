@@ -141,6 +141,9 @@ async fn slow_headers_and_silent_websockets_are_closed_in_time_and_memory_return
         "h1",
         &[
             "--no-spool",
+            // Every socket of the bursts comes from 127.0.0.1.
+            "--max-connections-per-address",
+            "100000",
             "--header-timeout",
             "3s",
             "--ws-ping-interval",
@@ -639,4 +642,229 @@ async fn quarantine_replay_puts_a_record_back_once() {
     assert!(back.iter().any(|r| r.key.as_deref() == Some(&b"s-replay"[..])), "the key kept");
     let (out, _) = run(&["quarantine", "list", "--file", &file_s, "-o", "json"]);
     assert_eq!(listed(&out)["replayed"], true);
+}
+
+/// A TCP connection from `from` (another loopback address: 127.0.0.2 is another host to
+/// the node) that sends half a request and waits.
+async fn half_sent(from: &str, port: u16) -> tokio::net::TcpStream {
+    use tokio::io::AsyncWriteExt;
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind(format!("{from}:0").parse().unwrap()).unwrap();
+    let mut s = socket.connect(([127, 0, 0, 1], port).into()).await.unwrap();
+    let _ = s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").await;
+    s
+}
+
+/// Whether the node closed `s` within `within` (EOF or reset), rather than keeping it.
+async fn closed_by_node(mut s: tokio::net::TcpStream, within: Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 64];
+    matches!(tokio::time::timeout(within, s.read(&mut buf)).await, Ok(Ok(0)) | Ok(Err(_)))
+}
+
+/// An HTTP/1.1 GET from 127.0.0.3: (status, body).
+async fn get_from(port: u16, path: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.3:0".parse().unwrap()).unwrap();
+    let mut s = socket.connect(([127, 0, 0, 1], port).into()).await.unwrap();
+    let req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut out = String::new();
+    tokio::time::timeout(Duration::from_secs(10), s.read_to_string(&mut out)).await.unwrap().unwrap();
+    let status = out.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_string())
+}
+
+/// One host cycling half-sent requests cannot fill the node: 5,000 from 127.0.0.2, of which
+/// the node keeps `--max-connections-per-address` (100) and closes the rest at accept, while
+/// a client on 127.0.0.3 chats and gets `/readyz`. And when the node is full, its probes
+/// still answer: `/readyz` from another host gets 200 on a connection kept for probes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_host_cannot_fill_the_node_and_probes_still_answer() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    let args = ["--no-spool", "--max-connections-per-address", "100", "--header-timeout", "60s"];
+    let node = Node::start(&broker, "per-address", &args);
+    let flood = futures_util::future::join_all((0..5000).map(|_| half_sent("127.0.0.2", node.port))).await;
+    // Meanwhile, another host is served as usual.
+    let (_, answer, end) = chat(node.port, "other-host", "am I served?").await;
+    assert_eq!(end["type"], "done", "{end}");
+    assert!(!answer.is_empty());
+    assert_eq!(get_from(node.port, "/readyz").await.0, 200);
+    let closed =
+        futures_util::future::join_all(flood.into_iter().map(|s| closed_by_node(s, Duration::from_secs(3)))).await;
+    let kept = closed.iter().filter(|c| !**c).count();
+    assert_eq!(kept, 100, "the node keeps 100 of 127.0.0.2's 5,000 half-sent requests and closes the rest");
+
+    // A full node: 10 connections (+1, +64 of slack) all taken by one host, which also
+    // takes its 2 of the probes' connections; another host's /readyz still answers, and
+    // anything else there is refused with 503.
+    let args =
+        ["--no-spool", "--max-connections", "10", "--max-connections-per-address", "100000", "--header-timeout", "60s"];
+    let full = Node::start(&broker, "full", &args);
+    let flood = futures_util::future::join_all((0..300).map(|_| half_sent("127.0.0.2", full.port))).await;
+    let (status, body) = get_from(full.port, "/readyz").await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = get_from(full.port, "/").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("connection limit"), "{body}");
+    let closed =
+        futures_util::future::join_all(flood.into_iter().map(|s| closed_by_node(s, Duration::from_secs(3)))).await;
+    assert_eq!(closed.iter().filter(|c| !**c).count(), 10 + 1 + 64 + 2, "the cap and 2 probe connections held");
+}
+
+/// A client that pipelines requests and never reads the answers: once the node's writes
+/// have waited `--write-timeout` (2 s) for it, the node closes the connection (its next
+/// write fails: reset), instead of holding a slot forever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_pipelining_client_that_never_reads_is_closed_within_its_deadline() {
+    use tokio::io::AsyncWriteExt;
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    let node = Node::start(&broker, "pipeline", &["--no-spool", "--write-timeout", "2s"]);
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.3:0".parse().unwrap()).unwrap();
+    let s = socket.connect(([127, 0, 0, 1], node.port).into()).await.unwrap();
+    let (_read_half, mut w) = s.into_split();
+    // 20,000 requests for the chat page: far more answer than any socket buffer holds.
+    let requests = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(20_000);
+    let sent = tokio::time::timeout(Duration::from_secs(5), w.write_all(&requests)).await;
+    assert!(!matches!(sent, Ok(Err(_))), "the requests were taken: {sent:?}");
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    // Closed by the node: writing more fails (reset). Kept open: it would block, the node
+    // not reading while its own writes wait.
+    let more = vec![b'x'; 8 << 20];
+    let again = tokio::time::timeout(Duration::from_secs(10), async {
+        w.write_all(&more).await?;
+        w.flush().await
+    })
+    .await;
+    assert!(matches!(again, Ok(Err(_))), "the node still holds the connection: {again:?}");
+    // The node serves others meanwhile.
+    assert_eq!(get_from(node.port, "/healthz").await.0, 200);
+}
+
+/// With `ulimit -n 1024`, a connection flood does not take the descriptors Kafka and the
+/// spool need: the node caps its connections below the limit (and says so), a client
+/// connected before the flood keeps chatting, its events reach Kafka and the spool, and
+/// the log shows no EMFILE.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_under_ulimit_1024_leaves_kafka_and_the_spool_their_descriptors() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let (port, metrics) = (free_port(), free_port());
+    let log = broker.path("ulimit.log");
+    let spool = broker.path("spool");
+    let bin = chatctl().get_program().to_owned();
+    let child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 1024 && exec \"$0\" \"$@\"")
+        .arg(&bin)
+        .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", "ulimit", "-b", &broker.addr])
+        .args(["--listen", &format!("127.0.0.1:{port}"), "--metrics-listen", &format!("127.0.0.1:{metrics}")])
+        .args(["--spool-dir", &spool.display().to_string(), "--max-connections-per-address", "100000"])
+        .args(["--header-timeout", "60s", "--model-chunks", "5", "--model-interval", "5ms"])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    wait_for_port(port, "ulimit", Duration::from_secs(30));
+    let node = Node { proc: Some(Proc(child)), port, metrics, log };
+    let mut ws = connect(node.port, "before-the-flood").await;
+    assert_eq!(next_json(&mut ws).await["type"], "session");
+    let flood = futures_util::future::join_all((0..2000).map(|_| half_sent("127.0.0.2", node.port))).await;
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let frame = json!({"type": "chat", "conversationId": "c1", "content": format!("during the flood {i}")});
+        ws.send(Message::Text(frame.to_string().into())).await.unwrap();
+        loop {
+            let f = next_json(&mut ws).await;
+            match f["type"].as_str().unwrap() {
+                "done" => {
+                    ids.push(f["messageId"].as_str().unwrap().to_string());
+                    break;
+                }
+                "error" => panic!("{f}"),
+                _ => {}
+            }
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let events = read_events(&kafka);
+        let landed = ids
+            .iter()
+            .filter(|id| {
+                events.iter().any(|e| e.event_type() == "STREAM_COMPLETED" && e.payload.message_id() == id.as_str())
+            })
+            .count();
+        if landed == ids.len() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{landed} of 3 answers in Kafka\n{}", tail(&node.log, 30));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let kept =
+        futures_util::future::join_all(flood.into_iter().map(|s| closed_by_node(s, Duration::from_secs(2)))).await;
+    let held = kept.iter().filter(|c| !**c).count();
+    assert!(held <= 1024 - 512 + 2, "the node held {held} of 2,000 flood connections (cap: 1024 - 512)");
+    let text = node.log_text();
+    assert!(text.contains("ulimit -n"), "the lowered cap is said:\n{}", tail(&node.log, 20));
+    for emfile in ["Too many open files", "os error 24", "EMFILE"] {
+        assert!(!text.contains(emfile), "{emfile} in the log:\n{}", tail(&node.log, 30));
+    }
+    assert!(spool.read_dir().unwrap().count() > 0, "the spool was written");
+}
+
+/// SIGTERM while 50 WebSocket clients stopped reading mid-answer and 10 HTTP clients
+/// pipeline requests without reading: the node still exits within its drain bounds (the
+/// drain timeout, the grace, the listener's close bound), with every event flushed and
+/// the spool checkpointed (nothing left for the next start).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_with_clients_that_stopped_reading_exits_in_bounded_time() {
+    use tokio::io::AsyncWriteExt;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let spool = broker.path("spool");
+    let spool_s = spool.display().to_string();
+    let args = ["--spool-dir", &spool_s, "--drain-timeout", "3s", "--drain-grace", "1s"];
+    let mut node =
+        Node::start(&broker, "stuck", &[&args[..], &["--model-chunks", "400", "--model-interval", "20ms"]].concat());
+    let mut stuck = Vec::new();
+    for i in 0..50 {
+        let mut ws = connect(node.port, &format!("stuck{i}")).await;
+        assert_eq!(next_json(&mut ws).await["type"], "session");
+        let frame = json!({"type": "chat", "conversationId": "c1", "content": "a long one"}).to_string();
+        ws.send(Message::Text(frame.into())).await.unwrap();
+        stuck.push(ws); // never read again
+    }
+    let mut pipelined = Vec::new();
+    for _ in 0..10 {
+        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", node.port)).await.unwrap();
+        let requests = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(5_000);
+        let _ = tokio::time::timeout(Duration::from_secs(2), s.write_all(&requests)).await;
+        pipelined.push(s);
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let pid = node.pid();
+    let asked = Instant::now();
+    let p = node.proc.take().unwrap();
+    tokio::task::spawn_blocking(move || p.stop()).await.unwrap();
+    let took = asked.elapsed();
+    // 3 s drain timeout, 1 s grace, 5 s for the listener to close, and the flush.
+    assert!(took < Duration::from_secs(3 + 1 + 5 + 5), "node {pid} took {took:?} to exit\n{}", tail(&node.log, 30));
+    let log = node.log_text();
+    assert!(log.contains("all events flushed"), "{}", tail(&node.log, 30));
+    let (_, left) = Spool::open(&spool).unwrap();
+    assert!(left.is_empty(), "{} event(s) left in the spool after a clean stop", left.len());
+    // The answers still running at the drain timeout ended there, recorded as such.
+    let cut = read_events(&broker.kafka())
+        .iter()
+        .filter(|e| matches!(&e.payload, Payload::StreamError(s) if s.error_code == "DRAINING"))
+        .count();
+    assert_eq!(cut, 50, "each cut answer's STREAM_ERROR (DRAINING) is in Kafka");
+    drop((stuck, pipelined));
 }

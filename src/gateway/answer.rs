@@ -129,6 +129,7 @@ impl Gateway {
     ) -> ChatEnd {
         let mut renew = self.lease_renewals().await;
         let mut handoff = self.handoff.subscribe();
+        let (mut halt, mut may_halt) = (self.halt.subscribe(), true);
         let mut may_hand_off = self.buffer.is_some();
         let mut inflight: Option<Pending> = None;
         // When each produced, undelivered chunk was produced (for the latency metric).
@@ -157,6 +158,17 @@ impl Gateway {
                     }
                     gen.deltas.truncate(gen.delivered as usize);
                     break Ok(true);
+                }
+                halted = async { halt.wait_for(|h| *h).await.is_ok() }, if may_halt => {
+                    if !halted {
+                        may_halt = false;
+                        continue;
+                    }
+                    // Past the drain timeout: what is produced is delivered, then the end.
+                    if !self.save_all(gen, inflight.take(), &mut emitted, send, true).await {
+                        return self.fenced(gen);
+                    }
+                    break Err(crate::llm::LlmError::Interrupted("past the drain timeout".into()));
                 }
                 asked = async { handoff.wait_for(|h| *h).await.is_ok() }, if may_hand_off => {
                     if !asked {

@@ -2,6 +2,7 @@
 //! real-time path (upstream → resume buffer → client) and records every step as an event
 //! on the Kafka path, which it never waits on.
 
+pub mod accept;
 pub mod announce;
 mod answer;
 pub mod auth;
@@ -51,6 +52,9 @@ pub struct Limits {
     pub max_connections: usize,
     /// Open connections per user on one node; past it, 429 + Retry-After.
     pub max_connections_per_user: usize,
+    /// Open TCP connections from one client address (before any upgrade); past it, closed
+    /// at accept. Bounds what one host cycling half-sent requests can hold.
+    pub max_connections_per_address: usize,
     /// Longest wait for a request's headers before the socket is closed.
     pub header_read_timeout: Duration,
     /// The server pings a WebSocket this often; a client that answers nothing (no pong,
@@ -78,6 +82,7 @@ impl Default for Limits {
             send_buffer: 1024,
             max_connections: 50_000,
             max_connections_per_user: 32,
+            max_connections_per_address: 1024,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
             ping_interval: Duration::from_secs(25),
             pong_timeout: Duration::from_secs(10),
@@ -121,6 +126,9 @@ pub struct Gateway {
     draining: watch::Sender<bool>,
     /// Set on drain (with Redis): generations give their lease up for another node.
     handoff: watch::Sender<bool>,
+    /// Set past the drain timeout: the answers still running here end now (their terminal
+    /// events published, so the flush that follows carries them).
+    halt: watch::Sender<bool>,
     /// `/readyz`'s last Redis check: when, and whether it answered.
     pub(crate) redis_ready: tokio::sync::Mutex<Option<(Instant, bool)>>,
     /// Redis write failures since the last one logged (one line a second at most: an
@@ -167,6 +175,7 @@ impl Gateway {
             active: AtomicUsize::new(0),
             draining: watch::channel(false).0,
             handoff: watch::channel(false).0,
+            halt: watch::channel(false).0,
             redis_ready: tokio::sync::Mutex::new(None),
             redis_failures_unlogged: std::sync::atomic::AtomicU64::new(0),
             redis_failure_logged: Mutex::new(None),
@@ -194,6 +203,17 @@ impl Gateway {
         if self.buffer.is_some() {
             self.handoff.send_replace(true);
         }
+    }
+
+    /// End every answer still running here (past the drain timeout): each delivers what it
+    /// has, then ends with `DRAINING` (STREAM_ERROR recorded). Waits up to `within` for them.
+    pub async fn halt(&self, within: Duration) -> bool {
+        self.halt.send_replace(true);
+        let until = Instant::now() + within;
+        while self.active_streams() > 0 && Instant::now() < until {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        self.active_streams() == 0
     }
 
     /// [`Gateway::start_drain`], then wait up to `deadline` until this node generates

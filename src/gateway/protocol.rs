@@ -104,6 +104,7 @@ impl ErrorCode {
         match code {
             "TIMEOUT_ERROR" => ErrorCode::TimeoutError,
             "ANSWER_TOO_LARGE" => ErrorCode::AnswerTooLarge,
+            "DRAINING" => ErrorCode::Draining,
             _ => ErrorCode::UpstreamError,
         }
     }

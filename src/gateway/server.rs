@@ -15,7 +15,7 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use tokio::net::TcpListener;
 
-use super::{ChatOrigin, Gateway, Refusal};
+use super::{accept, ChatOrigin, Gateway, Refusal};
 
 const PAGE: &str = include_str!("page.html");
 
@@ -58,22 +58,44 @@ pub fn ops_router(gw: Arc<Gateway>) -> Router {
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Serve until `shutdown` resolves; then stop accepting connections and let the HTTP
-/// exchanges in progress finish. Headers must arrive within `header_timeout`; TCP
-/// connections beyond `max_connections` (upgraded WebSockets included) are closed at
-/// accept, before they cost a task (a connection counts until it upgrades to a WebSocket,
-/// when the gateway's own connection limits take over).
+/// exchanges in progress finish (bounded: [`accept::CLOSE_BOUND`]). Headers must arrive
+/// within `header_timeout`. TCP connections beyond the node's cap (`max_connections` and a
+/// tenth, never more than the open-files limit allows) or beyond
+/// `max_connections_per_address` from one client are closed at accept, before they cost a
+/// task (a connection counts until it upgrades to a WebSocket, when the gateway's own
+/// connection limits take over); past the cap, a few more are served `/healthz` and
+/// `/readyz` only, so a load balancer's probes still get an answer.
 pub async fn serve(
     listener: TcpListener,
     gw: Arc<Gateway>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let cap = gw.limits.max_connections + gw.limits.max_connections / 10 + 64;
+    let wanted = gw.limits.max_connections + gw.limits.max_connections / 10 + 64;
+    let (total, lowered) = accept::fd_aware(wanted, accept::open_files_limit());
+    if let Some(why) = lowered {
+        tracing::warn!("{why}");
+    }
+    let caps = accept::Caps {
+        total,
+        per_address: gw.limits.max_connections_per_address,
+        probe_reserve: PROBE_RESERVE,
+        write_deadline: gw.limits.write_timeout,
+    };
     let header_timeout = gw.limits.header_read_timeout;
-    serve_router(listener, router(gw), header_timeout, cap, shutdown).await
+    let probe = Router::new()
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(readyz))
+        .fallback(|| async {
+            (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")], "node at its connection limit\n")
+        })
+        .with_state(gw.clone());
+    accept::serve_router(listener, router(gw), Some(probe), header_timeout, caps, shutdown).await
 }
 
-/// An axum router over hyper's HTTP/1 with a header-read timeout and a connection cap
-/// (axum::serve sets neither).
+/// Connections a full node still accepts for `/healthz` and `/readyz` alone.
+pub const PROBE_RESERVE: usize = 32;
+
+/// [`accept::serve_router`] for a small internal listener (metrics, a worker's health).
 pub async fn serve_router(
     listener: TcpListener,
     app: Router,
@@ -81,53 +103,7 @@ pub async fn serve_router(
     max_connections: usize,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    use hyper_util::rt::{TokioIo, TokioTimer};
-    // Shutdown: `stop` tells every connection to finish its exchange and close; `left`
-    // closes once the last connection task has dropped its receiver.
-    let (stop, _) = tokio::sync::watch::channel(());
-    let (left_tx, left) = tokio::sync::watch::channel(());
-    let open = Arc::new(tokio::sync::Semaphore::new(max_connections));
-    let mut shutdown = std::pin::pin!(shutdown);
-    loop {
-        let (stream, peer) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(x) => x,
-                // Out of descriptors and the like: back off instead of spinning.
-                Err(e) => {
-                    tracing::warn!(error = %e, "accept failed");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-            _ = &mut shutdown => break,
-        };
-        let Ok(permit) = open.clone().try_acquire_owned() else {
-            drop(stream);
-            continue;
-        };
-        let _ = stream.set_nodelay(true);
-        let svc = app.clone().layer(axum::Extension(ConnectInfo(peer)));
-        let svc = hyper_util::service::TowerToHyperService::new(svc);
-        let mut http = hyper::server::conn::http1::Builder::new();
-        http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
-        let (mut stopping, left) = (stop.subscribe(), left.clone());
-        tokio::spawn(async move {
-            let mut conn = std::pin::pin!(http.serve_connection(TokioIo::new(stream), svc).with_upgrades());
-            tokio::select! {
-                _ = conn.as_mut() => {}
-                _ = stopping.changed() => {
-                    conn.as_mut().graceful_shutdown();
-                    let _ = conn.await;
-                }
-            }
-            drop((permit, left));
-        });
-    }
-    drop(listener);
-    drop(left);
-    let _ = stop.send(());
-    left_tx.closed().await;
-    Ok(())
+    accept::serve_router(listener, app, None, header_timeout, accept::Caps::internal(max_connections), shutdown).await
 }
 
 #[derive(Deserialize)]

@@ -30,6 +30,9 @@ pub enum LlmError {
     /// The answer reached the node's size limit (bytes) and was cut off there.
     #[error("the answer reached the {0}-byte limit (--max-answer-bytes) and was cut off")]
     TooLarge(usize),
+    /// The node shut down before the answer finished (past its drain timeout).
+    #[error("the node shut down before the answer finished ({0})")]
+    Interrupted(String),
 }
 
 impl LlmError {
@@ -38,6 +41,7 @@ impl LlmError {
             LlmError::Timeout(_) => "TIMEOUT_ERROR",
             LlmError::Upstream(_) => "UPSTREAM_ERROR",
             LlmError::TooLarge(_) => "ANSWER_TOO_LARGE",
+            LlmError::Interrupted(_) => "DRAINING",
         }
     }
 
@@ -48,6 +52,7 @@ impl LlmError {
             LlmError::Timeout(_) => "the model did not answer in time; try again".into(),
             LlmError::Upstream(_) => "the model's server failed; try again".into(),
             LlmError::TooLarge(_) => self.to_string(),
+            LlmError::Interrupted(_) => "the node shut down before the answer finished; ask again".into(),
         }
     }
 }

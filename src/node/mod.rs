@@ -106,6 +106,9 @@ pub struct Drain {
     pub grace: Duration,
 }
 
+/// How long the answers still running at the drain timeout may take to end.
+const HALT_BOUND: Duration = Duration::from_secs(2);
+
 /// How long clients told to reconnect may take to leave before the listener closes.
 const CLIENTS_LEAVE: Duration = Duration::from_secs(5);
 
@@ -239,7 +242,13 @@ impl GatewayNode {
 /// States 1 (draining): true if no answer was still running at the deadline.
 async fn drain_clients(gw: &Arc<Gateway>, drain: Drain) -> bool {
     let started = tokio::time::Instant::now();
-    let drained = gw.drain(drain.timeout).await;
+    let mut drained = gw.drain(drain.timeout).await;
+    if !drained {
+        // Past the deadline: the answers still running end now, their ends recorded before
+        // the flush (a client that stopped reading cannot hold the exit up).
+        tracing::warn!(answers = gw.active_streams(), "drain timeout: ending the answers still running");
+        drained = gw.halt(HALT_BOUND).await;
+    }
     // Clients told to reconnect get a few seconds to go; the rest are cut off at exit.
     let deadline = started + drain.timeout.min(CLIENTS_LEAVE);
     while gw.metrics.connections.get() > 0 && tokio::time::Instant::now() < deadline {

@@ -37,7 +37,7 @@ impl Summary {
         let turns = messages.iter().filter(|m| m.role == "assistant").count() as i64;
         let text = self.llm.summarize(conversation, &messages).await.map_err(|e| match e {
             // An upstream that does not answer is down, not the record's fault.
-            LlmError::Timeout(_) | LlmError::Upstream(_) | LlmError::TooLarge(_) => {
+            LlmError::Timeout(_) | LlmError::Upstream(_) | LlmError::TooLarge(_) | LlmError::Interrupted(_) => {
                 HandlerError::Unavailable(format!("summary model: {e}"))
             }
         })?;
