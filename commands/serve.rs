@@ -149,6 +149,10 @@ pub struct Args {
     /// Longest wait for the first piece of an answer (from sending the request)
     #[arg(long, default_value = "60s", value_parser = humantime::parse_duration)]
     pub llm_first_token_timeout: Duration,
+    /// Longest a whole answer may take from the upstream before TIMEOUT_ERROR (what came is
+    /// delivered)
+    #[arg(long, default_value = "10m", value_parser = humantime::parse_duration)]
+    pub llm_answer_timeout: Duration,
     /// Longest wait for the upstream to accept the connection
     #[arg(long, default_value = "5s", value_parser = humantime::parse_duration)]
     pub llm_connect_timeout: Duration,
@@ -330,6 +334,7 @@ fn openai(args: &Args) -> OpenAiClient {
         connect: args.llm_connect_timeout,
         first_token: args.llm_first_token_timeout,
         between_tokens: args.llm_timeout,
+        answer: args.llm_answer_timeout,
     };
     OpenAiClient::new(
         &args.llm_url,

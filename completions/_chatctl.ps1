@@ -100,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--llm-model', '--llm-model', [CompletionResultType]::ParameterName, 'Model name sent upstream')
             [CompletionResult]::new('--llm-timeout', '--llm-timeout', [CompletionResultType]::ParameterName, 'Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR')
             [CompletionResult]::new('--llm-first-token-timeout', '--llm-first-token-timeout', [CompletionResultType]::ParameterName, 'Longest wait for the first piece of an answer (from sending the request)')
+            [CompletionResult]::new('--llm-answer-timeout', '--llm-answer-timeout', [CompletionResultType]::ParameterName, 'Longest a whole answer may take from the upstream before TIMEOUT_ERROR (what came is delivered)')
             [CompletionResult]::new('--llm-connect-timeout', '--llm-connect-timeout', [CompletionResultType]::ParameterName, 'Longest wait for the upstream to accept the connection')
             [CompletionResult]::new('--llm-max-tokens', '--llm-max-tokens', [CompletionResultType]::ParameterName, '`max_tokens` asked of the upstream for each answer (0: not sent)')
             [CompletionResult]::new('--max-answer-bytes', '--max-answer-bytes', [CompletionResultType]::ParameterName, 'An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is delivered), so no event outgrows the broker''s message size limit')

@@ -96,6 +96,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --llm-model 'Model name sent upstream'
             cand --llm-timeout 'Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR'
             cand --llm-first-token-timeout 'Longest wait for the first piece of an answer (from sending the request)'
+            cand --llm-answer-timeout 'Longest a whole answer may take from the upstream before TIMEOUT_ERROR (what came is delivered)'
             cand --llm-connect-timeout 'Longest wait for the upstream to accept the connection'
             cand --llm-max-tokens '`max_tokens` asked of the upstream for each answer (0: not sent)'
             cand --max-answer-bytes 'An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is delivered), so no event outgrows the broker''s message size limit'

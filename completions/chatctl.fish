@@ -108,6 +108,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-url -d 'Ba
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-model -d 'Model name sent upstream' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-timeout -d 'Longest silence from the upstream between two pieces of an answer before TIMEOUT_ERROR' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-first-token-timeout -d 'Longest wait for the first piece of an answer (from sending the request)' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-answer-timeout -d 'Longest a whole answer may take from the upstream before TIMEOUT_ERROR (what came is delivered)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-connect-timeout -d 'Longest wait for the upstream to accept the connection' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l llm-max-tokens -d '`max_tokens` asked of the upstream for each answer (0: not sent)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-answer-bytes -d 'An answer is cut off at this many bytes with an ANSWER_TOO_LARGE error (what fits is delivered), so no event outgrows the broker\'s message size limit' -r

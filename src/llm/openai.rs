@@ -15,15 +15,30 @@ use super::{ChunkStream, Llm, LlmError, LlmRequest};
 pub struct Timeouts {
     pub connect: Duration,
     pub first_token: Duration,
+    /// Between two pieces of text: events without text (keep-alives, empty deltas) do not
+    /// count as progress.
     pub between_tokens: Duration,
+    /// The whole answer, first byte to last.
+    pub answer: Duration,
 }
 
 impl Timeouts {
-    /// One limit for the first piece and between pieces; connecting within 5 s.
+    /// One limit for the first piece and between pieces; connecting within 5 s; an answer
+    /// within 10 minutes.
     pub fn idle(idle: Duration) -> Self {
-        Timeouts { connect: Duration::from_secs(5), first_token: idle, between_tokens: idle }
+        Timeouts { connect: Duration::from_secs(5), first_token: idle, between_tokens: idle, answer: ANSWER_TIMEOUT }
     }
 }
+
+/// The default bound on one whole answer.
+pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// The most of a failed response's body read (for the log): the rest is not waited for.
+const ERROR_BODY_BYTES: usize = 4096;
+
+/// The longest SSE line taken from the upstream: a line that never ends is an error, not
+/// memory without bound.
+pub const MAX_SSE_LINE: usize = 1 << 20;
 
 #[derive(Clone)]
 pub struct OpenAiClient {
@@ -105,17 +120,24 @@ fn async_stream(
     type Events = std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<eventsource_stream::Event, String>> + Send>>;
     enum State {
         Start(Box<reqwest::RequestBuilder>),
-        /// Reading; until the first piece arrives, by the first-token deadline.
-        Reading(Events, Option<tokio::time::Instant>),
+        /// Reading: the next piece of text is due by `due` (the first-token deadline, then
+        /// the silence allowed after each piece), and the whole answer by `end`.
+        Reading {
+            events: Events,
+            due: tokio::time::Instant,
+            first: bool,
+            end: tokio::time::Instant,
+        },
         Done,
     }
     let failed = |e: LlmError| Some((Err(e), State::Done));
     futures_util::stream::unfold(State::Start(Box::new(builder)), move |state| async move {
-        let (mut events, mut first_by) = match state {
+        let (mut events, due, first, end) = match state {
             State::Done => return None,
-            State::Reading(events, first_by) => (events, first_by),
+            State::Reading { events, due, first, end } => (events, due, first, end),
             State::Start(builder) => {
-                let first_by = tokio::time::Instant::now() + t.first_token;
+                let started = tokio::time::Instant::now();
+                let first_by = started + t.first_token;
                 let resp = match tokio::time::timeout_at(first_by, (*builder).send()).await {
                     Err(_) => return failed(LlmError::Timeout(format!("no response within {:?}", t.first_token))),
                     Ok(Err(e)) if e.is_connect() || e.is_timeout() => {
@@ -126,20 +148,24 @@ fn async_stream(
                 };
                 if !resp.status().is_success() {
                     let status = resp.status();
-                    let text = resp.text().await.unwrap_or_default();
+                    let text = error_body(resp, first_by).await;
                     return failed(LlmError::Upstream(upstream_said(status, &text)));
                 }
-                let events: Events = Box::pin(resp.bytes_stream().eventsource().map(|r| r.map_err(|e| e.to_string())));
-                (events, Some(first_by))
+                let events: Events =
+                    Box::pin(bounded_lines(resp.bytes_stream()).eventsource().map(|r| r.map_err(|e| e.to_string())));
+                (events, first_by, true, started + t.answer)
             }
         };
         loop {
-            let deadline = first_by.unwrap_or_else(|| tokio::time::Instant::now() + t.between_tokens);
-            let next = match tokio::time::timeout_at(deadline, events.next()).await {
-                Err(_) if first_by.is_some() => {
+            let by = due.min(end);
+            let next = match tokio::time::timeout_at(by, events.next()).await {
+                Err(_) if by == end => {
+                    return failed(LlmError::Timeout(format!("the answer took over {:?}", t.answer)))
+                }
+                Err(_) if first => {
                     return failed(LlmError::Timeout(format!("no first token within {:?}", t.first_token)))
                 }
-                Err(_) => return failed(LlmError::Timeout(format!("no data for {:?}", t.between_tokens))),
+                Err(_) => return failed(LlmError::Timeout(format!("no text for {:?}", t.between_tokens))),
                 Ok(None) => return None,
                 Ok(Some(Err(e))) => return failed(LlmError::Upstream(crate::security::redact_text(&e))),
                 Ok(Some(Ok(ev))) => ev,
@@ -156,15 +182,151 @@ fn async_stream(
                 return failed(LlmError::Upstream(crate::security::redact_text(&text)));
             }
             let delta = v["choices"][0]["delta"]["content"].as_str().unwrap_or_default();
+            // Only text is progress: empty deltas leave the deadline where it was.
             if !delta.is_empty() {
-                first_by = None;
-                return Some((Ok(delta.to_string()), State::Reading(events, first_by)));
+                let due = tokio::time::Instant::now() + t.between_tokens;
+                return Some((Ok(delta.to_string()), State::Reading { events, due, first: false, end }));
             }
         }
+    })
+}
+
+/// The start of a failed response's body (at most [`ERROR_BODY_BYTES`], by `by`): for the
+/// log, never worth waiting on or holding whole.
+async fn error_body(mut resp: reqwest::Response, by: tokio::time::Instant) -> String {
+    let mut body = Vec::new();
+    while body.len() < ERROR_BODY_BYTES {
+        match tokio::time::timeout_at(by, resp.chunk()).await {
+            Ok(Ok(Some(c))) => body.extend_from_slice(&c),
+            _ => break,
+        }
+    }
+    body.truncate(ERROR_BODY_BYTES);
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+/// The upstream's bytes, failing once a line runs past [`MAX_SSE_LINE`] without ending.
+fn bounded_lines<S, B>(bytes: S) -> impl futures_util::Stream<Item = Result<B, String>> + Send
+where
+    S: futures_util::Stream<Item = reqwest::Result<B>> + Send,
+    B: AsRef<[u8]>,
+{
+    let mut since_newline = 0usize;
+    bytes.map(move |chunk| {
+        let chunk = chunk.map_err(|e| redacted(&e))?;
+        let chunk_bytes = chunk.as_ref();
+        since_newline = match memchr::memrchr(b'\n', chunk_bytes) {
+            Some(at) => chunk_bytes.len() - at - 1,
+            None => since_newline + chunk_bytes.len(),
+        };
+        if since_newline > MAX_SSE_LINE {
+            return Err(format!("an SSE line of more than {MAX_SSE_LINE} bytes"));
+        }
+        Ok(chunk)
     })
 }
 
 /// A reqwest error without the URL's credentials or path.
 fn redacted(e: &reqwest::Error) -> String {
     crate::security::redact_text(&e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::{Body, Bytes};
+    use std::convert::Infallible;
+
+    /// An upstream answering every request with `status` and the body `parts` (each after
+    /// `every`), then `forever` repeated without end.
+    async fn upstream(status: u16, parts: Vec<String>, forever: Option<String>, every: Duration) -> String {
+        let app = axum::Router::new().fallback(move || {
+            let (parts, forever) = (parts.clone(), forever.clone());
+            async move {
+                let head = futures_util::stream::iter(parts);
+                let tail = futures_util::stream::iter(std::iter::repeat_with(move || forever.clone()))
+                    .take_while(|f| std::future::ready(f.is_some()))
+                    .map(Option::unwrap);
+                let body = head.chain(tail).then(move |p| async move {
+                    tokio::time::sleep(every).await;
+                    Ok::<_, Infallible>(Bytes::from(p))
+                });
+                axum::response::Response::builder().status(status).body(Body::from_stream(body)).unwrap()
+            }
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        format!("http://{addr}")
+    }
+
+    fn text(t: &str) -> String {
+        format!("data: {}\n\n", json!({"choices": [{"delta": {"content": t}}]}))
+    }
+
+    /// Everything the client yields, with how long it took.
+    async fn run(url: &str, t: Timeouts) -> (Vec<Result<String, LlmError>>, Duration) {
+        let client = OpenAiClient::new(url, "m", None, t);
+        let req = LlmRequest { message_id: "m".into(), prompt: "p".into(), prefix: String::new(), start_chunk: 0 };
+        let started = std::time::Instant::now();
+        let out = tokio::time::timeout(Duration::from_secs(20), client.stream(req).collect::<Vec<_>>()).await.unwrap();
+        (out, started.elapsed())
+    }
+
+    fn quick() -> Timeouts {
+        Timeouts {
+            connect: Duration::from_secs(2),
+            first_token: Duration::from_millis(800),
+            between_tokens: Duration::from_millis(800),
+            answer: Duration::from_secs(60),
+        }
+    }
+
+    #[tokio::test]
+    async fn empty_deltas_do_not_keep_a_silent_upstream_alive() {
+        let url = upstream(200, vec![text("hello")], Some(text("")), Duration::from_millis(50)).await;
+        let (out, took) = run(&url, quick()).await;
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].as_deref().unwrap(), "hello");
+        assert!(matches!(&out[1], Err(LlmError::Timeout(m)) if m.contains("no text")), "{out:?}");
+        assert!(took < Duration::from_secs(5), "{took:?}");
+    }
+
+    #[tokio::test]
+    async fn an_answer_that_never_ends_stops_at_its_deadline() {
+        let url = upstream(200, Vec::new(), Some(text("more ")), Duration::from_millis(50)).await;
+        let (out, took) = run(&url, Timeouts { answer: Duration::from_secs(1), ..quick() }).await;
+        assert!(out.len() > 5, "text arrived before the deadline: {}", out.len());
+        assert!(
+            matches!(out.last().unwrap(), Err(LlmError::Timeout(m)) if m.contains("took over")),
+            "{:?}",
+            out.last()
+        );
+        assert!(took < Duration::from_secs(5), "{took:?}");
+    }
+
+    #[tokio::test]
+    async fn a_line_that_never_ends_is_refused_not_buffered() {
+        let url = upstream(200, vec!["data: ".into()], Some("x".repeat(64 * 1024)), Duration::from_millis(1)).await;
+        let (out, _) = run(&url, Timeouts { between_tokens: Duration::from_secs(15), ..quick() }).await;
+        assert!(
+            matches!(out.last().unwrap(), Err(LlmError::Upstream(m)) if m.contains("SSE line")),
+            "{:?}",
+            out.last()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_response_is_read_bounded_in_size_and_time() {
+        let url = upstream(500, vec!["backend down ".into()], Some("y".repeat(1024)), Duration::from_millis(10)).await;
+        let (out, took) = run(&url, quick()).await;
+        match &out[..] {
+            [Err(LlmError::Upstream(m))] => {
+                assert!(m.starts_with("HTTP 500") && m.contains("backend down"), "{m}");
+                assert!(m.len() < 400, "only the start of the body is kept: {} bytes", m.len());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(took < Duration::from_secs(3), "an endless error body is not waited for: {took:?}");
+    }
 }
