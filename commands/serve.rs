@@ -178,6 +178,10 @@ pub struct Args {
     /// Concurrent answers per user
     #[arg(long, default_value_t = 4)]
     pub max_streams_per_user: usize,
+    /// Answers one user may start per minute, across the fleet with Redis (per node without);
+    /// past it, RATE_LIMITED saying when the next may start. 0: no quota
+    #[arg(long, default_value_t = 60)]
+    pub max_answers_per_minute: usize,
     /// Open WebSocket connections per node; past it, upgrades get 503 + Retry-After
     #[arg(long, default_value_t = 50_000)]
     pub max_connections: usize,
@@ -484,6 +488,7 @@ fn limits(args: &Args) -> Limits {
         max_connections: args.max_connections,
         max_connections_per_user: args.max_connections_per_user,
         max_connections_per_address: args.max_connections_per_address,
+        max_answers_per_minute: args.max_answers_per_minute,
         header_read_timeout: args.header_timeout,
         ping_interval: args.ws_ping_interval,
         pong_timeout: args.ws_pong_timeout,

@@ -108,6 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--model-words', '--model-words', [CompletionResultType]::ParameterName, 'Built-in model: words per chunk')
             [CompletionResult]::new('--model-interval', '--model-interval', [CompletionResultType]::ParameterName, 'Built-in model: pause before each chunk')
             [CompletionResult]::new('--max-streams-per-user', '--max-streams-per-user', [CompletionResultType]::ParameterName, 'Concurrent answers per user')
+            [CompletionResult]::new('--max-answers-per-minute', '--max-answers-per-minute', [CompletionResultType]::ParameterName, 'Answers one user may start per minute, across the fleet with Redis (per node without); past it, RATE_LIMITED saying when the next may start. 0: no quota')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After')
             [CompletionResult]::new('--max-connections-per-user', '--max-connections-per-user', [CompletionResultType]::ParameterName, 'Open WebSocket connections per user on one node; past it, 429 + Retry-After')
             [CompletionResult]::new('--max-connections-per-address', '--max-connections-per-address', [CompletionResultType]::ParameterName, 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy''s address: raise it')

@@ -116,6 +116,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-chunks -
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-words -d 'Built-in model: words per chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-interval -d 'Built-in model: pause before each chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-streams-per-user -d 'Concurrent answers per user' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-answers-per-minute -d 'Answers one user may start per minute, across the fleet with Redis (per node without); past it, RATE_LIMITED saying when the next may start. 0: no quota' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections -d 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-user -d 'Open WebSocket connections per user on one node; past it, 429 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-address -d 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy\'s address: raise it' -r

@@ -909,3 +909,63 @@ async fn the_stream_cap_holds_across_nodes() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// One user's chat loop across three nodes meets the fleet-wide quota (10 answers a minute
+/// here): the 11th, on whichever node, is refused with RATE_LIMITED saying when the next may
+/// start, while another user's chat on the same nodes is served as before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let redis = Redis::start();
+    let limits = || Limits { max_answers_per_minute: 10, ..Limits::default() };
+    let mut nodes = Vec::new();
+    for _ in 0..3 {
+        nodes.push(
+            start_node_full(&broker.kafka(), Some(&redis.url), model(2, 1), Auth::hs256(SECRET), limits(), None).await,
+        );
+    }
+    let mut done = 0;
+    let mut refused = None;
+    for i in 0..12 {
+        let mut ws = connect(&nodes[i % 3], "looper").await;
+        next_frame(&mut ws).await;
+        send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": format!("again {i}")})).await;
+        let first = next_frame(&mut ws).await;
+        if first["type"] == "error" {
+            refused = Some((i, first));
+            break;
+        }
+        loop {
+            let f = next_frame(&mut ws).await;
+            if f["type"] == "done" {
+                done += 1;
+                break;
+            }
+            assert_ne!(f["type"], "error", "{f}");
+        }
+    }
+    assert_eq!(done, 10, "ten answers in the minute, over three nodes");
+    let (at, frame) = refused.expect("the 11th is refused");
+    assert_eq!(at, 10);
+    assert_eq!(frame["code"], "RATE_LIMITED", "{frame}");
+    assert!(frame["message"].as_str().unwrap().contains("answers per minute"), "{frame}");
+    // Another user is served as usual, on every node.
+    for n in &nodes {
+        let mut ws = connect(n, "someone-else").await;
+        next_frame(&mut ws).await;
+        let (_, deltas, end) = chat(&mut ws, "hello").await;
+        assert_eq!((deltas.len(), end["type"].as_str()), (2, Some("done")));
+    }
+    // Without Redis the quota is the node's own.
+    let limits = Limits { max_answers_per_minute: 3, ..Limits::default() };
+    let alone = start_node_full(&broker.kafka(), None, model(2, 1), Auth::hs256(SECRET), limits, None).await;
+    let mut ws = connect(&alone, "looper").await;
+    next_frame(&mut ws).await;
+    for _ in 0..3 {
+        assert_eq!(chat(&mut ws, "again").await.2["type"], "done");
+    }
+    send(&mut ws, json!({"type": "chat", "conversationId": "c", "content": "one more"})).await;
+    let refused = next_frame(&mut ws).await;
+    assert_eq!(refused["code"], "RATE_LIMITED", "{refused}");
+}

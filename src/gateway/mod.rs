@@ -30,7 +30,7 @@ use crate::events::{
 };
 use crate::llm::{Llm, LlmRequest};
 use crate::metrics::Metrics;
-use crate::realtime::{Claimed, Fenced, Final, MessageMeta, ResumeBuffer, Subscriber};
+use crate::realtime::{Admission, Claimed, Fenced, Final, MessageMeta, ResumeBuffer, Subscriber};
 use auth::Auth;
 use protocol::{ErrorCode, ServerFrame};
 use publisher::Publisher;
@@ -52,6 +52,8 @@ pub struct Limits {
     pub max_connections: usize,
     /// Open connections per user on one node; past it, 429 + Retry-After.
     pub max_connections_per_user: usize,
+    /// Answers one user may start per minute, across the fleet with Redis (0: no quota).
+    pub max_answers_per_minute: usize,
     /// Open TCP connections from one client address (before any upgrade); past it, closed
     /// at accept. Bounds what one host cycling half-sent requests can hold.
     pub max_connections_per_address: usize,
@@ -83,6 +85,7 @@ impl Default for Limits {
             max_connections: 50_000,
             max_connections_per_user: 32,
             max_connections_per_address: 1024,
+            max_answers_per_minute: 60,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
             ping_interval: Duration::from_secs(25),
             pong_timeout: Duration::from_secs(10),
@@ -114,6 +117,8 @@ pub struct Gateway {
     pub subscriber: Option<Subscriber>,
     pub metrics: Arc<Metrics>,
     user_streams: Mutex<HashMap<String, usize>>,
+    /// When each user's answers of the last minute started (the quota without Redis).
+    answers_started: Mutex<HashMap<String, std::collections::VecDeque<Instant>>>,
     /// The answers this node generates now (by message id).
     generating: Mutex<std::collections::HashSet<String>>,
     user_connections: Mutex<HashMap<String, usize>>,
@@ -167,6 +172,7 @@ impl Gateway {
             metrics,
             user_streams: Mutex::new(HashMap::new()),
             generating: Mutex::default(),
+            answers_started: Mutex::default(),
             user_connections: Mutex::new(HashMap::new()),
             open_connections: AtomicUsize::new(0),
             registry: Mutex::new(HashMap::new()),
@@ -284,11 +290,17 @@ impl Gateway {
     /// node's own cap still holds).
     pub(crate) async fn admit_fleet(&self, user: &str, message_id: &str) -> Result<(), ServerFrame> {
         let Some(buf) = &self.buffer else { return Ok(()) };
-        match buf.acquire_stream(user, message_id, self.limits.max_streams_per_user, STREAM_SLOT_TTL).await {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(ServerFrame::Error {
+        let (cap, per_minute) = (self.limits.max_streams_per_user, self.limits.max_answers_per_minute);
+        match buf.acquire_stream(user, message_id, cap, STREAM_SLOT_TTL, per_minute).await {
+            Ok(Admission::Admitted) => Ok(()),
+            Ok(Admission::Full) => Err(ServerFrame::Error {
                 code: ErrorCode::TooManyStreams,
-                message: format!("at most {} concurrent answers per user", self.limits.max_streams_per_user),
+                message: format!("at most {cap} concurrent answers per user"),
+                message_id: Some(message_id.to_string()),
+            }),
+            Ok(Admission::OverQuota { retry }) => Err(ServerFrame::Error {
+                code: ErrorCode::RateLimited,
+                message: over_quota(per_minute, retry),
                 message_id: Some(message_id.to_string()),
             }),
             Err(e) => {
@@ -304,6 +316,23 @@ impl Gateway {
         }
         if !self.publisher.admit() {
             return Err(ServerFrame::error(ErrorCode::Busy, "the event log is backed up; try again shortly"));
+        }
+        // Without Redis the per-minute quota is this node's (with Redis, the fleet's).
+        if self.buffer.is_none() && self.limits.max_answers_per_minute > 0 {
+            let mut started = self.answers_started.lock().unwrap();
+            let times = started.entry(user.to_string()).or_default();
+            while times.front().is_some_and(|t| t.elapsed() >= Duration::from_secs(60)) {
+                times.pop_front();
+            }
+            if times.len() >= self.limits.max_answers_per_minute {
+                let retry =
+                    Duration::from_secs(60).saturating_sub(times.front().map(|t| t.elapsed()).unwrap_or_default());
+                return Err(ServerFrame::error(
+                    ErrorCode::RateLimited,
+                    over_quota(self.limits.max_answers_per_minute, retry),
+                ));
+            }
+            times.push_back(Instant::now());
         }
         // Checked and counted under one lock: two chats racing for the last slot cannot
         // both get it.
@@ -338,6 +367,11 @@ impl Gateway {
         self.metrics.streams_active.inc();
         StreamGuard { gw: self.clone(), user: user.to_string(), message_id: message_id.to_string() }
     }
+}
+
+/// The error a user over the per-minute quota is told.
+fn over_quota(per_minute: usize, retry: Duration) -> String {
+    format!("at most {per_minute} answers per minute per user; the next may start in {} s", retry.as_secs() + 1)
 }
 
 /// Why a connection was refused.

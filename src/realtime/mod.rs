@@ -97,8 +97,10 @@ const RESTORE: &str = include_str!("lua/restore.lua");
 /// Answers 0, or the fence's code.
 const RELEASE: &str = include_str!("lua/release.lua");
 
-/// KEYS: user streams. ARGV: message id, cap, ttl ms. 1 when the slot is taken (or was
-/// this message's already), 0 when the user has `cap` live slots. Uses Redis time.
+/// KEYS: user streams, user answers. ARGV: message id, cap, ttl ms, answers per minute (0:
+/// no quota). 1 when the slot is taken (or was this message's already), 0 when the user has
+/// `cap` live slots, `-1 - ms` when the user started `per minute` answers in the last
+/// minute (the next one may start in `ms`). Uses Redis time.
 const ACQUIRE_SLOT: &str = include_str!("lua/acquire_slot.lua");
 
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
@@ -118,6 +120,18 @@ const DATASET: &str = "chatctl:dataset";
 /// new one and answers {0, it}.
 const DATASET_SCRIPT: &str = "local v = redis.call('GET', KEYS[1]) \
     if v then return {1, v} end redis.call('SET', KEYS[1], ARGV[1]) return {0, ARGV[1]}";
+
+/// Whether a user may start one more answer across the fleet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    Admitted,
+    /// The user has its concurrent answers already.
+    Full,
+    /// The user started its answers per minute already; the next may start in `retry`.
+    OverQuota {
+        retry: Duration,
+    },
+}
 
 /// What a heartbeat found of the dataset's identity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -525,18 +539,31 @@ impl ResumeBuffer {
     /// Take one of `user`'s stream slots across the fleet for `message_id`, unless `cap`
     /// are taken: slots are members of a sorted set scored by when they lapse (`ttl`), so a
     /// node that dies without releasing its slots frees them within `ttl`. True when taken.
-    pub async fn acquire_stream(&self, user: &str, message_id: &str, cap: usize, ttl: Duration) -> Result<bool> {
+    pub async fn acquire_stream(
+        &self,
+        user: &str,
+        message_id: &str,
+        cap: usize,
+        ttl: Duration,
+        per_minute: usize,
+    ) -> Result<Admission> {
         let mut conn = self.conn.clone();
         let got: i64 = self
             .acquire_slot
             .key(user_streams_key(user))
+            .key(format!("chatctl:user:{{{user}}}:answers"))
             .arg(message_id)
             .arg(cap)
             .arg(ttl.as_millis() as u64)
+            .arg(per_minute)
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        Ok(got == 1)
+        Ok(match got {
+            1.. => Admission::Admitted,
+            0 => Admission::Full,
+            _ => Admission::OverQuota { retry: Duration::from_millis((-1 - got) as u64) },
+        })
     }
 
     /// Give `message_id`'s stream slot back (whichever node took it).
