@@ -102,6 +102,7 @@ static PROBE: std::sync::OnceLock<chatctl::kafka::KafkaSettings> = std::sync::On
 /// Where the settings come from: the user config, ./chatctl.toml (or --config), the
 /// command line and environment, the context.
 fn sources(cli: &Cli) -> chatctl::Result<Sources> {
+    refuse_secrets_on_argv(cli)?;
     let context = cli.global.context.clone().or_else(|| std::env::var(chatctl::config::env::PROFILE).ok());
     Ok(Sources {
         user: ConfigFile::user()?,
@@ -109,6 +110,25 @@ fn sources(cli: &Cli) -> chatctl::Result<Sources> {
         cli: cli.layer(),
         context,
     })
+}
+
+/// A secret given with `-X` is on the command line: in `ps`, in shell history, in a
+/// process listing of anyone on the host. Refused, naming the key only, with where the
+/// secret should go instead.
+fn refuse_secrets_on_argv(cli: &Cli) -> chatctl::Result<()> {
+    let Some((key, _)) = cli.global.kafka_props.iter().find(|(k, _)| chatctl::security::is_secret(k)) else {
+        return Ok(());
+    };
+    let instead = match key.to_ascii_lowercase().as_str() {
+        "sasl.password" => "--sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD",
+        "sasl.oauthbearer.client.secret" => {
+            "--oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET"
+        }
+        _ => "the `kafka` table of a context in chatctl.toml (a file only you can read)",
+    };
+    Err(chatctl::Error::usage(format!(
+        "-X {key}=… puts a secret on the command line, where `ps` and shell history show it: use {instead}"
+    )))
 }
 
 /// The settings of this run.

@@ -66,7 +66,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         eprintln!("note: {n}");
     }
     if let Some(path) = &args.out {
-        std::fs::write(path, serde_json::to_vec_pretty(&timeline)?)?;
+        std::io::Write::write_all(
+            &mut chatctl::security::create_private(path)?,
+            &serde_json::to_vec_pretty(&timeline)?,
+        )?;
     }
     if ctx.printer.format == OutputFormat::Yaml && !args.json {
         ctx.printer.document(&timeline)?;

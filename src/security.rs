@@ -221,31 +221,115 @@ pub fn shown<'a>(key: &str, value: &'a str) -> std::borrow::Cow<'a, str> {
 
 /// A URL with any password in it masked (`redis://:***@host`, `smtp://user:***@host`).
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
-    let (auth, host) = match rest.rsplit_once('@') {
-        Some(x) => x,
-        None => return url.to_string(),
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
     };
-    match auth.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_string(),
+    let base = match base.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((auth, host)) => match auth.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+                None => base.to_string(),
+            },
+            None => base.to_string(),
+        },
+        None => base.to_string(),
+    };
+    match query {
+        Some(q) => format!("{base}?{}", redact_query(q)),
+        None => base,
     }
 }
 
-/// `o` creating files readable and writable by their owner only (0600): spool segments,
-/// quarantine files and exports hold prompts and answers.
+/// A URL's query with the values of parameters that may carry a secret masked
+/// (`password=***`, `token=***`, `sig=***`); the others (`sslmode=require`) kept.
+fn redact_query(q: &str) -> String {
+    const SECRET_PARTS: [&str; 7] = ["pass", "secret", "token", "key", "sig", "auth", "cred"];
+    q.split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if SECRET_PARTS.iter().any(|p| k.to_ascii_lowercase().contains(p)) => format!("{k}=***"),
+            _ => pair.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `o` creating files readable and writable by their owner only (0600), and never through a
+/// symbolic link (a link planted where chatctl writes would send prompts and answers
+/// elsewhere): spool segments, quarantine files and exports hold prompts and answers.
 pub fn owner_only(o: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
+        o.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     o
 }
 
-/// A new file (truncated if it exists) readable by its owner only.
+/// A new file (truncated if it exists) readable by its owner only: an existing file gets
+/// that mode too, and a symbolic link is refused.
 pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    owner_only(std::fs::OpenOptions::new().write(true).create(true).truncate(true)).open(path)
+    let f = owner_only(std::fs::OpenOptions::new().write(true).create(true).truncate(true))
+        .open(path)
+        .map_err(|e| not_through_a_link(path, e))?;
+    restrict(&f, 0o600)?;
+    Ok(f)
+}
+
+/// A file a library opens by path itself (SQLite: its WAL and shared-memory files take the
+/// database's mode): made empty and owner-only if missing, made owner-only if there; a
+/// symbolic link is refused.
+pub fn prepare_private_file(path: &std::path::Path) -> std::io::Result<()> {
+    let f = owner_only(std::fs::OpenOptions::new().read(true).write(true).create(true))
+        .open(path)
+        .map_err(|e| not_through_a_link(path, e))?;
+    restrict(&f, 0o600)
+}
+
+/// A directory for chatctl's own files (a search index): created owner-only (0700), made
+/// so if it exists; a symbolic link is refused.
+pub fn private_dir(path: &std::path::Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(link_refused(path));
+    }
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        b.mode(0o700);
+        b.create(path)?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    b.create(path)?;
+    Ok(())
+}
+
+fn restrict(f: &std::fs::File, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    let _ = (f, mode);
+    Ok(())
+}
+
+/// ELOOP (O_NOFOLLOW met a link) said plainly.
+fn not_through_a_link(path: &std::path::Path, e: std::io::Error) -> std::io::Error {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return link_refused(path);
+    }
+    std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+fn link_refused(path: &std::path::Path) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("{} is a symbolic link: chatctl writes its private files only where it can see them", path.display()),
+    )
 }
 
 /// Any URL inside `text` (an error message, a log line) cut to its scheme, host and port:
@@ -371,6 +455,50 @@ mod tests {
         assert_eq!(redact_url("redis://:pw@h:6379/0"), "redis://:***@h:6379/0");
         assert_eq!(redact_url("smtp://me:pw@mail:25"), "smtp://me:***@mail:25");
         assert_eq!(redact_url("redis://h:6379"), "redis://h:6379");
+        // A query may carry the secret too.
+        assert_eq!(
+            redact_url("postgres://u@h/db?sslmode=require&password=pw&application_name=x"),
+            "postgres://u@h/db?sslmode=require&password=***&application_name=x"
+        );
+        assert_eq!(redact_url("https://h/hook?token=t&sig=s"), "https://h/hook?token=***&sig=***");
+        assert_eq!(redact_url("redis://:pw@h:6379/0?auth=x"), "redis://:***@h:6379/0?auth=***");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_are_owner_only_and_never_reached_through_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // An existing file readable by all becomes owner-only.
+        let f = dir.path().join("out.json");
+        std::fs::write(&f, "old").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        create_private(&f).unwrap();
+        assert_eq!(mode(&f), 0o600);
+        // A link planted where chatctl writes is refused; its target is untouched.
+        let target = dir.path().join("elsewhere");
+        std::fs::write(&target, "theirs").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let e = create_private(&link).unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert!(prepare_private_file(&link).is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
+        // A database file made owner-only before a library opens it.
+        let db = dir.path().join("audit.db");
+        prepare_private_file(&db).unwrap();
+        assert_eq!((mode(&db), std::fs::metadata(&db).unwrap().len()), (0o600, 0));
+        // Directories: created 0700, an existing one made so, a link refused.
+        let idx = dir.path().join("a/index");
+        private_dir(&idx).unwrap();
+        assert_eq!(mode(&idx), 0o700);
+        std::fs::set_permissions(&idx, std::fs::Permissions::from_mode(0o755)).unwrap();
+        private_dir(&idx).unwrap();
+        assert_eq!(mode(&idx), 0o700);
+        let dlink = dir.path().join("index-link");
+        std::os::unix::fs::symlink(&idx, &dlink).unwrap();
+        assert!(private_dir(&dlink).unwrap_err().to_string().contains("symbolic link"));
     }
 
     #[test]

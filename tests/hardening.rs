@@ -457,6 +457,9 @@ async fn secrets_set_everywhere_reach_no_output() {
         "-X refused",
         cmd(&["-X", &format!("sasl.passwordz={X_PW}"), "topics", "ensure"]).output().unwrap(),
     );
+    // A secret given with -X is refused, by its key alone.
+    let refused = &outputs.iter().find(|(w, _)| w == "-X refused stderr").unwrap().1;
+    assert!(refused.contains("-X sasl.passwordz=… puts a secret on the command line"), "{refused}");
     let wrong = format!("redis://:wrong-SEKRIT-9@127.0.0.1:{}", redis.port);
     keep(
         &mut outputs,

@@ -153,6 +153,14 @@ async fn sqlite() {
     alert_window(&store).await;
     summaries(&store).await;
     rebuild_beside_then_swap(&store).await;
+    // The database holds prompts and answers: it, its WAL and its shared memory are the
+    // owner's alone, whatever the umask.
+    #[cfg(unix)]
+    for f in ["s.db", "s.db-wal", "s.db-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join(f)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{f}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -236,6 +236,8 @@ impl Store {
             if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
+            // Owner-only before SQLite opens it (its WAL and SHM files take its mode).
+            crate::security::prepare_private_file(std::path::Path::new(path))?;
             let conn = rusqlite::Connection::open(path).map_err(store_err)?;
             conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;")
                 .map_err(store_err)?;

@@ -90,7 +90,7 @@ impl Fields {
 }
 
 fn open_index(dir: &Path) -> Result<(Index, Fields)> {
-    std::fs::create_dir_all(dir)?;
+    crate::security::private_dir(dir)?;
     let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| index_error(dir, e))?;
     let exists = Index::exists(&directory).map_err(|e| index_error(dir, e))?;
     let index = if exists {
