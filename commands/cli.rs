@@ -229,6 +229,25 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    /// `{:?}` of the whole command line (a panic message, a debug log) shows no secret.
+    #[test]
+    fn debug_output_holds_no_secret() {
+        let cli = Cli::try_parse_from([
+            "chatctl",
+            "serve",
+            "--jwt-secret",
+            "SEKRIT-jwt-of-at-least-thirty-two-bytes",
+            "--redis",
+            "redis://u:SEKRIT-redis@h:6379",
+            "--llm-url",
+            "https://u:SEKRIT-llm@h/v1?token=SEKRIT-q",
+        ])
+        .unwrap();
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("SEKRIT"), "{shown}");
+        assert!(shown.contains("<redacted>") && shown.contains("redis://u:***@h:6379"), "{shown}");
+    }
+
     #[test]
     fn x_flag_requires_key_value() {
         let err = Cli::try_parse_from(["chatctl", "-X", "oops", "topics", "ensure"]).unwrap_err();

@@ -81,7 +81,7 @@ impl AlertArgs {
     }
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(clap::Args)]
 pub struct Args {
     /// What this process runs
     #[arg(long, value_enum, default_value = "all")]
@@ -246,6 +246,23 @@ pub struct Args {
     /// On SIGTERM / Ctrl-C: how long in-flight answers may take to finish
     #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
     pub drain_timeout: Duration,
+}
+
+/// Shown without its secrets: the JWT secret never, URLs without their passwords.
+impl std::fmt::Debug for Args {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use chatctl::security::redact_url;
+        f.debug_struct("serve::Args")
+            .field("role", &self.role)
+            .field("listen", &self.listen)
+            .field("redis", &self.redis.redis.as_deref().map(redact_url))
+            .field("llm", &self.llm)
+            .field("llm_url", &redact_url(&self.llm_url))
+            .field("jwt_secret", &self.jwt_secret.as_ref().map(|_| "<redacted>"))
+            .field("jwt_secret_file", &self.jwt_secret_file)
+            .field("insecure_dev_auth", &self.insecure_dev_auth)
+            .finish_non_exhaustive()
+    }
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {

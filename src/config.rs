@@ -306,8 +306,9 @@ pub struct TopicSettings {
     pub dlq_retention: Duration,
 }
 
-/// Resolved settings every command works from.
-#[derive(Debug, Clone)]
+/// Resolved settings every command works from. Its `{:?}` shows no secret (see the
+/// `Debug` impl).
+#[derive(Clone)]
 pub struct Settings {
     pub brokers: String,
     pub redis: Option<String>,
@@ -322,6 +323,25 @@ pub struct Settings {
     pub timeout: Duration,
     pub kafka: Vec<(String, String)>,
     pub topics: TopicSettings,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kafka: Vec<(&str, String)> =
+            self.kafka.iter().map(|(k, v)| (k.as_str(), crate::security::shown(k, v).into_owned())).collect();
+        f.debug_struct("Settings")
+            .field("brokers", &self.brokers)
+            .field("redis", &self.redis.as_deref().map(crate::security::redact_url))
+            .field("redis_ca", &self.redis_ca)
+            .field("redis_password", &self.redis_password.as_ref().map(|_| "<redacted>"))
+            .field("output", &self.output)
+            .field("node_id", &self.node_id)
+            .field("node_id_is_default", &self.node_id_is_default)
+            .field("timeout", &self.timeout)
+            .field("kafka", &kafka)
+            .field("topics", &self.topics)
+            .finish()
+    }
 }
 
 impl Settings {
@@ -423,6 +443,20 @@ pub fn parse_kv(raw: &str) -> std::result::Result<(String, String), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_debug_shows_no_secret() {
+        let cli = Layer {
+            redis: Some("redis://u:SEKRIT-1@h:6379".into()),
+            kafka: [("sasl.password".to_string(), "SEKRIT-2".to_string())].into_iter().collect(),
+            ..Default::default()
+        };
+        let mut s = Settings::resolve(cli, ConfigFile::default(), None).unwrap();
+        s.redis_password = Some("SEKRIT-3".into());
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("SEKRIT"), "{shown}");
+        assert!(shown.contains("sasl.password") && shown.contains("redis://u:***@h:6379"), "{shown}");
+    }
 
     const FILE: &str = r#"
 brokers = "file:9092"

@@ -50,10 +50,19 @@ pub(super) fn pg_class(e: &tokio_postgres::Error) -> WriteError {
 /// "db error"): `SQLSTATE: message (detail)`, or the client error with its cause.
 pub(crate) fn pg_text(e: &tokio_postgres::Error) -> String {
     match e.as_db_error() {
-        Some(db) => match db.detail() {
-            Some(d) => format!("{}: {} ({d})", db.code().code(), db.message()),
-            None => format!("{}: {}", db.code().code(), db.message()),
-        },
+        // Not the server's DETAIL: it quotes row values ("Failing row contains (…)", a
+        // key's value), which are prompts and answers, and this text goes to logs and DLQ
+        // headers. Where it happened is said by name instead.
+        Some(db) => {
+            let at: Vec<String> = [("table", db.table()), ("column", db.column()), ("constraint", db.constraint())]
+                .into_iter()
+                .filter_map(|(what, name)| name.map(|n| format!("{what} {n}")))
+                .collect();
+            match at.is_empty() {
+                true => format!("{}: {}", db.code().code(), db.message()),
+                false => format!("{}: {} ({})", db.code().code(), db.message(), at.join(", ")),
+            }
+        }
         None => match std::error::Error::source(e) {
             Some(cause) => format!("{e}: {cause}"),
             None => e.to_string(),
