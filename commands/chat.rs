@@ -36,15 +36,24 @@ type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<t
 
 /// The socket and its session frame.
 async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, Value)> {
-    let sep = if url.contains('?') { '&' } else { '?' };
-    let auth = match &args.token {
-        Some(t) => format!("token={t}"),
-        None => format!("user={}", args.user),
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    // The token in a header (never in the URL, which proxies log); without one, the dev
+    // user in the query.
+    let mut request = match &args.token {
+        Some(_) => url.into_client_request()?,
+        None => {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}user={}", args.user).into_client_request()?
+        }
     };
+    if let Some(t) = &args.token {
+        let value = format!("Bearer {t}").parse().context("the token is not a valid header value")?;
+        request.headers_mut().insert("authorization", value);
+    }
     // Frames are ~100 bytes and tungstenite zeroes its whole read buffer before each read
     // (128 KiB by default); it grows for a larger frame.
     let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default().read_buffer_size(4096);
-    let connect = tokio_tungstenite::connect_async_with_config(format!("{url}{sep}{auth}"), Some(config), false);
+    let connect = tokio_tungstenite::connect_async_with_config(request, Some(config), false);
     let (mut ws, _) = tokio::time::timeout(Duration::from_secs(5), connect)
         .await
         .with_context(|| format!("{url}: no answer within 5s"))?

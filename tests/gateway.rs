@@ -969,3 +969,27 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     let refused = next_frame(&mut ws).await;
     assert_eq!(refused["code"], "RATE_LIMITED", "{refused}");
 }
+
+/// A browser cannot set `Authorization` on a WebSocket: its token goes as the subprotocol
+/// `chatctl.bearer.<token>` beside `chatctl` (no token in a URL, its history or a Referer);
+/// the node answers `chatctl` and knows the user. A forged one is refused like any.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_token_goes_as_a_subprotocol_not_in_the_url() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let node = start_node(&broker.kafka(), None, model(2, 1)).await;
+    let request = |token: String| {
+        let mut r = format!("ws://{}/ws", node.addr).into_client_request().unwrap();
+        r.headers_mut().insert("sec-websocket-protocol", format!("chatctl, chatctl.bearer.{token}").parse().unwrap());
+        r
+    };
+    let (mut ws, resp) = tokio_tungstenite::connect_async(request(mint(SECRET, "pat", 600))).await.unwrap();
+    assert_eq!(resp.headers()["sec-websocket-protocol"], "chatctl");
+    let hello = next_frame(&mut ws).await;
+    assert_eq!((hello["type"].as_str(), hello["userId"].as_str()), (Some("session"), Some("pat")), "{hello}");
+    let (_, deltas, end) = chat(&mut ws, "hi").await;
+    assert_eq!((deltas.len(), end["type"].as_str()), (2, Some("done")));
+    let forged = tokio_tungstenite::connect_async(request(mint("wrong-secret-of-thirty-two-bytes", "eve", 60))).await;
+    assert!(forged.is_err(), "a forged token in the subprotocol is refused");
+}

@@ -123,11 +123,20 @@ async fn ws(
     if let Err(why) = origin_allowed(&headers, &gw.limits.allowed_origins) {
         return (StatusCode::FORBIDDEN, format!("{why}\n")).into_response();
     }
+    // The token: `Authorization: Bearer` (programs), the WebSocket subprotocol
+    // `chatctl.bearer.<token>` beside `chatctl` (browsers, which cannot set headers: no
+    // token in a URL, its history or a Referer), or `?token=` (older clients).
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::to_owned);
+        .map(str::to_owned)
+        .or_else(|| subprotocol_token(&headers));
+    if matches!(gw.auth, super::auth::Auth::InsecureDev) {
+        if let Err(why) = dev_auth_allowed(&headers) {
+            return (StatusCode::FORBIDDEN, format!("{why}\n")).into_response();
+        }
+    }
     let user = match gw.auth.user(bearer.as_deref().or(q.token.as_deref()), q.user.as_deref()) {
         Ok(u) => u,
         Err(e) => return (StatusCode::UNAUTHORIZED, format!("{e}\n")).into_response(),
@@ -163,6 +172,7 @@ async fn ws(
     // Small socket buffers: tungstenite's defaults (128 KiB each way) would make an idle
     // connection cost ~140 KiB; frames here are small and buffers grow when needed.
     upgrade
+        .protocols([SUBPROTOCOL])
         .read_buffer_size(2 * 1024)
         .write_buffer_size(0)
         .max_message_size(hard_cap)
@@ -190,6 +200,59 @@ pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> Result<(), Str
         }
     }
     Err(format!("origin {origin} is not allowed (--allowed-origins)"))
+}
+
+/// The WebSocket subprotocol chatctl answers with; a client carries its token as a second
+/// one, `chatctl.bearer.<token>` (a JWT's characters are all valid there).
+pub const SUBPROTOCOL: &str = "chatctl";
+
+/// The token a client offered as the subprotocol `chatctl.bearer.<token>`.
+fn subprotocol_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::SEC_WEBSOCKET_PROTOCOL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .find_map(|p| p.trim().strip_prefix("chatctl.bearer.").map(str::to_string))
+}
+
+/// `--insecure-dev-auth` serves this machine only. The listener is loopback, but a proxy on
+/// this machine (the documented nginx) brings other hosts' traffic to it, and a web page
+/// can point a name it controls at 127.0.0.1 (DNS rebinding). So every address a proxy
+/// forwarded for (`X-Forwarded-For`, `X-Real-IP`, `Forwarded: for=`) must be loopback, and
+/// the `Host` the browser asked for must name this machine (`localhost`, `127.x.x.x`, `[::1]`).
+pub fn dev_auth_allowed(headers: &HeaderMap) -> Result<(), String> {
+    let text = |name: &str| headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
+    let loopback = |addr: &str| {
+        let a = addr.trim().trim_matches('"');
+        let a = a.strip_prefix('[').and_then(|r| r.split_once(']')).map(|(ip, _)| ip).unwrap_or(a);
+        let a = match a.parse::<std::net::IpAddr>() {
+            Ok(ip) => return ip.is_loopback(),
+            Err(_) => a.rsplit_once(':').map(|(h, _)| h).unwrap_or(a),
+        };
+        a.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    };
+    let forwarded_for = text("forwarded")
+        .split([',', ';'])
+        .filter_map(|p| p.trim().strip_prefix("for=").map(str::to_string))
+        .chain(text("x-forwarded-for").split(',').filter(|s| !s.trim().is_empty()).map(str::to_string))
+        .chain(text("x-real-ip").split(',').filter(|s| !s.trim().is_empty()).map(str::to_string))
+        .find(|a| !loopback(a));
+    if let Some(a) = forwarded_for {
+        return Err(format!(
+            "--insecure-dev-auth serves this machine only, and a proxy forwarded this request for {}: use tokens (--jwt-secret)",
+            a.trim()
+        ));
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split_once(']').map(|(ip, _)| ip).unwrap_or(rest),
+        None => host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host),
+    };
+    if name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback()) {
+        return Ok(());
+    }
+    Err(format!("--insecure-dev-auth answers only a Host naming this machine (localhost, 127.0.0.1), not {host:?}"))
 }
 
 /// Ready unless draining, Redis unreachable or the event queue backed up (behind Sentinel,
@@ -270,6 +333,25 @@ mod tests {
 
     fn h(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
         pairs.iter().map(|(k, v)| (k.clone(), v.parse().unwrap())).collect()
+    }
+
+    #[test]
+    fn dev_auth_serves_this_machine_only() {
+        let xff = header::HeaderName::from_static("x-forwarded-for");
+        let fwd = header::HeaderName::from_static("forwarded");
+        assert!(dev_auth_allowed(&h(&[(header::HOST, "127.0.0.1:8080")])).is_ok());
+        assert!(dev_auth_allowed(&h(&[(header::HOST, "localhost:8080")])).is_ok());
+        assert!(dev_auth_allowed(&h(&[(header::HOST, "[::1]:8080")])).is_ok());
+        // DNS rebinding: a page's own name pointed at 127.0.0.1.
+        let rebound = dev_auth_allowed(&h(&[(header::HOST, "attacker.example:8080")])).unwrap_err();
+        assert!(rebound.contains("attacker.example"), "{rebound}");
+        // Behind the documented nginx: public traffic is forwarded for its real address.
+        let proxied = h(&[(header::HOST, "127.0.0.1:8080"), (xff.clone(), "203.0.113.7, 127.0.0.1")]);
+        assert!(dev_auth_allowed(&proxied).unwrap_err().contains("203.0.113.7"));
+        let proxied = h(&[(header::HOST, "127.0.0.1"), (fwd, "for=\"[2001:db8::1]:4711\";proto=http")]);
+        assert!(dev_auth_allowed(&proxied).is_err());
+        // A local client through a local proxy is still this machine.
+        assert!(dev_auth_allowed(&h(&[(header::HOST, "127.0.0.1:8080"), (xff, "127.0.0.1")])).is_ok());
     }
 
     #[test]
