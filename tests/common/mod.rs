@@ -101,6 +101,25 @@ impl Broker {
             .expect("start tansu");
         self.child = Some(child);
         wait_for_port(self.port, "tansu", Duration::from_secs(30));
+        self.wait_answering(Duration::from_secs(30));
+    }
+
+    /// An open port is not yet a broker that answers: under load a restarted tansu
+    /// accepts and drops connections for a while. Wait until a metadata request answers.
+    fn wait_answering(&self, within: Duration) {
+        use rdkafka::consumer::{BaseConsumer, Consumer};
+        let deadline = Instant::now() + within;
+        let consumer: BaseConsumer = self.kafka().create(&self.kafka().reader_config()).unwrap();
+        loop {
+            match consumer.fetch_metadata(None, Duration::from_secs(5)) {
+                Ok(_) => return,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("tansu on {} not answering yet: {e}", self.addr);
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(e) => panic!("tansu on {} never answered metadata: {e}\n{}", self.addr, self.log()),
+            }
+        }
     }
 
     /// The broker's process id (while it runs).
