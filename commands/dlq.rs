@@ -53,7 +53,8 @@ pub struct RedriveArgs {
     #[arg(long, default_value_t = dlq::DEFAULT_MAX_REDRIVES)]
     pub max_redrives: u32,
     /// Claim and re-drive letters already claimed (a run killed between its claim and its
-    /// send); only with --offset
+    /// send); only with --offset. The claim supersedes the last claim there: of two --again
+    /// runs that read the same claim, the first to claim sends, the other skips
     #[arg(long, requires = "offsets")]
     pub again: bool,
 }
@@ -114,7 +115,12 @@ async fn read(kafka: &KafkaSettings, args: &DlqTopicArgs) -> anyhow::Result<Lett
 async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> anyhow::Result<()> {
     let letters = read(kafka, &args.topics).await?;
     let chosen: Vec<DeadLetter> = if args.all {
-        letters.list.into_iter().filter(|l| !l.redriven).collect()
+        // A copy (the DLQ worker wrote one record twice) goes with its first letter.
+        let copies = letters.list.iter().filter(|l| !l.redriven && l.first_copy.is_some()).count();
+        if copies > 0 {
+            eprintln!("{copies} letter(s) are copies of an earlier letter of the same record: re-driven with it, once");
+        }
+        letters.list.into_iter().filter(|l| !l.redriven && l.first_copy.is_none()).collect()
     } else {
         let mut out = Vec::new();
         for &o in &args.offsets {
@@ -153,6 +159,17 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
             Ok(Redriven::ClaimedElsewhere) => {
                 elsewhere += 1;
                 eprintln!("skipped {id}: another re-drive claimed it first");
+            }
+            Ok(Redriven::SentAlready(by)) => {
+                elsewhere += 1;
+                eprintln!("skipped {id}: run {by} claimed it and said it sent it");
+            }
+            Ok(Redriven::InFlight(by, age)) => {
+                elsewhere += 1;
+                eprintln!(
+                    "skipped {id}: claimed {} s ago by run {by}, which may still be sending it (--again once that run is gone)",
+                    age.as_secs()
+                );
             }
             Ok(Redriven::HopLimit(n)) => {
                 limited += 1;

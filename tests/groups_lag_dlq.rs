@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use chatctl::events::{ChatMessage, Event, Payload, Role, CHAT_EVENTS};
 use chatctl::kafka::KafkaSettings;
-use chatctl::ops::dlq::{REDRIVEN, REDRIVE_COUNT};
+use chatctl::ops::dlq::{CLAIM, ORIGIN, RECEIPT, REDRIVEN, REDRIVE_COUNT};
 use chatctl::workers::search::SearchReader;
 use chrono::{Duration as Cd, Utc};
 use common::{chatctl, committed, create_topic, free_port, produce, read_records, text, Broker, Engine, Proc};
@@ -441,4 +441,70 @@ async fn concurrent_redrives_send_each_record_once_and_stop_at_the_hop_limit() {
     let again = back.iter().find(|r| r.key.as_deref() == Some(&b"sess-1001"[..])).expect("sess-1001 re-driven");
     assert_eq!(again.headers[REDRIVE_COUNT], "2");
     assert!(text(&a.stderr).contains("re-driven 3 times already"), "{}", text(&a.stderr));
+}
+
+/// Issue "Nothing lost at the edges", re-drive: one claim rule for every mode. One record
+/// dead-lettered twice (the DLQ worker is at least once), claimed by a run that died
+/// before sending (its claim 10 minutes old, no sent mark): `--all` sends neither copy; two
+/// `--again` runs started together, one per copy, send it once between them; a third
+/// `--again` afterwards reads the sent mark and sends nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copies_and_concurrent_agains_send_a_claimed_letter_once() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    async fn to_partition_0(p: &FutureProducer, r: FutureRecord<'_, str, str>) -> i64 {
+        p.send(r.partition(0), Duration::from_secs(10)).await.map_err(|(e, _)| e).unwrap().offset
+    }
+    let letter = || {
+        FutureRecord::to("chat-events.dlq").key("sess-twice").payload("{broken").headers(
+            OwnedHeaders::new()
+                .insert(Header { key: "chatctl-original-topic", value: Some(CHAT_EVENTS) })
+                .insert(Header { key: "chatctl-original-partition", value: Some("0") })
+                .insert(Header { key: "chatctl-original-offset", value: Some("7") })
+                .insert(Header { key: "chatctl-worker", value: Some("chatctl-audit") })
+                .insert(Header { key: "chatctl-error-class", value: Some("decode:json") }),
+        )
+    };
+    let first = to_partition_0(&producer, letter()).await;
+    let copy = to_partition_0(&producer, letter()).await;
+    let receipt = format!("0:{first}");
+    let ten_minutes_ago = Utc::now().timestamp_millis() - 600_000;
+    to_partition_0(
+        &producer,
+        FutureRecord::to("chat-events.dlq").timestamp(ten_minutes_ago).headers(
+            OwnedHeaders::new()
+                .insert(Header { key: RECEIPT, value: Some(&receipt) })
+                .insert(Header { key: CLAIM, value: Some("a-run-that-died") })
+                .insert(Header { key: ORIGIN, value: Some("chat-events/0/7") }),
+        ),
+    )
+    .await;
+    let before = read_records(&kafka, CHAT_EVENTS).len();
+    let out = run(&broker, &["dlq", "redrive", "--all", "--execute"]);
+    assert!(text(&out.stderr).contains("re-drove 0 record(s)"), "{}", text(&out.stderr));
+    assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before, "claimed: --all leaves both copies");
+
+    let again = |offset: i64| {
+        chatctl()
+            .args(["-b", &broker.addr, "dlq", "redrive", "--offset", &offset.to_string(), "--again", "--execute"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (again(first), again(copy));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success(), "{}\n{}", text(&a.stderr), text(&b.stderr));
+    eprintln!("--again A: {}\n--again B: {}", text(&a.stderr).trim(), text(&b.stderr).trim());
+    let back: Vec<_> = read_records(&kafka, CHAT_EVENTS).into_iter().skip(before).collect();
+    assert_eq!(back.len(), 1, "two --again runs sent the record once");
+    assert_eq!(back[0].key.as_deref(), Some(&b"sess-twice"[..]));
+    let said = format!("{}{}", text(&a.stderr), text(&b.stderr));
+    assert!(said.contains("re-drove 1 record(s)") && said.contains("re-drove 0 record(s)"), "{said}");
+
+    let c = run(&broker, &["dlq", "redrive", "--offset", &copy.to_string(), "--again", "--execute"]);
+    assert!(text(&c.stderr).contains("said it sent it"), "{}", text(&c.stderr));
+    assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before + 1, "sent once, whoever asks again");
 }

@@ -448,11 +448,7 @@ async fn secrets_set_everywhere_reach_no_output() {
     // a secret given with -X is refused before anything is printed); a refused -X secret
     // property; a wrong Redis password at start.
     keep(&mut outputs, "serve --help", cmd(&["serve", "--help"]).output().unwrap());
-    keep(
-        &mut outputs,
-        "config view",
-        cmd(&["config", "view", "-X", "client.id=secrets-test"]).output().unwrap(),
-    );
+    keep(&mut outputs, "config view", cmd(&["config", "view", "-X", "client.id=secrets-test"]).output().unwrap());
     keep(
         &mut outputs,
         "-X refused",

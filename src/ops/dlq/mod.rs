@@ -3,14 +3,17 @@
 //! back on its origin topic with its key and its own headers, plus `chatctl-redriven`.
 //!
 //! A re-drive first claims the letter with a receipt in the DLQ itself (an empty record
-//! whose `chatctl-redrive-receipt` header names the letter's offset and whose
-//! `chatctl-redrive-claim` is the run's own id), in the letter's partition. The partition
-//! orders the claims: the run whose claim comes first re-drives, any other run that
-//! claimed it meanwhile reads that back and skips it. So two concurrent `dlq redrive
-//! --all --execute` send each record once, and every reader of the DLQ (`dlq list`,
-//! another operator's `dlq tail`) sees it taken. A run killed between its claim and its
-//! send leaves the letter claimed and not sent; it is still in the DLQ, and
-//! `dlq redrive --offset N --again --execute` sends it by hand.
+//! whose `chatctl-redrive-receipt` header names the letter's offset, `chatctl-redrive-origin`
+//! the record that failed and `chatctl-redrive-claim` the run's own id), in the letter's
+//! partition. The partition orders the claims: the run whose claim comes first re-drives,
+//! any other run that claimed it meanwhile reads that back and skips it. So two concurrent
+//! `dlq redrive --all --execute` send each record once, and every reader of the DLQ (`dlq
+//! list`, another operator's `dlq tail`) sees it taken. Claims are for the origin record:
+//! two letters of one record (the DLQ worker wrote it twice) are one claim. A run killed
+//! between its claim and its send leaves the letter claimed and not sent; it is still in
+//! the DLQ, and `dlq redrive --offset N --again --execute` sends it by hand: its claim
+//! supersedes the last claim it read (`chatctl-redrive-basis`), and the first claim of a
+//! basis wins, so two `--again` runs send it once (see [`redrive`]).
 //!
 //! A re-driven record carries `chatctl-redrive-count` (one more than the letter had): a
 //! record that fails again and again is re-driven at most `--max-redrives` times.
@@ -38,6 +41,15 @@ pub const REDRIVEN: &str = "chatctl-redriven";
 pub const RECEIPT: &str = "chatctl-redrive-receipt";
 /// On a receipt: the id of the run that claimed the letter.
 pub const CLAIM: &str = "chatctl-redrive-claim";
+/// On a receipt: `<topic>/<partition>/<offset>` of the record that failed (the letter's
+/// origin). Claims are for the origin record, so two dead letters of one record (the DLQ
+/// worker wrote it twice, at least once) are re-driven once.
+pub const ORIGIN: &str = "chatctl-redrive-origin";
+/// On a receipt of `--again`: the claim it supersedes (the last one it read before its
+/// own). Absent on a first claim.
+pub const BASIS: &str = "chatctl-redrive-basis";
+/// On a receipt written after the send: the claiming run sent the record.
+pub const SENT: &str = "chatctl-redrive-sent";
 /// On a re-driven record (and on its dead letter if it fails again): how many times it
 /// has been re-driven.
 pub const REDRIVE_COUNT: &str = "chatctl-redrive-count";
@@ -60,6 +72,9 @@ pub struct DeadLetter {
     pub key: Option<Vec<u8>>,
     pub payload: Option<Vec<u8>>,
     pub headers: Vec<(String, Option<Vec<u8>>)>,
+    /// The offset of an earlier dead letter of the same origin record in this partition
+    /// (the DLQ worker wrote it twice): this one is a copy, re-driven with it.
+    pub first_copy: Option<i64>,
 }
 
 impl Serialize for DeadLetter {
@@ -102,6 +117,12 @@ impl DeadLetter {
                 Err(_) => String::from_utf8_lossy(b).into_owned(),
             },
         }
+    }
+
+    /// `topic/partition/offset` it failed at, when the DLQ worker's headers say it all:
+    /// what a claim is for.
+    pub fn origin_key(&self) -> Option<String> {
+        Some(format!("{}/{}/{}", self.origin_topic, self.origin_partition?, self.origin_offset?))
     }
 
     /// `topic/partition/offset` it failed at.
@@ -255,6 +276,7 @@ impl LetterRef<'_> {
             key: self.key.map(<[u8]>::to_vec),
             payload: self.payload.map(<[u8]>::to_vec),
             headers: self.headers.iter().map(|(k, v)| (k.to_string(), v.map(<[u8]>::to_vec))).collect(),
+            first_copy: None,
         }
     }
 }
@@ -274,6 +296,8 @@ pub struct Letters {
     pub list: Vec<DeadLetter>,
     index: HashMap<(String, i32, i64), usize>,
     receipts: HashSet<(String, i32, i64)>,
+    /// The letters of one origin record in one DLQ partition (copies), by index.
+    copies: HashMap<(String, i32, String), Vec<usize>>,
     redriven: usize,
 }
 
@@ -290,19 +314,43 @@ impl Letters {
                 if self.index.contains_key(&id) {
                     return;
                 }
-                l.redriven = self.receipts.contains(&id);
+                let i = self.list.len();
+                let group = l.origin_key().map(|o| (l.dlq_topic.clone(), l.partition, o));
+                let mut redriven = self.receipts.contains(&id);
+                if let Some(g) = &group {
+                    let members = self.copies.entry(g.clone()).or_default();
+                    if let Some(&first) = members.first() {
+                        l.first_copy = Some(self.list[first].offset);
+                        redriven |= self.list[first].redriven;
+                    }
+                    members.push(i);
+                }
+                l.redriven = redriven;
                 self.redriven += usize::from(l.redriven);
-                self.index.insert(id, self.list.len());
+                self.index.insert(id, i);
                 self.list.push(*l);
+                if redriven {
+                    self.mark(i);
+                }
             }
             Entry::Receipt(t, p, o) => {
                 let id = (t, p, o);
                 if let Some(&i) = self.index.get(&id) {
-                    self.redriven += usize::from(!self.list[i].redriven);
-                    self.list[i].redriven = true;
+                    self.mark(i);
                 }
                 self.receipts.insert(id);
             }
+        }
+    }
+
+    /// Letter `i` and its copies re-driven.
+    fn mark(&mut self, i: usize) {
+        let l = &self.list[i];
+        let group = l.origin_key().map(|o| (l.dlq_topic.clone(), l.partition, o));
+        let members = group.and_then(|g| self.copies.get(&g)).cloned().unwrap_or_else(|| vec![i]);
+        for j in members {
+            self.redriven += usize::from(!self.list[j].redriven);
+            self.list[j].redriven = true;
         }
     }
 }
