@@ -1048,7 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every dead letter not yet re-driven')
             [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Re-drive (without it, only say what would be re-driven)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be re-driven, change nothing (the default)')
-            [CompletionResult]::new('--again', '--again', [CompletionResultType]::ParameterName, 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset')
+            [CompletionResult]::new('--again', '--again', [CompletionResultType]::ParameterName, 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset. The claim supersedes the last claim there: of two --again runs that read the same claim, the first to claim sends, the other skips')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

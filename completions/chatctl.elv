@@ -1005,7 +1005,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --all 'Every dead letter not yet re-driven'
             cand --execute 'Re-drive (without it, only say what would be re-driven)'
             cand --dry-run 'Say what would be re-driven, change nothing (the default)'
-            cand --again 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset'
+            cand --again 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset. The claim supersedes the last claim there: of two --again runs that read the same claim, the first to claim sends, the other skips'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'

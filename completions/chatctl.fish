@@ -917,7 +917,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_sub
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l all -d 'Every dead letter not yet re-driven'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l execute -d 'Re-drive (without it, only say what would be re-driven)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Say what would be re-driven, change nothing (the default)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l again -d 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset'
+complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l again -d 'Claim and re-drive letters already claimed (a run killed between its claim and its send); only with --offset. The claim supersedes the last claim there: of two --again runs that read the same claim, the first to claim sends, the other skips'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s V -l version -d 'Print version'

@@ -409,9 +409,8 @@ async fn audit_and_analytics_answer_the_seed_queries_on_postgres() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn kill_9_mid_backlog_loses_and_duplicates_nothing() {
-    // 20,000 (it was 100,000): see faults.rs, tansu's SQLite fetches of the whole rest of a
-    // partition made a larger backlog cross the bound on some machines.
-    const N: usize = 20_000;
+    // 100,000 again: see faults.rs.
+    const N: usize = 100_000;
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(4).await;
     let kafka = broker.kafka();

@@ -452,7 +452,7 @@ pub fn start(
     metrics: Arc<Metrics>,
 ) -> Result<WorkerHandle> {
     let name = handler.name();
-    let mut config = kafka.consumer_config(handler.name());
+    let mut config = kafka.worker_config(handler.name());
     // librdkafka statistics (only the lag gauge is read from them): building and parsing
     // them is a good part of an idle worker's CPU at shorter intervals.
     config.set("statistics.interval.ms", "15000");
