@@ -50,6 +50,7 @@ pub struct Metrics {
     pub resumes: Family<Labels, Counter>,
     pub chunk_latency_ms_sum: Counter<u64, AtomicU64>,
     pub events_spool_failed: Counter,
+    pub events_already_delivered: Counter,
     pub worker_processed: Family<Labels, Counter>,
     pub worker_retried: Family<Labels, Counter>,
     pub worker_dead_lettered: Family<Labels, Counter>,
@@ -102,6 +103,7 @@ impl Default for Metrics {
             resumes: Family::default(),
             chunk_latency_ms_sum: Counter::default(),
             events_spool_failed: Counter::default(),
+            events_already_delivered: Counter::default(),
             worker_processed: Family::default(),
             worker_retried: Family::default(),
             worker_dead_lettered: Family::default(),
@@ -252,6 +254,12 @@ impl Metrics {
             "events_spool_failed",
             "Events the spool could not write (sent, but only kept in memory)",
             self.events_spool_failed.clone(),
+        );
+        r.register(
+            "events_already_delivered",
+            "Events a previous run left in the spool that Kafka already had (acknowledged before a crash): \
+             settled, not sent twice",
+            self.events_already_delivered.clone(),
         );
         r.register(
             "events_quarantined",

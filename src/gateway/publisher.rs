@@ -227,13 +227,16 @@ async fn drain(mut rx: mpsc::UnboundedReceiver<Item>, first: Vec<(Event, Option<
     // is away must not hold up the disk, nor the barriers a finishing chat waits on.
     let (out, mut to_send) = mpsc::unbounded_channel::<(Event, Option<Vec<u8>>, Option<u64>)>();
     let sender = tokio::spawn(async move {
+        // What a previous run left in the spool and Kafka already has (acknowledged, but
+        // killed before the spool said so) is settled, not sent twice.
+        let first = without_delivered(&outlet, first).await;
+        for (event, seq) in first {
+            send(&outlet, event, None, seq).await;
+        }
         while let Some((event, json, seq)) = to_send.recv().await {
             send(&outlet, event, json, seq).await;
         }
     });
-    for (event, seq) in first {
-        let _ = out.send((event, None, seq));
-    }
     while let Some(item) = rx.recv().await {
         // Everything waiting goes to the spool as one batch (one fdatasync); the barriers
         // among it are answered once that batch is on disk.
@@ -285,6 +288,96 @@ async fn drain(mut rx: mpsc::UnboundedReceiver<Item>, first: Vec<(Event, Option<
     }
     drop(out);
     let _ = sender.await;
+}
+
+/// `first` (a previous run's unacknowledged events) less those Kafka already holds, which
+/// are settled here: a node killed between Kafka's acknowledgement and its spool's mark
+/// would otherwise publish them twice. Kafka is read from the oldest event's time (each
+/// record carries its event's time) to the end of both event topics: the few seconds
+/// before the crash (at most the last hour). If Kafka cannot be read within a minute, all
+/// are sent (at least once, said in the log).
+async fn without_delivered(out: &Outlet, first: Vec<(Event, Option<u64>)>) -> Vec<(Event, Option<u64>)> {
+    if first.is_empty() {
+        return first;
+    }
+    let wanted: std::collections::HashSet<uuid::Uuid> = first.iter().map(|(e, _)| e.event_id).collect();
+    // At most the last hour: older leftovers are from an outage (never delivered), and a
+    // fleet's hour of events is as much as a restart should read.
+    let hour_ago = chrono::Utc::now().timestamp_millis() - 3_600_000;
+    let since = first.iter().map(|(e, _)| e.timestamp.timestamp_millis()).min().unwrap_or(0).max(hour_ago);
+    let kafka = out.producer.settings().clone();
+    let mut waits = crate::retry::delays(Duration::from_millis(500), Duration::from_secs(10));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let found = loop {
+        let (k, w) = (kafka.clone(), wanted.clone());
+        match tokio::task::spawn_blocking(move || delivered_since(&k, since, &w)).await.expect("reader") {
+            Ok(found) => break Some(found),
+            Err(e) if tokio::time::Instant::now() < deadline => {
+                tracing::warn!(error = %e, "cannot read Kafka yet to see which spooled events it has; trying again");
+                tokio::time::sleep(crate::retry::next(&mut waits, Duration::from_secs(10))).await;
+            }
+            Err(e) => {
+                tracing::warn!(
+                    error = %e, events = first.len(),
+                    "cannot read Kafka to see which spooled events it has: sending them all (some may be there twice)"
+                );
+                break None;
+            }
+        }
+    };
+    let Some(found) = found else { return first };
+    let mut rest = Vec::with_capacity(first.len());
+    for (event, seq) in first {
+        if found.contains(&event.event_id) {
+            out.metrics.events_already_delivered.inc();
+            out.settle(seq);
+        } else {
+            rest.push((event, seq));
+        }
+    }
+    tracing::info!(
+        already_in_kafka = found.len(),
+        to_send = rest.len(),
+        "events a previous run left in the spool: those Kafka has are not sent again"
+    );
+    rest
+}
+
+/// Which of `wanted` are in the event topics from `since_ms` on. Blocking.
+fn delivered_since(
+    kafka: &crate::kafka::KafkaSettings,
+    since_ms: i64,
+    wanted: &std::collections::HashSet<uuid::Uuid>,
+) -> crate::error::Result<std::collections::HashSet<uuid::Uuid>> {
+    use crate::ops::range::{resolve, RangeSpec};
+    use crate::ops::replay::{read, Filter, Take};
+    use rdkafka::Message;
+    let spec = RangeSpec { since_ms: Some(since_ms), ..RangeSpec::default() };
+    let resolved = resolve(kafka, &[crate::events::CHAT_EVENTS, crate::events::STREAM_EVENTS], &spec)?;
+    let mut found = std::collections::HashSet::new();
+    let mut notes = Vec::new();
+    read(
+        kafka,
+        &resolved.ranges,
+        &Filter::default(),
+        |m| {
+            // Every event's JSON starts with its id: no need to parse the rest.
+            const PREFIX: &[u8] = b"{\"eventId\":\"";
+            if let Some(id) = m
+                .payload()
+                .filter(|p| p.starts_with(PREFIX) && p.len() >= PREFIX.len() + 36)
+                .and_then(|p| std::str::from_utf8(&p[PREFIX.len()..PREFIX.len() + 36]).ok())
+                .and_then(|s| uuid::Uuid::parse_str(s).ok())
+                .filter(|id| wanted.contains(id))
+            {
+                found.insert(id);
+            }
+            Ok(Take::More)
+        },
+        |_| {},
+        &mut notes,
+    )?;
+    Ok(found)
 }
 
 /// Hand one event to the producer; its answer settles it (and its spool entry). A refusal

@@ -31,6 +31,11 @@ impl EventProducer {
         Ok(EventProducer { inner: std::sync::Arc::new(kafka.engine_producer(config)?), kafka: kafka.clone() })
     }
 
+    /// The cluster it sends to.
+    pub fn settings(&self) -> &KafkaSettings {
+        &self.kafka
+    }
+
     /// Send `event` to its topic and wait for the broker's acknowledgement.
     pub async fn send(&self, event: &Event) -> Result<Delivered> {
         self.send_to(event.topic(), event, None).await

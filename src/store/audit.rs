@@ -169,6 +169,12 @@ impl Store {
         .await
     }
 
+    /// The eventId of every row of the audit table, one per row (a checker's read: the
+    /// nemesis compares them with Kafka).
+    pub async fn audit_event_ids(&self) -> Result<Vec<String>> {
+        self.query("SELECT event_id FROM audit_events", vec![], |r| r.text(0)).await
+    }
+
     /// (rows, distinct eventIds) of the audit table.
     pub async fn audit_counts(&self) -> Result<(i64, i64)> {
         let rows = self

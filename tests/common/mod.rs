@@ -258,6 +258,18 @@ impl RedisProc {
         }
     }
 
+    /// Start it again with these arguments instead.
+    pub fn restart_with(&mut self, args: Vec<String>) {
+        self.kill();
+        self.args = args;
+        self.start();
+    }
+
+    /// Its process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// Start it again with the same arguments (a sentinel keeps the state it wrote into
     /// its config file).
     pub fn restart(&mut self) {
@@ -1037,11 +1049,21 @@ pub async fn chat_topics(kafka: &KafkaSettings, partitions: i32) {
 pub struct BrokerCluster {
     pub pg: Postgres,
     brokers: Vec<(u16, Option<Child>)>,
+    /// The address each broker advertises (its own port, or a proxy's in front of it).
+    advertised: Vec<u16>,
     dir: tempfile::TempDir,
 }
 
 impl BrokerCluster {
     pub fn start(n: usize) -> BrokerCluster {
+        let ports: Vec<u16> = (0..n).map(|_| free_port()).collect();
+        Self::start_behind(ports.iter().map(|p| (*p, *p)).collect())
+    }
+
+    /// Brokers listening on the first port of each pair and advertising the second (a
+    /// proxy's, that forwards to the first).
+    pub fn start_behind(ports: Vec<(u16, u16)>) -> BrokerCluster {
+        let n = ports.len();
         service("a tansu cluster");
         let pg = Postgres::start_18();
         // tansu's PostgreSQL schema (its repository's etc/initdb.d/010-schema.sql; the crate
@@ -1060,7 +1082,8 @@ impl BrokerCluster {
             let _ = Command::new("chmod").args(["-R", "a+rX"]).arg(dir.path()).status();
         }
         pg.apply(&copy);
-        let mut c = BrokerCluster { pg, brokers: (0..n).map(|_| (free_port(), None)).collect(), dir };
+        let advertised = ports.iter().map(|p| p.1).collect();
+        let mut c = BrokerCluster { pg, brokers: ports.iter().map(|p| (p.0, None)).collect(), advertised, dir };
         for i in 0..n {
             c.spawn(i);
         }
@@ -1070,6 +1093,7 @@ impl BrokerCluster {
     fn spawn(&mut self, i: usize) {
         let port = self.brokers[i].0;
         let url = format!("tcp://127.0.0.1:{port}");
+        let advertised = format!("tcp://127.0.0.1:{}", self.advertised[i]);
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -1084,7 +1108,7 @@ impl BrokerCluster {
                 "--listener-url",
                 &url,
                 "--advertised-listener-url",
-                &url,
+                &advertised,
             ])
             .stdout(Stdio::null())
             .stderr(log)
@@ -1094,9 +1118,19 @@ impl BrokerCluster {
         wait_for_port(port, "tansu", Duration::from_secs(30));
     }
 
-    /// Every broker's address, the bootstrap list.
+    /// Every broker's advertised address, the bootstrap list.
     pub fn addr(&self) -> String {
-        self.brokers.iter().map(|(p, _)| format!("127.0.0.1:{p}")).collect::<Vec<_>>().join(",")
+        self.advertised.iter().map(|p| format!("127.0.0.1:{p}")).collect::<Vec<_>>().join(",")
+    }
+
+    /// Broker `i`'s process id, while it runs.
+    pub fn pid(&self, i: usize) -> Option<u32> {
+        self.brokers[i].1.as_ref().map(Child::id)
+    }
+
+    /// How many brokers there are.
+    pub fn count(&self) -> usize {
+        self.brokers.len()
     }
 
     pub fn kafka(&self) -> KafkaSettings {
