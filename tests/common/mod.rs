@@ -509,7 +509,13 @@ pub fn on_ok(broker: &Broker, args: &[&str]) -> String {
 }
 
 pub fn chatctl() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_chatctl"));
+    chatctl_at(Path::new(env!("CARGO_BIN_EXE_chatctl")))
+}
+
+/// As [`chatctl`], a copy of the binary at `bin` (a long run that must not pick up a
+/// rebuild when it restarts a process).
+pub fn chatctl_at(bin: &Path) -> Command {
+    let mut c = Command::new(bin);
     for (k, _) in std::env::vars_os() {
         if k.to_string_lossy().starts_with("CHATCTL_") || k == "RUST_LOG" {
             c.env_remove(k);

@@ -19,6 +19,8 @@ pub const LEASE: Duration = Duration::from_secs(2);
 /// A `chatctl serve` process (a gateway node or the worker) and how to start it again.
 pub struct Served {
     pub id: String,
+    /// The run's own copy of chatctl: a rebuild during a long run changes nothing.
+    bin: PathBuf,
     pub child: Option<Child>,
     pub port: u16,
     args: Vec<String>,
@@ -28,7 +30,7 @@ pub struct Served {
 impl Served {
     fn spawn(&mut self) {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(&self.log).unwrap();
-        let child = common::chatctl()
+        let child = common::chatctl_at(&self.bin)
             .args(&self.args)
             .env("RUST_LOG", "info,librdkafka=off,rdkafka=off")
             .stdout(Stdio::null())
@@ -266,6 +268,8 @@ impl Cluster {
         common::chat_topics(&brokers.kafka(), 4).await;
         let redis = start_redis().await;
         let store = tokio::task::block_in_place(Postgres::start);
+        let bin = out.join("chatctl");
+        std::fs::copy(env!("CARGO_BIN_EXE_chatctl"), &bin).unwrap();
         let bootstrap = brokers.addr();
         let nodes: Vec<Served> = (0..3)
             .map(|k| {
@@ -291,7 +295,7 @@ impl Cluster {
                 }
                 args.push("--insecure-dev-auth".into());
                 let log = out.join(format!("{id}.log"));
-                let mut s = Served { id, child: None, port, args, log };
+                let mut s = Served { id, bin: bin.clone(), child: None, port, args, log };
                 s.spawn();
                 s
             })
@@ -299,6 +303,7 @@ impl Cluster {
         let (wport, wmetrics) = (common::free_port(), common::free_port());
         let mut worker = Served {
             id: "worker".into(),
+            bin: bin.clone(),
             child: None,
             port: wport,
             args: [
