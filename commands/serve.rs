@@ -182,6 +182,11 @@ pub struct Args {
     /// past it, RATE_LIMITED saying when the next may start. 0: no quota
     #[arg(long, default_value_t = 60)]
     pub max_answers_per_minute: usize,
+    /// Bytes one user's answers may hold in Redis resume buffers (answers that ended within
+    /// the buffer TTL, across the fleet); past it, new chats get RATE_LIMITED saying when
+    /// the count lapses. Needs Redis. 0: no quota
+    #[arg(long, default_value_t = 8 * 1024 * 1024)]
+    pub max_buffer_bytes_per_user: usize,
     /// Open WebSocket connections per node; past it, upgrades get 503 + Retry-After
     #[arg(long, default_value_t = 50_000)]
     pub max_connections: usize,
@@ -506,6 +511,7 @@ fn limits(args: &Args) -> Limits {
         max_connections_per_user: args.max_connections_per_user,
         max_connections_per_address: args.max_connections_per_address,
         max_answers_per_minute: args.max_answers_per_minute,
+        max_buffer_bytes_per_user: args.max_buffer_bytes_per_user,
         header_read_timeout: args.header_timeout,
         ping_interval: args.ws_ping_interval,
         pong_timeout: args.ws_pong_timeout,

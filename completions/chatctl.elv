@@ -105,6 +105,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --model-interval 'Built-in model: pause before each chunk'
             cand --max-streams-per-user 'Concurrent answers per user'
             cand --max-answers-per-minute 'Answers one user may start per minute, across the fleet with Redis (per node without); past it, RATE_LIMITED saying when the next may start. 0: no quota'
+            cand --max-buffer-bytes-per-user 'Bytes one user''s answers may hold in Redis resume buffers (answers that ended within the buffer TTL, across the fleet); past it, new chats get RATE_LIMITED saying when the count lapses. Needs Redis. 0: no quota'
             cand --max-connections 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After'
             cand --max-connections-per-user 'Open WebSocket connections per user on one node; past it, 429 + Retry-After'
             cand --max-connections-per-address 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy''s address: raise it'

@@ -117,6 +117,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-words -d
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l model-interval -d 'Built-in model: pause before each chunk' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-streams-per-user -d 'Concurrent answers per user' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-answers-per-minute -d 'Answers one user may start per minute, across the fleet with Redis (per node without); past it, RATE_LIMITED saying when the next may start. 0: no quota' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-buffer-bytes-per-user -d 'Bytes one user\'s answers may hold in Redis resume buffers (answers that ended within the buffer TTL, across the fleet); past it, new chats get RATE_LIMITED saying when the count lapses. Needs Redis. 0: no quota' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections -d 'Open WebSocket connections per node; past it, upgrades get 503 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-user -d 'Open WebSocket connections per user on one node; past it, 429 + Retry-After' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand serve" -l max-connections-per-address -d 'Open TCP connections from one client address; past it, closed at accept (one host cannot fill the node). Behind a proxy every client has the proxy\'s address: raise it' -r

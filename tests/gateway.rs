@@ -970,6 +970,45 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     assert_eq!(refused["code"], "RATE_LIMITED", "{refused}");
 }
 
+/// The resume-buffer bytes quota is the fleet's: a user whose finished answers hold the
+/// quota in Redis (1 byte here: any answer) is refused its next chat on another node with
+/// RATE_LIMITED saying when the count lapses; another user is served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_users_resume_buffers_are_capped_across_the_fleet() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let redis = Redis::start();
+    let limits = || Limits { max_buffer_bytes_per_user: 1, ..Limits::default() };
+    let mut nodes = Vec::new();
+    for _ in 0..2 {
+        nodes.push(
+            start_node_full(&broker.kafka(), Some(&redis.url), model(2, 1), Auth::hs256(SECRET), limits(), None).await,
+        );
+    }
+    let mut ws = connect(&nodes[0], "hoarder").await;
+    next_frame(&mut ws).await;
+    assert_eq!(chat(&mut ws, "first").await.2["type"], "done", "nothing held yet: served");
+    // The count lands just after the answer ends; the next chat, on the other node, is refused.
+    let mut other = connect(&nodes[1], "hoarder").await;
+    next_frame(&mut other).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let refused = loop {
+        send(&mut other, json!({"type": "chat", "conversationId": "c", "content": "more"})).await;
+        let f = next_frame(&mut other).await;
+        if f["type"] == "error" {
+            break f;
+        }
+        while next_frame(&mut other).await["type"] != "done" {}
+        assert!(Instant::now() < deadline, "never refused");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(refused["code"], "RATE_LIMITED", "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("bytes of resume buffers"), "{refused}");
+    let mut ws = connect(&nodes[1], "someone-else").await;
+    next_frame(&mut ws).await;
+    assert_eq!(chat(&mut ws, "hello").await.2["type"], "done", "another user is served");
+}
+
 /// A browser cannot set `Authorization` on a WebSocket: its token goes as the subprotocol
 /// `chatctl.bearer.<token>` beside `chatctl` (no token in a URL, its history or a Referer);
 /// the node answers `chatctl` and knows the user. A forged one is refused like any.

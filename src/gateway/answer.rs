@@ -371,6 +371,7 @@ impl Gateway {
         if saved == Saved::Degraded {
             self.write_end_later(gen.clone(), end.clone());
         }
+        self.charge_buffer(&gen.meta.user_id, gen.answer.len());
         self.publish_end(gen, &outcome);
         // The client hears "done" only once the events of what it saw are on disk: a kill -9
         // from here on loses none of them. (A client following this answer on another node

@@ -54,6 +54,8 @@ pub struct Limits {
     pub max_connections_per_user: usize,
     /// Answers one user may start per minute, across the fleet with Redis (0: no quota).
     pub max_answers_per_minute: usize,
+    /// Bytes one user's answers of the last buffer TTL may hold in Redis (0: no quota).
+    pub max_buffer_bytes_per_user: usize,
     /// Open TCP connections from one client address (before any upgrade); past it, closed
     /// at accept. Bounds what one host cycling half-sent requests can hold.
     pub max_connections_per_address: usize,
@@ -86,6 +88,7 @@ impl Default for Limits {
             max_connections_per_user: 32,
             max_connections_per_address: 1024,
             max_answers_per_minute: 60,
+            max_buffer_bytes_per_user: 8 * 1024 * 1024,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
             ping_interval: Duration::from_secs(25),
             pong_timeout: Duration::from_secs(10),
@@ -291,7 +294,8 @@ impl Gateway {
     pub(crate) async fn admit_fleet(&self, user: &str, message_id: &str) -> Result<(), ServerFrame> {
         let Some(buf) = &self.buffer else { return Ok(()) };
         let (cap, per_minute) = (self.limits.max_streams_per_user, self.limits.max_answers_per_minute);
-        match buf.acquire_stream(user, message_id, cap, STREAM_SLOT_TTL, per_minute).await {
+        let max_bytes = self.limits.max_buffer_bytes_per_user;
+        match buf.acquire_stream(user, message_id, cap, STREAM_SLOT_TTL, per_minute, max_bytes).await {
             Ok(Admission::Admitted) => Ok(()),
             Ok(Admission::Full) => Err(ServerFrame::Error {
                 code: ErrorCode::TooManyStreams,
@@ -301,6 +305,15 @@ impl Gateway {
             Ok(Admission::OverQuota { retry }) => Err(ServerFrame::Error {
                 code: ErrorCode::RateLimited,
                 message: over_quota(per_minute, retry),
+                message_id: Some(message_id.to_string()),
+            }),
+            Ok(Admission::OverBytes { retry }) => Err(ServerFrame::Error {
+                code: ErrorCode::RateLimited,
+                message: format!(
+                    "your recent answers hold {max_bytes} bytes of resume buffers, the most one user may; \
+                     the next may start in {} s",
+                    retry.as_secs() + 1
+                ),
                 message_id: Some(message_id.to_string()),
             }),
             Err(e) => {

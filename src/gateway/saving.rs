@@ -180,6 +180,21 @@ impl Gateway {
         confirming && gen.degraded.is_some_and(|since| since.elapsed() < CONFIRM_PATIENCE)
     }
 
+    /// Count a finished answer's bytes against its user's resume-buffer quota (fleet-wide,
+    /// in Redis; not awaited: a failure only leaves the count lower).
+    pub(super) fn charge_buffer(self: &Arc<Self>, user: &str, bytes: usize) {
+        let Some(buf) = self.buffer.clone() else { return };
+        if self.limits.max_buffer_bytes_per_user == 0 {
+            return;
+        }
+        let (gw, user) = (self.clone(), user.to_string());
+        tokio::spawn(async move {
+            if let Err(e) = buf.charge_bytes(&user, bytes).await {
+                gw.redis_failed(&e);
+            }
+        });
+    }
+
     /// Count a failed Redis write and log it (with how many others failed since the last
     /// line, one line a second at most).
     pub(super) fn redis_failed(&self, e: &crate::error::Error) {

@@ -97,10 +97,12 @@ const RESTORE: &str = include_str!("lua/restore.lua");
 /// Answers 0, or the fence's code.
 const RELEASE: &str = include_str!("lua/release.lua");
 
-/// KEYS: user streams, user answers. ARGV: message id, cap, ttl ms, answers per minute (0:
-/// no quota). 1 when the slot is taken (or was this message's already), 0 when the user has
-/// `cap` live slots, `-1 - ms` when the user started `per minute` answers in the last
-/// minute (the next one may start in `ms`). Uses Redis time.
+/// KEYS: user streams, user answers, user buffer bytes. ARGV: message id, cap, ttl ms,
+/// answers per minute (0: no quota), buffer bytes (0: no quota). `{1, 0}` when the slot is
+/// taken (or was this message's already), `{0, 0}` when the user has `cap` live slots,
+/// `{-1, ms}` when the user started `per minute` answers in the last minute (the next one
+/// may start in `ms`), `{-2, ms}` when the user's answers of the last buffer TTL hold the
+/// bytes quota (the count lapses in `ms`). Uses Redis time.
 const ACQUIRE_SLOT: &str = include_str!("lua/acquire_slot.lua");
 
 /// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
@@ -131,6 +133,11 @@ pub enum Admission {
     OverQuota {
         retry: Duration,
     },
+    /// The user's answers of the last buffer TTL hold its resume-buffer bytes; the count
+    /// lapses in `retry`.
+    OverBytes {
+        retry: Duration,
+    },
 }
 
 /// What a heartbeat found of the dataset's identity.
@@ -156,6 +163,11 @@ pub fn channel(message_id: &str) -> String {
 }
 
 /// A user's stream slots across the fleet (sorted set: message id -> when the slot lapses).
+/// What a user's answers of the last buffer TTL hold in resume buffers (bytes).
+fn user_bytes_key(user: &str) -> String {
+    format!("chatctl:user:{{{user}}}:buffer-bytes")
+}
+
 fn user_streams_key(user: &str) -> String {
     format!("chatctl:user:{{{user}}}:streams")
 }
@@ -546,24 +558,47 @@ impl ResumeBuffer {
         cap: usize,
         ttl: Duration,
         per_minute: usize,
+        max_bytes: usize,
     ) -> Result<Admission> {
         let mut conn = self.conn.clone();
-        let got: i64 = self
+        let (got, ms): (i64, i64) = self
             .acquire_slot
             .key(user_streams_key(user))
             .key(format!("chatctl:user:{{{user}}}:answers"))
+            .key(user_bytes_key(user))
             .arg(message_id)
             .arg(cap)
             .arg(ttl.as_millis() as u64)
             .arg(per_minute)
+            .arg(max_bytes)
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
+        let retry = Duration::from_millis(ms.max(0) as u64);
         Ok(match got {
             1.. => Admission::Admitted,
             0 => Admission::Full,
-            _ => Admission::OverQuota { retry: Duration::from_millis((-1 - got) as u64) },
+            -1 => Admission::OverQuota { retry },
+            _ => Admission::OverBytes { retry },
         })
+    }
+
+    /// Count `bytes` of a finished answer against `user`'s resume-buffer quota: the count
+    /// lives as long as a buffer (the buffer TTL, from the last answer), so it is what the
+    /// user's answers hold in Redis now, at most.
+    pub async fn charge_bytes(&self, user: &str, bytes: usize) -> Result<()> {
+        let mut conn = self.conn.clone();
+        let key = user_bytes_key(user);
+        let _: () = redis::pipe()
+            .atomic()
+            .incr(&key, bytes as u64)
+            .ignore()
+            .pexpire(&key, self.ttl.as_millis() as i64)
+            .ignore()
+            .query_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(())
     }
 
     /// Give `message_id`'s stream slot back (whichever node took it).
