@@ -8,6 +8,10 @@
 //!    other node (cross-node: Redis buffer + pub/sub), in the same run, interleaved.
 //! 2. Takeover time: K streams generated on node A, their clients following on node B;
 //!    kill -9 A; per stream, the time from the kill to the first chunk of the new epoch.
+//! 3. One user against the fleet-wide quota: the same clients' chunk latency with nobody
+//!    else, then with one user looping chat-and-stop over both nodes as fast as it can
+//!    (connections of its own, default quotas: 60 answers a minute); the loop's answers
+//!    admitted and refused, and the others' p50/p99 in both halves, as a ratio.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -225,4 +229,70 @@ async fn run(o: Opts) {
         times.ms(1.0),
         times.len()
     );
+    drop(b);
+
+    // 3. Others' latency with and without one user's chat-and-stop loop over both nodes.
+    let a = start_node(&broker, &redis, "quota-a", 40, 25, &o.lease_ttl);
+    let b = start_node(&broker, &redis, "quota-b", 40, 25, &o.lease_ttl);
+    let others = |round: usize| {
+        let (a, b) = (a.addr, b.addr);
+        let clients = o.clients;
+        async move {
+            let mut lat = support::Latencies::default();
+            let tasks = (0..clients).map(|i| async move {
+                tokio::time::sleep(Duration::from_micros(i as u64 * 25_000 / 200)).await;
+                let mut ws = connect(if i % 2 == 0 { a } else { b }, &format!("q{round}-{i}")).await;
+                chat(&mut ws).await;
+                read_latencies(&mut ws).await
+            });
+            for l in futures_util::future::join_all(tasks).await {
+                l.into_iter().for_each(|us| lat.record_us(us.into()));
+            }
+            lat
+        }
+    };
+    let alone = others(0).await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let looper = {
+        let (a, b, stop) = (a.addr, b.addr, stop.clone());
+        tokio::spawn(async move {
+            let (mut admitted, mut refused) = (0u64, 0u64);
+            let (mut on_a, mut on_b) = (connect(a, "looper").await, connect(b, "looper").await);
+            let mut k = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let (ws, addr) = if k.is_multiple_of(2) { (&mut on_a, a) } else { (&mut on_b, b) };
+                k += 1;
+                let sent = ws.send(Message::text(r#"{"type":"chat","conversationId":"loop","content":"again"}"#)).await;
+                // Closed as abusive (past its frame rate): it connects again, as a bot would.
+                let Some(f) = (if sent.is_ok() { frame(ws).await } else { None }) else {
+                    *ws = connect(addr, "looper").await;
+                    continue;
+                };
+                if f["type"] == "start" {
+                    admitted += 1;
+                    let stop = serde_json::json!({"type": "stop", "messageId": f["messageId"]});
+                    ws.send(Message::text(stop.to_string())).await.unwrap();
+                    while let Some(f) = frame(ws).await {
+                        if f["type"] == "done" || f["type"] == "error" {
+                            break;
+                        }
+                    }
+                } else {
+                    refused += 1;
+                }
+            }
+            (admitted, refused)
+        })
+    };
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let loaded = others(1).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (admitted, refused) = looper.await.unwrap();
+    println!("| others' chunk latency | alone | beside one user's chat-and-stop loop | loop/alone |");
+    println!("|---|---|---|---|");
+    for (q, name) in [(0.5, "p50"), (0.99, "p99")] {
+        let (x, y) = (alone.ms(q), loaded.ms(q));
+        println!("| {name} ms | {x:.2} | {y:.2} | {:.2} |", y / x);
+    }
+    println!("(the loop: {admitted} answers admitted, {refused} refused by the quota; {} clients each half)", o.clients);
 }
