@@ -294,5 +294,8 @@ async fn run(o: Opts) {
         let (x, y) = (alone.ms(q), loaded.ms(q));
         println!("| {name} ms | {x:.2} | {y:.2} | {:.2} |", y / x);
     }
-    println!("(the loop: {admitted} answers admitted, {refused} refused by the quota; {} clients each half)", o.clients);
+    println!(
+        "(the loop: {admitted} answers admitted, {refused} refused by the quota; {} clients each half)",
+        o.clients
+    );
 }

@@ -88,7 +88,14 @@ pub fn run(cmd: &ConfigCommand, sources: &Sources, printer: &Printer) -> anyhow:
         }
         ConfigCommand::UseContext { name } => {
             if !sources.contexts().contains_key(name) {
-                sources.layer(Some(name))?; // the error lists the known contexts
+                let known: Vec<String> = sources.contexts().into_keys().collect();
+                return Err(Error::NotFound(format!(
+                    "context `{name}` not found ({}, {}; known contexts: {})",
+                    sources.user.shown(),
+                    sources.local.shown(),
+                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                ))
+                .into());
             }
             let path = user_config_path()
                 .ok_or_else(|| Error::config("no user config directory (set XDG_CONFIG_HOME or HOME)"))?;

@@ -24,7 +24,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
     }
     match err.downcast_ref::<Error>() {
         Some(Error::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe => (OK, None),
-        Some(Error::Usage(_)) => (USAGE, Some("see `chatctl <command> --help`")),
+        Some(Error::Usage(_)) => (USAGE, None),
         Some(Error::Config(_)) => {
             (CONFIG, Some("check the config file (--config / CHATCTL_CONFIG / ./chatctl.toml) and CHATCTL_* variables"))
         }
@@ -40,7 +40,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
             Some("check --security-protocol, --ssl-ca, --sasl-mechanism, --sasl-username and the password (CHATCTL_SASL_PASSWORD or --sasl-password-file)"),
         ),
         Some(Error::BrokerUnreachable { .. }) => {
-            (UNAVAILABLE, Some("is the broker up (`scripts/stack status`)? set -b/--brokers or CHATCTL_BROKERS"))
+            (UNAVAILABLE, Some("is a broker up and listening at that address? set -b/--brokers, CHATCTL_BROKERS or a context's brokers; --timeout bounds the wait"))
         }
         Some(Error::Broker(_) | Error::Kafka(_)) => (UNAVAILABLE, None),
         Some(Error::Unsupported(_)) => (UNAVAILABLE, Some("the broker does not implement this request")),

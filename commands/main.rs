@@ -68,7 +68,10 @@ fn main() {
     // SASL_SSL). One still busy after the bound (a metadata request to a broker that hung
     // up) must not turn the exit code into a signal either, so the process leaves with
     // `_exit`, which skips the C library's exit handlers; ours are all run by now.
-    chatctl::kafka::settle_disposals(std::time::Duration::from_secs(3));
+    // A broker that cannot be reached leaves its clients retrying their connection: the
+    // command said so within its --timeout, and waiting for them would add seconds to it.
+    let settle = if code == error::UNAVAILABLE { 200 } else { 3000 };
+    chatctl::kafka::settle_disposals(std::time::Duration::from_millis(settle));
     use std::io::Write;
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
@@ -90,7 +93,7 @@ fn diagnose(err: anyhow::Error) -> anyhow::Error {
     let mut k: KafkaSettings = kafka.clone();
     k.brokers = brokers.clone();
     k.timeout = *timeout;
-    match probe(&k, (*timeout).min(std::time::Duration::from_secs(5))) {
+    match probe(&k, (*timeout).min(std::time::Duration::from_millis(800))) {
         Some(cause) => k.explain(Some(cause), reason.clone()).into(),
         None => err,
     }

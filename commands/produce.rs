@@ -34,6 +34,20 @@ pub struct Args {
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let kafka = ctx.settings.kafka();
+    // The topic (and the partition asked for) exist, said at once: a producer would
+    // otherwise wait its whole message timeout for a topic that never comes.
+    let (k, topic) = (kafka.clone(), args.topic.clone());
+    let partitions = tokio::task::spawn_blocking(move || chatctl::ops::range::Resolver::new(&k)?.partitions(&topic))
+        .await
+        .expect("metadata task")?;
+    if let Some(p) = args.partition.filter(|p| !partitions.contains(p)) {
+        return Err(chatctl::Error::NotFound(format!(
+            "topic {} has no partition {p} (it has {})",
+            args.topic,
+            partitions.len()
+        ))
+        .into());
+    }
     let mut config = kafka.producer_config();
     config.set("enable.idempotence", "true").set("linger.ms", "5");
     let producer: FutureProducer = kafka.create(&config)?;
@@ -53,6 +67,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         tally.lines = n;
         let Some((key, value)) = split(args, &line, n) else {
             tally.refused += 1;
+            tally.unsplit += 1;
             continue;
         };
         let mut record = FutureRecord::<[u8], [u8]>::to(&args.topic).payload(value).headers(headers.clone());
@@ -67,6 +82,14 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     tally.settle_all().await;
     bar.finish_and_clear();
     eprintln!("produced {} of {} line(s) to {}", tally.sent, tally.lines, args.topic);
+    if tally.unsplit > 0 && tally.unsplit == tally.refused {
+        // The input does not match the flags given: a usage matter, not the broker's.
+        return Err(chatctl::Error::usage(format!(
+            "{} of {} line(s) not written to {}: no key separator (each named above)",
+            tally.refused, tally.lines, args.topic
+        ))
+        .into());
+    }
     if tally.refused > 0 {
         return Err(chatctl::Error::Broker(format!(
             "{} of {} line(s) not written to {} (each named above)",
@@ -113,6 +136,8 @@ struct Tally {
     lines: u64,
     sent: u64,
     refused: u64,
+    /// Of `refused`, lines without the key separator.
+    unsplit: u64,
     pending: std::collections::VecDeque<(u64, rdkafka::producer::DeliveryFuture)>,
 }
 

@@ -164,7 +164,7 @@ impl ConfigFile {
         Ok(ConfigFile { path: None, base, profiles, current_context })
     }
 
-    fn shown(&self) -> String {
+    pub fn shown(&self) -> String {
         self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "no config file".into())
     }
 }
@@ -218,19 +218,36 @@ impl Sources {
         out
     }
 
-    /// The layers merged, each value tagged with its source.
+    /// The layers merged, each value tagged with its source. A context asked for with
+    /// `--context` must exist (else NotFound, with the known ones); a *current* context
+    /// that no file defines any more (a `config use-context` of another file's context)
+    /// is left out with a warning: it never stops a command, and flags and the
+    /// environment win over any context anyway.
     pub fn figment(&self, context: Option<&str>) -> Result<figment::Figment> {
-        if let Some(c) = context {
-            if !self.user.profiles.contains_key(c) && !self.local.profiles.contains_key(c) {
+        let context = match context {
+            Some(c) if !self.user.profiles.contains_key(c) && !self.local.profiles.contains_key(c) => {
                 let known: Vec<String> = self.contexts().into_keys().collect();
-                return Err(Error::config(format!(
-                    "context `{c}` not found ({}, {}; known contexts: {})",
-                    self.user.shown(),
-                    self.local.shown(),
-                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
-                )));
+                let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+                if self.context.as_deref() == Some(c) {
+                    return Err(Error::NotFound(format!(
+                        "context `{c}` not found ({}, {}; known contexts: {known}; `chatctl config get-contexts` lists them)",
+                        self.user.shown(),
+                        self.local.shown(),
+                    )));
+                }
+                static WARNED: std::sync::Once = std::sync::Once::new();
+                WARNED.call_once(|| {
+                    eprintln!(
+                        "warning: the current context `{c}` is defined in no config file ({}, {}; known contexts: \
+                         {known}): ignored. Fix: `chatctl config use-context NAME`, or `chatctl config get-contexts`",
+                        self.user.shown(),
+                        self.local.shown(),
+                    )
+                });
+                None
             }
-        }
+            c => c,
+        };
         let mut f = figment::Figment::new();
         for (file, what) in [(&self.user, "user config"), (&self.local, "config file")] {
             f = f.merge(Named { name: what.to_string(), path: file.path.clone(), layer: file.base.clone() });

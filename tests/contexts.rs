@@ -83,7 +83,7 @@ async fn use_context_switches_what_lag_reads() {
 
     // An unknown context is refused, naming the known ones, and not made current.
     let out = cmd(xdg.path(), cwd.path()).args(["config", "use-context", "nope"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(4), "not found");
     assert!(text(&out.stderr).contains("known contexts: a, b, secured"), "{}", text(&out.stderr));
     assert_eq!(ok(cmd(xdg.path(), cwd.path()).args(["config", "current-context"]).output().unwrap()).trim(), "a");
 
@@ -119,4 +119,28 @@ async fn use_context_switches_what_lag_reads() {
         view.lines().any(|l| l.contains("\"key\":\"timeout\"") && l.contains("9s") && l.contains("command line")),
         "{view}"
     );
+}
+
+/// Issue "The operator's first hour": `config use-context` of a context defined only in
+/// another file (`--config`) leaves a current context the user config does not define.
+/// Afterwards a command given `-b` works (exit 0) and warns once with the fix; `--context`
+/// of an unknown context exits 4 naming the known ones.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_current_context_warns_and_explicit_flags_win() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let (xdg, cwd) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let other = cwd.path().join("other.toml");
+    std::fs::write(&other, "[contexts.dev]\nbrokers = \"127.0.0.1:1\"\n").unwrap();
+    ok(cmd(xdg.path(), cwd.path()).args(["config", "use-context", "dev", "--config"]).arg(&other).output().unwrap());
+    let out = cmd(xdg.path(), cwd.path()).args(["topics", "list", "-b", &broker.addr]).output().unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(text(&out.stdout).contains("chat-events"), "{}", text(&out.stdout));
+    assert_eq!(err.matches("warning: the current context `dev`").count(), 1, "{err}");
+    assert!(err.contains("chatctl config use-context NAME"), "{err}");
+    let out =
+        cmd(xdg.path(), cwd.path()).args(["topics", "list", "-b", &broker.addr, "--context", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("context `nope` not found"), "{}", text(&out.stderr));
 }

@@ -970,6 +970,38 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     assert_eq!(refused["code"], "RATE_LIMITED", "{refused}");
 }
 
+/// Issue "The operator's first hour": frames far over the limit (200 KB and 2 MB, past the
+/// WebSocket layer's cap) get an error frame in protocol words, then a close with 1008.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_huge_frame_gets_an_error_frame_and_a_1008_close() {
+    use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let node = start_node(&broker.kafka(), None, model(2, 1)).await;
+    for size in [200_000, 2_000_000] {
+        let mut ws = connect(&node, "big").await;
+        next_frame(&mut ws).await;
+        let frame = json!({"type": "chat", "conversationId": "c", "content": "x".repeat(size)}).to_string();
+        // The server may close before it has read all of it: the send itself may fail.
+        let _ = ws.send(Message::Text(frame.into())).await;
+        let (mut error, mut close) = (None, None);
+        while let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_secs(10), ws.next()).await {
+            match m {
+                Message::Text(t) => error = Some(serde_json::from_str::<Value>(&t).unwrap()),
+                Message::Close(c) => {
+                    close = c;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let error = error.unwrap_or_else(|| panic!("{size} bytes: no error frame"));
+        assert_eq!(error["code"], "FRAME_TOO_LARGE", "{error}");
+        let close = close.unwrap_or_else(|| panic!("{size} bytes: no close frame"));
+        assert_eq!(close.code, CloseCode::Policy, "{size} bytes: {close:?}");
+    }
+}
+
 /// The resume-buffer bytes quota is the fleet's: a user whose finished answers hold the
 /// quota in Redis (1 byte here: any answer) is refused its next chat on another node with
 /// RATE_LIMITED saying when the count lapses; another user is served.

@@ -508,3 +508,17 @@ async fn copies_and_concurrent_agains_send_a_claimed_letter_once() {
     assert!(text(&c.stderr).contains("said it sent it"), "{}", text(&c.stderr));
     assert_eq!(read_records(&kafka, CHAT_EVENTS).len(), before + 1, "sent once, whoever asks again");
 }
+
+/// Issue "The operator's first hour": a group the broker knows nothing of is NOTFOUND (exit
+/// 4) for describe and delete alike, as it is for `lag`; nothing is said deleted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_group_is_not_found_for_describe_and_delete() {
+    let broker = Broker::start(Engine::Memory);
+    broker.ensure_topics(1).await;
+    for args in [&["groups", "describe", "no-such-group"][..], &["groups", "delete", "no-such-group", "--execute"]] {
+        let out = run(&broker, args);
+        assert_eq!(out.status.code(), Some(4), "{args:?}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("no such group: no-such-group"), "{}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("deleted group"), "{}", text(&out.stderr));
+    }
+}

@@ -159,13 +159,36 @@ fn gather(kafka: &KafkaSettings, args: &DescribeArgs) -> chatctl::Result<Vec<Gro
     Ok(out)
 }
 
+impl Group {
+    /// The broker knows nothing of it: no committed offset and no member. Apache Kafka
+    /// says `Dead` for such a group; tansu says `Empty`, as for a group whose members all
+    /// left (which still has offsets).
+    fn unknown(&self) -> bool {
+        self.rows.is_empty() && !self.desc.as_ref().is_ok_and(|d| !d.members.is_empty() || d.state == "Stable")
+    }
+}
+
+/// Err(NotFound) unless the broker knows `group` (committed offsets or members).
+pub async fn must_exist(kafka: &KafkaSettings, group: &str) -> anyhow::Result<()> {
+    let (k, a) = (kafka.clone(), DescribeArgs::one(group));
+    let all = blocking(move || gather(&k, &a)).await?;
+    match all.first() {
+        Some(g) if !g.unknown() => Ok(()),
+        _ => Err(Error::NotFound(format!("no such group: {group} (no committed offsets and no members)")).into()),
+    }
+}
+
 pub async fn run(kafka: &KafkaSettings, args: &DescribeArgs, ctx: &Context) -> anyhow::Result<()> {
     let (k, a) = (kafka.clone(), DescribeArgs { groups: args.groups.clone(), state: args.state.clone(), ..*args });
     let mut all = blocking(move || gather(&k, &a)).await?;
-    if let [g] = all.as_slice() {
-        let gone = g.rows.is_empty() && matches!(g.state(), "Dead" | "Unknown");
-        if gone && !args.all_groups {
-            return Err(Error::NotFound(format!("group {} has no committed offsets and no members", g.name)).into());
+    if !args.all_groups {
+        let unknown: Vec<&str> = all.iter().filter(|g| g.unknown()).map(|g| g.name.as_str()).collect();
+        if !unknown.is_empty() {
+            return Err(Error::NotFound(format!(
+                "no such group: {} (no committed offsets and no members)",
+                unknown.join(", ")
+            ))
+            .into());
         }
     }
     if let Some(want) = &args.state {

@@ -248,6 +248,7 @@ pub async fn run(cmd: &GroupsCommand, ctx: &Context) -> anyhow::Result<()> {
         GroupsCommand::Reset(args) => reset(&kafka, args, ctx).await?,
         GroupsCommand::DeleteOffsets(args) => delete_offsets::run(&kafka, args, ctx).await?,
         GroupsCommand::Delete { group, execute, force } => {
+            describe::must_exist(&kafka, group).await?;
             guard(&kafka, group, *force, true).await?;
             if !*execute {
                 describe::run(&kafka, &describe::DescribeArgs::one(group), ctx).await?;

@@ -48,6 +48,7 @@ pub async fn run<W, R, E>(gw: Arc<Gateway>, origin: ChatOrigin, sink: W, mut str
 where
     W: Sink<Message> + Unpin + Send + 'static,
     R: Stream<Item = Result<Message, E>> + Unpin + Send,
+    E: std::fmt::Display,
 {
     gw.metrics.connections.inc();
     let (tx, rx) = mpsc::channel::<Out>(gw.limits.send_buffer);
@@ -99,6 +100,17 @@ where
             }
         };
         let msg = match msg {
+            // A frame far over the limit (the WebSocket layer refuses to read it): said in
+            // an error frame, then closed with 1008, as the README says.
+            Some(Err(e)) if too_large(&e) => {
+                gw.metrics.frame_errors.get_or_create(&vec![("code", "FRAME_TOO_LARGE")]).inc();
+                conn.deliver(ServerFrame::error(
+                    ErrorCode::FrameTooLarge,
+                    format!("a frame over {} bytes: the connection is closed", gw.limits.max_frame_bytes * 4),
+                ));
+                let _ = conn.frames.tx.try_send(Out::Close(1008, "frame too large"));
+                break;
+            }
             None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
             Some(Ok(m)) => m,
         };
@@ -115,6 +127,13 @@ where
     if !writer_done {
         let _ = writer.await;
     }
+}
+
+/// The WebSocket layer refused a message or frame over its size cap (tungstenite's
+/// `Capacity` error, which axum passes on as text).
+fn too_large(e: &impl std::fmt::Display) -> bool {
+    let text = e.to_string();
+    text.contains("Space limit exceeded") || text.contains("too long") || text.contains("too big")
 }
 
 /// Keepalive: a ping after `ping_every` of silence from the client; anything it sends (a

@@ -28,6 +28,8 @@ pub enum Cause {
     HungUp(String),
     /// Nothing listens there: not a security matter (a probe stops on it).
     Refused,
+    /// The host name does not resolve.
+    Unresolved(String),
 }
 
 /// Classify one librdkafka error or log line; none for anything else.
@@ -36,6 +38,8 @@ pub fn classify(message: &str) -> Option<Cause> {
     let lower = m.to_ascii_lowercase();
     if lower.contains("connection refused") {
         Some(Cause::Refused)
+    } else if lower.contains("failed to resolve") {
+        Some(Cause::Unresolved(m))
     } else if lower.contains("ssl handshake") || lower.contains("certificate") || lower.contains("(local: ssl error)") {
         Some(Cause::Tls(m))
     } else if lower.contains("authentication") {
@@ -82,13 +86,9 @@ pub fn probe(kafka: &KafkaSettings, bound: Duration) -> Option<Cause> {
     let mut found = None;
     while started.elapsed() < bound {
         let _ = consumer.poll(Duration::from_millis(50));
-        match since(started) {
-            Some(Cause::Refused) => break,
-            Some(c) => {
-                found = Some(c);
-                break;
-            }
-            None => {}
+        if let Some(c) = since(started) {
+            found = Some(c);
+            break;
         }
     }
     super::dispose(consumer);

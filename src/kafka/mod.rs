@@ -217,7 +217,13 @@ impl KafkaSettings {
     /// (`diagnose::probe` finds it where the failed client was never polled).
     pub fn explain(&self, cause: Option<diagnose::Cause>, reason: String) -> Error {
         use diagnose::Cause;
+        const NO_ANSWER: &str = "no answer (connected, or still trying, when the time was up) [";
         let brokers = self.brokers.clone();
+        // Explained a second time (after a probe): from librdkafka's own words again.
+        let reason = match reason.strip_prefix(NO_ANSWER).and_then(|r| r.strip_suffix(']')) {
+            Some(raw) => raw.to_string(),
+            None => reason,
+        };
         match cause {
             Some(Cause::Authentication(why)) => {
                 let prop = |k: &str| self.props.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
@@ -233,7 +239,20 @@ impl KafkaSettings {
                 "{brokers}: the broker hung up before answering ({why}): it may require TLS or SASL \
                  (--security-protocol, --sasl-mechanism)"
             )),
-            Some(Cause::Refused) | None => Error::BrokerUnreachable { brokers, timeout: self.timeout, reason },
+            // Said in words: what was seen at the address, then librdkafka's own.
+            Some(Cause::Refused) => Error::BrokerUnreachable {
+                brokers,
+                timeout: self.timeout,
+                reason: format!("connection refused (nothing listens there) [{reason}]"),
+            },
+            Some(Cause::Unresolved(why)) => Error::BrokerUnreachable {
+                brokers,
+                timeout: self.timeout,
+                reason: format!("the host name does not resolve ({why})"),
+            },
+            None => {
+                Error::BrokerUnreachable { brokers, timeout: self.timeout, reason: format!("{NO_ANSWER}{reason}]") }
+            }
         }
     }
 }
