@@ -76,11 +76,14 @@ pub enum Command {
     Config(crate::config::ConfigCommand),
     /// The operator console: :nodes, :streams, :groups, :dlq (k9s's keys; ? lists them)
     Ui(Box<ui::Args>),
+    /// The Kafka security flags (TLS, SASL, OAUTHBEARER) every command takes
+    Security,
     /// Print a shell completion script
     Completions(completions::Args),
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Kafka bootstrap servers, host:port[,host:port...]
     #[arg(short = 'b', long, env = env::BROKERS, global = true, value_name = "HOST:PORT")]
@@ -116,51 +119,116 @@ pub struct GlobalArgs {
 }
 
 /// TLS and SASL to Kafka. Secrets come from a file or the environment, never from the
-/// command line.
+/// command line. Left out of every command's help (they would repeat in each): `chatctl
+/// security` lists them once; completions still offer them.
 #[derive(Debug, Clone, Args)]
-#[command(next_help_heading = "Kafka security")]
 pub struct SecurityArgs {
     /// PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism,
     /// SSL with a CA or client certificate)
-    #[arg(long, env = "CHATCTL_SECURITY_PROTOCOL", global = true, value_name = "PROTOCOL")]
+    #[arg(
+        long,
+        env = "CHATCTL_SECURITY_PROTOCOL",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "PROTOCOL"
+    )]
     pub security_protocol: Option<String>,
     /// CA certificate(s) that sign the brokers' certificates (PEM)
-    #[arg(long, env = "CHATCTL_SSL_CA", global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        env = "CHATCTL_SSL_CA",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "FILE"
+    )]
     pub ssl_ca: Option<PathBuf>,
     /// Client certificate for mutual TLS (PEM)
-    #[arg(long, env = "CHATCTL_SSL_CERT", global = true, value_name = "FILE", requires = "ssl_key")]
+    #[arg(
+        long,
+        env = "CHATCTL_SSL_CERT",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "FILE",
+        requires = "ssl_key"
+    )]
     pub ssl_cert: Option<PathBuf>,
     /// Client key for mutual TLS (PEM)
-    #[arg(long, env = "CHATCTL_SSL_KEY", global = true, value_name = "FILE", requires = "ssl_cert")]
+    #[arg(
+        long,
+        env = "CHATCTL_SSL_KEY",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "FILE",
+        requires = "ssl_cert"
+    )]
     pub ssl_key: Option<PathBuf>,
     /// SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER
-    #[arg(long, env = "CHATCTL_SASL_MECHANISM", global = true, value_name = "MECHANISM")]
+    #[arg(
+        long,
+        env = "CHATCTL_SASL_MECHANISM",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "MECHANISM"
+    )]
     pub sasl_mechanism: Option<String>,
     /// SASL user name (the password: --sasl-password-file, --sasl-password-env or
     /// CHATCTL_SASL_PASSWORD)
-    #[arg(long, env = "CHATCTL_SASL_USERNAME", global = true, value_name = "USER")]
+    #[arg(
+        long,
+        env = "CHATCTL_SASL_USERNAME",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "USER"
+    )]
     pub sasl_username: Option<String>,
     /// Read the SASL password from this file (first line)
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, hide_short_help = true, hide_long_help = true, value_name = "FILE")]
     pub sasl_password_file: Option<PathBuf>,
     /// Read the SASL password from this environment variable
-    #[arg(long, global = true, value_name = "VAR")]
+    #[arg(long, global = true, hide_short_help = true, hide_long_help = true, value_name = "VAR")]
     pub sasl_password_env: Option<String>,
     /// OAUTHBEARER: the OIDC token endpoint (client credentials grant)
-    #[arg(long, env = "CHATCTL_OAUTH_TOKEN_URL", global = true, value_name = "URL")]
+    #[arg(
+        long,
+        env = "CHATCTL_OAUTH_TOKEN_URL",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "URL"
+    )]
     pub oauth_token_url: Option<String>,
     /// OAUTHBEARER: the client id (the secret: --oauth-client-secret-file,
     /// --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)
-    #[arg(long, env = "CHATCTL_OAUTH_CLIENT_ID", global = true, value_name = "ID")]
+    #[arg(
+        long,
+        env = "CHATCTL_OAUTH_CLIENT_ID",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "ID"
+    )]
     pub oauth_client_id: Option<String>,
     /// OAUTHBEARER: read the client secret from this file
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, hide_short_help = true, hide_long_help = true, value_name = "FILE")]
     pub oauth_client_secret_file: Option<PathBuf>,
     /// OAUTHBEARER: read the client secret from this environment variable
-    #[arg(long, global = true, value_name = "VAR")]
+    #[arg(long, global = true, hide_short_help = true, hide_long_help = true, value_name = "VAR")]
     pub oauth_client_secret_env: Option<String>,
     /// OAUTHBEARER: the scope to ask for
-    #[arg(long, env = "CHATCTL_OAUTH_SCOPE", global = true, value_name = "SCOPE")]
+    #[arg(
+        long,
+        env = "CHATCTL_OAUTH_SCOPE",
+        global = true,
+        hide_short_help = true,
+        hide_long_help = true,
+        value_name = "SCOPE"
+    )]
     pub oauth_scope: Option<String>,
 }
 

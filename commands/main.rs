@@ -13,6 +13,7 @@ mod consume;
 mod dlq;
 mod error;
 mod groups;
+mod help;
 mod lag;
 mod output;
 mod produce;
@@ -48,7 +49,8 @@ fn main() {
     // `COMPLETE=<shell> chatctl -- ...`: live candidates for the shell, then exit.
     let _ = complete::SOURCES.set(|| sources(&Cli::try_parse_from(["chatctl", "topics", "list"]).ok()?).ok());
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
-    let cli = Cli::parse();
+    let matches = help::decorate(<Cli as clap::CommandFactory>::command()).get_matches();
+    let cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     init_tracing(cli.global.verbose);
     let code = match run(cli).map_err(diagnose) {
         Ok(()) => error::OK,
@@ -140,6 +142,10 @@ fn settings(cli: &Cli) -> chatctl::Result<Settings> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Security = &cli.command {
+        print!("{}", help::security());
+        return Ok(());
+    }
     if let Command::Completions(args) = &cli.command {
         return Ok(completions::run(args, <cli::Cli as clap::CommandFactory>::command())?);
     }
@@ -171,7 +177,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Lag(args) => lag::run(args, &ctx).await,
             Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,
             Command::Quarantine(cmd) => quarantine::run(cmd, &ctx).await,
-            Command::Completions(_) | Command::Config(_) => unreachable!("handled before settings"),
+            Command::Completions(_) | Command::Config(_) | Command::Security => {
+                unreachable!("handled before settings")
+            }
         }
     })
 }

@@ -64,6 +64,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand produce 'Write one record per stdin line to any topic: keys, headers, a partition'
             cand config 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
             cand ui 'The operator console: :nodes, :streams, :groups, :dlq (k9s''s keys; ? lists them)'
+            cand security 'The Kafka security flags (TLS, SASL, OAUTHBEARER) every command takes'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1660,6 +1661,35 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'chatctl;security'= {
+            cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
+            cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --context 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)'
+            cand --config 'Config file layered over the user config (default: ./chatctl.toml when present)'
+            cand --timeout 'Bound on each broker request, e.g. 10s'
+            cand --security-protocol 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)'
+            cand --ssl-ca 'CA certificate(s) that sign the brokers'' certificates (PEM)'
+            cand --ssl-cert 'Client certificate for mutual TLS (PEM)'
+            cand --ssl-key 'Client key for mutual TLS (PEM)'
+            cand --sasl-mechanism 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER'
+            cand --sasl-username 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)'
+            cand --sasl-password-file 'Read the SASL password from this file (first line)'
+            cand --sasl-password-env 'Read the SASL password from this environment variable'
+            cand --oauth-token-url 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)'
+            cand --oauth-client-id 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)'
+            cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
+            cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
+            cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
+            cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'chatctl;completions'= {
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
@@ -1709,6 +1739,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand produce 'Write one record per stdin line to any topic: keys, headers, a partition'
             cand config 'Contexts (named clusters) and the effective settings: get-contexts, use-context, current-context, view'
             cand ui 'The operator console: :nodes, :streams, :groups, :dlq (k9s''s keys; ? lists them)'
+            cand security 'The Kafka security flags (TLS, SASL, OAUTHBEARER) every command takes'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1821,6 +1852,8 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;help;config;view'= {
         }
         &'chatctl;help;ui'= {
+        }
+        &'chatctl;help;security'= {
         }
         &'chatctl;help;completions'= {
         }

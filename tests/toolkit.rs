@@ -381,3 +381,29 @@ fn delete_offsets_removes_the_named_topics_offsets_and_keeps_the_rest() {
     assert_eq!(again.status.code(), Some(4), "{}", text(&again.stderr));
     assert!(text(&again.stderr).contains("no committed offset on do-a"), "{}", text(&again.stderr));
 }
+
+/// Issue "The operator's first hour": each exit code `chatctl --help` lists, shown by a
+/// real command that gives it.
+#[test]
+fn each_documented_exit_code_has_a_command_that_gives_it() {
+    let broker = Broker::start(Engine::Sqlite);
+    ok(&broker, &["topics", "create", "taken", "-p", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "brokers = [unclosed\n").unwrap();
+    let bad = bad.display().to_string();
+    let help = text(&chatctl().arg("--help").output().unwrap().stdout);
+    let cases: [(&[&str], i32, &str); 6] = [
+        (&["security"], 0, "success"),
+        (&["lag", "--interval", "soon"], 2, "usage"),
+        (&["--config", &bad, "topics", "list"], 3, "config"),
+        (&["-b", &broker.addr, "groups", "describe", "no-such-group"], 4, "not found"),
+        (&["-b", "127.0.0.1:1", "--timeout", "2s", "topics", "list"], 5, "unavailable"),
+        (&["-b", &broker.addr, "topics", "create", "taken"], 6, "conflict"),
+    ];
+    for (args, code, word) in cases {
+        assert!(help.contains(&format!("  {code}  {word}")), "--help lists {code} as {word}:\n{help}");
+        let out = chatctl().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", text(&out.stderr));
+    }
+}

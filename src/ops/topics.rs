@@ -290,7 +290,7 @@ pub async fn create(
     for r in results {
         r.map_err(|(name, code)| match code {
             rdkafka::types::RDKafkaErrorCode::TopicAlreadyExists => {
-                Error::usage(format!("topic {name} already exists"))
+                Error::Conflict(format!("topic {name} already exists (`chatctl topics describe {name}`)"))
             }
             code => Error::Broker(format!("creating {name}: {code}")),
         })?;
