@@ -54,10 +54,14 @@ async fn connect(url: &str, args: &Args) -> anyhow::Result<(Ws, Value)> {
     // (128 KiB by default); it grows for a larger frame.
     let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default().read_buffer_size(4096);
     let connect = tokio_tungstenite::connect_async_with_config(request, Some(config), false);
+    let unavailable = |why: String| chatctl::Error::Unavailable(format!("cannot connect to {url}: {why}"));
     let (mut ws, _) = tokio::time::timeout(Duration::from_secs(5), connect)
         .await
-        .with_context(|| format!("{url}: no answer within 5s"))?
-        .with_context(|| format!("cannot connect to {url}"))?;
+        .map_err(|_| unavailable("no answer within 5 s".into()))?
+        .map_err(|e| match e {
+            tokio_tungstenite::tungstenite::Error::Io(io) => unavailable(chatctl::error::io_in_words(&io)),
+            e => unavailable(e.to_string()),
+        })?;
     let hello = next(&mut ws).await.with_context(|| format!("{url} closed before its session frame"))?;
     Ok((ws, hello))
 }

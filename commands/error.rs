@@ -44,6 +44,7 @@ pub fn classify(err: &anyhow::Error) -> (i32, Option<&'static str>) {
         }
         Some(Error::Broker(_) | Error::Kafka(_)) => (UNAVAILABLE, None),
         Some(Error::Unsupported(_)) => (UNAVAILABLE, Some("the broker does not implement this request")),
+        Some(Error::Unavailable(_)) => (UNAVAILABLE, None),
         Some(Error::Io(_)) | None => (FAILURE, None),
     }
 }

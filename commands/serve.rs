@@ -294,7 +294,13 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     }
     let workers =
         if args.role != Role::Gateway { start_workers(args, ctx, &metrics, channels).await? } else { Vec::new() };
-    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    let listener = tokio::net::TcpListener::bind(args.listen).await.map_err(|e| {
+        chatctl::Error::Unavailable(format!(
+            "cannot listen on {}: {} (--listen)",
+            args.listen,
+            chatctl::error::io_in_words(&e)
+        ))
+    })?;
     if args.role == Role::Worker {
         eprintln!(
             "chatctl serve: node {} (workers) listening on http://{}",
@@ -529,9 +535,12 @@ const METRICS_LISTEN: &str = "127.0.0.1:9464";
 /// bound), else the default (a warning when another process holds it).
 async fn metrics_listener(args: &Args) -> anyhow::Result<Option<tokio::net::TcpListener>> {
     match args.metrics_listen {
-        Some(addr) => Ok(Some(
-            tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("--metrics-listen {addr}: {e}"))?,
-        )),
+        Some(addr) => Ok(Some(tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            chatctl::Error::Unavailable(format!(
+                "cannot listen on {addr}: {} (--metrics-listen)",
+                chatctl::error::io_in_words(&e)
+            ))
+        })?)),
         None => match tokio::net::TcpListener::bind(METRICS_LISTEN).await {
             Ok(l) => Ok(Some(l)),
             Err(e) => {

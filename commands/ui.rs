@@ -90,8 +90,22 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     open(ctx, args.screen, LagOptions::every(args.interval), &DlqTopicArgs { topics: Vec::new() }).await
 }
 
+/// The console draws on a terminal: without one, say so and what to use instead.
+pub fn need_terminal(what: &str) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    Err(chatctl::Error::usage(format!(
+        "{what} draws on a terminal, and stdin or stdout is not one; in scripts use \
+         `chatctl lag -o json`, `chatctl dlq list`, `chatctl groups describe --all-groups`"
+    ))
+    .into())
+}
+
 /// Open the console on `screen`.
 pub async fn open(ctx: &Context, screen: ScreenId, lag: LagOptions, dlq_topics: &DlqTopicArgs) -> anyhow::Result<()> {
+    need_terminal("the console")?;
     let kafka = ctx.settings.kafka();
     let (tx, rx) = mpsc::channel();
     let lag_interval = lag.interval.unwrap_or_else(|| auto_interval(0));

@@ -49,6 +49,10 @@ pub enum Error {
     #[error("{0}")]
     Unsupported(String),
 
+    /// A service other than the broker (a gateway node, Redis, the store) not reached.
+    #[error("{0}")]
+    Unavailable(String),
+
     /// Bad input to a command that clap could not catch (a time range, a filter).
     #[error("{0}")]
     Usage(String),
@@ -64,5 +68,27 @@ impl Error {
 
     pub fn usage(msg: impl Into<String>) -> Self {
         Error::Usage(msg.into())
+    }
+}
+
+/// An OS error in words: what the user can do about it, not `os error N`.
+pub fn io_in_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::AddrInUse => "the address is in use (another process listens there)".into(),
+        K::AddrNotAvailable => "no interface of this machine has that address".into(),
+        K::PermissionDenied => "permission denied (ports below 1024 need privileges)".into(),
+        K::ConnectionRefused => "connection refused (nothing listens there)".into(),
+        K::ConnectionReset => "the connection was reset by the other side".into(),
+        K::TimedOut => "no answer in time".into(),
+        K::NotFound => "not found".into(),
+        _ => {
+            // The OS's words without " (os error N)".
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
     }
 }
