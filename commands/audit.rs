@@ -98,7 +98,7 @@ pub fn window(since: &str, until: Option<&str>) -> anyhow::Result<(i64, i64)> {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
-    let store = Store::open(&args.store.audit_url).await?;
+    let store = Store::open_to_read(&args.store.audit_url).await?;
     match &args.query {
         Query::Sessions { user, since } => {
             let (from, _) = window(since, None)?;

@@ -140,6 +140,10 @@ async fn redrive(kafka: &KafkaSettings, args: &RedriveArgs, ctx: &Context) -> an
         out
     };
     let over = chosen.iter().filter(|l| l.redrive_count() >= args.max_redrives).count();
+    if chosen.is_empty() {
+        eprintln!("nothing to re-drive: no dead letter waits (`chatctl dlq list` shows them all)");
+        return Ok(());
+    }
     if !args.execute {
         ctx.printer.rows(&chosen)?;
         eprintln!(

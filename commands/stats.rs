@@ -39,7 +39,7 @@ impl Row for MinuteRow {
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let (from, to) = window(&args.since, args.until.as_deref())?;
-    let store = Store::open(&args.store.audit_url).await?;
+    let store = Store::open_to_read(&args.store.audit_url).await?;
     let mut rows = store.minutes(from, to).await?;
     if let Some(n) = &args.node {
         rows.retain(|r| &r.node_id == n);

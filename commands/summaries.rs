@@ -35,7 +35,7 @@ impl Row for ConversationSummary {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
-    let store = Store::open(&args.store.audit_url).await?;
+    let store = Store::open_to_read(&args.store.audit_url).await?;
     let rows = store.summaries(args.conversation.as_deref(), args.user.as_deref()).await?;
     if rows.is_empty() {
         if let Some(c) = &args.conversation {

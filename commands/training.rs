@@ -36,7 +36,7 @@ pub async fn run(cmd: &Command, _ctx: &Context) -> anyhow::Result<()> {
     let from = parse_instant(&args.since, now)?.timestamp_millis();
     let to =
         args.until.as_deref().map(|u| parse_instant(u, now)).transpose()?.map_or(i64::MAX, |t| t.timestamp_millis());
-    let store = Store::open(&args.store.audit_url).await?;
+    let store = Store::open_to_read(&args.store.audit_url).await?;
     let pairs = store.training_pairs(from, to).await?;
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::io::BufWriter::new(chatctl::security::create_private(path.as_ref())?)),

@@ -141,7 +141,16 @@ impl ConfigFile {
     }
 
     pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
-        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| {
+            // Where: line and column (1-based) of the error's start.
+            let at = e.span().map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!("line {line}, column {column}: ")
+            });
+            format!("{}{}", at.unwrap_or_default(), e.message().trim().replace('\n', "; "))
+        })?;
         let current_context = match table.remove("current-context") {
             None => None,
             Some(toml::Value::String(s)) => Some(s),

@@ -626,6 +626,17 @@ async fn the_web_page_streams_an_answer_in_headless_chromium() {
     assert!(resumes.as_i64().unwrap_or(0) >= 1, "the page resumed: {resumes}");
     let user_line = cdp_eval(&mut cdp, &mut id, "document.querySelector('.user').textContent").await;
     assert_eq!(user_line, "you: hello from chromium");
+    // A prompt over the frame limit (10,000 two-byte letters: 20 KB) is not sent; the page
+    // says so in words, not with the server's error code.
+    let said = cdp_eval(
+        &mut cdp,
+        &mut id,
+        "(() => { document.getElementById('prompt').value = '\\u00e9'.repeat(10000); document.getElementById('send').click(); \
+         const e = document.querySelectorAll('.error'); return e.length ? e[e.length - 1].textContent : '' })()",
+    )
+    .await;
+    assert!(said.as_str().unwrap_or("").contains("the limit is 16 KB"), "{said}");
+    assert_eq!(cdp_eval(&mut cdp, &mut id, "document.querySelectorAll('.user').length").await, 1, "nothing sent");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

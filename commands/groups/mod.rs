@@ -352,8 +352,7 @@ async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow
     let mut refused = Vec::new();
     for group in &groups_to_reset {
         if let Err(e) = guard(kafka, group, args.force, execute).await {
-            eprintln!("chatctl: {e}");
-            refused.push(group.clone());
+            refused.push((group.clone(), e));
             continue;
         }
         let (k, g, scope, target) = (kafka.clone(), group.clone(), scope.clone(), target.clone());
@@ -365,6 +364,18 @@ async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow
             eprintln!("warning: {group}: nothing to reset (no partition in scope)");
         }
         plans.push((group.clone(), plan.rows));
+    }
+    // Every group refused: that is the whole answer, one line (no empty plan, no "dry run").
+    if plans.is_empty() && !refused.is_empty() {
+        let mut refused = refused;
+        if refused.len() == 1 {
+            return Err(refused.remove(0).1);
+        }
+        let why: Vec<String> = refused.iter().map(|(_, e)| e.to_string()).collect();
+        return Err(Error::Conflict(format!("not reset: {}", why.join("; "))).into());
+    }
+    for (_, e) in &refused {
+        eprintln!("not reset: {e}");
     }
     let rows: Vec<PlanRow> = plans.iter().flat_map(|(_, r)| r.iter().cloned()).collect();
     if args.export {
@@ -384,7 +395,8 @@ async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow
         eprintln!("dry run: nothing changed (add --execute to apply)");
     }
     if !refused.is_empty() {
-        return Err(Error::Conflict(format!("not reset: {} (see above)", refused.join(", "))).into());
+        let names: Vec<&str> = refused.iter().map(|(g, _)| g.as_str()).collect();
+        return Err(Error::Conflict(format!("not reset: {} (see above)", names.join(", "))).into());
     }
     Ok(())
 }

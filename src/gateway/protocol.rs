@@ -6,10 +6,38 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase", rename_all_fields = "camelCase")]
 pub enum ClientFrame {
-    Chat { conversation_id: String, content: String },
-    Stop { message_id: String },
-    Resume { session_id: String, message_id: String, epoch: u32, last_chunk: Option<u32> },
+    Chat {
+        conversation_id: String,
+        content: String,
+    },
+    Stop {
+        message_id: String,
+    },
+    /// `sessionId` and `epoch` may be left out (older clients send them; a resume is by
+    /// `messageId`, checked against its owner). `lastChunk`: the last chunk index the client
+    /// has, null or -1 for none.
+    Resume {
+        #[serde(default)]
+        session_id: String,
+        message_id: String,
+        #[serde(default)]
+        epoch: u32,
+        #[serde(default, deserialize_with = "last_chunk")]
+        last_chunk: Option<u32>,
+    },
     Ping,
+}
+
+/// `lastChunk`: a chunk index, or null / -1 for "none yet"; anything else refused in the
+/// protocol's words.
+fn last_chunk<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    match Option::<i64>::deserialize(d)? {
+        None | Some(-1) => Ok(None),
+        Some(n) if (0..=u32::MAX as i64).contains(&n) => Ok(Some(n as u32)),
+        Some(n) => Err(serde::de::Error::custom(format!(
+            "`lastChunk` is {n}: it is the last chunk index you have (0 or more), or null (or -1) for none"
+        ))),
+    }
 }
 
 /// Server → client.
@@ -173,6 +201,24 @@ mod tests {
             parse(r#"{"type":"resume","sessionId":"s","messageId":"m","epoch":0,"lastChunk":3}"#, 1024).unwrap(),
             ClientFrame::Resume { session_id: "s".into(), message_id: "m".into(), epoch: 0, last_chunk: Some(3) }
         );
+    }
+
+    #[test]
+    fn a_resume_needs_only_its_message_and_says_what_is_wrong_with_last_chunk() {
+        assert_eq!(
+            parse(r#"{"type":"resume","messageId":"m","lastChunk":-1}"#, 1024).unwrap(),
+            ClientFrame::Resume { session_id: String::new(), message_id: "m".into(), epoch: 0, last_chunk: None }
+        );
+        assert_eq!(
+            parse(r#"{"type":"resume","messageId":"m"}"#, 1024).unwrap(),
+            ClientFrame::Resume { session_id: String::new(), message_id: "m".into(), epoch: 0, last_chunk: None }
+        );
+        match parse(r#"{"type":"resume","messageId":"m","lastChunk":-5}"#, 1024) {
+            Err(ServerFrame::Error { code: ErrorCode::InvalidFrame, message, .. }) => {
+                assert!(message.contains("`lastChunk` is -5: it is the last chunk index"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -190,6 +190,23 @@ impl Store {
         Store::open_in(url, None).await
     }
 
+    /// For a command that only reads: a SQLite store that does not exist is NotFound
+    /// (opening it would create an empty one, and every query would answer "no results"
+    /// as if the workers had written nothing).
+    pub async fn open_to_read(url: &str) -> Result<Store> {
+        if !is_postgres(url) {
+            let path = sqlite_path(url);
+            if !std::path::Path::new(path).exists() {
+                return Err(Error::NotFound(format!(
+                    "no store at {path}: no worker has written there (`chatctl serve` runs the workers and writes to \
+                     sqlite://chatctl-data/audit.db under its working directory unless given --audit-url); \
+                     point --audit-url or CHATCTL_AUDIT_URL at the workers' store"
+                )));
+            }
+        }
+        Store::open(url).await
+    }
+
     /// [`open`](Self::open), on PostgreSQL in `schema` (its tables created there).
     async fn open_in(url: &str, schema: Option<&str>) -> Result<Store> {
         let backend = if is_postgres(url) {
