@@ -14,7 +14,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ("Config and shell", &["config", "security", "completions"]),
 ];
 
-/// The exit codes, as `chatctl --help` and the README list them.
+/// The exit codes, as `chatctl --help` and docs/operator.md list them.
 pub const EXIT_CODES: &str = "\
 Exit codes:
   0  success (a broken pipe, as in `chatctl ... | head`, too)

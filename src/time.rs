@@ -138,7 +138,7 @@ mod tests {
     /// Apache Kafka's UtilsTest.shouldThrowOnInvalidDateFormatOrNullTimestamp: Kafka refuses
     /// a timestamp without a 'T'; chatctl too (unless it is a date or epoch ms, its own
     /// forms). Kafka also refuses micro- and nanosecond fractions and none at all: chatctl
-    /// deliberately reads those (README, `groups reset --help`).
+    /// deliberately reads those (docs/groups-lag-dlq.md, `groups reset --help`).
     #[test]
     fn kafka_utils_test_invalid_formats() {
         let now = utc("2026-01-01T00:00:00Z");

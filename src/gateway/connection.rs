@@ -101,7 +101,7 @@ where
         };
         let msg = match msg {
             // A frame far over the limit (the WebSocket layer refuses to read it): said in
-            // an error frame, then closed with 1008, as the README says.
+            // an error frame, then closed with 1008, as docs/serve.md says.
             Some(Err(e)) if too_large(&e) => {
                 gw.metrics.frame_errors.get_or_create(&vec![("code", "FRAME_TOO_LARGE")]).inc();
                 conn.deliver(ServerFrame::error(
