@@ -133,3 +133,51 @@ impl OutputFormat {
         !matches!(self, OutputFormat::Json | OutputFormat::Yaml)
     }
 }
+
+/// `serve --workers`: the library's worker kinds, named for the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WorkerArg {
+    Audit,
+    Analytics,
+    /// Chat messages into a full-text index (per node: reads every partition)
+    Search,
+    /// Alerts on failed and slow answers, grouped (needs --notify-url or --smtp-url)
+    Notify,
+    /// Chat messages into the store for `chatctl training export`
+    Training,
+    /// A summary of each conversation after every turn (`chatctl summaries`)
+    Summary,
+}
+
+impl From<WorkerArg> for chatctl::node::workers::WorkerKind {
+    fn from(w: WorkerArg) -> Self {
+        use chatctl::node::workers::WorkerKind as K;
+        match w {
+            WorkerArg::Audit => K::Audit,
+            WorkerArg::Analytics => K::Analytics,
+            WorkerArg::Search => K::Search,
+            WorkerArg::Notify => K::Notify,
+            WorkerArg::Training => K::Training,
+            WorkerArg::Summary => K::Summary,
+        }
+    }
+}
+
+/// `serve --notify-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum WebhookFormatArg {
+    /// The Alert as JSON
+    #[default]
+    Json,
+    /// `{"text": "..."}`, for Slack incoming webhooks and compatible receivers
+    Slack,
+}
+
+impl From<WebhookFormatArg> for chatctl::workers::notify::WebhookFormat {
+    fn from(f: WebhookFormatArg) -> Self {
+        match f {
+            WebhookFormatArg::Json => Self::Json,
+            WebhookFormatArg::Slack => Self::Slack,
+        }
+    }
+}

@@ -15,7 +15,7 @@ use chatctl::metrics::Metrics;
 use chatctl::node::workers::WorkerDeps;
 use chatctl::node::{self, Drain, GatewayNode, GatewayPlan, Stopped};
 use chatctl::store::Store;
-use chatctl::workers::notify::{AlertSettings, Channel, WebhookFormat};
+use chatctl::workers::notify::{AlertSettings, Channel};
 use chatctl::workers::{self, WorkerOptions};
 use clap::ValueEnum;
 
@@ -50,7 +50,7 @@ pub struct AlertArgs {
     pub notify_url: Option<String>,
     /// Body of webhook calls
     #[arg(long, value_enum, default_value = "json")]
-    pub notify_format: WebhookFormat,
+    pub notify_format: crate::args::WebhookFormatArg,
     /// SMTP server alerts are emailed through: smtp://host:port, smtps://..., user:pass@ allowed
     #[arg(long, env = "CHATCTL_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
@@ -73,7 +73,7 @@ impl AlertArgs {
     fn channels(&self) -> chatctl::error::Result<Vec<Channel>> {
         let mut channels = Vec::new();
         if let Some(url) = &self.notify_url {
-            channels.push(Channel::webhook(url, self.notify_format)?);
+            channels.push(Channel::webhook(url, self.notify_format.into())?);
         }
         if let Some(url) = &self.smtp_url {
             channels.push(Channel::email(url, &self.alert_from, &self.alert_to)?);
@@ -89,7 +89,7 @@ pub struct Args {
     pub role: Role,
     /// Workers to run (with --role all or worker)
     #[arg(help_heading = "Engine", long, value_enum, value_delimiter = ',', default_value = "audit,analytics")]
-    pub workers: Vec<WorkerKind>,
+    pub workers: Vec<crate::args::WorkerArg>,
     /// Static group membership (KIP-345): a stable id for this worker process, so a
     /// restart takes its partitions back at once instead of after the session timeout
     #[arg(help_heading = "Engine", long, env = "CHATCTL_INSTANCE_ID")]
@@ -278,7 +278,7 @@ impl std::fmt::Debug for Args {
 }
 
 pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
-    let notify = args.role != Role::Gateway && args.workers.contains(&WorkerKind::Notify);
+    let notify = args.role != Role::Gateway && args.workers.contains(&crate::args::WorkerArg::Notify);
     if notify && args.alerts.notify_url.is_none() && args.alerts.smtp_url.is_none() {
         return Err(chatctl::Error::usage(
             "--workers notify needs a channel: --notify-url (CHATCTL_NOTIFY_URL) or --smtp-url with --alert-to",
@@ -334,7 +334,7 @@ async fn start_workers(
     metrics: &Arc<Metrics>,
     alert_channels: Vec<Channel>,
 ) -> anyhow::Result<Vec<workers::WorkerHandle>> {
-    let needs_store = args.workers.iter().any(|w| w.needs_store());
+    let needs_store = args.workers.iter().any(|w| WorkerKind::from(*w).needs_store());
     let store = if needs_store { Some(Store::open(&args.store.audit_url).await?) } else { None };
     let mut deps = WorkerDeps {
         store,
@@ -347,7 +347,7 @@ async fn start_workers(
     };
     let kafka = ctx.settings.kafka();
     let mut running = Vec::new();
-    for &kind in &args.workers {
+    for kind in args.workers.iter().map(|w| WorkerKind::from(*w)) {
         let handler = node::workers::handler(kind, &mut deps)?;
         eprintln!("chatctl serve: worker {} consuming {}", handler.name(), handler.topics().join(", "));
         let mut opts = WorkerOptions::default();

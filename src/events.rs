@@ -20,6 +20,20 @@ pub const TOPICS: [&str; 3] = [CHAT_EVENTS, STREAM_EVENTS, BROADCAST];
 /// Header marking a record produced by `chatctl replay`: consumers skip side effects.
 pub const REPLAY_HEADER: &str = "chatctl-replay";
 
+/// The headers a dead letter carries besides the record's own: where it came from and why
+/// it failed (like Spring's `DLT_ORIGINAL_*`). The contract between the workers that write
+/// dead letters and the readers (`ops::dlq`, the console) that show and re-drive them.
+pub mod dlq_headers {
+    pub const ORIGINAL_TOPIC: &str = "chatctl-original-topic";
+    pub const ORIGINAL_PARTITION: &str = "chatctl-original-partition";
+    pub const ORIGINAL_OFFSET: &str = "chatctl-original-offset";
+    pub const ORIGINAL_TIMESTAMP: &str = "chatctl-original-timestamp";
+    pub const WORKER: &str = "chatctl-worker";
+    pub const ERROR_CLASS: &str = "chatctl-error-class";
+    pub const ERROR_MESSAGE: &str = "chatctl-error-message";
+    pub const ATTEMPTS: &str = "chatctl-attempts";
+}
+
 /// The dead-letter topic of `topic`.
 pub fn dlq_topic(topic: &str) -> String {
     format!("{topic}.dlq")

@@ -16,6 +16,9 @@ use std::sync::Mutex;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode as C};
 use serde_json::{json, Value};
 
+/// The default directory of quarantine files (events and dead letters Kafka refused).
+pub const DEFAULT_DIR: &str = "chatctl-data/quarantine";
+
 /// The largest event the gateway hands to Kafka (bytes of JSON): librdkafka's default
 /// `message.max.bytes` (1,000,000) less room for the key, headers and record framing.
 pub const MAX_EVENT_BYTES: usize = 1_000_000 - 16 * 1024;

@@ -2,6 +2,7 @@
 //! real-time path (upstream → resume buffer → client) and records every step as an event
 //! on the Kafka path, which it never waits on.
 
+#[allow(unsafe_code)] // getrlimit/setrlimit, with its SAFETY note
 pub mod accept;
 pub mod announce;
 mod answer;

@@ -8,6 +8,14 @@
 //! rust-rdkafka's safe API: committed offsets through a consumer carrying the group id
 //! (OffsetFetch), commits through an assigned, never subscribed consumer with that id (what
 //! kafka-consumer-groups.sh does), deletes through the `AdminClient`.
+//!
+//! SAFETY (every `unsafe` block of this module): each call passes librdkafka a client
+//! handle borrowed from a live `Client`, and a queue and admin options owned by RAII guards
+//! (`Queue`, `Options`, `Event`) that destroy them after the last use. Every pointer
+//! read back (result arrays, group and member descriptions, partition lists, C strings)
+//! belongs to the event it came from and is read, with the length the same call returned,
+//! before that event's guard drops it; C strings are copied into Rust strings at once
+//! (`text`), and a null pointer is checked before it is dereferenced.
 
 use std::collections::BTreeSet;
 use std::ffi::{CStr, CString};

@@ -3,7 +3,9 @@
 
 pub mod admin;
 pub mod diagnose;
+#[allow(unsafe_code)] // librdkafka's queue events, each block with its SAFETY note
 pub mod engine_producer;
+#[allow(unsafe_code)] // librdkafka's Admin API (groups), see the module's SAFETY note
 pub mod groups;
 pub mod idle;
 pub mod partitioner;

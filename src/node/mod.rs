@@ -81,7 +81,7 @@ impl GatewayPlan {
         let node_id = node_id.into();
         GatewayPlan {
             spool_dir: Some(std::path::Path::new("chatctl-data/spool").join(&node_id)),
-            quarantine_file: std::path::Path::new(crate::workers::QUARANTINE_DIR).join(format!("{node_id}.jsonl")),
+            quarantine_file: std::path::Path::new(crate::quarantine::DEFAULT_DIR).join(format!("{node_id}.jsonl")),
             node_id,
             auth,
             limits: Limits::default(),

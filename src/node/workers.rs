@@ -16,8 +16,8 @@ use crate::workers::summary::Summary;
 use crate::workers::training::Training;
 use crate::workers::Handler;
 
-/// The background workers a node can run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The background workers a node can run (the binary's `--workers` names them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkerKind {
     Audit,
     Analytics,

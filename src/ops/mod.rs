@@ -1,12 +1,10 @@
 //! What the operator commands do: offset ranges by time, replay, session timelines.
 
-pub mod burrow;
 pub mod consume;
 pub mod delete_offsets;
 pub mod dlq;
 pub mod groups;
 pub mod lag;
-pub mod lookup;
 pub mod pick;
 pub mod range;
 pub mod replay;

@@ -12,14 +12,7 @@ use crate::kafka::KafkaSettings;
 use crate::metrics::Metrics;
 use crate::quarantine::{is_permanent, Quarantine};
 
-pub const ORIGINAL_TOPIC: &str = "chatctl-original-topic";
-pub const ORIGINAL_PARTITION: &str = "chatctl-original-partition";
-pub const ORIGINAL_OFFSET: &str = "chatctl-original-offset";
-pub const ORIGINAL_TIMESTAMP: &str = "chatctl-original-timestamp";
-pub const WORKER: &str = "chatctl-worker";
-pub const ERROR_CLASS: &str = "chatctl-error-class";
-pub const ERROR_MESSAGE: &str = "chatctl-error-message";
-pub const ATTEMPTS: &str = "chatctl-attempts";
+pub use crate::events::dlq_headers::*;
 
 #[derive(Clone)]
 pub struct DeadLetters {

@@ -174,8 +174,7 @@ pub struct WorkerOptions {
     pub quarantine_dir: std::path::PathBuf,
 }
 
-/// The default directory of quarantine files (events and dead letters Kafka refused).
-pub const QUARANTINE_DIR: &str = "chatctl-data/quarantine";
+pub use crate::quarantine::DEFAULT_DIR as QUARANTINE_DIR;
 
 impl Default for WorkerOptions {
     fn default() -> Self {

@@ -53,7 +53,7 @@ pub struct Alert {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WebhookFormat {
     /// The Alert as JSON
     #[default]

@@ -1,5 +1,5 @@
 //! The dead-letter topics (`<topic>.dlq`) read back: each record with where it came from
-//! and why it failed (the headers `workers::dlq` writes), and re-drive — the record put
+//! and why it failed (the headers of [`crate::events::dlq_headers`], which the workers write), and re-drive — the record put
 //! back on its origin topic with its key and its own headers, plus `chatctl-redriven`.
 //!
 //! A re-drive first claims the letter with a receipt in the DLQ itself (an empty record
@@ -30,10 +30,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::events::dlq_headers as h;
 use crate::kafka::KafkaSettings;
 use crate::ops::range::{resolve, PartitionRange, RangeSpec};
 use crate::ops::replay::{read, Filter, Take};
-use crate::workers::dlq as h;
 
 /// On a re-driven record: `<dlq topic>:<partition>:<offset>` it came back from.
 pub const REDRIVEN: &str = "chatctl-redriven";
@@ -83,7 +83,7 @@ impl Serialize for DeadLetter {
     }
 }
 
-/// The headers `workers::dlq` adds: dropped again when a record is re-driven.
+/// The headers a worker adds to a dead letter: dropped again when a record is re-driven.
 const DLQ_HEADERS: [&str; 8] = [
     h::ORIGINAL_TOPIC,
     h::ORIGINAL_PARTITION,

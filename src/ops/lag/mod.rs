@@ -1,7 +1,7 @@
 //! Consumer lag over time: per group and partition, the committed offset against the log
-//! end, sampled at an interval, judged by Burrow's evaluator ([`crate::ops::burrow`]) over
+//! end, sampled at an interval, judged by Burrow's evaluator ([`burrow`]) over
 //! a window of commits, with the lag in seconds from kafka-lag-exporter's lookup table
-//! ([`crate::ops::lookup`]).
+//! ([`lookup`]).
 //!
 //! Burrow reads every commit from `__consumer_offsets`; a CLI can only poll the committed
 //! offset. So the window holds the commits chatctl *saw*: the offset at the first poll (the
@@ -29,10 +29,13 @@ use std::collections::{BTreeMap, VecDeque};
 
 use serde::Serialize;
 
-use crate::ops::burrow::{self, Commit, PartitionVerdict};
-use crate::ops::lookup::{AddPoint, Lookup, Point, Table};
+pub mod burrow;
+pub mod lookup;
 
-pub use crate::ops::burrow::Status;
+use burrow::{Commit, PartitionVerdict};
+use lookup::{AddPoint, Lookup, Point, Table};
+
+pub use burrow::Status;
 
 /// Commits a window holds (Burrow's default `intervals`).
 pub const WINDOW: usize = 10;

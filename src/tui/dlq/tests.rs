@@ -8,11 +8,11 @@ use rdkafka::message::{Header, OwnedHeaders, OwnedMessage};
 use rdkafka::Timestamp;
 
 use super::{Action, DlqState, DlqUpdate};
+use crate::events::dlq_headers as h;
 use crate::ops::dlq::{parse, Entry, RECEIPT};
 use crate::tui::console::{Console, ScreenId, Update};
 use crate::tui::lag::LagState;
 use crate::tui::{key, render_lines, Flow, Screen};
-use crate::workers::dlq as h;
 
 const T0: i64 = 1_764_400_000_000;
 
