@@ -84,6 +84,12 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
     let first = timeline.events.first().map(|e| e.timestamp.timestamp_millis()).unwrap_or(0);
     let lines: Vec<EventLine> = timeline.events.iter().map(|e| event_line(e, first)).collect();
     ctx.printer.rows(&lines)?;
+    print_summary(&timeline, since);
+    Ok(())
+}
+
+/// The timeline's summary for people: counts, gaps, takeovers, what was read.
+fn print_summary(timeline: &Timeline, since: i64) {
     let s = &timeline.summary;
     println!(
         "session {}: {} events, {} messages, {} chunks, total latency {} ms, {} errors, nodes: {}",
@@ -129,5 +135,4 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    Ok(())
 }

@@ -318,6 +318,18 @@ pub(crate) async fn guard(kafka: &KafkaSettings, group: &str, force: bool, stric
     }
 }
 
+/// Every group the broker lists.
+async fn every_group(kafka: &KafkaSettings) -> anyhow::Result<Vec<String>> {
+    let k = kafka.clone();
+    blocking(move || {
+        let client = kgroups::admin_consumer(&k)?;
+        let listed = kgroups::list(client.client(), k.timeout);
+        chatctl::kafka::dispose(client);
+        Ok(listed?.into_iter().map(|g| g.group).collect::<Vec<_>>())
+    })
+    .await
+}
+
 async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow::Result<()> {
     let named = args.named();
     if named.is_empty() && !args.all_groups {
@@ -333,18 +345,7 @@ async fn reset(kafka: &KafkaSettings, args: &ResetArgs, ctx: &Context) -> anyhow
     } else {
         return Err(Error::usage("name the partitions: --topic TOPIC[:P,P] or --all-topics").into());
     };
-    let groups_to_reset = if args.all_groups {
-        let k = kafka.clone();
-        blocking(move || {
-            let client = kgroups::admin_consumer(&k)?;
-            let listed = kgroups::list(client.client(), k.timeout);
-            chatctl::kafka::dispose(client);
-            Ok(listed?.into_iter().map(|g| g.group).collect::<Vec<_>>())
-        })
-        .await?
-    } else {
-        named.clone()
-    };
+    let groups_to_reset = if args.all_groups { every_group(kafka).await? } else { named.clone() };
     let execute = args.execute && !args.dry_run;
     // Plan every group before committing any: a usage error (--shift-by without a
     // committed offset) commits nothing anywhere.

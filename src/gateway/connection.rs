@@ -103,12 +103,7 @@ where
             // A frame far over the limit (the WebSocket layer refuses to read it): said in
             // an error frame, then closed with 1008, as docs/serve.md says.
             Some(Err(e)) if too_large(&e) => {
-                gw.metrics.frame_errors.get_or_create(&vec![("code", "FRAME_TOO_LARGE")]).inc();
-                conn.deliver(ServerFrame::error(
-                    ErrorCode::FrameTooLarge,
-                    format!("a frame over {} bytes: the connection is closed", gw.limits.max_frame_bytes * 4),
-                ));
-                let _ = conn.frames.tx.try_send(Out::Close(1008, "frame too large"));
+                conn.refuse_huge_frame();
                 break;
             }
             None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
@@ -126,6 +121,18 @@ where
     drop(conn);
     if !writer_done {
         let _ = writer.await;
+    }
+}
+
+impl Conn {
+    /// A frame far over the limit: said in an error frame, then closed with 1008.
+    fn refuse_huge_frame(&self) {
+        self.gw.metrics.frame_errors.get_or_create(&vec![("code", "FRAME_TOO_LARGE")]).inc();
+        self.deliver(ServerFrame::error(
+            ErrorCode::FrameTooLarge,
+            format!("a frame over {} bytes: the connection is closed", self.gw.limits.max_frame_bytes * 4),
+        ));
+        let _ = self.frames.tx.try_send(Out::Close(1008, "frame too large"));
     }
 }
 

@@ -61,41 +61,26 @@ pub async fn redrive(
     if count >= max_redrives {
         return Ok(Redriven::HopLimit(count));
     }
-    let timeout = kafka.timeout;
     // Claims for this record come after its first letter (offsets order claims).
     let from = letter.first_copy.unwrap_or(letter.offset).min(letter.offset) + 1;
     let basis = if again {
-        let (k, l) = (kafka.clone(), letter.clone());
-        let before = tokio::task::spawn_blocking(move || claims(&k, &l, from, None)).await.expect("reader")?;
-        match current(&before) {
-            None => String::new(),
-            Some(c) if c.sent => return Ok(Redriven::SentAlready(c.id.clone())),
-            Some(c) => {
-                let age = c.at.map(|at| chrono::Utc::now().timestamp_millis() - at).unwrap_or(i64::MAX);
-                if age < live_claim_ms(kafka) {
-                    return Ok(Redriven::InFlight(c.id.clone(), Duration::from_millis(age.max(0) as u64)));
-                }
-                c.id.clone()
-            }
+        match basis_for_again(kafka, letter, from).await? {
+            Ok(basis) => basis,
+            Err(skipped) => return Ok(skipped),
         }
     } else {
         String::new()
     };
     // 1. The claim, in the letter's own partition (after the letter).
-    let receipt_value = format!("{}:{}", letter.partition, letter.offset);
-    let origin = letter.origin_key();
-    let mut headers = OwnedHeaders::new()
-        .insert(Header { key: RECEIPT, value: Some(&receipt_value) })
-        .insert(Header { key: CLAIM, value: Some(run) });
-    if let Some(o) = &origin {
-        headers = headers.insert(Header { key: ORIGIN, value: Some(o) });
-    }
-    if !basis.is_empty() {
-        headers = headers.insert(Header { key: BASIS, value: Some(&basis) });
-    }
-    let receipt = FutureRecord::<[u8], [u8]>::to(&letter.dlq_topic).partition(letter.partition).headers(headers);
-    let claimed_at =
-        producer.send(receipt, timeout).await.map_err(|(e, _)| Error::Broker(format!("claiming {mark}: {e}")))?.offset;
+    let extra: &[(&str, &str)] = if basis.is_empty() { &[] } else { &[(BASIS, &basis)] };
+    let claim = FutureRecord::<[u8], [u8]>::to(&letter.dlq_topic)
+        .partition(letter.partition)
+        .headers(receipt_headers(letter, run, extra));
+    let claimed_at = producer
+        .send(claim, kafka.timeout)
+        .await
+        .map_err(|(e, _)| Error::Broker(format!("claiming {mark}: {e}")))?
+        .offset;
     // 2. The first claim with our basis, up to ours, decides (ours is there at least).
     let (k, l) = (kafka.clone(), letter.clone());
     let all = tokio::task::spawn_blocking(move || claims(&k, &l, from, Some(claimed_at))).await.expect("reader")?;
@@ -103,12 +88,72 @@ pub async fn redrive(
         return Ok(Redriven::ClaimedElsewhere);
     }
     // 3. Ours: send it back.
-    let count = (count + 1).to_string();
+    send_back(kafka, producer, letter, count + 1, &mark).await?;
+    // 4. Said sent, so that an `--again` later knows (without it, one may send it again).
+    let sent = FutureRecord::<[u8], [u8]>::to(&letter.dlq_topic).partition(letter.partition).headers(receipt_headers(
+        letter,
+        run,
+        &[(SENT, "1")],
+    ));
+    if let Err((e, _)) = producer.send(sent, kafka.timeout).await {
+        tracing::warn!(letter = %mark, error = %e, "re-driven, but the sent mark was not written: an --again could send it again");
+    }
+    Ok(Redriven::Sent)
+}
+
+/// An `--again` supersedes the claim that holds the letter now: Ok(its id, or "" when none
+/// is there), or Err(why it is left alone: sent already, or claimed too recently).
+async fn basis_for_again(
+    kafka: &KafkaSettings,
+    letter: &DeadLetter,
+    from: i64,
+) -> Result<std::result::Result<String, Redriven>> {
+    let (k, l) = (kafka.clone(), letter.clone());
+    let before = tokio::task::spawn_blocking(move || claims(&k, &l, from, None)).await.expect("reader")?;
+    Ok(match current(&before) {
+        None => Ok(String::new()),
+        Some(c) if c.sent => Err(Redriven::SentAlready(c.id.clone())),
+        Some(c) => {
+            let age = c.at.map(|at| chrono::Utc::now().timestamp_millis() - at).unwrap_or(i64::MAX);
+            if age < live_claim_ms(kafka) {
+                Err(Redriven::InFlight(c.id.clone(), Duration::from_millis(age.max(0) as u64)))
+            } else {
+                Ok(c.id.clone())
+            }
+        }
+    })
+}
+
+/// A receipt's headers: which letter, which run, the origin record, and `extra`.
+fn receipt_headers(letter: &DeadLetter, run: &str, extra: &[(&str, &str)]) -> OwnedHeaders {
+    let receipt = format!("{}:{}", letter.partition, letter.offset);
+    let mut headers = OwnedHeaders::new()
+        .insert(Header { key: RECEIPT, value: Some(&receipt) })
+        .insert(Header { key: CLAIM, value: Some(run) });
+    if let Some(o) = letter.origin_key() {
+        headers = headers.insert(Header { key: ORIGIN, value: Some(&o) });
+    }
+    for (k, v) in extra {
+        headers = headers.insert(Header { key: k, value: Some(*v) });
+    }
+    headers
+}
+
+/// The letter back on its origin topic: its key (or partition), payload and own headers,
+/// with `chatctl-redriven` and its re-drive `count`.
+async fn send_back(
+    kafka: &KafkaSettings,
+    producer: &FutureProducer,
+    letter: &DeadLetter,
+    count: u32,
+    mark: &str,
+) -> Result<()> {
+    let count = count.to_string();
     let mut headers = OwnedHeaders::new();
     for (k, v) in letter.headers.iter().filter(|(k, _)| !DLQ_HEADERS.contains(&k.as_str()) && k != REDRIVE_COUNT) {
         headers = headers.insert(Header { key: k, value: v.as_deref() });
     }
-    headers = headers.insert(Header { key: REDRIVEN, value: Some(&mark) });
+    headers = headers.insert(Header { key: REDRIVEN, value: Some(mark) });
     headers = headers.insert(Header { key: REDRIVE_COUNT, value: Some(&count) });
     let mut record = FutureRecord::<[u8], [u8]>::to(&letter.origin_topic).headers(headers);
     if let Some(k) = &letter.key {
@@ -119,25 +164,13 @@ pub async fn redrive(
     if let Some(v) = &letter.payload {
         record = record.payload(v);
     }
-    producer.send(record, timeout).await.map_err(|(e, _)| {
+    producer.send(record, kafka.timeout).await.map_err(|(e, _)| {
         Error::Broker(format!(
             "re-driving {mark} to {}: {e} (claimed by this run and not sent: `dlq redrive --offset {} --again --execute`)",
             letter.origin_topic, letter.offset
         ))
     })?;
-    // 4. Said sent, so that an `--again` later knows (without it, one may send it again).
-    let mut headers = OwnedHeaders::new()
-        .insert(Header { key: RECEIPT, value: Some(&receipt_value) })
-        .insert(Header { key: CLAIM, value: Some(run) })
-        .insert(Header { key: SENT, value: Some("1") });
-    if let Some(o) = &origin {
-        headers = headers.insert(Header { key: ORIGIN, value: Some(o) });
-    }
-    let sent = FutureRecord::<[u8], [u8]>::to(&letter.dlq_topic).partition(letter.partition).headers(headers);
-    if let Err((e, _)) = producer.send(sent, timeout).await {
-        tracing::warn!(letter = %mark, error = %e, "re-driven, but the sent mark was not written: an --again could send it again");
-    }
-    Ok(Redriven::Sent)
+    Ok(())
 }
 
 /// How long a claim without its sent mark may belong to a run still sending: its read

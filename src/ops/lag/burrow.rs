@@ -306,6 +306,12 @@ mod tests {
 
     /// Burrow's table, in its order: index i here is Burrow's test i.
     fn burrow_table() -> Vec<Case> {
+        let mut all = burrow_cases_0_to_7();
+        all.extend(burrow_cases_8_to_15());
+        all
+    }
+
+    fn burrow_cases_0_to_7() -> Vec<Case> {
         vec![
             // 0 - returns OK because there is zero lag somewhere
             case(
@@ -379,6 +385,11 @@ mod tests {
                 (true, 3, false, false, false, false),
                 Status::Ok,
             ),
+        ]
+    }
+
+    fn burrow_cases_8_to_15() -> Vec<Case> {
+        vec![
             // 8 - status is OK because the current lag is 0 (even though the offsets show lag), even though it would be considered stopped due to timestamps
             case(
                 five([50, 100, 150, 200, 250], RISING),
