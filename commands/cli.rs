@@ -10,7 +10,7 @@ pub use crate::args::OutputFormat;
 use crate::args::{NodeArgs, RedisArgs};
 use crate::{
     announce, audit, chat, completions, consume, dlq, groups, lag, produce, quarantine, replay, search, serve, session,
-    stats, summaries, topics, training, ui,
+    stalls, stats, summaries, topics, training, ui,
 };
 
 #[derive(Debug, Parser)]
@@ -40,6 +40,8 @@ pub enum Command {
     Replay(Box<replay::Args>),
     /// One session's timeline (reads only the session's partitions)
     Session(session::Args),
+    /// Every answer whose user waited longer than a gap, with its cause, from Kafka alone
+    Stalls(stalls::Args),
     /// Audit trail queries: a user's sessions, latency per node, recent errors
     Audit(audit::Args),
     /// Per-node, per-minute stream figures (analytics worker)

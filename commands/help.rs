@@ -8,7 +8,7 @@ use clap::{Args, Command};
 /// The groups of the top-level help, in order, and the commands in each.
 const GROUPS: &[(&str, &[&str])] = &[
     ("Run the engine", &["serve", "chat", "announce", "ui"]),
-    ("Read what happened", &["replay", "session", "audit", "stats", "search", "summaries", "training"]),
+    ("Read what happened", &["replay", "session", "stalls", "audit", "stats", "search", "summaries", "training"]),
     ("Consumer groups, lag and dead letters", &["groups", "lag", "dlq", "quarantine"]),
     ("Topics and records", &["topics", "consume", "produce"]),
     ("Config and shell", &["config", "security", "completions"]),
@@ -56,7 +56,17 @@ const EXAMPLES: &[(&str, &str)] = &[
   chatctl replay --session s-42 --event-type STREAM_ERROR
   chatctl replay --since 1d --into search --rebuild     # rebuild a worker's store from the log",
     ),
-    ("session", "chatctl session s-42\n  chatctl session s-42 --json --out s-42.json"),
+    (
+        "session",
+        "chatctl session s-42
+  chatctl session s-42 --play --speed 4          # the answers as the user saw them
+  chatctl session s-42 --play --message m-7 -o json",
+    ),
+    (
+        "stalls",
+        "chatctl stalls --since 1h
+  chatctl stalls --since 10m --min-gap 1s --node node-2 -o json",
+    ),
     ("audit", "chatctl audit sessions --user alice\n  chatctl audit latency --since 1h\n  chatctl audit errors --since 30m"),
     ("audit sessions", "chatctl audit sessions --user alice\n  chatctl audit sessions --user alice --since 7d -o json"),
     ("audit latency", "chatctl audit latency\n  chatctl audit latency --since 6h -o json"),

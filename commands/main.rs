@@ -22,6 +22,7 @@ mod replay;
 mod search;
 mod serve;
 mod session;
+mod stalls;
 mod stats;
 mod summaries;
 mod topics;
@@ -176,6 +177,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Training(cmd) => training::run(cmd, &ctx).await,
             Command::Replay(args) => replay::run(args, &ctx).await,
             Command::Session(args) => session::run(args, &ctx).await,
+            Command::Stalls(args) => stalls::run(args, &ctx).await,
             Command::Groups(cmd) => groups::run(cmd, &ctx).await,
             Command::Lag(args) => lag::run(args, &ctx).await,
             Command::Dlq(cmd) => dlq::run(cmd, &ctx).await,

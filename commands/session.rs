@@ -29,6 +29,20 @@ pub struct Args {
     /// Also write the timeline as JSON to this file
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+    /// Replay the session's answers as the user received them: the text chunk by chunk at
+    /// the recorded pace, waits longer than --min-gap marked with their cause (-o json: the
+    /// chunk sequence, one object per chunk)
+    #[arg(long)]
+    pub play: bool,
+    /// With --play: only this answer (its message id)
+    #[arg(long, value_name = "MESSAGE_ID", requires = "play")]
+    pub message: Option<String>,
+    /// With --play: this many times faster than it happened
+    #[arg(long, default_value_t = 1.0, requires = "play")]
+    pub speed: f64,
+    /// With --play: mark waits at least this long
+    #[arg(long, default_value = "1s", value_parser = humantime::parse_duration)]
+    pub min_gap: std::time::Duration,
 }
 
 impl Row for EventLine {
@@ -70,6 +84,10 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
             &mut chatctl::security::create_private(path)?,
             &serde_json::to_vec_pretty(&timeline)?,
         )?;
+    }
+    if args.play {
+        // The replay is for people even in a pipe: JSON only when asked for.
+        return play(&timeline, args, ctx.settings.output.as_deref() == Some("json")).await;
     }
     if ctx.printer.format == OutputFormat::Yaml && !args.json {
         ctx.printer.document(&timeline)?;
@@ -135,4 +153,60 @@ fn print_summary(timeline: &Timeline, since: i64) {
             .collect::<Vec<_>>()
             .join(", ")
     );
+}
+
+/// `--play`: each answer of the session (or the one asked for) as its user received it.
+async fn play(timeline: &Timeline, args: &Args, json: bool) -> anyhow::Result<()> {
+    use std::io::Write;
+    if args.speed.is_nan() || args.speed <= 0.0 {
+        return Err(chatctl::Error::usage("--speed must be more than 0").into());
+    }
+    let answers = chatctl::ops::stalls::answers(&timeline.events);
+    let chosen: Vec<_> = answers
+        .values()
+        .filter(|a| !a.chunks.is_empty() && args.message.as_ref().is_none_or(|m| *m == a.message_id))
+        .collect();
+    if chosen.is_empty() {
+        let what = args.message.as_deref().map_or("any answer".to_string(), |m| format!("answer {m}"));
+        return Err(chatctl::Error::NotFound(format!("no chunk of {what} in session {}", timeline.session_id)).into());
+    }
+    let min_gap = args.min_gap.as_millis() as i64;
+    let mut out = std::io::stdout().lock();
+    for a in chosen {
+        let played = a.play();
+        if json {
+            for c in &played {
+                let mut v = serde_json::to_value(c)?;
+                v["messageId"] = a.message_id.clone().into();
+                writeln!(out, "{v}")?;
+            }
+            continue;
+        }
+        let stalls = a.stalls(min_gap);
+        let node = a.started.as_ref().map(|(_, n)| n.as_str()).unwrap_or("?");
+        writeln!(out, "[answer {}: {} chunks, started on {node}]", a.message_id, played.len())?;
+        for c in &played {
+            let wait = std::time::Duration::from_millis((c.gap_ms.max(0) as f64 / args.speed) as u64);
+            out.flush()?;
+            tokio::time::sleep(wait).await;
+            if let Some(s) = stalls.iter().find(|s| s.before_chunk == c.index) {
+                write!(out, " ⟨waited {:.1} s: {}⟩ ", s.gap_ms as f64 / 1000.0, s.cause)?;
+            }
+            match &c.text {
+                Some(t) => write!(out, "{t}")?,
+                None => write!(out, "[chunk {}: {} bytes]", c.index, c.length)?,
+            }
+        }
+        let total = played.last().map_or(0, |c| c.at_ms);
+        writeln!(
+            out,
+            "\n[{} chunks in {:.1} s, {} wait(s) of {} ms or more]",
+            played.len(),
+            total as f64 / 1000.0,
+            stalls.len(),
+            min_gap
+        )?;
+    }
+    out.flush()?;
+    Ok(())
 }

@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('announce', 'announce', [CompletionResultType]::ParameterValue, 'Tell connected users something, on every node (--all, --session S or --user U)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-read events by time or offset range: print, copy to a topic, or feed a worker')
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One session''s timeline (reads only the session''s partitions)')
+            [CompletionResult]::new('stalls', 'stalls', [CompletionResultType]::ParameterValue, 'Every answer whose user waited longer than a gap, with its cause, from Kafka alone')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search over chat messages (the search worker''s index)')
@@ -280,6 +281,9 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'How far other nodes'' clocks may lag the node that minted the session id (used for the default --since)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the scan (exclusive; default: the log end)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Also write the timeline as JSON to this file')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'With --play: only this answer (its message id)')
+            [CompletionResult]::new('--speed', '--speed', [CompletionResultType]::ParameterName, 'With --play: this many times faster than it happened')
+            [CompletionResult]::new('--min-gap', '--min-gap', [CompletionResultType]::ParameterName, 'With --play: mark waits at least this long')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
@@ -302,6 +306,41 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
             [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the timeline as one JSON document')
+            [CompletionResult]::new('--play', '--play', [CompletionResultType]::ParameterName, 'Replay the session''s answers as the user received them: the text chunk by chunk at the recorded pace, waits longer than --min-gap marked with their cause (-o json: the chunk sequence, one object per chunk)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chatctl;stalls' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the range: RFC 3339, a date, or a duration ago')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the range (default: now)')
+            [CompletionResult]::new('--min-gap', '--min-gap', [CompletionResultType]::ParameterName, 'A wait at least this long is a stall')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Only stalls that ended on this node')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers, host:port[,host:port...]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context: a named cluster of the user config or ./chatctl.toml ([contexts.NAME]); default: the current context (`chatctl config use-context`)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file layered over the user config (default: ./chatctl.toml when present)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Bound on each broker request, e.g. 10s')
+            [CompletionResult]::new('--security-protocol', '--security-protocol', [CompletionResultType]::ParameterName, 'PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (default: SASL_SSL with a SASL mechanism, SSL with a CA or client certificate)')
+            [CompletionResult]::new('--ssl-ca', '--ssl-ca', [CompletionResultType]::ParameterName, 'CA certificate(s) that sign the brokers'' certificates (PEM)')
+            [CompletionResult]::new('--ssl-cert', '--ssl-cert', [CompletionResultType]::ParameterName, 'Client certificate for mutual TLS (PEM)')
+            [CompletionResult]::new('--ssl-key', '--ssl-key', [CompletionResultType]::ParameterName, 'Client key for mutual TLS (PEM)')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SCRAM-SHA-256, SCRAM-SHA-512, PLAIN or OAUTHBEARER')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL user name (the password: --sasl-password-file, --sasl-password-env or CHATCTL_SASL_PASSWORD)')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'Read the SASL password from this file (first line)')
+            [CompletionResult]::new('--sasl-password-env', '--sasl-password-env', [CompletionResultType]::ParameterName, 'Read the SASL password from this environment variable')
+            [CompletionResult]::new('--oauth-token-url', '--oauth-token-url', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the OIDC token endpoint (client credentials grant)')
+            [CompletionResult]::new('--oauth-client-id', '--oauth-client-id', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the client id (the secret: --oauth-client-secret-file, --oauth-client-secret-env or CHATCTL_OAUTH_CLIENT_SECRET)')
+            [CompletionResult]::new('--oauth-client-secret-file', '--oauth-client-secret-file', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this file')
+            [CompletionResult]::new('--oauth-client-secret-env', '--oauth-client-secret-env', [CompletionResultType]::ParameterName, 'OAUTHBEARER: read the client secret from this environment variable')
+            [CompletionResult]::new('--oauth-scope', '--oauth-scope', [CompletionResultType]::ParameterName, 'OAUTHBEARER: the scope to ask for')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1812,6 +1851,7 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             [CompletionResult]::new('announce', 'announce', [CompletionResultType]::ParameterValue, 'Tell connected users something, on every node (--all, --session S or --user U)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Re-read events by time or offset range: print, copy to a topic, or feed a worker')
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One session''s timeline (reads only the session''s partitions)')
+            [CompletionResult]::new('stalls', 'stalls', [CompletionResultType]::ParameterValue, 'Every answer whose user waited longer than a gap, with its cause, from Kafka alone')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Audit trail queries: a user''s sessions, latency per node, recent errors')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per-node, per-minute stream figures (analytics worker)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Full-text search over chat messages (the search worker''s index)')
@@ -1844,6 +1884,9 @@ Register-ArgumentCompleter -Native -CommandName 'chatctl' -ScriptBlock {
             break
         }
         'chatctl;help;session' {
+            break
+        }
+        'chatctl;help;stalls' {
             break
         }
         'chatctl;help;audit' {

@@ -1561,3 +1561,162 @@ async fn m_primary_and_generating_node_killed_together() {
     })
     .await;
 }
+
+/// A connection's session id (the `session` frame), for `chatctl session`.
+async fn connect_with_session(port: u16, user: &str) -> (Ws, String) {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?user={user}")).await.unwrap();
+    let hello = next_frame(&mut ws).await.expect("session frame");
+    (ws, hello["sessionId"].as_str().unwrap().to_string())
+}
+
+/// (p) What the user saw. Two generating nodes killed in turn, three answers each followed
+/// from another node: `session --play -o json` gives every chunk with its index and length
+/// as in Kafka and, together, the assistant message's text; `session --play` marks the
+/// takeover's wait with the two nodes and its length (within 100 ms of the events' times);
+/// `stalls --since 10m --min-gap 1s` names exactly the six answers that crossed a takeover
+/// with that cause (an answer on a node nobody killed has none).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
+    bounded("p", async {
+        let cluster = Cluster::start().await;
+        let mut taken = Vec::new();
+        let mut restarted = Vec::new();
+        for (victim, follower) in [(0usize, 1usize), (1, 2)] {
+            let mut follows = Vec::new();
+            for i in 0..3 {
+                let user = format!("play-{victim}-{i}");
+                let (mut ws, sid) = connect_with_session(cluster.nodes[victim].port, &user).await;
+                let mut seen = Seen::chat(&mut ws, &user, format!("question {i} for node {victim}")).await;
+                assert!(seen.read(&mut ws, Some(2)).await);
+                let mut other = connect(cluster.nodes[follower].port, &user).await;
+                seen.resume(&mut other).await;
+                follows.push((ws, other, seen, sid));
+            }
+            for (_, other, seen, _) in follows.iter_mut() {
+                let have = seen.chunks.len();
+                assert!(seen.read(other, Some(have + 1)).await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            // Killed, then started again on its spool (as a supervisor would): the events it
+            // had spooled but not yet sent reach Kafka (the spool is the event path's truth).
+            let pid = cluster.nodes[victim].child.id();
+            let cwd = std::fs::read_link(format!("/proc/{pid}/cwd")).unwrap();
+            let spool = cwd.join("chatctl-data/spool").join(&cluster.nodes[victim].id);
+            cluster.nodes[victim].signal("-KILL");
+            let spool = spool.display().to_string();
+            restarted.push(start_node_on(
+                &cluster.broker.addr,
+                &cluster.redis.url,
+                10 + victim,
+                common::free_port(),
+                CHUNKS,
+                &["--spool-dir", &spool],
+            ));
+            for (ws, mut other, mut seen, sid) in follows {
+                drop(ws);
+                assert!(seen.read(&mut other, None).await);
+                assert_eq!(seen.end.as_ref().map(|e| e["type"].clone()), Some(json!("done")), "{:?}", seen.end);
+                taken.push((victim, sid, seen.message_id.clone()));
+            }
+        }
+        // One answer nobody interrupted, on the node left.
+        let (mut ws, calm_sid) = connect_with_session(cluster.nodes[2].port, "calm").await;
+        let mut calm = Seen::chat(&mut ws, "calm", "a quiet question".into()).await;
+        calm.read(&mut ws, None).await;
+        let events = events_when_recorded(&cluster.broker, 7).await;
+        let addr = cluster.broker.addr.clone();
+        let run = |args: &[&str]| {
+            let out = common::chatctl().args(["-b", &addr]).args(args).output().unwrap();
+            assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let chunk_events = |mid: &str| -> Vec<(u32, u32, i64, String)> {
+            let mut v: Vec<_> = events
+                .iter()
+                .filter_map(|e| match &e.payload {
+                    Payload::ChunkReceived(c) if c.message_id == mid => Some((
+                        c.chunk_index,
+                        c.content_length,
+                        e.timestamp.timestamp_millis(),
+                        e.metadata.node_id.clone(),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let assistant = |mid: &str| {
+            events
+                .iter()
+                .find_map(|e| match &e.payload {
+                    Payload::ChatMessage(m) if m.role == Role::Assistant && m.message_id == mid => {
+                        Some(m.content.clone())
+                    }
+                    _ => None,
+                })
+                .expect("the assistant message")
+        };
+        // The calm answer: chunks as in Kafka, the whole text, no wait marked.
+        let json_lines = run(&["session", &calm_sid, "--play", "--message", &calm.message_id, "-o", "json"]);
+        let played: Vec<Value> = json_lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let kafka: Vec<(u32, u32)> = chunk_events(&calm.message_id).iter().map(|c| (c.0, c.1)).collect();
+        let got: Vec<(u32, u32)> = played
+            .iter()
+            .map(|c| (c["index"].as_u64().unwrap() as u32, c["length"].as_u64().unwrap() as u32))
+            .collect();
+        assert_eq!(got, kafka, "the chunk sequence as its CHUNK_RECEIVED events");
+        let text: String = played.iter().map(|c| c["text"].as_str().unwrap_or("")).collect();
+        assert_eq!(text, assistant(&calm.message_id));
+        // Each taken-over answer: its text, and its takeover's wait marked.
+        for (victim, sid, mid) in &taken {
+            let played: Vec<Value> = run(&["session", sid, "--play", "--message", mid, "-o", "json"])
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let text: String = played.iter().map(|c| c["text"].as_str().unwrap_or("")).collect();
+            let c = chunk_events(mid);
+            assert_eq!(
+                text,
+                assistant(mid),
+                "answer {mid}: the played text is the assistant message; chunk events {:?}, {} bytes",
+                c.iter().map(|c| (c.0, c.1, c.3.as_str())).collect::<Vec<_>>(),
+                c.iter().map(|c| c.1).sum::<u32>()
+            );
+            let human = run(&["session", sid, "--play", "--message", mid, "--speed", "100"]);
+            eprintln!("$ chatctl session {sid} --play --message {mid} --speed 100\n{human}");
+            let marker = format!("after node-{victim} was lost");
+            let line = human
+                .split('⟨')
+                .find(|s| s.contains(&marker))
+                .unwrap_or_else(|| panic!("no takeover marked:\n{human}"));
+            assert!(line.contains("takeover: node-"), "{line}");
+            let waited: f64 = line.trim_start_matches("waited ").split(' ').next().unwrap().parse().unwrap();
+            let c = chunk_events(mid);
+            let longest = c.windows(2).map(|w| w[1].2 - w[0].2).max().unwrap() as f64 / 1000.0;
+            assert!((waited - longest).abs() <= 0.1, "marked {waited} s, the events say {longest} s");
+        }
+        let stalls: Vec<Value> = run(&["stalls", "--since", "10m", "--min-gap", "1s", "-o", "json"])
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let by_takeover: std::collections::BTreeSet<String> = stalls
+            .iter()
+            .filter(|s| s["cause"].as_str().unwrap().starts_with("takeover"))
+            .map(|s| s["messageId"].as_str().unwrap().to_string())
+            .collect();
+        let expected: std::collections::BTreeSet<String> = taken.iter().map(|t| t.2.clone()).collect();
+        assert_eq!(by_takeover, expected, "the answers that crossed a takeover, and only them");
+        assert!(stalls.iter().all(|s| s["messageId"] != calm.message_id.as_str()), "{stalls:?}");
+        let table = common::chatctl()
+            .args(["-b", &addr, "stalls", "--since", "10m", "--min-gap", "1s", "-o", "table"])
+            .output()
+            .unwrap();
+        eprintln!(
+            "$ chatctl stalls --since 10m --min-gap 1s\n{}{}",
+            String::from_utf8_lossy(&table.stdout),
+            String::from_utf8_lossy(&table.stderr)
+        );
+    })
+    .await;
+}

@@ -8,5 +8,6 @@ pub mod lag;
 pub mod pick;
 pub mod range;
 pub mod replay;
+pub mod stalls;
 pub mod timeline;
 pub mod topics;
