@@ -13,7 +13,8 @@
 //! returns to 0, the operator commands work while it is down. Behind Sentinel: (j) the
 //! primary killed five times, (k) sentinels lost, (l) a lost acknowledged write, (m) the
 //! primary and the generating node killed together, (o) the generating node paused across
-//! a failover; and (n) `FLUSHALL` mid-stream. A failed scenario prints each node's log.
+//! a failover; (n) `FLUSHALL` mid-stream; and (p) `session --play` and `stalls` after two
+//! kills. A failed scenario prints each node's log.
 
 mod common;
 
