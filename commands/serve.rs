@@ -335,7 +335,7 @@ async fn start_workers(
     alert_channels: Vec<Channel>,
 ) -> anyhow::Result<Vec<workers::WorkerHandle>> {
     let needs_store = args.workers.iter().any(|w| WorkerKind::from(*w).needs_store());
-    let store = if needs_store { Some(Store::open(&args.store.audit_url).await?) } else { None };
+    let store = if needs_store { Some(Store::open_waiting(&args.store.audit_url).await?) } else { None };
     let mut deps = WorkerDeps {
         store,
         search_index: args.search_index.clone(),

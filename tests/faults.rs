@@ -496,3 +496,34 @@ async fn spooled_events_kafka_already_has_are_not_sent_twice() {
         "spool redelivery: 50 delivered + 10 undelivered left in the spool; each once in Kafka after the restart"
     );
 }
+
+/// A worker started while its store is down (PostgreSQL restarting) waits for it and says
+/// so, instead of exiting: once the store is back it listens and stores what was produced.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_worker_started_while_its_store_is_down_waits_for_it() {
+    const N: usize = 200;
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let kafka = broker.kafka();
+    let pg = Postgres::start();
+    produce(&kafka, &common::example_events(N, 20)).await;
+    pg.stop();
+    let port = free_port();
+    let mut w = audit_worker(&broker, &pg, port);
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert!(w.0.try_wait().unwrap().is_none(), "the worker exited:\n{}", tail(&broker.path("worker.log"), 20));
+    let log = std::fs::read_to_string(broker.path("worker.log")).unwrap();
+    assert!(log.contains("the store does not answer yet"), "{log}");
+    pg.start_again();
+    let store = Store::open(&pg.url).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while store.audit_counts().await.unwrap().0 < N as i64 {
+        assert!(
+            Instant::now() < deadline,
+            "not stored after the store came back\n{}",
+            tail(&broker.path("worker.log"), 20)
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(store.audit_counts().await.unwrap(), (N as i64, N as i64));
+}

@@ -190,6 +190,38 @@ impl Store {
         Store::open_in(url, None).await
     }
 
+    /// For a process that serves (the workers): the store opened once it answers. A store
+    /// that is down at start (PostgreSQL restarting, not up yet) is waited for, said once
+    /// and then every minute, instead of ending the process; settings that can never work
+    /// (a bad URL, bad credentials) end it at once.
+    pub async fn open_waiting(url: &str) -> Result<Store> {
+        let started = std::time::Instant::now();
+        let mut said: Option<std::time::Instant> = None;
+        let mut pause = Duration::from_millis(200);
+        loop {
+            match Store::open(url).await {
+                Ok(store) => {
+                    if said.is_some() {
+                        tracing::info!(waited = ?started.elapsed(), "the store answers: workers starting");
+                    }
+                    return Ok(store);
+                }
+                Err(Error::Broker(e)) => {
+                    if said.is_none_or(|at| at.elapsed() >= Duration::from_secs(60)) {
+                        tracing::warn!(
+                            store = %crate::security::redact_url(url), error = %e,
+                            "the store does not answer yet: waiting for it before starting the workers"
+                        );
+                        said = Some(std::time::Instant::now());
+                    }
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
     /// For a command that only reads: a SQLite store that does not exist is NotFound
     /// (opening it would create an empty one, and every query would answer "no results"
     /// as if the workers had written nothing).

@@ -161,7 +161,7 @@ async fn nemesis_run() {
     }
     let c2 = cluster.clone();
     let drained: Vec<(String, bool)> = tokio::task::spawn_blocking(move || {
-        let mut c = c2.lock().unwrap();
+        let mut c = c2.lock().unwrap_or_else(|e| e.into_inner());
         c.nodes.iter_mut().map(|n| (n.id.clone(), n.stop(Duration::from_secs(60)))).collect()
     })
     .await

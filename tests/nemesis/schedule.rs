@@ -144,14 +144,20 @@ pub async fn run(cluster: Arc<Mutex<Cluster>>, plan: Vec<Fault>, seed: u64, star
         tasks.push(tokio::spawn(async move {
             f.injected = Some(start.elapsed().as_millis() as u64);
             let (c2, f2) = (c.clone(), f.clone());
-            let (target, how) =
-                tokio::task::spawn_blocking(move || inject(&mut c2.lock().unwrap(), &f2, pick, mode)).await.unwrap();
+            let (target, how) = tokio::task::spawn_blocking(move || inject(&mut locked(&c2), &f2, pick, mode))
+                .await
+                .unwrap_or_else(|e| ("?".into(), format!("inject failed: {e}")));
             eprintln!("nemesis {:>7} ms: {} {target} {how}", f.injected.unwrap(), f.kind.name());
             f.target = target;
             f.how = how;
             tokio::time::sleep(Duration::from_millis(f.hold)).await;
             let f3 = f.clone();
-            tokio::task::spawn_blocking(move || heal(&mut c.lock().unwrap(), &f3)).await.unwrap();
+            let healed = tokio::task::spawn_blocking(move || heal(&mut locked(&c), &f3)).await;
+            match healed {
+                Ok(Ok(())) => {}
+                Ok(Err(why)) => f.how = format!("{} (heal: {why})", f.how),
+                Err(e) => f.how = format!("{} (heal panicked: {e})", f.how),
+            }
             f.healed = Some(start.elapsed().as_millis() as u64);
             eprintln!("nemesis {:>7} ms: healed {} {}", f.healed.unwrap(), f.kind.name(), f.target);
             b.lock().unwrap()[f.kind.part()] = false;
@@ -160,9 +166,17 @@ pub async fn run(cluster: Arc<Mutex<Cluster>>, plan: Vec<Fault>, seed: u64, star
     }
     let mut done = Vec::new();
     for t in tasks {
-        done.push(t.await.unwrap());
+        match t.await {
+            Ok(f) => done.push(f),
+            Err(e) => eprintln!("nemesis: a fault's task failed: {e}"),
+        }
     }
     done
+}
+
+/// The cluster, whatever an earlier fault's thread did while it held it.
+fn locked(c: &Mutex<Cluster>) -> std::sync::MutexGuard<'_, Cluster> {
+    c.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn node_index(target: &str) -> usize {
@@ -227,12 +241,20 @@ fn inject(c: &mut Cluster, f: &Fault, pick: usize, mode: Mode) -> (String, Strin
     }
 }
 
-fn heal(c: &mut Cluster, f: &Fault) {
-    if f.how.starts_with("skipped") {
-        return;
+/// Undo `f`; Err says what did not come back (the run goes on and records it).
+fn heal(c: &mut Cluster, f: &Fault) -> Result<(), String> {
+    if f.how.starts_with("skipped") || f.how.starts_with("inject failed") {
+        return Ok(());
     }
+    let again = |s: &mut crate::cluster::Served| {
+        if s.start_again() {
+            Ok(())
+        } else {
+            Err(format!("{} did not listen within 90 s (see its log)", s.id))
+        }
+    };
     match f.kind {
-        Kind::GatewayKill | Kind::GatewayDrain => c.nodes[node_index(&f.target)].start_again(),
+        Kind::GatewayKill | Kind::GatewayDrain => return again(&mut c.nodes[node_index(&f.target)]),
         Kind::GatewayPause => c.nodes[node_index(&f.target)].signal("-CONT"),
         Kind::CutFromRedis | Kind::CutFromBrokers => {
             let k = node_index(&f.target);
@@ -252,8 +274,9 @@ fn heal(c: &mut Cluster, f: &Fault) {
         Kind::RedisReplicaPause => c.redis.nodes[node_index(&f.target)].signal("-CONT"),
         Kind::BrokerKill => c.brokers.restart(node_index(&f.target)),
         Kind::PostgresStop => c.store.start_again(),
-        Kind::WorkerKill => c.worker.start_again(),
+        Kind::WorkerKill => return again(&mut c.worker),
     }
+    Ok(())
 }
 
 #[cfg(test)]
