@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use chatctl::events::{Event, Payload, Role};
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::{Llm, LlmRequest};
-use common::{Broker, Engine, Redis};
+use common::{Broker, Engine, Nginx, Redis};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
@@ -832,59 +832,6 @@ async fn g_rolling_restart_hands_answers_over() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn h_rolling_restart_behind_nginx() {
     bounded("h", rolling_restart("h", true)).await;
-}
-
-/// nginx running `deploy/nginx.conf` with these backends, on a port of its own.
-struct Nginx {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Nginx {
-    fn start(backends: &[u16]) -> Nginx {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
-        let port = common::free_port();
-        let mut conf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf")).unwrap();
-        conf = conf.replace("127.0.0.1:8000", &format!("127.0.0.1:{port}"));
-        for (k, b) in backends.iter().enumerate() {
-            conf = conf.replace(&format!("127.0.0.1:{}", 8080 + k), &format!("127.0.0.1:{b}"));
-        }
-        std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
-        let child = std::process::Command::new(common::find_binary("nginx", "NGINX_BIN"))
-            .arg("-p")
-            .arg(dir.path())
-            .arg("-c")
-            .arg(dir.path().join("nginx.conf"))
-            .arg("-e")
-            .arg(dir.path().join("error.log"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nginx starts");
-        common::wait_for_port(port, "nginx", Duration::from_secs(15));
-        Nginx { child, port, _dir: dir }
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            let log = std::fs::read_to_string(self._dir.path().join("error.log")).unwrap_or_default();
-            let other: Vec<&str> = log.lines().filter(|l| !l.contains("no live upstreams")).take(30).collect();
-            eprintln!("nginx error.log (besides `no live upstreams`):\n{}", other.join("\n"));
-        }
-        // SIGTERM: the master stops its workers too (SIGKILL would orphan them, still
-        // holding the port).
-        let _ = std::process::Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while self.child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Over a node's connection limit, nginx tries another node and the client connects.

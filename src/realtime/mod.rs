@@ -42,8 +42,12 @@ pub use subscriber::{Subscriber, Subscription};
 pub use target::RedisTarget;
 
 mod batch;
+mod liveness;
+mod quota;
 mod target;
 use batch::{batch_appends, Append, AppendRequest};
+pub use liveness::Dataset;
+pub use quota::Admission;
 
 /// The default lease: long enough to ride out a Redis hiccup of a second, short enough
 /// that a dead node's answers continue elsewhere within ~3 s.
@@ -112,43 +116,6 @@ const CLAIM: &str = include_str!("lua/claim.lua");
 
 const LEASES: &str = "chatctl:leases";
 
-/// The dataset's identity: an id set once (by whichever node looks first) that lives as
-/// long as the dataset. A node that finds it missing or changed knows Redis lost everything
-/// it held (FLUSHALL, a restart without persistence, a failover to an empty replica), not
-/// one message: it says so, and its answers in flight are written back.
-const DATASET: &str = "chatctl:dataset";
-
-/// KEYS: the dataset key. ARGV: a new id. Answers {1, id} when there is one, else sets the
-/// new one and answers {0, it}.
-const DATASET_SCRIPT: &str = "local v = redis.call('GET', KEYS[1]) \
-    if v then return {1, v} end redis.call('SET', KEYS[1], ARGV[1]) return {0, ARGV[1]}";
-
-/// Whether a user may start one more answer across the fleet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Admission {
-    Admitted,
-    /// The user has its concurrent answers already.
-    Full,
-    /// The user started its answers per minute already; the next may start in `retry`.
-    OverQuota {
-        retry: Duration,
-    },
-    /// The user's answers of the last buffer TTL hold its resume-buffer bytes; the count
-    /// lapses in `retry`.
-    OverBytes {
-        retry: Duration,
-    },
-}
-
-/// What a heartbeat found of the dataset's identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dataset {
-    /// The one this node knew (or the first it saw).
-    Same,
-    /// Redis lost the dataset this node knew.
-    Lost,
-}
-
 /// A message's key (`part`: meta, chunks, live, lease); the scripts build the same names.
 fn msg_key(message_id: &str, part: &str) -> String {
     format!("chatctl:msg:{{{message_id}}}:{part}")
@@ -160,16 +127,6 @@ pub fn stream_key(message_id: &str) -> String {
 
 pub fn channel(message_id: &str) -> String {
     msg_key(message_id, "live")
-}
-
-/// A user's stream slots across the fleet (sorted set: message id -> when the slot lapses).
-/// What a user's answers of the last buffer TTL hold in resume buffers (bytes).
-fn user_bytes_key(user: &str) -> String {
-    format!("chatctl:user:{{{user}}}:buffer-bytes")
-}
-
-fn user_streams_key(user: &str) -> String {
-    format!("chatctl:user:{{{user}}}:streams")
 }
 
 fn meta_key(message_id: &str) -> String {
@@ -548,66 +505,6 @@ impl ResumeBuffer {
         }))
     }
 
-    /// Take one of `user`'s stream slots across the fleet for `message_id`, unless `cap`
-    /// are taken: slots are members of a sorted set scored by when they lapse (`ttl`), so a
-    /// node that dies without releasing its slots frees them within `ttl`. True when taken.
-    pub async fn acquire_stream(
-        &self,
-        user: &str,
-        message_id: &str,
-        cap: usize,
-        ttl: Duration,
-        per_minute: usize,
-        max_bytes: usize,
-    ) -> Result<Admission> {
-        let mut conn = self.conn.clone();
-        let (got, ms): (i64, i64) = self
-            .acquire_slot
-            .key(user_streams_key(user))
-            .key(format!("chatctl:user:{{{user}}}:answers"))
-            .key(user_bytes_key(user))
-            .arg(message_id)
-            .arg(cap)
-            .arg(ttl.as_millis() as u64)
-            .arg(per_minute)
-            .arg(max_bytes)
-            .invoke_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
-        let retry = Duration::from_millis(ms.max(0) as u64);
-        Ok(match got {
-            1.. => Admission::Admitted,
-            0 => Admission::Full,
-            -1 => Admission::OverQuota { retry },
-            _ => Admission::OverBytes { retry },
-        })
-    }
-
-    /// Count `bytes` of a finished answer against `user`'s resume-buffer quota: the count
-    /// lives as long as a buffer (the buffer TTL, from the last answer), so it is what the
-    /// user's answers hold in Redis now, at most.
-    pub async fn charge_bytes(&self, user: &str, bytes: usize) -> Result<()> {
-        let mut conn = self.conn.clone();
-        let key = user_bytes_key(user);
-        let _: () = redis::pipe()
-            .atomic()
-            .incr(&key, bytes as u64)
-            .ignore()
-            .pexpire(&key, self.ttl.as_millis() as i64)
-            .ignore()
-            .query_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
-        Ok(())
-    }
-
-    /// Give `message_id`'s stream slot back (whichever node took it).
-    pub async fn release_stream(&self, user: &str, message_id: &str) -> Result<()> {
-        let mut conn = self.conn.clone();
-        let _: i64 = conn.zrem(user_streams_key(user), message_id).await.map_err(redis_err)?;
-        Ok(())
-    }
-
     /// Who a message belongs to (one HGET): checked before a resume subscribes or watches
     /// anything. None when Redis does not know the message.
     pub async fn owner(&self, message_id: &str) -> Result<Option<String>> {
@@ -629,39 +526,6 @@ impl ResumeBuffer {
         let reply: redis::streams::StreamRangeReply =
             conn.xrange_all(stream_key(message_id)).await.map_err(redis_err)?;
         Ok(buffered(&reply))
-    }
-
-    /// This node is alive for another `ttl`: its beat, and its name in the registry's index
-    /// (`chatctl:nodes`, node → when it last beat; names silent for an hour are dropped).
-    /// Beat (the node registry) and look at the dataset's identity: Lost when Redis no
-    /// longer holds the dataset this node knew (see [`DATASET`]).
-    pub async fn heartbeat(&self, node: &str, info: &str, ttl: Duration) -> Result<Dataset> {
-        let mut conn = self.conn.clone();
-        let now = chrono::Utc::now().timestamp_millis();
-        let candidate = uuid::Uuid::now_v7().to_string();
-        let ((existed, id),): ((i64, String),) = redis::pipe()
-            .pset_ex(node_key(node), info, ttl.as_millis() as u64)
-            .ignore()
-            .zadd(fleet::NODES, node, now)
-            .ignore()
-            .zrembyscore(fleet::NODES, "-inf", now - 3_600_000)
-            .ignore()
-            .cmd("EVAL")
-            .arg(DATASET_SCRIPT)
-            .arg(1)
-            .arg(DATASET)
-            .arg(&candidate)
-            .query_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
-        let mut known = self.dataset.lock().unwrap();
-        let seen = match known.as_deref() {
-            None => Dataset::Same,
-            Some(k) if existed == 1 && k == id => Dataset::Same,
-            Some(_) => Dataset::Lost,
-        };
-        *known = Some(id);
-        Ok(seen)
     }
 
     pub async fn ping(&self) -> Result<()> {

@@ -1186,3 +1186,56 @@ impl Drop for BrokerCluster {
         }
     }
 }
+
+/// nginx running `deploy/nginx.conf` with these backends, on a port of its own.
+pub struct Nginx {
+    child: Child,
+    pub port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Nginx {
+    pub fn start(backends: &[u16]) -> Nginx {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
+        let port = free_port();
+        let mut conf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf")).unwrap();
+        conf = conf.replace("127.0.0.1:8000", &format!("127.0.0.1:{port}"));
+        for (k, b) in backends.iter().enumerate() {
+            conf = conf.replace(&format!("127.0.0.1:{}", 8080 + k), &format!("127.0.0.1:{b}"));
+        }
+        std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
+        let child = Command::new(find_binary("nginx", "NGINX_BIN"))
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-c")
+            .arg(dir.path().join("nginx.conf"))
+            .arg("-e")
+            .arg(dir.path().join("error.log"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("nginx starts");
+        wait_for_port(port, "nginx", Duration::from_secs(15));
+        Nginx { child, port, _dir: dir }
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(self._dir.path().join("error.log")).unwrap_or_default();
+            let other: Vec<&str> = log.lines().filter(|l| !l.contains("no live upstreams")).take(30).collect();
+            eprintln!("nginx error.log (besides `no live upstreams`):\n{}", other.join("\n"));
+        }
+        // SIGTERM: the master stops its workers too (SIGKILL would orphan them, still
+        // holding the port).
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

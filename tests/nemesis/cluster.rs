@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, BrokerCluster, Postgres, RedisProc};
+use crate::common::{self, BrokerCluster, Nginx, Postgres, RedisProc};
 use crate::proxy::{Mode, Proxy};
 
 pub const MASTER: &str = "chatctl";
@@ -210,52 +210,6 @@ async fn start_redis() -> Redis {
     let ready = tokio::task::block_in_place(|| r.wait_primary(None, Duration::from_secs(30)));
     assert_eq!(ready, Some(0), "Sentinel names node 0 the primary");
     r
-}
-
-/// nginx running `deploy/nginx.conf` in front of the three nodes.
-pub struct Nginx {
-    child: Child,
-    pub port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Nginx {
-    fn start(backends: &[u16]) -> Nginx {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
-        let port = common::free_port();
-        let mut conf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf")).unwrap();
-        conf = conf.replace("127.0.0.1:8000", &format!("127.0.0.1:{port}"));
-        for (k, b) in backends.iter().enumerate() {
-            conf = conf.replace(&format!("127.0.0.1:{}", 8080 + k), &format!("127.0.0.1:{b}"));
-        }
-        std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
-        let child = Command::new(common::find_binary("nginx", "NGINX_BIN"))
-            .arg("-p")
-            .arg(dir.path())
-            .arg("-c")
-            .arg(dir.path().join("nginx.conf"))
-            .arg("-e")
-            .arg(dir.path().join("error.log"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nginx starts");
-        common::wait_for_port(port, "nginx", Duration::from_secs(15));
-        Nginx { child, port, _dir: dir }
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while self.child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 pub struct Cluster {
