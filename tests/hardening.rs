@@ -577,16 +577,23 @@ async fn a_broker_down_past_the_message_timeout_quarantines_nothing() {
     let deadline = Instant::now() + Duration::from_secs(60);
     let events = loop {
         let events = read_events(&kafka);
+        // Both the completion and the answer of each (retried events land in any order).
         let done = ids
             .iter()
             .filter(|id| {
                 events.iter().any(|e| e.event_type() == "STREAM_COMPLETED" && e.payload.message_id() == id.as_str())
+                    && events.iter().any(|e| matches!(&e.payload, Payload::ChatMessage(m) if &m.message_id == *id))
             })
             .count();
         if done == ids.len() {
             break events;
         }
-        assert!(Instant::now() < deadline, "{done} of {} completions in Kafka\n{}", ids.len(), tail(&node.log, 30));
+        assert!(
+            Instant::now() < deadline,
+            "{done} of {} answers and completions in Kafka\n{}",
+            ids.len(),
+            tail(&node.log, 30)
+        );
         tokio::time::sleep(Duration::from_millis(500)).await;
     };
     for id in &ids {
