@@ -86,6 +86,20 @@ fn lag(kafka: &chatctl::kafka::KafkaSettings, group: &str) -> Option<i64> {
     Some(total)
 }
 
+/// The audit worker's lag, polled each second until it is 0 or `within` is over: the last
+/// figure read (None when the broker could not tell).
+async fn lag_to_zero(kafka: &chatctl::kafka::KafkaSettings, within: Duration) -> Option<i64> {
+    let deadline = Instant::now() + within;
+    loop {
+        let k = kafka.clone();
+        let last = tokio::task::spawn_blocking(move || lag(&k, "chatctl-audit")).await.unwrap();
+        if last == Some(0) || Instant::now() >= deadline {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
 fn count_lines(path: &std::path::Path) -> usize {
     std::fs::read_to_string(path).map(|t| t.lines().filter(|l| !l.trim().is_empty()).count()).unwrap_or(0)
 }
@@ -149,16 +163,7 @@ async fn nemesis_run() {
 
     // Quiesce: the worker's lag back to 0 (bounded), then the nodes drained (their spools
     // flushed), then read what Kafka and the store hold.
-    let deadline = Instant::now() + Duration::from_secs(180);
-    let mut last_lag = None;
-    while Instant::now() < deadline {
-        let k = kafka.clone();
-        last_lag = tokio::task::spawn_blocking(move || lag(&k, "chatctl-audit")).await.unwrap();
-        if last_lag == Some(0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
+    lag_to_zero(&kafka, Duration::from_secs(180)).await;
     let c2 = cluster.clone();
     let drained: Vec<(String, bool)> = tokio::task::spawn_blocking(move || {
         let mut c = c2.lock().unwrap_or_else(|e| e.into_inner());
@@ -168,15 +173,7 @@ async fn nemesis_run() {
     .unwrap();
     eprintln!("nemesis: nodes stopped: {drained:?}");
     // Events the nodes flushed at their stop reach the worker too.
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while Instant::now() < deadline {
-        let k = kafka.clone();
-        last_lag = tokio::task::spawn_blocking(move || lag(&k, "chatctl-audit")).await.unwrap();
-        if last_lag == Some(0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
-    }
+    let last_lag = lag_to_zero(&kafka, Duration::from_secs(120)).await;
     let k = kafka.clone();
     let events = tokio::task::spawn_blocking(move || common::read_events(&k)).await.unwrap();
     let store = chatctl::store::Store::open(&store_url).await.unwrap();
