@@ -30,6 +30,9 @@ pub struct Metrics {
     pub redis_failover_ready: Gauge<i64, std::sync::atomic::AtomicI64>,
     /// Replicas the sentinels see up, at scrape.
     pub redis_replicas_up: Gauge<i64, std::sync::atomic::AtomicI64>,
+    /// Tasks alive in the node's runtime, at scrape: one per connection, answer and
+    /// background loop, so a count that does not come back after a burst is a leak.
+    pub runtime_tasks: Gauge<i64, std::sync::atomic::AtomicI64>,
     pub events_coalesced: Counter,
     pub events_failed: Counter,
     pub events_retried: Counter,
@@ -83,6 +86,7 @@ impl Default for Metrics {
             redis_sentinels_unreachable: Gauge::default(),
             redis_failover_ready: Gauge::default(),
             redis_replicas_up: Gauge::default(),
+            runtime_tasks: Gauge::default(),
             events_coalesced: Counter::default(),
             events_failed: Counter::default(),
             events_retried: Counter::default(),
@@ -153,6 +157,7 @@ impl Metrics {
     /// Connections, answers and the real-time path.
     fn register_gateway(&self, r: &mut Registry) {
         r.register("ws_connections", "Open WebSocket connections", self.connections.clone());
+        r.register("runtime_tasks", "Tasks alive in the node's runtime", self.runtime_tasks.clone());
         r.register("streams_active", "Answers being generated", self.streams_active.clone());
         r.register(
             "streams_following",
@@ -306,6 +311,9 @@ impl Metrics {
     }
 
     pub fn render(&self) -> String {
+        if let Ok(rt) = tokio::runtime::Handle::try_current() {
+            self.runtime_tasks.set(i64::try_from(rt.metrics().num_alive_tasks()).unwrap_or(i64::MAX));
+        }
         let mut out = String::new();
         encode(&mut out, &self.registry).expect("writing to a String cannot fail");
         out

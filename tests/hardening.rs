@@ -1,7 +1,7 @@
 //! Hardening, end to end on the real `chatctl serve` process, real tansu and real sockets:
 //! - 2,000 connections that never finish their headers (half send nothing at all) and
 //!   2,000 WebSockets that never answer a ping: all closed within the configured timeouts,
-//!   a new client served meanwhile, and the node's memory reused from burst to burst.
+//!   a new client served meanwhile, and every connection's task gone after each burst (RSS under a ceiling).
 //! - A 2 MB answer from the upstream: capped with ANSWER_TOO_LARGE by default; with the
 //!   cap raised, delivered, its 2 MB CHAT_MESSAGE quarantined (Kafka's limit is 1 MB) and
 //!   the spool's mark moving on; the next chats' events land either way.
@@ -131,7 +131,7 @@ async fn chat(port: u16, user: &str, text: &str) -> (String, String, Value) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn slow_headers_and_silent_websockets_are_closed_in_time_and_memory_returns() {
+async fn slow_headers_and_silent_websockets_are_closed_in_time_and_leave_nothing_behind() {
     const SLOW: usize = 2000;
     const IDLE: usize = 2000;
     let broker = Broker::start(Engine::Memory);
@@ -163,41 +163,35 @@ async fn slow_headers_and_silent_websockets_are_closed_in_time_and_memory_return
     assert_eq!(end["type"], "done");
     tokio::time::sleep(Duration::from_secs(1)).await;
     let baseline = rss_kib(node.pid());
+    let tasks_before = node.metric("chatctl_runtime_tasks").await;
 
-    // Three bursts. What the node frees after one is either returned or kept by the
-    // allocator for the next: the later bursts must not grow it (nothing is kept per
-    // connection), and what stays is well under what the burst took.
+    // Three bursts. Every connection is a task in the node's runtime, so a connection the
+    // node forgets shows as a task that stays: after each burst the count is back where it
+    // was (a few background loops may be mid-tick, hence the slack of 16).
     let mut afters = Vec::new();
     let mut peaks = Vec::new();
     for round in 1..=3 {
         let (p, after) = burst(&node, SLOW, IDLE, round).await;
         peaks.push(p);
         afters.push(after);
-    }
-    eprintln!("hardening: RSS baseline {baseline} KiB, peaks {peaks:?} KiB, after each burst {afters:?} KiB");
-    // What stays after a burst is what tokio's I/O slab and the allocator's per-thread heaps
-    // keep for reuse: it follows how many sockets were open at once, and on which worker
-    // threads (measured: 55-72 MiB after a burst, in any order; 88 MiB once on a loaded
-    // machine, 54 MiB over its baseline, with the next burst back at 68). A leak adds at
-    // every burst: no burst may keep 16 MiB (4 KiB per socket of the burst) over the most
-    // kept before it, and after three bursts at most 64 MiB over the baseline.
-    for k in 1..afters.len() {
-        let before = afters[..k].iter().max().copied().unwrap_or_default();
+        let tasks = node.metric("chatctl_runtime_tasks").await;
+        eprintln!("hardening round {round}: {tasks} runtime tasks ({tasks_before} before the bursts)");
         assert!(
-            afters[k] <= before + 16 * 1024,
-            "memory grows from burst to burst: baseline {baseline} KiB, peaks {peaks:?} KiB, after each burst {afters:?} KiB"
+            tasks <= tasks_before + 16.0,
+            "burst {round} left tasks behind: {tasks_before} before the bursts, {tasks} after"
         );
     }
+    eprintln!("hardening: RSS baseline {baseline} KiB, peaks {peaks:?} KiB, after each burst {afters:?} KiB");
+    // What stays in RSS after a burst is what tokio's I/O slab and the allocator's
+    // per-thread heaps keep for reuse: it follows how many sockets were open at once (how
+    // fast they opened), not how many bursts there were, and glibc returns it when it
+    // chooses (measured: 55-72 MiB after a burst; 89 MiB once, after the burst that opened
+    // in 4.6 s instead of 14 s, 51 MiB over its baseline). The leak check is the task count
+    // above; RSS is held to a ceiling that no burst of 4,000 sockets may pass.
     assert!(
-        afters.iter().all(|a| *a <= baseline + 64 * 1024),
-        "memory kept after the bursts: baseline {baseline} KiB, after each burst {afters:?} KiB"
+        afters.iter().chain(&peaks).all(|a| *a <= baseline + 96 * 1024),
+        "memory over the ceiling: baseline {baseline} KiB, peaks {peaks:?} KiB, after each burst {afters:?} KiB"
     );
-    // Whether one burst's freed pages go back to the system at once is the allocator's
-    // choice (glibc kept all of a burst once, 89 MiB peak and after, on a loaded machine),
-    // so the returned memory is asserted over the bursts: what the last one keeps is below
-    // the most any burst took.
-    let (top, last) = (peaks.iter().max().copied().unwrap_or_default(), afters[afters.len() - 1]);
-    assert!(last < top, "nothing returned after the bursts: peaks {peaks:?} KiB, after each burst {afters:?} KiB");
     // The node still serves.
     let (_, _, end) = chat(node.port, "after", "and now?").await;
     assert_eq!(end["type"], "done");
