@@ -65,7 +65,8 @@ const EXAMPLES: &[(&str, &str)] = &[
     (
         "stalls",
         "chatctl stalls --since 1h
-  chatctl stalls --since 10m --min-gap 1s --node node-2 -o json",
+  chatctl stalls --since 10m --min-gap 1s --node node-2 -o json
+  chatctl stalls --watch --min-gap 1s   # each new stall as it happens",
     ),
     ("audit", "chatctl audit sessions --user alice\n  chatctl audit latency --since 1h\n  chatctl audit errors --since 30m"),
     ("audit sessions", "chatctl audit sessions --user alice\n  chatctl audit sessions --user alice --since 7d -o json"),

@@ -1527,6 +1527,24 @@ async fn connect_with_session(port: u16, user: &str) -> (Ws, String) {
 async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
     bounded("p", async {
         let cluster = Cluster::start().await;
+        // `stalls --watch`, started before any answer: it must print each takeover's wait
+        // as the events that end it arrive, once.
+        let mut watcher = common::chatctl()
+            .args(["-b", &cluster.broker.addr, "stalls", "--watch", "--interval", "500ms"])
+            .args(["--since", "10m", "--min-gap", "1s", "-o", "json"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let watched = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+        let lines = watcher.stdout.take().unwrap();
+        let into = watched.clone();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for l in std::io::BufReader::new(lines).lines().map_while(Result::ok) {
+                into.lock().unwrap().push(serde_json::from_str(&l).unwrap());
+            }
+        });
         let mut taken = Vec::new();
         let mut restarted = Vec::new();
         for (victim, follower) in [(0usize, 1usize), (1, 2)] {
@@ -1656,6 +1674,23 @@ async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
         let expected: std::collections::BTreeSet<String> = taken.iter().map(|t| t.2.clone()).collect();
         assert_eq!(by_takeover, expected, "the answers that crossed a takeover, and only them");
         assert!(stalls.iter().all(|s| s["messageId"] != calm.message_id.as_str()), "{stalls:?}");
+        // The watcher saw the same stalls, each once, as their answers ended.
+        let key = |s: &Value| (s["messageId"].as_str().unwrap().to_string(), s["beforeChunk"].as_u64().unwrap());
+        let expected: std::collections::BTreeSet<_> = stalls.iter().map(key).collect();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let keys: Vec<_> = watched.lock().unwrap().iter().map(key).collect();
+            let unique: std::collections::BTreeSet<_> = keys.iter().cloned().collect();
+            assert_eq!(unique.len(), keys.len(), "a stall printed twice by --watch: {keys:?}");
+            if unique == expected {
+                break;
+            }
+            assert!(Instant::now() < deadline, "stalls --watch printed {keys:?}\nthe one-shot read {expected:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert!(watcher.try_wait().unwrap().is_none(), "the watcher is still running");
+        let _ = watcher.kill();
+        let _ = watcher.wait();
         let table = common::chatctl()
             .args(["-b", &addr, "stalls", "--since", "10m", "--min-gap", "1s", "-o", "table"])
             .output()

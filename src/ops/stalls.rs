@@ -12,9 +12,14 @@
 
 use std::collections::BTreeMap;
 
+use rdkafka::Message;
 use serde::Serialize;
 
-use crate::events::{Event, Payload, Role};
+use crate::error::Result;
+use crate::events::{Event, Payload, Role, CHAT_EVENTS, STREAM_EVENTS};
+use crate::kafka::KafkaSettings;
+use crate::ops::range::{resolve, RangeSpec};
+use crate::ops::replay::{read, Filter, Take};
 
 /// One answer as the log tells it.
 #[derive(Debug, Clone, Default)]
@@ -71,33 +76,98 @@ pub struct Stall {
 pub fn answers<'a>(events: impl IntoIterator<Item = &'a Event>) -> BTreeMap<String, Answer> {
     let mut out: BTreeMap<String, Answer> = BTreeMap::new();
     for e in events {
-        let id = e.payload.message_id();
-        if id.is_empty() || matches!(&e.payload, Payload::ChatMessage(m) if m.role == Role::User) {
-            continue;
-        }
-        let a = out.entry(id.to_string()).or_default();
-        if a.message_id.is_empty() {
-            a.message_id = id.to_string();
-            a.session_id = e.session_id.clone();
-        }
-        let t = e.timestamp.timestamp_millis();
-        let node = e.metadata.node_id.clone();
-        match &e.payload {
-            Payload::SessionStarted(_) => a.started = Some((t, node)),
-            Payload::ChunkReceived(c) => {
-                let newer = a.chunks.get(&c.chunk_index).is_none_or(|(at, _, _)| *at <= t);
-                if newer {
-                    a.chunks.insert(c.chunk_index, (t, c.content_length, node));
-                }
-            }
-            Payload::StreamResumed(r) => a.takeovers.push((t, r.epoch, r.from_chunk, node, r.previous_node_id.clone())),
-            Payload::StreamError(s) => a.errors.push((t, s.error_code.clone())),
-            Payload::StreamCompleted(_) => a.completed = Some(t),
-            Payload::ChatMessage(m) if m.role == Role::Assistant => a.text = Some(m.content.clone()),
-            Payload::ChatMessage(_) => {}
-        }
+        add(&mut out, e);
     }
     out
+}
+
+/// One more event into `answers`; the message id of the answer it touched, if any.
+pub fn add<'a>(answers: &mut BTreeMap<String, Answer>, e: &'a Event) -> Option<&'a str> {
+    let id = e.payload.message_id();
+    if id.is_empty() || matches!(&e.payload, Payload::ChatMessage(m) if m.role == Role::User) {
+        return None;
+    }
+    let a = answers.entry(id.to_string()).or_default();
+    if a.message_id.is_empty() {
+        a.message_id = id.to_string();
+        a.session_id = e.session_id.clone();
+    }
+    let t = e.timestamp.timestamp_millis();
+    let node = e.metadata.node_id.clone();
+    match &e.payload {
+        Payload::SessionStarted(_) => a.started = Some((t, node)),
+        Payload::ChunkReceived(c) => {
+            let newer = a.chunks.get(&c.chunk_index).is_none_or(|(at, _, _)| *at <= t);
+            if newer {
+                a.chunks.insert(c.chunk_index, (t, c.content_length, node));
+            }
+        }
+        Payload::StreamResumed(r) => a.takeovers.push((t, r.epoch, r.from_chunk, node, r.previous_node_id.clone())),
+        Payload::StreamError(s) => a.errors.push((t, s.error_code.clone())),
+        Payload::StreamCompleted(_) => a.completed = Some(t),
+        Payload::ChatMessage(m) if m.role == Role::Assistant => a.text = Some(m.content.clone()),
+        Payload::ChatMessage(_) => {}
+    }
+    Some(id)
+}
+
+/// Both event topics read forward from a time: the first call reads from a minute before
+/// it (a wait that ends in range may have begun before), each later one the records
+/// appended since the call before (`stalls --watch`). Blocking: run it off the runtime.
+pub struct Reader {
+    kafka: KafkaSettings,
+    since_ms: i64,
+    until_ms: Option<i64>,
+    /// Where each partition's next read starts, once read.
+    next: BTreeMap<(String, i32), i64>,
+}
+
+/// How far before the range's start its events are read.
+pub const LOOK_BACK_MS: i64 = 60_000;
+
+impl Reader {
+    pub fn new(kafka: KafkaSettings, since_ms: i64, until_ms: Option<i64>) -> Reader {
+        Reader { kafka, since_ms, until_ms, next: BTreeMap::new() }
+    }
+
+    /// The events not read yet, and how many records could not be decoded.
+    pub fn next_events(&mut self) -> Result<(Vec<Event>, usize)> {
+        let first = self.next.is_empty();
+        let spec = if first {
+            RangeSpec { since_ms: Some(self.since_ms - LOOK_BACK_MS), until_ms: self.until_ms, ..RangeSpec::default() }
+        } else {
+            RangeSpec::default()
+        };
+        let mut resolved = resolve(&self.kafka, &[STREAM_EVENTS, CHAT_EVENTS], &spec)?;
+        if !first {
+            for r in &mut resolved.ranges {
+                if let Some(n) = self.next.get(&(r.topic.clone(), r.partition)) {
+                    r.start = (*n).clamp(r.start, r.end);
+                    r.check = None;
+                }
+            }
+        }
+        let (mut events, mut bad) = (Vec::new(), 0);
+        let mut notes = resolved.notes.clone();
+        read(
+            &self.kafka,
+            &resolved.ranges,
+            &Filter::default(),
+            |m| {
+                match m.payload().map(Event::decode) {
+                    Some(Ok(e)) => events.push(e),
+                    _ => bad += 1,
+                }
+                Ok(Take::More)
+            },
+            |_| {},
+            &mut notes,
+        )?;
+        for r in &resolved.ranges {
+            self.next.insert((r.topic.clone(), r.partition), r.end);
+        }
+        Ok((events, bad))
+    }
 }
 
 impl Answer {

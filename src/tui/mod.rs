@@ -33,6 +33,14 @@ pub trait Screen {
     fn update(&mut self, update: Self::Update);
     fn key(&mut self, key: KeyEvent) -> Flow;
     fn render(&self, frame: &mut Frame);
+    /// Moves a clock of the screen's own (a player); whether it changed what is shown.
+    fn tick(&mut self) -> bool {
+        false
+    }
+    /// Whether a clock of the screen's runs: the loop then wakes ten times a second.
+    fn animating(&self) -> bool {
+        false
+    }
 }
 
 /// The keys every list screen reads alike (k9s habits): while the filter line is typed,
@@ -99,7 +107,8 @@ pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Resul
         }
         // Keys wake it at once; the pollers' updates are looked at four times a second (an
         // idle console wakes for nothing else).
-        if event::poll(Duration::from_millis(250))? {
+        let wait = if screen.animating() { Duration::from_millis(100) } else { Duration::from_millis(250) };
+        if event::poll(wait)? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if is_interrupt(&k) || screen.key(k) == Flow::Quit {
@@ -114,6 +123,9 @@ pub fn run<S: Screen>(screen: &mut S, updates: Receiver<S::Update>) -> io::Resul
         while let Ok(u) = updates.try_recv() {
             screen.update(u);
             fresh = true;
+        }
+        if screen.tick() {
+            keyed = true;
         }
     }
 }

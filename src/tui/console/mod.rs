@@ -10,6 +10,7 @@ pub mod fleet;
 pub mod grid;
 pub mod nodes;
 pub mod panes;
+pub mod player;
 pub mod session;
 pub mod sessions;
 pub mod streams;
@@ -466,6 +467,18 @@ impl Screen for Console {
 
     fn key(&mut self, key: KeyEvent) -> Flow {
         self.handle(key)
+    }
+
+    fn tick(&mut self) -> bool {
+        let top = self.top();
+        match (&mut self.session.player, top) {
+            (Some(p), ScreenId::Session) => p.tick(),
+            _ => false,
+        }
+    }
+
+    fn animating(&self) -> bool {
+        self.top() == ScreenId::Session && self.session.player.as_ref().is_some_and(|p| p.running())
     }
 
     fn render(&self, f: &mut Frame) {

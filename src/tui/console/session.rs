@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
@@ -13,8 +13,10 @@ use ratatui::Frame;
 
 use super::fleet::FleetState;
 use super::grid::{Column, Grid, GridRow};
+use super::player::Player;
 use super::{Pane, Reply};
 use crate::events::Payload;
+use crate::ops::stalls::answers;
 use crate::ops::timeline::{event_line, Timeline};
 use crate::tui::text::{clock, sparkline};
 
@@ -41,7 +43,8 @@ const COLUMNS: [Column; 8] = [
 const KEYS: &[(&str, &str)] = &[
     ("j/k", "select an event: its raw JSON below"),
     ("Shift+letter", "sort by that column"),
-    ("Esc", "back to the answers"),
+    ("p", "play the selected event's answer (or the last one) as its user saw it"),
+    ("Esc", "close the player; then back to the answers"),
 ];
 
 #[derive(Debug, Default)]
@@ -51,6 +54,10 @@ pub struct SessionPane {
     pub updated_ms: Option<i64>,
     pub failing: Option<(i64, String)>,
     pub grid: Grid,
+    /// `p`: an answer played in a pane.
+    pub player: Option<Player>,
+    /// Why `p` had nothing to play.
+    pub note: Option<String>,
 }
 
 impl SessionPane {
@@ -68,6 +75,31 @@ impl SessionPane {
                 }
             }
             _ => {} // an answer for a session no longer shown
+        }
+    }
+
+    /// `p`: the answer of the selected event, or the session's last one with chunks.
+    fn play(&mut self) {
+        let Some(t) = &self.timeline else {
+            self.note = Some("nothing to play yet: the timeline is being read".into());
+            return;
+        };
+        let all = answers(&t.events);
+        let shown = self.rows();
+        let selected = self
+            .grid
+            .selected(&shown)
+            .and_then(|r| t.events.iter().find(|e| e.event_id.to_string() == r.id))
+            .map(|e| e.payload.message_id().to_string());
+        let answer = selected.and_then(|id| all.get(&id).filter(|a| !a.chunks.is_empty())).or_else(|| {
+            all.values().filter(|a| !a.chunks.is_empty()).max_by_key(|a| a.chunks.values().next().map(|c| c.0))
+        });
+        match answer {
+            Some(a) => {
+                self.player = Some(Player::new(a));
+                self.note = None;
+            }
+            None => self.note = Some("no answer with chunks in this session to play".into()),
         }
     }
 
@@ -163,7 +195,12 @@ impl Pane for SessionPane {
     }
 
     fn help(&self) -> Vec<String> {
-        super::key_lines(KEYS)
+        let mut keys = super::key_lines(KEYS);
+        if self.player.is_some() {
+            keys.push(String::new());
+            keys.extend(super::key_lines(super::player::KEYS));
+        }
+        keys
     }
 
     fn grid(&self) -> Option<&Grid> {
@@ -174,7 +211,25 @@ impl Pane for SessionPane {
         Some(&mut self.grid)
     }
 
+    fn back(&mut self) -> bool {
+        if self.player.take().is_some() {
+            return true;
+        }
+        self.grid.back()
+    }
+
     fn key(&mut self, k: &KeyEvent, _fleet: &FleetState) -> Reply {
+        if !self.grid.editing {
+            if let Some(p) = &mut self.player {
+                if p.key(k) {
+                    return Reply::Done;
+                }
+            }
+            if k.code == KeyCode::Char('p') {
+                self.play();
+                return Reply::Done;
+            }
+        }
         let shown = self.rows();
         if self.grid.key(k, &COLUMNS, &shown) {
             Reply::Done
@@ -184,10 +239,13 @@ impl Pane for SessionPane {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, _fleet: &FleetState) {
-        let summary = self.summary();
+        let mut summary = self.summary();
+        if let Some(n) = &self.note {
+            summary.push(Line::styled(n.clone(), Style::default().fg(Color::Cyan)));
+        }
+        let lower = if self.player.is_some() { Constraint::Percentage(45) } else { Constraint::Length(6) };
         let [head, table, raw] =
-            Layout::vertical([Constraint::Length(summary.len() as u16 + 2), Constraint::Min(5), Constraint::Length(6)])
-                .areas(area);
+            Layout::vertical([Constraint::Length(summary.len() as u16 + 2), Constraint::Min(5), lower]).areas(area);
         let mut title = format!(" session {} ", self.session.as_deref().unwrap_or("-"));
         match (&self.failing, self.updated_ms) {
             (Some((since, e)), _) => title.push_str(&format!("STALE since {}: {e} ", clock(*since))),
@@ -198,6 +256,10 @@ impl Pane for SessionPane {
         f.render_widget(Paragraph::new(summary).block(block), head);
         let shown = self.rows();
         self.grid.render(f, table, " events (both topics, time order) ".into(), &COLUMNS, &shown);
+        if let Some(p) = &self.player {
+            p.render(f, raw);
+            return;
+        }
         let selected = self
             .grid
             .selected(&shown)

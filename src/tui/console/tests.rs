@@ -433,3 +433,46 @@ fn streams_refresh_the_rows_in_view_between_reads_of_the_whole_list() {
     let m2 = t.lines().find(|l| l.contains("m-2 ")).unwrap();
     assert!(m2.contains(" 12 "), "the others kept: {m2}");
 }
+
+#[test]
+fn p_plays_the_answer_in_a_pane_with_its_takeover_marked_and_esc_closes_it() {
+    let mut c = console();
+    c.open(ScreenId::Streams);
+    c.key(key(KeyCode::Char('G')));
+    c.key(key(KeyCode::Enter));
+    c.update(Update::Timeline(super::session::TimelineUpdate::Read(Box::new(timeline()), T0 + 2000)));
+    assert!(!c.animating());
+    c.key(key(KeyCode::Char('p')));
+    assert!(c.animating(), "the player runs: the loop wakes for its clock");
+    let t = render_lines(&c, 170, 40).join("\n");
+    assert!(t.contains("play m-2 — chunk 1/10, 0.0 s of 9.0 s, 1× playing"), "{t}");
+    // Four and a half seconds of the answer: chunks 0-4, not yet the one after the takeover.
+    c.session.player.as_mut().unwrap().advance(4_500.0);
+    let t = render_lines(&c, 170, 40).join("\n");
+    assert!(t.contains("chunk 5/10"), "{t}");
+    assert!(!t.contains("takeover: node-3"), "{t}");
+    c.session.player.as_mut().unwrap().advance(600.0);
+    assert!(render_lines(&c, 170, 40).join("\n").contains("chunk 6/10, 5.1 s of 9.0 s"));
+    let played: String =
+        c.session.player.as_ref().unwrap().lines()[0].spans.iter().map(|s| s.content.to_string()).collect();
+    assert!(
+        played.ends_with(
+            "[chunk 4: 4 B] ⟨waited 1.0 s: takeover: node-3 continued from chunk 5 (epoch 1) after node-2 was lost⟩ \
+             [chunk 5: 4 B]▌"
+        ),
+        "{played}"
+    );
+    // Space pauses; the help lists the player's keys.
+    c.key(key(KeyCode::Char(' ')));
+    assert!(!c.animating());
+    c.key(key(KeyCode::Char('?')));
+    let t = render_lines(&c, 170, 60).join("\n");
+    assert!(t.contains("faster / slower"), "{t}");
+    c.key(key(KeyCode::Char('?')));
+    // Esc closes the player first, then goes back.
+    c.key(key(KeyCode::Esc));
+    assert_eq!(c.top(), ScreenId::Session);
+    assert!(c.session.player.is_none());
+    c.key(key(KeyCode::Esc));
+    assert_eq!(c.top(), ScreenId::Streams);
+}
