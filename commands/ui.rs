@@ -17,9 +17,11 @@ use chatctl::realtime::fleet::FleetReader;
 use chatctl::realtime::RedisTarget;
 use chatctl::tui::console::fleet::FleetUpdate;
 use chatctl::tui::console::session::TimelineUpdate;
+use chatctl::tui::console::stalls::StallsUpdate;
 use chatctl::tui::console::topics::TopicsUpdate;
 use chatctl::tui::console::{
-    resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_NODES, WANT_RECENT, WANT_TOPICS,
+    resolve, Console, Request, ScreenId, Update, WANT_IN_FLIGHT, WANT_LAG, WANT_NODES, WANT_RECENT, WANT_STALLS,
+    WANT_TOPICS,
 };
 use chatctl::tui::dlq::{Action, DlqState, DlqUpdate};
 use chatctl::tui::lag::{LagState, LagUpdate};
@@ -33,7 +35,8 @@ use crate::Context;
 Screens: :nodes (every node's heartbeat: connections, answers generating and followed, chunk \
 deliveries/s, p99 chunk latency, events/s, the producer's queue, workers and their lag, takeovers \
 as they happen; a node silent past its lease TTL turns red), :streams (answers in flight: owner, \
-epoch, chunks, age, followed; Enter: the session's timeline, live), :groups (lag, seconds, \
+epoch, chunks, age, followed; Enter: the session's timeline, live, where p plays an answer as its \
+user saw it), :stalls (every wait of the users in a window, with its cause), :groups (lag, seconds, \
 Burrow's status), :dlq (dead letters, re-drive after a confirmation), :topics (partitions, records, \
 rate in, the groups reading each; Enter: partitions and last records; Delete: delete after typing \
 its name). Every action also shows the equivalent command. Keys: `?` on any screen.
@@ -41,7 +44,7 @@ its name). Every action also shows the equivalent command. Keys: `?` on any scre
 The node figures ride in each node's heartbeat in Redis (not scraped from each /metrics, which \
 listens on 127.0.0.1 by default): the console needs a route to Redis and to Kafka, nothing else.")]
 pub struct Args {
-    /// The screen to open: nodes, streams, groups (lag), dlq, topics
+    /// The screen to open: nodes, streams, sessions, stalls, groups (lag), dlq, topics
     #[arg(long, default_value = "nodes", value_parser = screen)]
     pub screen: ScreenId,
     #[command(flatten)]
@@ -128,7 +131,7 @@ pub async fn open(ctx: &Context, screen: ScreenId, lag: LagOptions, dlq_topics: 
     if let Some(target) = &redis {
         spawn_fleet(target.clone(), console.interest.clone(), console.streams.in_view.clone(), tx.clone());
     }
-    console.requests = Some(spawn_requests(&kafka, tx.clone()));
+    console.requests = Some(spawn_requests(&kafka, console.interest.clone(), tx.clone()));
     spawn_topics(&kafka, Duration::from_secs(5).max(lag_interval), console.interest.clone(), tx.clone());
     drop(tx);
     tokio::task::block_in_place(|| chatctl::tui::run(&mut console, rx))?;
@@ -261,12 +264,14 @@ pub fn in_flight_interval(n: usize) -> Duration {
 /// second: an answer in flight keeps adding to it), re-reads the last records of the topic
 /// opened, and runs confirmed actions. Requests arrive on the returned sender; the newest
 /// session or topic wins.
-fn spawn_requests(kafka: &KafkaSettings, tx: Sender<Update>) -> Sender<Request> {
+fn spawn_requests(kafka: &KafkaSettings, interest: Arc<AtomicU8>, tx: Sender<Update>) -> Sender<Request> {
     let (requests, todo) = mpsc::channel::<Request>();
     let kafka = kafka.clone();
     let handle = tokio::runtime::Handle::current();
     named("ui-requests", move || {
         let (mut session, mut topic): (Option<String>, Option<String>) = (None, None);
+        // `:stalls`: read while shown, every STALLS_EVERY, only what was appended since.
+        let mut stalls: Option<(chatctl::ops::stalls::Follow, Option<Instant>)> = None;
         loop {
             let mut fresh = Vec::new();
             match todo.recv_timeout(Duration::from_secs(1)) {
@@ -278,6 +283,10 @@ fn spawn_requests(kafka: &KafkaSettings, tx: Sender<Update>) -> Sender<Request> 
             for r in fresh {
                 match r {
                     Request::Session(s) => session = Some(s),
+                    Request::Stalls { window_ms, min_gap_ms } => {
+                        let follow = chatctl::ops::stalls::Follow::new(kafka.clone(), window_ms, min_gap_ms, now_ms());
+                        stalls = Some((follow, None));
+                    }
                     Request::TopicTail(t) => topic = Some(t),
                     Request::ResetGroup(g) => {
                         if tx.send(Update::Lag(LagUpdate::Done(reset_to_latest(&kafka, &g)))).is_err() {
@@ -310,6 +319,23 @@ fn spawn_requests(kafka: &KafkaSettings, tx: Sender<Update>) -> Sender<Request> 
                     Err(e) => updates.push(Update::Topics(TopicsUpdate::Done(format!("reading {t}: {e}")))),
                 }
             }
+            let shown = interest.load(Ordering::Relaxed) & WANT_STALLS != 0;
+            if let (Some((follow, last)), true) = (&mut stalls, shown) {
+                if last.is_none_or(|t| t.elapsed() >= STALLS_EVERY) {
+                    *last = Some(Instant::now());
+                    let at = now_ms();
+                    updates.push(Update::Stalls(match follow.read(at) {
+                        Ok((stalls, answers)) => StallsUpdate::Read {
+                            window_ms: follow.window_ms,
+                            min_gap_ms: follow.min_gap_ms,
+                            stalls,
+                            answers,
+                            at,
+                        },
+                        Err(e) => StallsUpdate::Failed(e.to_string(), at),
+                    }));
+                }
+            }
             if updates.into_iter().any(|u| tx.send(u).is_err()) {
                 return;
             }
@@ -317,6 +343,9 @@ fn spawn_requests(kafka: &KafkaSettings, tx: Sender<Update>) -> Sender<Request> 
     });
     requests
 }
+
+/// How often `:stalls` reads the records appended since its last read.
+const STALLS_EVERY: Duration = Duration::from_secs(2);
 
 /// `groups reset G --all-topics --to-latest --execute`, as the lag screen's R asks: refused
 /// while the group has members, or where the broker cannot tell (the CLI's --force is not

@@ -311,6 +311,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --until 'End of the range (default: now)'
             cand --min-gap 'A wait at least this long is a stall'
             cand --node 'Only stalls that ended on this node'
+            cand --interval 'With --watch: time between reads'
             cand -b 'Kafka bootstrap servers, host:port[,host:port...]'
             cand --brokers 'Kafka bootstrap servers, host:port[,host:port...]'
             cand -X 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL'
@@ -332,6 +333,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --oauth-client-secret-file 'OAUTHBEARER: read the client secret from this file'
             cand --oauth-client-secret-env 'OAUTHBEARER: read the client secret from this environment variable'
             cand --oauth-scope 'OAUTHBEARER: the scope to ask for'
+            cand --watch 'Keep reading: print each new stall once its answer has ended (Ctrl-C stops)'
             cand -v 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand --verbose 'More logs (-v info and librdkafka''s own, -vv debug, -vvv trace); RUST_LOG overrides'
             cand -h 'Print help (see more with ''--help'')'
@@ -1666,7 +1668,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         &'chatctl;config;help;help'= {
         }
         &'chatctl;ui'= {
-            cand --screen 'The screen to open: nodes, streams, groups (lag), dlq, topics'
+            cand --screen 'The screen to open: nodes, streams, sessions, stalls, groups (lag), dlq, topics'
             cand --redis 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers'
             cand --redis-ca 'CA certificate that signs the rediss:// server''s certificate (PEM)'
             cand --redis-password-file 'Read the Redis password from this file (first line)'

@@ -314,6 +314,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l since -d 'Sta
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l until -d 'End of the range (default: now)' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l min-gap -d 'A wait at least this long is a stall' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l node -d 'Only stalls that ended on this node' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l interval -d 'With --watch: time between reads' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -s b -l brokers -d 'Kafka bootstrap servers, host:port[,host:port...]' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -s X -d 'Pass a librdkafka property through (repeatable), e.g. -X security.protocol=SASL_SSL' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -s o -l output -d 'Output format' -r -f -a "table\t'Human tables (the default on a terminal)'
@@ -337,6 +338,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l oauth-client-
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l oauth-client-secret-file -d 'OAUTHBEARER: read the client secret from this file' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l oauth-client-secret-env -d 'OAUTHBEARER: read the client secret from this environment variable' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l oauth-scope -d 'OAUTHBEARER: the scope to ask for' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -l watch -d 'Keep reading: print each new stall once its answer has ended (Ctrl-C stops)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -s v -l verbose -d 'More logs (-v info and librdkafka\'s own, -vv debug, -vvv trace); RUST_LOG overrides'
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chatctl -n "__fish_chatctl_using_subcommand stalls" -s V -l version -d 'Print version'
@@ -1463,7 +1465,7 @@ complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Print the current context'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'The effective settings (secrets masked)'
 complete -c chatctl -n "__fish_chatctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l screen -d 'The screen to open: nodes, streams, groups (lag), dlq, topics' -r
+complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l screen -d 'The screen to open: nodes, streams, sessions, stalls, groups (lag), dlq, topics' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis -d 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers' -r
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-ca -d 'CA certificate that signs the rediss:// server\'s certificate (PEM)' -r -F
 complete -c chatctl -n "__fish_chatctl_using_subcommand ui" -l redis-password-file -d 'Read the Redis password from this file (first line)' -r -F

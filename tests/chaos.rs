@@ -1691,6 +1691,23 @@ async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
         assert!(watcher.try_wait().unwrap().is_none(), "the watcher is still running");
         let _ = watcher.kill();
         let _ = watcher.wait();
+        // The console's `:stalls` reader: the same waits over a ten-minute window.
+        let kafka = chatctl::kafka::KafkaSettings::new(addr.clone());
+        let now = chrono::Utc::now().timestamp_millis();
+        let followed = tokio::task::spawn_blocking(move || {
+            let mut follow = chatctl::ops::stalls::Follow::new(kafka, 600_000, 1_000, now);
+            let first = follow.read(now).unwrap();
+            // Read again: only what was appended since, and the same waits.
+            (first, follow.read(now + 1).unwrap())
+        })
+        .await
+        .unwrap();
+        for (stalls_read, answers) in [&followed.0, &followed.1] {
+            let keys: std::collections::BTreeSet<_> =
+                stalls_read.iter().map(|s| (s.message_id.clone(), s.before_chunk as u64)).collect();
+            assert_eq!(keys, expected, ":stalls reads what `stalls` does");
+            assert_eq!(*answers, 7, "the seven answers of the run");
+        }
         let table = common::chatctl()
             .args(["-b", &addr, "stalls", "--since", "10m", "--min-gap", "1s", "-o", "table"])
             .output()

@@ -170,7 +170,48 @@ impl Reader {
     }
 }
 
+/// The stalls of a window that moves with the clock (the console's `:stalls`), kept up to
+/// date from the records appended since the last read; answers that ended before the
+/// window are forgotten. Blocking: run it off the runtime.
+pub struct Follow {
+    reader: Reader,
+    answers: BTreeMap<String, Answer>,
+    pub window_ms: i64,
+    pub min_gap_ms: i64,
+}
+
+impl Follow {
+    pub fn new(kafka: KafkaSettings, window_ms: i64, min_gap_ms: i64, now_ms: i64) -> Follow {
+        Follow { reader: Reader::new(kafka, now_ms - window_ms, None), answers: BTreeMap::new(), window_ms, min_gap_ms }
+    }
+
+    /// Read what was appended since the last call: the waits in the window that ends at
+    /// `now_ms`, latest last, and how many answers with chunks the window holds.
+    pub fn read(&mut self, now_ms: i64) -> Result<(Vec<Stall>, usize)> {
+        let (events, _) = self.reader.next_events()?;
+        for e in &events {
+            add(&mut self.answers, e);
+        }
+        let from = now_ms - self.window_ms;
+        self.answers.retain(|_, a| a.last_ms() >= from - LOOK_BACK_MS);
+        let mut stalls: Vec<Stall> =
+            self.answers.values().flat_map(|a| a.stalls(self.min_gap_ms)).filter(|s| s.at_ms >= from).collect();
+        stalls.sort_by_key(|s| s.at_ms);
+        Ok((stalls, self.answers.values().filter(|a| !a.chunks.is_empty()).count()))
+    }
+}
+
 impl Answer {
+    /// The time of its latest event (ms since the epoch).
+    pub fn last_ms(&self) -> i64 {
+        let chunk = self.chunks.values().map(|c| c.0).max();
+        [chunk, self.completed, self.started.as_ref().map(|s| s.0), self.errors.last().map(|e| e.0)]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(i64::MIN)
+    }
+
     /// The chunks in order, with their times and (where the lengths add up) their text.
     pub fn play(&self) -> Vec<PlayedChunk> {
         let start = self.started.as_ref().map(|(t, _)| *t).or_else(|| self.chunks.values().next().map(|c| c.0));

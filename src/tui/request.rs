@@ -6,6 +6,8 @@
 pub enum Request {
     /// Follow this session's timeline.
     Session(String),
+    /// Follow the fleet's stalls: the last `window_ms`, waits of `min_gap_ms` or more.
+    Stalls { window_ms: i64, min_gap_ms: i64 },
     /// Read this topic's last records.
     TopicTail(String),
     /// Delete this topic (confirmed).

@@ -13,6 +13,7 @@ pub mod panes;
 pub mod player;
 pub mod session;
 pub mod sessions;
+pub mod stalls;
 pub mod streams;
 pub mod topics;
 
@@ -36,6 +37,7 @@ use grid::Grid;
 use nodes::NodesPane;
 use session::{SessionPane, TimelineUpdate};
 use sessions::SessionsPane;
+use stalls::{StallsPane, StallsUpdate};
 use streams::StreamsPane;
 use topics::{TopicsPane, TopicsUpdate};
 
@@ -49,6 +51,7 @@ pub enum ScreenId {
     Topics,
     Sessions,
     Session,
+    Stalls,
 }
 
 /// One registered screen: the names `:` takes (the first is its own) and what it shows.
@@ -58,7 +61,7 @@ pub struct ScreenDef {
     pub about: &'static str,
 }
 
-pub const SCREENS: [ScreenDef; 7] = [
+pub const SCREENS: [ScreenDef; 8] = [
     ScreenDef { id: ScreenId::Nodes, names: &["nodes", "no"], about: "every node: load, latency, workers, takeovers" },
     ScreenDef { id: ScreenId::Streams, names: &["streams", "st"], about: "answers in flight across the fleet" },
     ScreenDef {
@@ -76,6 +79,11 @@ pub const SCREENS: [ScreenDef; 7] = [
         id: ScreenId::Topics,
         names: &["topics", "to"],
         about: "topics: partitions, records, rate in, the groups reading each",
+    },
+    ScreenDef {
+        id: ScreenId::Stalls,
+        names: &["stalls", "sl"],
+        about: "every wait of the users in a window, with its cause (Enter: the timeline)",
     },
     ScreenDef {
         id: ScreenId::Session,
@@ -160,6 +168,8 @@ pub const WANT_LAG: u8 = 4;
 pub const WANT_TOPICS: u8 = 8;
 /// The heartbeats twice a second (`:nodes`); once a second otherwise.
 pub const WANT_NODES: u8 = 16;
+/// The stalls reader (`:stalls`); it reads nothing otherwise.
+pub const WANT_STALLS: u8 = 32;
 
 /// From the pollers.
 #[derive(Debug, Clone)]
@@ -169,6 +179,7 @@ pub enum Update {
     Dlq(DlqUpdate),
     Timeline(TimelineUpdate),
     Topics(TopicsUpdate),
+    Stalls(StallsUpdate),
 }
 
 pub struct Console {
@@ -180,6 +191,7 @@ pub struct Console {
     pub session: SessionPane,
     pub sessions: SessionsPane,
     pub topics: TopicsPane,
+    pub stalls: StallsPane,
     /// Where screens' requests go (the command's workers); none in tests that watch them.
     pub requests: Option<std::sync::mpsc::Sender<Request>>,
     /// What the fleet poller should read for the screen shown ([`WANT_IN_FLIGHT`], ...).
@@ -196,7 +208,7 @@ pub struct Console {
 }
 
 const GLOBAL_KEYS: &[(&str, &str)] = &[
-    (":name", "switch screen (Tab completes): :nodes :streams :sessions :groups :dlq :topics"),
+    (":name", "switch screen (Tab completes): :nodes :streams :sessions :stalls :groups :dlq :topics"),
     ("Esc", "back one level (clears a filter first); never quits"),
     ("/", "filter: a regex, !regex keeps the rows that do not match"),
     ("j/k ↑/↓", "move; PgUp/PgDn a page; Ctrl-d/u half a page; g/G top/bottom"),
@@ -215,6 +227,7 @@ impl Console {
             session: SessionPane::default(),
             sessions: SessionsPane::default(),
             topics: TopicsPane::default(),
+            stalls: StallsPane::default(),
             requests: None,
             interest: std::sync::Arc::new(std::sync::atomic::AtomicU8::new(wants(start))),
             groups,
@@ -237,6 +250,7 @@ impl Console {
             ScreenId::Session => Some(&self.session),
             ScreenId::Sessions => Some(&self.sessions),
             ScreenId::Topics => Some(&self.topics),
+            ScreenId::Stalls => Some(&self.stalls),
             ScreenId::Groups => Some(&self.groups),
             ScreenId::Dlq => self.dlq.as_ref().map(|d| d as &dyn Pane),
         }
@@ -249,6 +263,7 @@ impl Console {
             ScreenId::Session => Some(&mut self.session),
             ScreenId::Sessions => Some(&mut self.sessions),
             ScreenId::Topics => Some(&mut self.topics),
+            ScreenId::Stalls => Some(&mut self.stalls),
             ScreenId::Groups => Some(&mut self.groups),
             ScreenId::Dlq => self.dlq.as_mut().map(|d| d as &mut dyn Pane),
         }
@@ -266,6 +281,10 @@ impl Console {
         }
         if id == ScreenId::Topics {
             self.topics.read_by(&self.groups.model);
+        }
+        if id == ScreenId::Stalls && !self.stalls.asked {
+            let r = self.stalls.request();
+            self.ask(r);
         }
     }
 
@@ -425,6 +444,7 @@ fn wants(screen: ScreenId) -> u8 {
         ScreenId::Groups => WANT_LAG,
         ScreenId::Topics => WANT_LAG | WANT_TOPICS,
         ScreenId::Nodes => WANT_NODES,
+        ScreenId::Stalls => WANT_STALLS,
         _ => 0,
     }
 }
@@ -462,6 +482,7 @@ impl Screen for Console {
                 }
             }
             Update::Timeline(u) => self.session.apply(u),
+            Update::Stalls(u) => self.stalls.apply(u),
         }
     }
 

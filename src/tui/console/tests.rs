@@ -476,3 +476,62 @@ fn p_plays_the_answer_in_a_pane_with_its_takeover_marked_and_esc_closes_it() {
     c.key(key(KeyCode::Esc));
     assert_eq!(c.top(), ScreenId::Streams);
 }
+
+fn stall(session: &str, message: &str, chunk: u32, gap_ms: i64, cause: &str) -> crate::ops::stalls::Stall {
+    crate::ops::stalls::Stall {
+        message_id: message.into(),
+        session_id: session.into(),
+        before_chunk: chunk,
+        gap_ms,
+        at_ms: T0 + gap_ms,
+        node: "node-3".into(),
+        cause: cause.into(),
+    }
+}
+
+#[test]
+fn stalls_screen_asks_for_its_window_lists_the_waits_and_opens_the_session() {
+    use super::stalls::StallsUpdate;
+    use super::Request;
+    let mut c = console();
+    let (tx, rx) = std::sync::mpsc::channel();
+    c.requests = Some(tx);
+    switch(&mut c, "stalls");
+    assert_eq!(c.top(), ScreenId::Stalls);
+    assert_eq!(rx.try_recv().unwrap(), Request::Stalls { window_ms: 900_000, min_gap_ms: 2_000 });
+    assert!(text(&c).contains("reading both event topics"), "{}", text(&c));
+    let read =
+        |window_ms, stalls| StallsUpdate::Read { window_ms, min_gap_ms: 2_000, stalls, answers: 40, at: T0 + 5_000 };
+    c.update(Update::Stalls(read(
+        900_000,
+        vec![
+            stall("s-1", "m-1", 5, 2_100, "takeover: node-3 continued from chunk 5 (epoch 1) after node-2 was lost"),
+            stall("s-2", "m-2", 0, 3_500, "the model's first-token wait"),
+        ],
+    )));
+    let t = render_lines(&c, 170, 20).join("\n");
+    assert!(
+        t.contains("stalls: 2 wait(s) ≥ 2 s in the last 15m among 40 answer(s) — takeover 1 (longest 2.1 s), the model's first-token wait 1 (longest 3.5 s)"),
+        "{t}"
+    );
+    assert!(t.contains("after node-2 was lost"), "{t}");
+    // The latest first: m-2's wait ended last.
+    let first = t.lines().position(|l| l.contains("m-2")).unwrap();
+    assert!(first < t.lines().position(|l| l.contains("m-1")).unwrap(), "{t}");
+    // w: a longer window, asked for; a late read of the old window is not shown.
+    c.key(key(KeyCode::Char('w')));
+    assert_eq!(rx.try_recv().unwrap(), Request::Stalls { window_ms: 3_600_000, min_gap_ms: 2_000 });
+    c.update(Update::Stalls(read(900_000, Vec::new())));
+    assert!(text(&c).contains("last 1h"), "{}", text(&c));
+    assert!(text(&c).contains("m-1"), "the rows stay until the new window is read: {}", text(&c));
+    c.update(Update::Stalls(read(3_600_000, vec![stall("s-1", "m-1", 5, 2_100, "takeover: …")])));
+    assert!(!text(&c).contains("m-2"), "{}", text(&c));
+    // Enter: that session's timeline, followed.
+    c.key(key(KeyCode::Enter));
+    assert_eq!(c.top(), ScreenId::Session);
+    assert_eq!(rx.try_recv().unwrap(), Request::Session("s-1".into()));
+    // Back and again: the window is not asked for twice.
+    c.key(key(KeyCode::Esc));
+    switch(&mut c, "stalls");
+    assert!(rx.try_recv().is_err());
+}
