@@ -1,16 +1,21 @@
 //! Gateway load generator: N WebSocket clients chatting concurrently against one
 //! `chatctl serve` process (release build, built-in model stamping each chunk with its
-//! emit time), on tansu's memory engine so the broker is not the bottleneck.
+//! emit time), on tansu's memory engine so the broker is not the bottleneck — or against
+//! one of its peers, with the same clients, chunk sizes and intervals (`peers/mod.rs`):
+//! the bare fan-out server (`--peer bare`) and Socket.IO (`--peer socketio [--redis]`).
 //!
-//!   cargo bench --bench gateway -- [--clients N] [--chats K] [--chunks C] [--interval-ms I] [--idle M]
-//!                                   [--redis | --sentinel] [--no-spool]
+//!   cargo bench --bench gateway -- [--peer chatctl|bare|socketio] [--clients N] [--chats K] [--chunks C]
+//!                                   [--interval-ms I] [--idle M] [--redis | --sentinel] [--no-spool]
 //!
 //! Reports chunk latency p50/p99 (upstream emit → client receive), chunk deliveries/s,
-//! peak concurrent streams (the server's own gauge) and RSS per idle connection, and with
-//! Redis the commands/s its primary processed during the chats.
+//! peak concurrent streams (chatctl's own gauge), RSS per idle connection, the CPU the
+//! server (and its Redis) spent per 10,000 chunks delivered, and with Redis the commands/s
+//! it processed during the chats.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+#[path = "peers/mod.rs"]
+mod peers;
 mod support;
 
 use std::io::{BufRead, BufReader};
@@ -23,9 +28,23 @@ use common::{Broker, Engine, Redis};
 use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::Message;
 
+/// Who serves the clients.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Peer {
+    Chatctl,
+    Bare,
+    Socketio,
+}
+
 /// `cargo bench --bench gateway -- [OPTIONS]`
 #[derive(clap::Parser)]
 struct Opts {
+    /// The server under load
+    #[arg(long, value_enum, default_value = "chatctl")]
+    peer: Peer,
+    /// Run the bare peer's server (the bench re-executes itself with this)
+    #[arg(long, hide = true)]
+    serve_bare: bool,
     /// Concurrent WebSocket clients
     #[arg(long, default_value_t = 1000)]
     clients: usize,
@@ -41,7 +60,7 @@ struct Opts {
     /// Idle connections for the RSS-per-connection figure
     #[arg(long, default_value_t = 5000)]
     idle: usize,
-    /// The real-time path through Redis
+    /// The real-time path through Redis (Socket.IO: its Redis adapter)
     #[arg(long)]
     redis: bool,
     /// The real-time path through Redis behind Sentinel (a primary, two replicas, three
@@ -62,19 +81,33 @@ fn now_us() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_micros() as i64
 }
 
-async fn connect(
-    addr: SocketAddr,
-    user: &str,
-) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(addr: SocketAddr, user: &str, peer: Peer) -> Ws {
     for attempt in 0.. {
         // tungstenite zeroes its whole read buffer before every read (128 KiB by default):
         // with 1,000 clients that memset was a fifth of this machine's CPU, taken from the
         // server under test. The frames are ~100 bytes.
         let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default().read_buffer_size(4096);
-        let url = format!("ws://{addr}/ws?user={user}");
+        let url = match peer {
+            Peer::Socketio => format!("ws://{addr}/socket.io/?EIO=4&transport=websocket&user={user}"),
+            _ => format!("ws://{addr}/ws?user={user}"),
+        };
         match tokio_tungstenite::connect_async_with_config(url, Some(config), false).await {
             Ok((mut ws, _)) => {
-                let _session = ws.next().await;
+                // chatctl and the bare peer: the session frame. Socket.IO: Engine.IO's open
+                // packet, then the namespace's connect (`40`) answered with its own.
+                let _hello = ws.next().await;
+                if peer == Peer::Socketio {
+                    ws.send(Message::Text("40".into())).await.unwrap();
+                    loop {
+                        match ws.next().await {
+                            Some(Ok(Message::Text(t))) if t.starts_with("40") => break,
+                            Some(Ok(_)) => {}
+                            other => panic!("socket.io connect: {other:?}"),
+                        }
+                    }
+                }
                 return ws;
             }
             Err(e) if attempt < 50 => {
@@ -108,14 +141,20 @@ async fn published(addr: SocketAddr) -> i64 {
 fn main() {
     let o: Opts = support::args();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    if o.serve_bare {
+        return rt.block_on(peers::serve_bare(o.chunks, Duration::from_millis(o.interval_ms)));
+    }
     rt.block_on(run(o));
 }
 
-async fn run(o: Opts) {
-    let broker = Broker::start(Engine::Memory);
-    broker.ensure_topics(12).await;
-    let redis = o.redis.then(Redis::start);
-    let sentinel = o.sentinel.then(common::Sentinel::start);
+/// `chatctl serve` on a fresh tansu (and Redis when asked): the server, its address and
+/// its /metrics address.
+fn spawn_chatctl(
+    o: &Opts,
+    broker: &Broker,
+    redis: Option<&Redis>,
+    sentinel: Option<&common::Sentinel>,
+) -> (std::process::Child, SocketAddr, SocketAddr) {
     let mut cmd = common::chatctl();
     cmd.args([
         "serve",
@@ -138,16 +177,13 @@ async fn run(o: Opts) {
     if !o.spool {
         cmd.arg("--no-spool");
     }
-    if let Some(r) = &redis {
+    if let Some(r) = redis {
         cmd.args(["--redis", &r.url]);
     }
-    if let Some(s) = &sentinel {
+    if let Some(s) = sentinel {
         cmd.args(["--redis", &s.url]);
     }
-    // The port of the Redis primary, for its commands/s.
-    let primary = redis.as_ref().map(|r| r.port).or(sentinel.as_ref().map(|s| s.nodes[s.primary()].port));
     let mut server = cmd.spawn().unwrap();
-    let pid = server.id();
     let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
     let addr: SocketAddr = loop {
         let line = lines.next().unwrap().unwrap();
@@ -163,12 +199,41 @@ async fn run(o: Opts) {
         }
     };
     std::thread::spawn(move || for _ in lines {});
+    (server, addr, ops)
+}
+
+async fn run(o: Opts) {
+    let peer = o.peer;
+    let broker = (peer == Peer::Chatctl).then(|| Broker::start(Engine::Memory));
+    if let Some(b) = &broker {
+        b.ensure_topics(12).await;
+    }
+    let redis = o.redis.then(Redis::start);
+    let sentinel = o.sentinel.then(common::Sentinel::start);
+    assert!(!(o.sentinel && peer != Peer::Chatctl), "--sentinel is chatctl's");
+    // The port of the Redis primary, for its commands/s and CPU.
+    let primary = redis.as_ref().map(|r| r.port).or(sentinel.as_ref().map(|s| s.nodes[s.primary()].port));
+    let (mut server, addr, ops) = match peer {
+        Peer::Chatctl => {
+            let (server, addr, ops) = spawn_chatctl(&o, broker.as_ref().unwrap(), redis.as_ref(), sentinel.as_ref());
+            (server, addr, Some(ops))
+        }
+        Peer::Bare => {
+            let (server, addr) = peers::spawn_bare(o.chunks, o.interval_ms);
+            (server, addr, None)
+        }
+        Peer::Socketio => {
+            let (server, addr) = peers::spawn_socketio(o.chunks, o.interval_ms, redis.as_ref().map(|r| r.url.as_str()));
+            (server, addr, None)
+        }
+    };
+    let pid = server.id();
 
     // Phase 1: idle connections, RSS per connection.
     let base = rss_kib(pid);
     let mut idle = Vec::with_capacity(o.idle);
     for i in 0..o.idle {
-        idle.push(connect(addr, &format!("idle{i}")).await);
+        idle.push(connect(addr, &format!("idle{i}"), peer).await);
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     let with_idle = rss_kib(pid);
@@ -178,7 +243,7 @@ async fn run(o: Opts) {
 
     // Phase 2: N clients chatting concurrently.
     let peak = Arc::new(AtomicI64::new(0));
-    let sampler = {
+    let sampler = ops.map(|ops| {
         let peak = peak.clone();
         tokio::spawn(async move {
             loop {
@@ -187,13 +252,14 @@ async fn run(o: Opts) {
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
         })
-    };
+    });
     let mut conns = Vec::with_capacity(o.clients);
     for i in 0..o.clients {
-        conns.push(connect(addr, &format!("u{i}")).await);
+        conns.push(connect(addr, &format!("u{i}"), peer).await);
     }
     let started = Instant::now();
     let commands_before = primary.map(common::redis_commands_processed);
+    let cpu_before = (support::cpu_ticks(pid), primary.map(peers::redis_cpu_secs));
     let mut tasks = Vec::with_capacity(o.clients);
     let n_clients = conns.len() as u64;
     for (i, mut ws) in conns.into_iter().enumerate() {
@@ -205,11 +271,19 @@ async fn run(o: Opts) {
             tokio::time::sleep(offset).await;
             let mut lat = support::Latencies::default();
             for _ in 0..chats {
-                let chat = r#"{"type":"chat","conversationId":"bench","content":"load test"}"#;
+                let chat = match peer {
+                    Peer::Socketio => r#"42["chat",{"content":"load test"}]"#,
+                    _ => r#"{"type":"chat","conversationId":"bench","content":"load test"}"#,
+                };
                 ws.send(Message::Text(chat.into())).await.unwrap();
                 loop {
                     let Some(Ok(Message::Text(t))) = ws.next().await else { panic!("connection lost") };
                     let received = now_us();
+                    if t.as_str() == "2" {
+                        // Engine.IO's ping.
+                        ws.send(Message::Text("3".into())).await.unwrap();
+                        continue;
+                    }
                     if let Some(pos) = t.find(r#""delta":""#) {
                         let rest = &t[pos + 9..];
                         let emitted: i64 = rest[..rest.find('|').unwrap()].parse().unwrap();
@@ -230,36 +304,46 @@ async fn run(o: Opts) {
     }
     let elapsed = started.elapsed();
     let commands = primary.map(common::redis_commands_processed).zip(commands_before).map(|(b, a)| b - a);
-    sampler.abort();
+    let server_cpu = (support::cpu_ticks(pid) - cpu_before.0) as f64 / 100.0;
+    let redis_cpu = primary.map(peers::redis_cpu_secs).zip(cpu_before.1).map_or(0.0, |(b, a)| b - a);
+    // CPU (ms) of the server and its Redis per 10,000 chunks delivered.
+    let cpu_per_10k = (server_cpu + redis_cpu) * 1000.0 / (lat.len().max(1) as f64 / 10_000.0);
+    if let Some(s) = sampler {
+        s.abort();
+    }
     let pct = |q: f64| lat.ms(q);
     let rss_run = rss_kib(pid);
-    let coalesced = gauge(ops, "chatctl_events_coalesced_total").await;
-    // Events acknowledged by Kafka over the run (they keep flowing a little after it).
-    let published = published(ops).await;
+    let (coalesced, published) = match ops {
+        // Events acknowledged by Kafka over the run (they keep flowing a little after it).
+        Some(ops) => (gauge(ops, "chatctl_events_coalesced_total").await, published(ops).await),
+        None => (0, 0),
+    };
+    let name = match (peer, o.redis, o.sentinel) {
+        (Peer::Chatctl, false, false) => "chatctl in-process",
+        (Peer::Chatctl, true, _) => "chatctl, one Redis",
+        (Peer::Chatctl, _, true) => "chatctl, Sentinel + WAIT 1",
+        (Peer::Bare, ..) => "bare fan-out server",
+        (Peer::Socketio, false, _) => "Socket.IO, one node",
+        (Peer::Socketio, true, _) => "Socket.IO, Redis adapter",
+    };
     println!(
-        "| {} | {} | {}x{}ms | {} | spool {} | {:.0} events/s | {:.0} | {:.2} | {:.2} | {:.2} | {} | {:.1} | {} | {} | {} |",
+        "| {name} | {} | {} | {}x{}ms | {:.0} | {:.2} | {:.2} | {:.2} | {:.1} | {} | {:.0} | {} | {:.0} events/s | {} | {} | spool {} |",
         o.clients,
         o.chats,
         o.chunks,
         o.interval_ms,
-        if o.redis {
-            "redis"
-        } else if o.sentinel {
-            "sentinel + WAIT 1"
-        } else {
-            "in-process"
-        },
-        if o.spool { "on" } else { "off" },
-        published as f64 / elapsed.as_secs_f64(),
         lat.len() as f64 / elapsed.as_secs_f64(),
         pct(0.50),
         pct(0.99),
         pct(0.999),
-        peak.load(Ordering::Relaxed),
         per_conn_kib,
         rss_run / 1024,
+        cpu_per_10k,
+        if ops.is_some() { peak.load(Ordering::Relaxed).to_string() } else { "-".into() },
+        published as f64 / elapsed.as_secs_f64(),
         coalesced,
         commands.map_or("-".to_string(), |c| format!("{:.0}", c as f64 / elapsed.as_secs_f64())),
+        if o.spool { "on" } else { "off" },
     );
     let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
     let _ = server.wait();
