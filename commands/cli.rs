@@ -279,6 +279,7 @@ impl GlobalArgs {
             redis: None,
             redis_ca: None,
             redis_password_file: None,
+            llm_api_key_file: None,
             output: self.output.map(|o| o.name().to_string()),
             node_id: None,
             timeout: self.timeout.clone(),

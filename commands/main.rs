@@ -21,6 +21,7 @@ mod quarantine;
 mod replay;
 mod search;
 mod serve;
+mod serve_args;
 mod session;
 mod stalls;
 mod stats;

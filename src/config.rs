@@ -16,6 +16,9 @@ pub mod env {
     pub const REDIS: &str = "CHATCTL_REDIS";
     pub const REDIS_CA: &str = "CHATCTL_REDIS_CA";
     pub const REDIS_PASSWORD: &str = "CHATCTL_REDIS_PASSWORD";
+    /// The upstream model's API key (`serve --llm openai`); `OPENAI_API_KEY` also works.
+    pub const LLM_API_KEY: &str = "CHATCTL_LLM_API_KEY";
+    pub const OPENAI_API_KEY: &str = "OPENAI_API_KEY";
     pub const CONFIG: &str = "CHATCTL_CONFIG";
     pub const PROFILE: &str = "CHATCTL_PROFILE";
     pub const OUTPUT: &str = "CHATCTL_OUTPUT";
@@ -59,6 +62,10 @@ pub struct Layer {
     /// The Redis password, from this file (first line); or `CHATCTL_REDIS_PASSWORD`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redis_password_file: Option<PathBuf>,
+    /// The upstream model's API key, from this file (first line); or `CHATCTL_LLM_API_KEY`
+    /// (`OPENAI_API_KEY`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub llm_api_key_file: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -341,6 +348,9 @@ pub struct Settings {
     pub redis_ca: Option<PathBuf>,
     /// From `redis-password-file` or `CHATCTL_REDIS_PASSWORD` (never the command line).
     pub redis_password: Option<String>,
+    /// From `llm-api-key-file`, `CHATCTL_LLM_API_KEY` or `OPENAI_API_KEY` (never the
+    /// command line).
+    pub llm_api_key: Option<String>,
     pub output: Option<String>,
     pub node_id: String,
     /// The node id is the host name (none was given): `serve` adds its port, so several
@@ -360,6 +370,7 @@ impl std::fmt::Debug for Settings {
             .field("redis", &self.redis.as_deref().map(crate::security::redact_url))
             .field("redis_ca", &self.redis_ca)
             .field("redis_password", &self.redis_password.as_ref().map(|_| "<redacted>"))
+            .field("llm_api_key", &self.llm_api_key.as_ref().map(|_| "<redacted>"))
             .field("output", &self.output)
             .field("node_id", &self.node_id)
             .field("node_id_is_default", &self.node_id_is_default)
@@ -375,6 +386,12 @@ impl Settings {
     pub fn resolve(cli: Layer, file: ConfigFile, profile: Option<&str>) -> Result<Settings> {
         let sources = Sources { local: file, cli, context: profile.map(str::to_string), ..Default::default() };
         Settings::from_sources(&sources)
+    }
+
+    /// The first line of the file at `p` (a secret kept in a file).
+    fn first_line(p: &std::path::Path, what: &str) -> Result<String> {
+        let text = std::fs::read_to_string(p).map_err(|e| Error::config(format!("{what} {}: {e}", p.display())))?;
+        Ok(text.lines().next().unwrap_or("").to_string())
     }
 
     /// Resolve every source in order (see [`Sources`]).
@@ -419,15 +436,12 @@ impl Settings {
             redis: l.redis.filter(|r| !r.trim().is_empty()),
             redis_ca: l.redis_ca,
             redis_password: match &l.redis_password_file {
-                Some(p) => Some(
-                    std::fs::read_to_string(p)
-                        .map_err(|e| Error::config(format!("Redis password file {}: {e}", p.display())))?
-                        .lines()
-                        .next()
-                        .unwrap_or("")
-                        .to_string(),
-                ),
+                Some(p) => Some(Self::first_line(p, "Redis password file")?),
                 None => std::env::var(env::REDIS_PASSWORD).ok(),
+            },
+            llm_api_key: match &l.llm_api_key_file {
+                Some(p) => Some(Self::first_line(p, "LLM API key file")?),
+                None => std::env::var(env::LLM_API_KEY).or_else(|_| std::env::var(env::OPENAI_API_KEY)).ok(),
             },
             output: l.output,
             node_id_is_default: l.node_id.is_none(),

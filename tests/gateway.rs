@@ -13,8 +13,7 @@ use chatctl::kafka::KafkaSettings;
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::openai::{OpenAiClient, Timeouts};
 use chatctl::llm::Llm;
-use chatctl::metrics::Metrics;
-use chatctl::node::{GatewayNode, GatewayPlan};
+use chatctl::node::{AuthConfig, EventPath, MetricsListen, ModelConfig, NodeConfig};
 use chatctl::realtime::{stream_key, RedisTarget, ResumeBuffer};
 use common::{read_events, Broker, Engine, Redis};
 use futures_util::{SinkExt, StreamExt};
@@ -23,14 +22,15 @@ use tokio_tungstenite::tungstenite::Message;
 
 const SECRET: &str = "test-secret-of-thirty-two-bytes!";
 
-/// A gateway node as `chatctl serve` assembles it ([`GatewayNode`]): spool and quarantine
-/// in its own directory, coordination and announcements on.
+/// A gateway node as `chatctl serve` assembles it (a [`NodeConfig`] into
+/// `chatctl::node::Node::start`): spool and quarantine in its own directory, coordination
+/// and announcements on.
 struct Node {
     addr: std::net::SocketAddr,
     /// The operations listener: /metrics.
     ops: std::net::SocketAddr,
     gw: Arc<Gateway>,
-    _node: GatewayNode,
+    _node: chatctl::node::Node,
     _dir: tempfile::TempDir,
 }
 
@@ -55,25 +55,33 @@ async fn start_node_full(
 ) -> Node {
     static NODES: AtomicUsize = AtomicUsize::new(0);
     let dir = tempfile::tempdir().unwrap();
-    let mut plan = GatewayPlan::new(format!("node-{}", NODES.fetch_add(1, Ordering::Relaxed) + 1), auth, llm);
-    plan.limits = limits;
-    plan.event_queue = 10_000;
-    plan.spool_dir = Some(dir.path().join("spool"));
-    plan.quarantine_file = dir.path().join("quarantine.jsonl");
-    plan.redis = redis.map(RedisTarget::new);
-    let mut conf = kafka.producer_config();
-    conf.set("message.timeout.ms", "0");
-    plan.producer_config = Some(conf);
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     if let Some(bytes) = send_buffer_bytes {
         socket.set_send_buffer_size(bytes).unwrap();
     }
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let listener = socket.listen(1024).unwrap();
-    let ops_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let metrics = Arc::new(Metrics::default());
-    let node = GatewayNode::start(kafka, plan, listener, Some(ops_listener), metrics).await.unwrap();
-    Node { addr: node.addr, ops: node.ops_addr.unwrap(), gw: node.gateway.clone(), _node: node, _dir: dir }
+    let mut c = NodeConfig::gateway(
+        format!("node-{}", NODES.fetch_add(1, Ordering::Relaxed) + 1),
+        listener.local_addr().unwrap(),
+        ModelConfig::Given(llm),
+        AuthConfig { given: Some(auth), ..AuthConfig::default() },
+    );
+    c.listener = Some(listener);
+    c.metrics_listen = MetricsListen::At("127.0.0.1:0".parse().unwrap());
+    c.limits = limits;
+    let mut conf = kafka.producer_config();
+    conf.set("message.timeout.ms", "0");
+    c.events = EventPath {
+        queue: 10_000,
+        spool_dir: Some(Some(dir.path().join("spool"))),
+        quarantine_file: Some(dir.path().join("quarantine.jsonl")),
+        producer_config: Some(conf),
+    };
+    c.realtime.redis = redis.map(RedisTarget::new);
+    let node = chatctl::node::Node::start(kafka, c).await.unwrap();
+    let (addr, ops, gw) = (node.info().addr, node.info().ops_addr.unwrap(), node.gateway().unwrap().clone());
+    Node { addr, ops, gw, _node: node, _dir: dir }
 }
 
 fn model(chunks: u32, interval_ms: u64) -> Arc<dyn Llm> {

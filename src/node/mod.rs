@@ -1,6 +1,7 @@
-//! One node of the engine, assembled in one place. `chatctl serve`, `replay --into`, the
-//! tests and the benches build their gateways and workers here, so what is tested is what
-//! ships.
+//! One node of the engine, assembled in one place from one [`NodeConfig`]: `chatctl serve`
+//! translates its flags into it, the tests fill it in code, [`Node::start`] builds the node
+//! ([`Node::info`] says what it became, [`Node::shutdown`] stops it), so what is tested is
+//! what ships. `replay --into` builds its workers with [`workers::handler`] too.
 //!
 //! A gateway node ([`GatewayNode::start`]) is: the engine producer, the event spool and the
 //! quarantine file, the publisher between them, the resume buffer (with Redis), the
@@ -28,6 +29,7 @@
 //! The verdict ([`Stopped`]) says what happened to the events: all acknowledged, kept in
 //! the spool, or (without a spool) lost.
 
+pub mod config;
 pub mod workers;
 
 use std::net::SocketAddr;
@@ -49,6 +51,10 @@ use crate::metrics::Metrics;
 use crate::quarantine::Quarantine;
 use crate::realtime::fleet::NodeBeat;
 use crate::realtime::{RedisTarget, ResumeBuffer};
+use crate::workers::{WorkerHandle, WorkerOptions};
+pub use config::{
+    AuthConfig, EventPath, MetricsListen, ModelConfig, NodeConfig, NodeRole, Realtime, WorkersConfig, METRICS_LISTEN,
+};
 
 /// What a gateway node is made of.
 pub struct GatewayPlan {
@@ -237,6 +243,202 @@ impl GatewayNode {
             ))),
         }
     }
+}
+
+/// What a started node became, for its banner.
+#[derive(Debug, Clone)]
+pub struct NodeInfo {
+    pub node_id: String,
+    pub role: NodeRole,
+    /// Where clients connect (the gateway), or health and metrics are served (workers only).
+    pub addr: SocketAddr,
+    /// Where `/metrics` and `/readyz` are served (the gateway), if anywhere.
+    pub ops_addr: Option<SocketAddr>,
+    /// The gateway's model.
+    pub llm: Option<String>,
+    /// Whether the real-time path goes through Redis.
+    pub realtime: bool,
+    /// Events a previous run left in the spool, sent before anything new, and the spool.
+    pub spooled_at_start: usize,
+    pub spool_dir: Option<PathBuf>,
+    /// Each worker and the topics it consumes.
+    pub workers: Vec<(&'static str, Vec<String>)>,
+    /// Anonymous access is on.
+    pub insecure_dev_auth: bool,
+    /// What did not start as asked but does not stop the node (topics not made sure of,
+    /// metrics not served).
+    pub warnings: Vec<String>,
+}
+
+/// A running node: its gateway or its workers' HTTP server, and its workers.
+pub struct Node {
+    info: NodeInfo,
+    pub metrics: Arc<Metrics>,
+    gateway: Option<GatewayNode>,
+    worker_server: Option<(tokio::task::JoinHandle<std::io::Result<()>>, tokio::sync::oneshot::Sender<()>)>,
+    workers: Vec<WorkerHandle>,
+    drain: Drain,
+}
+
+impl Node {
+    /// Check `config`, then start what it says: topics made sure of, workers, the gateway
+    /// (or the workers' health and metrics listener).
+    pub async fn start(kafka: &KafkaSettings, mut config: NodeConfig) -> Result<Node> {
+        config.validate()?;
+        let metrics = Arc::new(Metrics::default());
+        let mut warnings = Vec::new();
+        if let Some(topics) = &config.topics {
+            // Usually there; with the broker down at start, chats still run and events queue.
+            match crate::kafka::admin::ensure_topics(kafka, &crate::kafka::admin::layout(topics)).await {
+                Err(e) => {
+                    warnings.push(format!("could not ensure topics ({e}); events will queue until the broker answers"))
+                }
+                Ok(made) => warnings.extend(
+                    made.iter()
+                        .filter_map(|t| Some(format!("could not create topic {}: {}", t.topic, t.error.as_deref()?))),
+                ),
+            }
+        }
+        let (workers, worker_topics) = match config.role.workers() {
+            true => start_workers(kafka, &mut config, &metrics).await?,
+            false => (Vec::new(), Vec::new()),
+        };
+        let listener = match config.listener.take() {
+            Some(l) => l,
+            None => bind(config.listen, "--listen").await?,
+        };
+        let addr = listener.local_addr()?;
+        let mut info = NodeInfo {
+            node_id: config.node_id.clone(),
+            role: config.role,
+            addr,
+            ops_addr: None,
+            llm: None,
+            realtime: false,
+            spooled_at_start: 0,
+            spool_dir: None,
+            workers: worker_topics,
+            insecure_dev_auth: false,
+            warnings,
+        };
+        let drain = config.drain;
+        if !config.role.gateway() {
+            let (close, closed) = tokio::sync::oneshot::channel::<()>();
+            let app = server::worker_router(metrics.clone());
+            let server =
+                tokio::spawn(server::serve_router(listener, app, config.limits.header_read_timeout, 256, async {
+                    let _ = closed.await;
+                }));
+            let worker_server = Some((server, close));
+            return Ok(Node { info, metrics, gateway: None, worker_server, workers, drain });
+        }
+        if config.node_id_add_port {
+            info.node_id = format!("{}-{}", config.node_id, addr.port());
+        }
+        let auth = config.auth.build(addr)?;
+        info.insecure_dev_auth = matches!(auth, Auth::InsecureDev);
+        let llm = config.model.build();
+        info.llm = Some(llm.name().to_string());
+        let mut plan = GatewayPlan::new(info.node_id.clone(), auth, llm);
+        plan.limits = config.limits;
+        plan.role = if config.role == NodeRole::All { "all" } else { "gateway" }.into();
+        plan.workers = workers.iter().map(|w| w.name).collect();
+        plan.event_queue = config.events.queue;
+        plan.spool_dir = match config.events.spool_dir {
+            None => None,
+            Some(Some(dir)) => Some(dir),
+            Some(None) => plan.spool_dir,
+        };
+        if let Some(file) = config.events.quarantine_file {
+            plan.quarantine_file = file;
+        }
+        plan.producer_config = config.events.producer_config;
+        plan.redis = config.realtime.redis;
+        (plan.buffer_ttl, plan.lease_ttl) = (config.realtime.buffer_ttl, config.realtime.lease_ttl);
+        info.spool_dir = plan.spool_dir.clone();
+        info.realtime = plan.redis.is_some();
+        let ops = match config.metrics_listen {
+            MetricsListen::Off => None,
+            MetricsListen::At(at) => Some(bind(at, "--metrics-listen").await?),
+            MetricsListen::Default => match tokio::net::TcpListener::bind(METRICS_LISTEN).await {
+                Ok(l) => Some(l),
+                Err(e) => {
+                    info.warnings.push(format!("metrics not served: {METRICS_LISTEN}: {e} (set --metrics-listen)"));
+                    None
+                }
+            },
+        };
+        let gateway = GatewayNode::start(kafka, plan, listener, ops, metrics.clone()).await?;
+        info.ops_addr = gateway.ops_addr;
+        info.spooled_at_start = gateway.spooled_at_start;
+        Ok(Node { info, metrics, gateway: Some(gateway), worker_server: None, workers, drain })
+    }
+
+    pub fn info(&self) -> &NodeInfo {
+        &self.info
+    }
+
+    /// The gateway, when the node runs one.
+    pub fn gateway(&self) -> Option<&Arc<Gateway>> {
+        self.gateway.as_ref().map(|g| &g.gateway)
+    }
+
+    /// Stop: the gateway's shutdown states (see the module's documentation), or the
+    /// workers' listener; then the workers.
+    pub async fn shutdown(self) -> Result<Stopped> {
+        let stopped = match (self.gateway, self.worker_server) {
+            (Some(g), _) => g.shutdown(self.drain).await,
+            (None, Some((server, close))) => {
+                let _ = close.send(());
+                let _ = server.await;
+                Ok(Stopped::Flushed { drained: true })
+            }
+            (None, None) => Ok(Stopped::Flushed { drained: true }),
+        };
+        for w in self.workers {
+            w.stop().await;
+        }
+        stopped
+    }
+}
+
+/// A listener on `at`, or why not in words (`flag` names where the address came from).
+async fn bind(at: SocketAddr, flag: &str) -> Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(at)
+        .await
+        .map_err(|e| Error::Unavailable(format!("cannot listen on {at}: {} ({flag})", crate::error::io_in_words(&e))))
+}
+
+/// The workers of `config`, each consuming under its group, and the topics each reads.
+async fn start_workers(
+    kafka: &KafkaSettings,
+    config: &mut NodeConfig,
+    metrics: &Arc<Metrics>,
+) -> Result<(Vec<WorkerHandle>, Vec<(&'static str, Vec<String>)>)> {
+    let channels = std::mem::take(&mut config.workers.channels);
+    let w = &config.workers;
+    let needs_store = w.kinds.iter().any(|k| k.needs_store());
+    let store = if needs_store { Some(crate::store::Store::open_waiting(&w.store_url).await?) } else { None };
+    let mut deps = workers::WorkerDeps {
+        store,
+        search_index: w.search_index.clone(),
+        node_id: config.node_id.clone(),
+        metrics: metrics.clone(),
+        summary_model: config.model.summary(),
+        alert_channels: channels,
+        alerts: w.alerts.clone(),
+    };
+    let (mut running, mut topics) = (Vec::new(), Vec::new());
+    for kind in &w.kinds {
+        let handler = workers::handler(*kind, &mut deps)?;
+        topics.push((handler.name(), handler.topics().iter().map(|t| t.to_string()).collect()));
+        let mut opts = WorkerOptions::default();
+        if let Some(id) = &w.instance_id {
+            opts.consumer_props.push(("group.instance.id".into(), format!("{id}-{}", handler.name())));
+        }
+        running.push(crate::workers::start(kafka, handler, opts, metrics.clone())?);
+    }
+    Ok((running, topics))
 }
 
 /// States 1 (draining): true if no answer was still running at the deadline.
