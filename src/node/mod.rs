@@ -335,42 +335,8 @@ impl Node {
         if config.node_id_add_port {
             info.node_id = format!("{}-{}", config.node_id, addr.port());
         }
-        let auth = config.auth.build(addr)?;
-        info.insecure_dev_auth = matches!(auth, Auth::InsecureDev);
-        let llm = config.model.build();
-        info.llm = Some(llm.name().to_string());
-        let mut plan = GatewayPlan::new(info.node_id.clone(), auth, llm);
-        plan.limits = config.limits;
-        plan.role = if config.role == NodeRole::All { "all" } else { "gateway" }.into();
-        plan.workers = workers.iter().map(|w| w.name).collect();
-        plan.event_queue = config.events.queue;
-        plan.spool_dir = match config.events.spool_dir {
-            None => None,
-            Some(Some(dir)) => Some(dir),
-            Some(None) => plan.spool_dir,
-        };
-        if let Some(file) = config.events.quarantine_file {
-            plan.quarantine_file = file;
-        }
-        plan.producer_config = config.events.producer_config;
-        plan.redis = config.realtime.redis;
-        (plan.buffer_ttl, plan.lease_ttl) = (config.realtime.buffer_ttl, config.realtime.lease_ttl);
-        info.spool_dir = plan.spool_dir.clone();
-        info.realtime = plan.redis.is_some();
-        let ops = match config.metrics_listen {
-            MetricsListen::Off => None,
-            MetricsListen::At(at) => Some(bind(at, "--metrics-listen").await?),
-            MetricsListen::Default => match tokio::net::TcpListener::bind(METRICS_LISTEN).await {
-                Ok(l) => Some(l),
-                Err(e) => {
-                    info.warnings.push(format!("metrics not served: {METRICS_LISTEN}: {e} (set --metrics-listen)"));
-                    None
-                }
-            },
-        };
-        let gateway = GatewayNode::start(kafka, plan, listener, ops, metrics.clone()).await?;
-        info.ops_addr = gateway.ops_addr;
-        info.spooled_at_start = gateway.spooled_at_start;
+        let names = workers.iter().map(|w| w.name).collect();
+        let gateway = start_gateway(kafka, config, listener, names, &mut info, metrics.clone()).await?;
         Ok(Node { info, metrics, gateway: Some(gateway), worker_server: None, workers, drain })
     }
 
@@ -400,6 +366,55 @@ impl Node {
         }
         stopped
     }
+}
+
+/// The gateway of `config` on `listener`, with the workers `workers` beside it; what it
+/// became goes into `info`.
+async fn start_gateway(
+    kafka: &KafkaSettings,
+    config: NodeConfig,
+    listener: tokio::net::TcpListener,
+    workers: Vec<&'static str>,
+    info: &mut NodeInfo,
+    metrics: Arc<Metrics>,
+) -> Result<GatewayNode> {
+    let auth = config.auth.build(info.addr)?;
+    info.insecure_dev_auth = matches!(auth, Auth::InsecureDev);
+    let llm = config.model.build();
+    info.llm = Some(llm.name().to_string());
+    let mut plan = GatewayPlan::new(info.node_id.clone(), auth, llm);
+    plan.limits = config.limits;
+    plan.role = if config.role == NodeRole::All { "all" } else { "gateway" }.into();
+    plan.workers = workers;
+    plan.event_queue = config.events.queue;
+    plan.spool_dir = match config.events.spool_dir {
+        None => None,
+        Some(Some(dir)) => Some(dir),
+        Some(None) => plan.spool_dir,
+    };
+    if let Some(file) = config.events.quarantine_file {
+        plan.quarantine_file = file;
+    }
+    plan.producer_config = config.events.producer_config;
+    plan.redis = config.realtime.redis;
+    (plan.buffer_ttl, plan.lease_ttl) = (config.realtime.buffer_ttl, config.realtime.lease_ttl);
+    info.spool_dir = plan.spool_dir.clone();
+    info.realtime = plan.redis.is_some();
+    let ops = match config.metrics_listen {
+        MetricsListen::Off => None,
+        MetricsListen::At(at) => Some(bind(at, "--metrics-listen").await?),
+        MetricsListen::Default => match tokio::net::TcpListener::bind(METRICS_LISTEN).await {
+            Ok(l) => Some(l),
+            Err(e) => {
+                info.warnings.push(format!("metrics not served: {METRICS_LISTEN}: {e} (set --metrics-listen)"));
+                None
+            }
+        },
+    };
+    let gateway = GatewayNode::start(kafka, plan, listener, ops, metrics).await?;
+    info.ops_addr = gateway.ops_addr;
+    info.spooled_at_start = gateway.spooled_at_start;
+    Ok(gateway)
 }
 
 /// A listener on `at`, or why not in words (`flag` names where the address came from).
