@@ -88,7 +88,10 @@ fn main() {
 }
 
 /// A broker that could not be reached may have refused us (credentials, TLS): look once,
-/// briefly, and say so instead of "unreachable".
+/// briefly, and say so instead of "unreachable". Up to 2 s (or --timeout if shorter): on a
+/// loaded machine a TLS handshake and the broker's hang-up took longer than the 800 ms this
+/// once allowed (a SASL broker without credentials was then "unreachable", exit 5, not 3);
+/// the probe ends as soon as it has a cause, so only a silent address waits it out.
 fn diagnose(err: anyhow::Error) -> anyhow::Error {
     use chatctl::kafka::diagnose::probe;
     use chatctl::kafka::KafkaSettings;
@@ -100,7 +103,7 @@ fn diagnose(err: anyhow::Error) -> anyhow::Error {
     let mut k: KafkaSettings = kafka.clone();
     k.brokers = brokers.clone();
     k.timeout = *timeout;
-    match probe(&k, (*timeout).min(std::time::Duration::from_millis(800))) {
+    match probe(&k, (*timeout).min(std::time::Duration::from_secs(2))) {
         Some(cause) => k.explain(Some(cause), reason.clone()).into(),
         None => err,
     }
