@@ -6,6 +6,28 @@
 //! channel; screens are pure renders of the shared data and their own list state, so a dead
 //! Redis or broker shows as "stale since" on the panels it feeds, never as a frozen screen.
 
+/// What every list screen's [`Pane`] says alike: its crumb, its keys for `?`, and its grid
+/// (the pane's `grid` field). Written once here, used inside each `impl Pane`.
+macro_rules! list_pane {
+    ($crumb:expr, $keys:expr) => {
+        fn crumb(&self) -> String {
+            $crumb.into()
+        }
+
+        fn help(&self) -> Vec<String> {
+            super::key_lines($keys)
+        }
+
+        fn grid(&self) -> Option<&super::grid::Grid> {
+            Some(&self.grid)
+        }
+
+        fn grid_mut(&mut self) -> Option<&mut super::grid::Grid> {
+            Some(&mut self.grid)
+        }
+    };
+}
+
 pub mod fleet;
 pub mod grid;
 pub mod nodes;

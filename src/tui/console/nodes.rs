@@ -75,21 +75,7 @@ impl NodesPane {
 }
 
 impl Pane for NodesPane {
-    fn crumb(&self) -> String {
-        "nodes".into()
-    }
-
-    fn help(&self) -> Vec<String> {
-        super::key_lines(KEYS)
-    }
-
-    fn grid(&self) -> Option<&Grid> {
-        Some(&self.grid)
-    }
-
-    fn grid_mut(&mut self) -> Option<&mut Grid> {
-        Some(&mut self.grid)
-    }
+    list_pane!("nodes", KEYS);
 
     fn key(&mut self, k: &KeyEvent, fleet: &FleetState) -> Reply {
         let shown = self.rows(fleet);

@@ -75,21 +75,7 @@ impl SessionsPane {
 }
 
 impl Pane for SessionsPane {
-    fn crumb(&self) -> String {
-        "sessions".into()
-    }
-
-    fn help(&self) -> Vec<String> {
-        super::key_lines(KEYS)
-    }
-
-    fn grid(&self) -> Option<&Grid> {
-        Some(&self.grid)
-    }
-
-    fn grid_mut(&mut self) -> Option<&mut Grid> {
-        Some(&mut self.grid)
-    }
+    list_pane!("sessions", KEYS);
 
     fn key(&mut self, k: &KeyEvent, fleet: &FleetState) -> Reply {
         let shown = self.rows(fleet);

@@ -158,21 +158,7 @@ fn next(ladder: &[i64], now: i64) -> i64 {
 }
 
 impl Pane for StallsPane {
-    fn crumb(&self) -> String {
-        "stalls".into()
-    }
-
-    fn help(&self) -> Vec<String> {
-        super::key_lines(KEYS)
-    }
-
-    fn grid(&self) -> Option<&Grid> {
-        Some(&self.grid)
-    }
-
-    fn grid_mut(&mut self) -> Option<&mut Grid> {
-        Some(&mut self.grid)
-    }
+    list_pane!("stalls", KEYS);
 
     fn key(&mut self, k: &KeyEvent, _fleet: &FleetState) -> Reply {
         let shown = self.rows();

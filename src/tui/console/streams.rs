@@ -68,21 +68,7 @@ fn row(a: &InFlight, now: i64, fleet: &FleetState) -> GridRow {
 }
 
 impl Pane for StreamsPane {
-    fn crumb(&self) -> String {
-        "streams".into()
-    }
-
-    fn help(&self) -> Vec<String> {
-        super::key_lines(KEYS)
-    }
-
-    fn grid(&self) -> Option<&Grid> {
-        Some(&self.grid)
-    }
-
-    fn grid_mut(&mut self) -> Option<&mut Grid> {
-        Some(&mut self.grid)
-    }
+    list_pane!("streams", KEYS);
 
     fn key(&mut self, k: &KeyEvent, fleet: &FleetState) -> Reply {
         let shown = self.rows(fleet);
