@@ -78,18 +78,21 @@ impl GroupDescription {
 struct Queue(*mut rd::rd_kafka_queue_t);
 impl Drop for Queue {
     fn drop(&mut self) {
+        // SAFETY: the pointer came from its constructor, is owned by this guard alone and is destroyed once, here.
         unsafe { rd::rd_kafka_queue_destroy(self.0) }
     }
 }
 struct Options(*mut rd::rd_kafka_AdminOptions_t);
 impl Drop for Options {
     fn drop(&mut self) {
+        // SAFETY: the pointer came from its constructor, is owned by this guard alone and is destroyed once, here.
         unsafe { rd::rd_kafka_AdminOptions_destroy(self.0) }
     }
 }
 struct Event(*mut rd::rd_kafka_event_t);
 impl Drop for Event {
     fn drop(&mut self) {
+        // SAFETY: the pointer came from its constructor, is owned by this guard alone and is destroyed once, here.
         unsafe { rd::rd_kafka_event_destroy(self.0) }
     }
 }
@@ -98,11 +101,13 @@ fn text(p: *const c_char) -> String {
     if p.is_null() {
         String::new()
     } else {
+        // SAFETY: `p` is not null (checked above) and points to a NUL-terminated string owned by the live event (or static).
         unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
     }
 }
 
 fn state_name(state: rd::rd_kafka_consumer_group_state_t) -> String {
+    // SAFETY: librdkafka returns a static string for every state value.
     text(unsafe { rd::rd_kafka_consumer_group_state_name(state) })
 }
 
@@ -115,19 +120,25 @@ fn admin_call<C: ClientContext>(
 ) -> Result<Event> {
     let rk = client.native_ptr();
     let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: `rk` is the handle of the live `client` borrowed for this call; what it returns is owned by its guard.
     let queue = Queue(unsafe { rd::rd_kafka_queue_new(rk) });
+    // SAFETY: `rk` is the handle of the live `client` borrowed for this call; what it returns is owned by its guard.
     let options = Options(unsafe { rd::rd_kafka_AdminOptions_new(rk, op) });
     let mut errstr = [0 as c_char; 256];
+    // SAFETY: `options` is live (its guard drops it when the call ends); `errstr` is writable for the length passed.
     unsafe { rd::rd_kafka_AdminOptions_set_request_timeout(options.0, ms, errstr.as_mut_ptr(), errstr.len()) };
     send(rk, options.0, queue.0);
     // A little beyond the request timeout: librdkafka answers a timed-out request itself.
+    // SAFETY: `queue` is live (guarded); the event returned is owned by the `Event` guard below.
     let event = unsafe { rd::rd_kafka_queue_poll(queue.0, ms.saturating_add(1000)) };
     if event.is_null() {
         return Err(Error::Broker(format!("no answer from the broker within {}s", timeout.as_secs_f32())));
     }
     let event = Event(event);
+    // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
     let err = unsafe { rd::rd_kafka_event_error(event.0) };
     if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+        // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
         return Err(refusal(err, text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
     }
     Ok(event)
@@ -154,25 +165,33 @@ pub fn list<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Result<V
         client,
         rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS,
         timeout,
+        // SAFETY: `rk`, `o` and `q` are the live handle, options and queue `admin_call` passes; the request's arrays and the strings they point at outlive the call (librdkafka copies them).
         |rk, o, q| unsafe { rd::rd_kafka_ListConsumerGroups(rk, o, q) },
     )?;
+    // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
     let result = unsafe { rd::rd_kafka_event_ListConsumerGroups_result(event.0) };
     if result.is_null() {
         return Err(Error::Broker("unexpected answer to ListGroups".into()));
     }
     let mut out = Vec::new();
     let mut n = 0usize;
+    // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
     let valid = unsafe { rd::rd_kafka_ListConsumerGroups_result_valid(result, &mut n) };
     for i in 0..n {
+        // SAFETY: `i` < `n`, the length librdkafka returned with this array, which the live `event` owns.
         let g = unsafe { *valid.add(i) };
         out.push(GroupListing {
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             group: text(unsafe { rd::rd_kafka_ConsumerGroupListing_group_id(g) }),
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             state: state_name(unsafe { rd::rd_kafka_ConsumerGroupListing_state(g) }),
         });
     }
     let mut n_err = 0usize;
+    // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
     let errors = unsafe { rd::rd_kafka_ListConsumerGroups_result_errors(result, &mut n_err) };
     if out.is_empty() && n_err > 0 {
+        // SAFETY: `n_err` > 0: the array has a first element, owned by the live `event`.
         let first = text(unsafe { rd::rd_kafka_error_string(*errors) });
         return Err(Error::Broker(format!("listing groups failed: {first}")));
     }
@@ -196,47 +215,64 @@ pub fn describe<C: ClientContext>(
         client,
         rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS,
         timeout,
+        // SAFETY: `rk`, `o` and `q` are the live handle, options and queue `admin_call` passes; the request's arrays and the strings they point at outlive the call (librdkafka copies them).
         |rk, o, q| unsafe { rd::rd_kafka_DescribeConsumerGroups(rk, ptrs.as_mut_ptr(), ptrs.len(), o, q) },
     )?;
+    // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
     let result = unsafe { rd::rd_kafka_event_DescribeConsumerGroups_result(event.0) };
     if result.is_null() {
         return Err(Error::Broker("unexpected answer to DescribeGroups".into()));
     }
     let mut n = 0usize;
+    // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
     let descs = unsafe { rd::rd_kafka_DescribeConsumerGroups_result_groups(result, &mut n) };
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
+        // SAFETY: `i` < `n`, the length librdkafka returned with this array, which the live `event` owns.
         let d = unsafe { *descs.add(i) };
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
         let group = text(unsafe { rd::rd_kafka_ConsumerGroupDescription_group_id(d) });
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
         let err = unsafe { rd::rd_kafka_ConsumerGroupDescription_error(d) };
         if !err.is_null() {
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let msg = text(unsafe { rd::rd_kafka_error_string(err) });
             return Err(Error::Broker(format!("describing group {group} failed: {msg}")));
         }
         let mut members = Vec::new();
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
         for m in 0..unsafe { rd::rd_kafka_ConsumerGroupDescription_member_count(d) } {
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let md = unsafe { rd::rd_kafka_ConsumerGroupDescription_member(d, m) };
             let mut assignment = Vec::new();
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let a = unsafe { rd::rd_kafka_MemberDescription_assignment(md) };
             if !a.is_null() {
+                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
                 let tpl = unsafe { rd::rd_kafka_MemberAssignment_partitions(a) };
                 if !tpl.is_null() {
+                    // SAFETY: not null (checked above); the list belongs to the live `event`.
                     let tpl = unsafe { &*tpl };
                     for k in 0..tpl.cnt as usize {
+                        // SAFETY: `k` < `cnt`, the list's own length; the list belongs to the live `event`.
                         let e = unsafe { &*tpl.elems.add(k) };
                         assignment.push(format!("{}:{}", text(e.topic), e.partition));
                     }
                 }
             }
             members.push(Member {
+                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
                 client_id: text(unsafe { rd::rd_kafka_MemberDescription_client_id(md) }),
+                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
                 member_id: text(unsafe { rd::rd_kafka_MemberDescription_consumer_id(md) }),
+                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
                 host: text(unsafe { rd::rd_kafka_MemberDescription_host(md) }),
                 assignment,
             });
         }
         out.push(GroupDescription {
             group,
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             state: state_name(unsafe { rd::rd_kafka_ConsumerGroupDescription_state(d) }),
             members,
         });
@@ -313,37 +349,50 @@ pub fn delete_offsets<C: ClientContext>(
         tpl.add_partition(t, *p);
     }
     // librdkafka copies the list; the request object is ours to destroy.
+    // SAFETY: `name` is a NUL-terminated CString and the partition list is live, both across the call (librdkafka copies them).
     let mut request = [unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets_new(name.as_ptr(), tpl.ptr()) }];
     let event = admin_call(
         client,
         rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS,
         timeout,
+        // SAFETY: `rk`, `o` and `q` are the live handle, options and queue `admin_call` passes; the request's arrays and the strings they point at outlive the call (librdkafka copies them).
         |rk, o, q| unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets(rk, request.as_mut_ptr(), 1, o, q) },
     );
+    // SAFETY: made by the `_new` call above and sent already (librdkafka copied it): destroyed once.
     unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets_destroy(request[0]) };
     let event = event?;
+    // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
     let result = unsafe { rd::rd_kafka_event_DeleteConsumerGroupOffsets_result(event.0) };
     if result.is_null() {
         return Err(Error::Broker("unexpected answer to OffsetDelete".into()));
     }
     let mut n = 0usize;
+    // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
     let groups = unsafe { rd::rd_kafka_DeleteConsumerGroupOffsets_result_groups(result, &mut n) };
     let mut out = Vec::new();
     for i in 0..n {
+        // SAFETY: `i` < `n`, the length librdkafka returned with this array, which the live `event` owns.
         let g = unsafe { *groups.add(i) };
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
         let err = unsafe { rd::rd_kafka_group_result_error(g) };
         if !err.is_null() {
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let message = format!("deleting offsets of {group}: {}", text(unsafe { rd::rd_kafka_error_string(err) }));
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             return Err(refusal(unsafe { rd::rd_kafka_error_code(err) }, message));
         }
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
         let parts = unsafe { rd::rd_kafka_group_result_partitions(g) };
         if parts.is_null() {
             continue;
         }
+        // SAFETY: not null (checked above); the list belongs to the live `event`.
         let parts = unsafe { &*parts };
         for k in 0..parts.cnt as usize {
+            // SAFETY: `k` < `cnt`, the list's own length; the list belongs to the live `event`.
             let e = unsafe { &*parts.elems.add(k) };
             let kept = (e.err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR)
+                // SAFETY: librdkafka returns a static string for every error code.
                 .then(|| text(unsafe { rd::rd_kafka_err2str(e.err) }));
             out.push((text(e.topic), e.partition, kept));
         }
@@ -402,18 +451,24 @@ pub fn committed_many<C: ClientContext>(
 ) -> Result<std::collections::HashMap<String, Vec<TopicOffset>>> {
     let rk = client.native_ptr();
     let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: `rk` is the handle of the live `client` borrowed for this call; what it returns is owned by its guard.
     let queue = Queue(unsafe { rd::rd_kafka_queue_new(rk) });
+    // SAFETY: `rk` is the handle of the live `client` borrowed for this call; what it returns is owned by its guard.
     let options = Options(unsafe {
         rd::rd_kafka_AdminOptions_new(rk, rd::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS)
     });
     let mut errstr = [0 as c_char; 256];
+    // SAFETY: `options` is live (its guard drops it when the call ends); `errstr` is writable for the length passed.
     unsafe { rd::rd_kafka_AdminOptions_set_request_timeout(options.0, ms, errstr.as_mut_ptr(), errstr.len()) };
     for (group, partitions) in asks {
         let name = CString::new(group.as_str()).map_err(|_| Error::usage("group id has a NUL byte"))?;
         let parts = if partitions.count() > 0 { partitions.ptr() as *const _ } else { std::ptr::null() };
         // librdkafka copies the request (and the options) into its own operation.
+        // SAFETY: `name` is a NUL-terminated CString and the partition list is live, both across the call (librdkafka copies them).
         let mut request = [unsafe { rd::rd_kafka_ListConsumerGroupOffsets_new(name.as_ptr(), parts) }];
+        // SAFETY: `rk`, the options and the queue are live; the request array outlives the call (librdkafka copies it).
         unsafe { rd::rd_kafka_ListConsumerGroupOffsets(rk, request.as_mut_ptr(), 1, options.0, queue.0) };
+        // SAFETY: made by the `_new` call above and sent already (librdkafka copied it): destroyed once.
         unsafe { rd::rd_kafka_ListConsumerGroupOffsets_destroy(request[0]) };
     }
     let deadline = std::time::Instant::now() + timeout + Duration::from_secs(1);
@@ -429,35 +484,48 @@ pub fn committed_many<C: ClientContext>(
                 timeout.as_secs_f32()
             )));
         }
+        // SAFETY: `queue` is live (guarded); the event returned is owned by the `Event` guard below.
         let event = unsafe { rd::rd_kafka_queue_poll(queue.0, left.as_millis().min(i32::MAX as u128) as i32) };
         if event.is_null() {
             continue;
         }
         let event = Event(event);
         answered += 1;
+        // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
         let err = unsafe { rd::rd_kafka_event_error(event.0) };
         if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
             return Err(refusal(err, text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
         }
+        // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
         let result = unsafe { rd::rd_kafka_event_ListConsumerGroupOffsets_result(event.0) };
         if result.is_null() {
             return Err(Error::Broker("unexpected answer to OffsetFetch".into()));
         }
         let mut n = 0usize;
+        // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
         let groups = unsafe { rd::rd_kafka_ListConsumerGroupOffsets_result_groups(result, &mut n) };
         for i in 0..n {
+            // SAFETY: `i` < `n`, the length librdkafka returned with this array, which the live `event` owns.
             let g = unsafe { *groups.add(i) };
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let group = text(unsafe { rd::rd_kafka_group_result_name(g) });
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let err = unsafe { rd::rd_kafka_group_result_error(g) };
             if !err.is_null() {
+                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
                 let message = format!("offsets of {group}: {}", text(unsafe { rd::rd_kafka_error_string(err) }));
+                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
                 return Err(refusal(unsafe { rd::rd_kafka_error_code(err) }, message));
             }
             let mut offsets = Vec::new();
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
             let parts = unsafe { rd::rd_kafka_group_result_partitions(g) };
             if !parts.is_null() {
+                // SAFETY: not null (checked above); the list belongs to the live `event`.
                 let parts = unsafe { &*parts };
                 for k in 0..parts.cnt as usize {
+                    // SAFETY: `k` < `cnt`, the list's own length; the list belongs to the live `event`.
                     let e = unsafe { &*parts.elems.add(k) };
                     if e.err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && e.offset >= 0 {
                         offsets.push((text(e.topic), e.partition, e.offset));
