@@ -128,24 +128,18 @@ impl Gateway {
         mut stop: tokio::sync::oneshot::Receiver<()>,
     ) -> ChatEnd {
         let mut renew = self.lease_renewals().await;
-        let mut handoff = self.handoff.subscribe();
         let (mut halt, mut may_halt) = (self.halt.subscribe(), true);
-        let mut may_hand_off = self.buffer.is_some();
+        let (mut handoff, mut may_hand_off) = (self.handoff.subscribe(), self.buffer.is_some());
         let mut inflight: Option<Pending> = None;
         // When each produced, undelivered chunk was produced (for the latency metric).
         let mut emitted: VecDeque<Instant> = VecDeque::new();
-        let mut upstream_done = false;
-        let mut too_large = false;
+        let mut model = ModelSide::default();
         let outcome: Result<bool, crate::llm::LlmError> = loop {
             if inflight.is_none() && gen.delivered < gen.deltas.len() as u32 {
                 inflight = Some(self.save_from(gen, gen.delivered));
             }
-            if upstream_done && inflight.is_none() {
-                break if too_large {
-                    Err(crate::llm::LlmError::TooLarge(self.limits.max_answer_bytes))
-                } else {
-                    Ok(false)
-                };
+            if model.done && inflight.is_none() {
+                break model.end(self.limits.max_answer_bytes);
             }
             tokio::select! {
                 biased;
@@ -191,26 +185,15 @@ impl Gateway {
                         return self.fenced(gen);
                     }
                 }
-                next = upstream.next(), if !upstream_done && gen.deltas.len() - (gen.delivered as usize) < MAX_UNSAVED => match next {
-                    None => upstream_done = true,
-                    Some(Err(e)) => {
+                next = upstream.next(), if !model.done && gen.deltas.len() - (gen.delivered as usize) < MAX_UNSAVED => {
+                    if let Some(e) = model.take(next, gen, &mut emitted, self.limits.max_answer_bytes) {
                         // Deliver what was produced before the failure, then the error.
                         if !self.save_all(gen, inflight.take(), &mut emitted, send, true).await {
                             return self.fenced(gen);
                         }
                         break Err(e);
                     }
-                    // The answer's size is bounded: the cap ends it with a clear error
-                    // (what fits is delivered), so no event outgrows the broker's limit.
-                    Some(Ok(delta)) if gen.answer_bytes + delta.len() > self.limits.max_answer_bytes => {
-                        (upstream_done, too_large) = (true, true);
-                    }
-                    Some(Ok(delta)) => {
-                        gen.answer_bytes += delta.len();
-                        gen.deltas.push(delta);
-                        emitted.push_back(Instant::now());
-                    }
-                },
+                }
             }
         };
         // Dropping the upstream stream cancels its request (stop, error or end).
@@ -452,6 +435,48 @@ type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = (u32, crate::e
 /// Chunks produced but not yet delivered, per answer, before the upstream waits (a bound on
 /// memory when Redis is slow; the upstream's own buffers hold the rest).
 const MAX_UNSAVED: usize = 256;
+
+/// What the model has said of an answer being generated: whether it is done, and whether
+/// it went past the answer's size cap.
+#[derive(Default)]
+struct ModelSide {
+    done: bool,
+    too_large: bool,
+}
+
+impl ModelSide {
+    /// One item from the model into `gen` (its time into `emitted`); its error, if it failed.
+    /// The answer's size is bounded: the cap ends it with a clear error (what fits is
+    /// delivered), so no event outgrows the broker's limit.
+    fn take(
+        &mut self,
+        item: Option<Result<String, crate::llm::LlmError>>,
+        gen: &mut Generation,
+        emitted: &mut VecDeque<Instant>,
+        cap: usize,
+    ) -> Option<crate::llm::LlmError> {
+        match item {
+            None => self.done = true,
+            Some(Err(e)) => return Some(e),
+            Some(Ok(delta)) if gen.answer_bytes + delta.len() > cap => (self.done, self.too_large) = (true, true),
+            Some(Ok(delta)) => {
+                gen.answer_bytes += delta.len();
+                gen.deltas.push(delta);
+                emitted.push_back(Instant::now());
+            }
+        }
+        None
+    }
+
+    /// How the answer ends once everything produced is delivered.
+    fn end(&self, cap: usize) -> Result<bool, crate::llm::LlmError> {
+        if self.too_large {
+            Err(crate::llm::LlmError::TooLarge(cap))
+        } else {
+            Ok(false)
+        }
+    }
+}
 
 /// How a chat ended for the client that asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -52,31 +52,7 @@ impl Gateway {
             message = %claimed.message_id, epoch = claimed.epoch, from_chunk = from,
             previous = %claimed.previous_owner, "taking over a generation"
         );
-        let ttl = buf.lease_ttl();
-        if !claimed.released {
-            self.publisher.publish(self.event(
-                &origin,
-                Payload::StreamError(StreamError {
-                    message_id: claimed.message_id.clone(),
-                    error: format!(
-                        "node {} stopped renewing its lease for {ttl:?} (crashed, paused or cut off from Redis); \
-                     {} continues at chunk {from} (epoch {})",
-                        claimed.previous_owner, self.node_id, claimed.epoch
-                    ),
-                    error_code: "NODE_LOST".into(),
-                    chunk_index: from.checked_sub(1),
-                }),
-            ));
-        }
-        self.publisher.publish(self.event(
-            &origin,
-            Payload::StreamResumed(StreamResumed {
-                message_id: claimed.message_id.clone(),
-                epoch: claimed.epoch,
-                from_chunk: from,
-                previous_node_id: Some(claimed.previous_owner.clone()),
-            }),
-        ));
+        self.announce_takeover(&claimed, &origin, from, buf.lease_ttl());
         let mut gen = Generation {
             answer: deltas.concat(),
             answer_bytes: deltas.iter().map(String::len).sum(),
@@ -97,5 +73,34 @@ impl Gateway {
         });
         let (_never, stop) = tokio::sync::oneshot::channel();
         self.generate(&mut gen, upstream, &|_| {}, stop).await;
+    }
+
+    /// The events of a takeover: why the previous owner lost the answer (unless it handed
+    /// it over), and where this node continues.
+    fn announce_takeover(&self, claimed: &Claimed, origin: &ChatOrigin, from: u32, ttl: Duration) {
+        if !claimed.released {
+            self.publisher.publish(self.event(
+                origin,
+                Payload::StreamError(StreamError {
+                    message_id: claimed.message_id.clone(),
+                    error: format!(
+                        "node {} stopped renewing its lease for {ttl:?} (crashed, paused or cut off from Redis); \
+                     {} continues at chunk {from} (epoch {})",
+                        claimed.previous_owner, self.node_id, claimed.epoch
+                    ),
+                    error_code: "NODE_LOST".into(),
+                    chunk_index: from.checked_sub(1),
+                }),
+            ));
+        }
+        self.publisher.publish(self.event(
+            origin,
+            Payload::StreamResumed(StreamResumed {
+                message_id: claimed.message_id.clone(),
+                epoch: claimed.epoch,
+                from_chunk: from,
+                previous_node_id: Some(claimed.previous_owner.clone()),
+            }),
+        ));
     }
 }

@@ -491,51 +491,57 @@ pub fn committed_many<C: ClientContext>(
         }
         let event = Event(event);
         answered += 1;
-        // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
-        let err = unsafe { rd::rd_kafka_event_error(event.0) };
-        if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
-            // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
-            return Err(refusal(err, text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
-        }
-        // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
-        let result = unsafe { rd::rd_kafka_event_ListConsumerGroupOffsets_result(event.0) };
-        if result.is_null() {
-            return Err(Error::Broker("unexpected answer to OffsetFetch".into()));
-        }
-        let mut n = 0usize;
-        // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
-        let groups = unsafe { rd::rd_kafka_ListConsumerGroupOffsets_result_groups(result, &mut n) };
-        for i in 0..n {
-            // SAFETY: `i` < `n`, the length librdkafka returned with this array, which the live `event` owns.
-            let g = unsafe { *groups.add(i) };
-            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
-            let group = text(unsafe { rd::rd_kafka_group_result_name(g) });
-            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
-            let err = unsafe { rd::rd_kafka_group_result_error(g) };
-            if !err.is_null() {
-                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
-                let message = format!("offsets of {group}: {}", text(unsafe { rd::rd_kafka_error_string(err) }));
-                // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
-                return Err(refusal(unsafe { rd::rd_kafka_error_code(err) }, message));
-            }
-            let mut offsets = Vec::new();
-            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
-            let parts = unsafe { rd::rd_kafka_group_result_partitions(g) };
-            if !parts.is_null() {
-                // SAFETY: not null (checked above); the list belongs to the live `event`.
-                let parts = unsafe { &*parts };
-                for k in 0..parts.cnt as usize {
-                    // SAFETY: `k` < `cnt`, the list's own length; the list belongs to the live `event`.
-                    let e = unsafe { &*parts.elems.add(k) };
-                    if e.err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && e.offset >= 0 {
-                        offsets.push((text(e.topic), e.partition, e.offset));
-                    }
-                }
-            }
-            out.insert(group, offsets);
-        }
+        offsets_of(&event, &mut out)?;
     }
     Ok(out)
+}
+
+/// The committed offsets one OffsetFetch answer holds, into `out` by group.
+fn offsets_of(event: &Event, out: &mut std::collections::HashMap<String, Vec<TopicOffset>>) -> Result<()> {
+    // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
+    let err = unsafe { rd::rd_kafka_event_error(event.0) };
+    if err != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+        // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
+        return Err(refusal(err, text(unsafe { rd::rd_kafka_event_error_string(event.0) })));
+    }
+    // SAFETY: `event` is live: its guard drops it after the last read of what it holds.
+    let result = unsafe { rd::rd_kafka_event_ListConsumerGroupOffsets_result(event.0) };
+    if result.is_null() {
+        return Err(Error::Broker("unexpected answer to OffsetFetch".into()));
+    }
+    let mut n = 0usize;
+    // SAFETY: `result` is not null (checked above) and belongs to the live `event`; `n` receives the array's length.
+    let groups = unsafe { rd::rd_kafka_ListConsumerGroupOffsets_result_groups(result, &mut n) };
+    for i in 0..n {
+        // SAFETY: `i` < `n`, the length librdkafka returned with this array, which the live `event` owns.
+        let g = unsafe { *groups.add(i) };
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
+        let group = text(unsafe { rd::rd_kafka_group_result_name(g) });
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
+        let err = unsafe { rd::rd_kafka_group_result_error(g) };
+        if !err.is_null() {
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
+            let message = format!("offsets of {group}: {}", text(unsafe { rd::rd_kafka_error_string(err) }));
+            // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
+            return Err(refusal(unsafe { rd::rd_kafka_error_code(err) }, message));
+        }
+        let mut offsets = Vec::new();
+        // SAFETY: the description, member, result or error read is an element (or part) of the live `event`'s result arrays, read within their lengths.
+        let parts = unsafe { rd::rd_kafka_group_result_partitions(g) };
+        if !parts.is_null() {
+            // SAFETY: not null (checked above); the list belongs to the live `event`.
+            let parts = unsafe { &*parts };
+            for k in 0..parts.cnt as usize {
+                // SAFETY: `k` < `cnt`, the list's own length; the list belongs to the live `event`.
+                let e = unsafe { &*parts.elems.add(k) };
+                if e.err == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && e.offset >= 0 {
+                    offsets.push((text(e.topic), e.partition, e.offset));
+                }
+            }
+        }
+        out.insert(group, offsets);
+    }
+    Ok(())
 }
 
 /// Commit `offsets` for `group` from outside it (the group must have no members: the
