@@ -1,6 +1,10 @@
-//! Settings: command line > `CHATCTL_*` environment > `chatctl.toml` (a named profile over
-//! the file's top level) > defaults. The command line and the environment arrive together
-//! as one [`Layer`] (clap reads both); this module merges it with the file.
+//! Settings: command line and `CHATCTL_*` environment > `./chatctl.toml` (or `--config`) >
+//! the user config (`~/.config/chatctl/config.toml`) > defaults; in each file, the context in
+//! force (`--context`, `CHATCTL_PROFILE`, else `current-context`) over the file's top level.
+//! The command line and the environment arrive together as one [`Layer`] (clap reads both);
+//! this module merges it with the files ([`Sources`], through figment, which keeps where each
+//! value came from for `config view --origin`) and resolves the secrets kept in files or the
+//! environment, never on the command line.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -107,7 +111,8 @@ pub struct TopicsLayer {
 pub struct ConfigFile {
     pub path: Option<PathBuf>,
     pub base: Layer,
-    pub profiles: BTreeMap<String, Layer>,
+    /// The named contexts (`[contexts.NAME]`; `[profiles.NAME]` is read as one too).
+    pub contexts: BTreeMap<String, Layer>,
     pub current_context: Option<String>,
 }
 
@@ -163,21 +168,21 @@ impl ConfigFile {
             Some(toml::Value::String(s)) => Some(s),
             Some(_) => return Err("`current-context` must be a string".into()),
         };
-        let mut profiles = BTreeMap::new();
+        let mut contexts = BTreeMap::new();
         for section in ["profiles", "contexts"] {
             match table.remove(section) {
                 None => {}
                 Some(toml::Value::Table(t)) => {
                     for (name, v) in t {
                         let l = v.try_into::<Layer>().map_err(|e| format!("[{section}.{name}]: {}", e.message()))?;
-                        profiles.insert(name, l);
+                        contexts.insert(name, l);
                     }
                 }
                 Some(_) => return Err(format!("`{section}` must be a table of [{section}.NAME] sections")),
             }
         }
         let base = toml::Value::Table(table).try_into::<Layer>().map_err(|e| e.message().to_string())?;
-        Ok(ConfigFile { path: None, base, profiles, current_context })
+        Ok(ConfigFile { path: None, base, contexts, current_context })
     }
 
     pub fn shown(&self) -> String {
@@ -227,7 +232,7 @@ impl Sources {
     pub fn contexts(&self) -> BTreeMap<String, Vec<String>> {
         let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for f in [&self.user, &self.local] {
-            for name in f.profiles.keys() {
+            for name in f.contexts.keys() {
                 out.entry(name.clone()).or_default().push(f.shown());
             }
         }
@@ -241,7 +246,7 @@ impl Sources {
     /// environment win over any context anyway.
     pub fn figment(&self, context: Option<&str>) -> Result<figment::Figment> {
         let context = match context {
-            Some(c) if !self.user.profiles.contains_key(c) && !self.local.profiles.contains_key(c) => {
+            Some(c) if !self.user.contexts.contains_key(c) && !self.local.contexts.contains_key(c) => {
                 let known: Vec<String> = self.contexts().into_keys().collect();
                 let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
                 if self.context.as_deref() == Some(c) {
@@ -267,7 +272,7 @@ impl Sources {
         let mut f = figment::Figment::new();
         for (file, what) in [(&self.user, "user config"), (&self.local, "config file")] {
             f = f.merge(Named { name: what.to_string(), path: file.path.clone(), layer: file.base.clone() });
-            if let Some(l) = context.and_then(|c| file.profiles.get(c)) {
+            if let Some(l) = context.and_then(|c| file.contexts.get(c)) {
                 let name = format!("{what}, context {}", context.unwrap_or_default());
                 f = f.merge(Named { name, path: file.path.clone(), layer: l.clone() });
             }

@@ -1,4 +1,7 @@
-//! What the operator commands do: offset ranges by time, replay, session timelines.
+//! What the operator commands do, below their command lines: offset ranges by time,
+//! replay, reading any topic, session timelines and stalls, consumer groups (describe,
+//! reset, delete offsets), lag (Burrow's rules, kafka-lag-exporter's seconds), the DLQ,
+//! topics.
 
 pub mod consume;
 pub mod delete_offsets;
