@@ -236,40 +236,16 @@ fn wrong_password_no_credentials_and_an_unknown_ca_are_clear_bounded_errors() {
     assert!(!text(&help.stdout).contains(PASSWORD));
 }
 
-/// redis-server with TLS only (`--port 0`) and an ACL user (the default user off).
-struct SecureRedis {
-    child: Child,
-    url: String,
-}
-
-impl SecureRedis {
-    fn start(dir: &Path) -> SecureRedis {
-        let port = free_port();
-        std::fs::write(dir.join("users.acl"), "user chat on >redis-pw-4411 ~* &* +@all\nuser default off\n").unwrap();
-        let d = |f: &str| dir.join(f).display().to_string();
-        let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
-            .args(["--bind", "127.0.0.1", "--port", "0", "--tls-port", &port.to_string()])
-            .args(["--tls-cert-file", &d("server.pem"), "--tls-key-file", &d("server.key")])
-            .args(["--tls-ca-cert-file", &d("ca.pem"), "--tls-auth-clients", "no"])
-            .args(["--aclfile", &d("users.acl"), "--save", "", "--appendonly", "no", "--dir", &d("")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        wait_for_port(port, "redis-server (TLS)", Duration::from_secs(15));
-        SecureRedis { child, url: format!("rediss://chat@127.0.0.1:{port}") }
-    }
-}
-
-impl Drop for SecureRedis {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// redis-server with TLS only and an ACL user `chat` (the default user off).
+fn secure_redis(dir: &Path) -> common::Redis {
+    std::fs::write(dir.join("users.acl"), "user chat on >redis-pw-4411 ~* &* +@all\nuser default off\n").unwrap();
+    let mut redis = common::Redis::start_tls(dir, &["--aclfile", &dir.join("users.acl").display().to_string()]);
+    redis.url = format!("rediss://chat@127.0.0.1:{}", redis.port);
+    redis
 }
 
 /// A node of the engine on the secured cluster and the TLS Redis.
-fn node(s: &Secured, redis: &SecureRedis, password: &str, id: &str, port: u16) -> Child {
+fn node(s: &Secured, redis: &common::Redis, password: &str, id: &str, port: u16) -> Child {
     s.chatctl(Some(PASSWORD))
         .env("CHATCTL_REDIS", &redis.url)
         .env("CHATCTL_REDIS_CA", s.file("ca.pem"))
@@ -286,7 +262,7 @@ fn node(s: &Secured, redis: &SecureRedis, password: &str, id: &str, port: u16) -
 fn resume_works_over_redis_tls_with_an_acl_user_and_a_wrong_password_is_clear() {
     let s = Secured::start();
     s.ok(&["topics", "ensure", "--partitions", "2", "-o", "json"]);
-    let redis = SecureRedis::start(s.dir.path());
+    let redis = secure_redis(s.dir.path());
     let (p1, p2) = (free_port(), free_port());
     let n1 = Proc(node(&s, &redis, "redis-pw-4411", "tls-1", p1));
     let n2 = Proc(node(&s, &redis, "redis-pw-4411", "tls-2", p2));

@@ -200,6 +200,24 @@ impl Redis {
         Redis { proc, port, url: format!("redis://127.0.0.1:{port}"), _dir: dir }
     }
 
+    /// With TLS only (no plain port), its certificate, key and CA from `certs`
+    /// (`server.pem`, `server.key`, `ca.pem`); more of redis-server's arguments in `extra`
+    /// (an ACL file). `url` has no user: add the one `extra` defines.
+    pub fn start_tls(certs: &std::path::Path, extra: &[&str]) -> Redis {
+        service("redis-server");
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let c = |f: &str| certs.join(f).display().to_string();
+        let mut args: Vec<String> =
+            vec!["--tls-cert-file".into(), c("server.pem"), "--tls-key-file".into(), c("server.key")];
+        args.extend(["--tls-ca-cert-file".into(), c("ca.pem"), "--tls-auth-clients".into(), "no".into()]);
+        args.extend(["--save", "", "--appendonly", "no", "--dir"].map(String::from));
+        args.push(dir.path().display().to_string());
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let proc = RedisProc::spawn_with(port, args, true);
+        Redis { proc, port, url: format!("rediss://127.0.0.1:{port}"), _dir: dir }
+    }
+
     /// kill -9 Redis: without persistence, everything it held is gone.
     pub fn kill(&mut self) {
         self.proc.kill();
@@ -228,20 +246,32 @@ pub struct RedisProc {
     child: Option<Child>,
     pub port: u16,
     args: Vec<String>,
+    /// `port` is its TLS port (no plain one).
+    tls: bool,
 }
 
 impl RedisProc {
     /// redis-server on 127.0.0.1:`port` with `args`, once it listens.
     pub fn spawn(port: u16, args: Vec<String>) -> RedisProc {
-        let mut p = RedisProc { child: None, port, args };
+        RedisProc::spawn_with(port, args, false)
+    }
+
+    /// The same, `port` its TLS port when `tls` (the plain one off).
+    pub fn spawn_with(port: u16, args: Vec<String>, tls: bool) -> RedisProc {
+        let mut p = RedisProc { child: None, port, args, tls };
         p.start();
         p
     }
 
     fn start(&mut self) {
+        let ports = match self.tls {
+            true => ["--port".to_string(), "0".into(), "--tls-port".into(), self.port.to_string()],
+            false => ["--port".to_string(), self.port.to_string(), String::new(), String::new()],
+        };
         let child = Command::new(find_binary("redis-server", "REDIS_SERVER_BIN"))
             .args(&self.args)
-            .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
+            .args(["--bind", "127.0.0.1"])
+            .args(ports.iter().filter(|a| !a.is_empty()))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
