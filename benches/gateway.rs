@@ -81,7 +81,7 @@ fn now_us() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_micros() as i64
 }
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use common::ws::Ws;
 
 async fn connect(addr: SocketAddr, user: &str, peer: Peer) -> Ws {
     for attempt in 0.. {

@@ -23,11 +23,11 @@ use std::process::Child;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use common::{Broker, Engine, Redis};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use serde_json::Value;
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use common::ws::Ws;
 
 /// `cargo bench --bench multinode -- [OPTIONS]`
 #[derive(clap::Parser)]
@@ -83,19 +83,11 @@ fn start_node(broker: &Broker, redis: &Redis, id: &str, chunks: u32, interval_ms
 }
 
 async fn connect(addr: SocketAddr, user: &str) -> Ws {
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws?user={user}")).await.unwrap();
-    let _session = ws.next().await;
-    ws
+    common::ws::connect_user(addr, user).await
 }
 
 async fn frame(ws: &mut Ws) -> Option<Value> {
-    loop {
-        match ws.next().await? {
-            Ok(Message::Text(t)) => return serde_json::from_str(&t).ok(),
-            Ok(_) => continue,
-            Err(_) => return None,
-        }
-    }
+    common::ws::next_json(ws, Duration::from_secs(120)).await
 }
 
 async fn chat(ws: &mut Ws) -> String {

@@ -28,7 +28,7 @@ use chatctl::events::{Event, Payload, Role};
 use chatctl::llm::builtin::BuiltinModel;
 use chatctl::llm::{Llm, LlmRequest};
 use common::{Broker, Engine, Nginx, Redis};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::StreamExt;
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
@@ -39,7 +39,7 @@ const LEASE_TTL: &str = "2s";
 /// Every scenario ends within this, fault included.
 const SCENARIO_BOUND: Duration = Duration::from_secs(150);
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use common::ws::Ws;
 
 struct Node {
     child: Child,
@@ -140,25 +140,16 @@ fn start_node_on(brokers: &str, redis: &str, k: usize, port: u16, chunks: u32, e
 }
 
 async fn connect(port: u16, user: &str) -> Ws {
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?user={user}")).await.unwrap();
-    let hello = next_frame(&mut ws).await.expect("session frame");
-    assert_eq!(hello["type"], "session");
-    ws
+    common::ws::connect_user(format!("127.0.0.1:{port}"), user).await
 }
 
 /// The next JSON frame; None when the socket closed or died.
 async fn next_frame(ws: &mut Ws) -> Option<Value> {
-    loop {
-        match tokio::time::timeout(Duration::from_secs(30), ws.next()).await.expect("a frame within 30 s") {
-            Some(Ok(Message::Text(t))) => return Some(serde_json::from_str(&t).unwrap()),
-            Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return None,
-            Some(Ok(_)) => continue,
-        }
-    }
+    common::ws::next_json(ws, Duration::from_secs(30)).await
 }
 
 async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::text(v.to_string())).await.unwrap();
+    common::ws::send_json(ws, &v).await
 }
 
 /// What one client saw of its answer.

@@ -88,29 +88,18 @@ fn model(chunks: u32, interval_ms: u64) -> Arc<dyn Llm> {
     Arc::new(BuiltinModel { chunks, words_per_chunk: 2, interval: Duration::from_millis(interval_ms), stamp: false })
 }
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use common::ws::Ws;
 
 async fn connect(node: &Node, user: &str) -> Ws {
-    let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600));
-    let (ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
-    ws
+    common::ws::connect(&format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600))).await
 }
 
 async fn next_frame(ws: &mut Ws) -> Value {
-    loop {
-        let msg = tokio::time::timeout(Duration::from_secs(20), ws.next())
-            .await
-            .expect("a frame within 20s")
-            .unwrap()
-            .unwrap();
-        if let Message::Text(t) = msg {
-            return serde_json::from_str(&t).unwrap();
-        }
-    }
+    common::ws::next_json(ws, Duration::from_secs(20)).await.expect("the connection is open")
 }
 
 async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
+    common::ws::send_json(ws, &v).await
 }
 
 /// Chat once; return (messageId, deltas, done frame).

@@ -18,11 +18,11 @@ use std::time::{Duration, Instant};
 use chatctl::events::{Event, Payload, CHAT_EVENTS, STREAM_EVENTS};
 use chatctl::gateway::spool::Spool;
 use common::{chatctl, free_port, read_events, read_records, tail, wait_for_port, Broker, Engine, Proc};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use common::ws::Ws;
 
 /// A gateway node: its process, its ports and its log file.
 struct Node {
@@ -88,21 +88,11 @@ fn rss_kib(pid: u32) -> u64 {
 }
 
 async fn connect(port: u16, user: &str) -> Ws {
-    let (ws, _) = tokio_tungstenite::connect_async(format!("ws://127.0.0.1:{port}/ws?user={user}")).await.unwrap();
-    ws
+    common::ws::connect(&format!("ws://127.0.0.1:{port}/ws?user={user}")).await
 }
 
 async fn next_json(ws: &mut Ws) -> Value {
-    loop {
-        let m = tokio::time::timeout(Duration::from_secs(30), ws.next())
-            .await
-            .expect("a frame within 30 s")
-            .expect("the connection is open")
-            .unwrap();
-        if let Message::Text(t) = m {
-            return serde_json::from_str(&t).unwrap();
-        }
-    }
+    common::ws::next_json(ws, Duration::from_secs(30)).await.expect("the connection is open")
 }
 
 /// One chat: (message id, answer text, the terminal frame).

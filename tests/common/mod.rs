@@ -1269,3 +1269,47 @@ impl Drop for Nginx {
         let _ = self.child.wait();
     }
 }
+
+/// The one WebSocket client of the tests and benches: connect, read the next JSON frame
+/// within a bound, send one. (The gateway bench's own loop reads raw text for speed, and
+/// the nemesis records every frame it reads: both build on [`ws::Ws`].)
+pub mod ws {
+    use std::time::Duration;
+
+    use futures_util::{SinkExt, StreamExt};
+    use serde_json::Value;
+    use tokio_tungstenite::tungstenite::Message;
+
+    pub type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+    /// A WebSocket to `url` (`ws://host:port/ws?user=…` or `?token=…`).
+    pub async fn connect(url: &str) -> Ws {
+        let (ws, _) = tokio_tungstenite::connect_async(url).await.unwrap_or_else(|e| panic!("connect {url}: {e}"));
+        ws
+    }
+
+    /// A node's WebSocket for `user` (insecure dev auth), its session frame read.
+    pub async fn connect_user(addr: impl std::fmt::Display, user: &str) -> Ws {
+        let mut ws = connect(&format!("ws://{addr}/ws?user={user}")).await;
+        let hello = next_json(&mut ws, Duration::from_secs(30)).await.expect("the session frame");
+        assert_eq!(hello["type"], "session", "{hello}");
+        ws
+    }
+
+    /// The next JSON frame (other frames skipped); None once the socket is closed or
+    /// failed. A frame not there `within` fails the test.
+    pub async fn next_json(ws: &mut Ws, within: Duration) -> Option<Value> {
+        loop {
+            match tokio::time::timeout(within, ws.next()).await.unwrap_or_else(|_| panic!("no frame within {within:?}"))
+            {
+                Some(Ok(Message::Text(t))) => return Some(serde_json::from_str(&t).expect("a JSON frame")),
+                Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return None,
+                Some(Ok(_)) => continue,
+            }
+        }
+    }
+
+    pub async fn send_json(ws: &mut Ws, v: &Value) {
+        ws.send(Message::text(v.to_string())).await.unwrap();
+    }
+}

@@ -13,7 +13,7 @@ use tokio_tungstenite::tungstenite::Message;
 
 use crate::checker::Line;
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use crate::common::ws::Ws;
 
 /// No frame for this long while following an answer: the node is paused or cut; go
 /// elsewhere (the chunks come every 100 ms).
