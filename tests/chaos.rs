@@ -152,6 +152,31 @@ async fn send(ws: &mut Ws, v: Value) {
     common::ws::send_json(ws, &v).await
 }
 
+/// Each client read to its end on a task of its own; `taken` counts the answers whose
+/// chunks of a new epoch (≥ 1) have reached their client, as they arrive.
+fn follow_to_the_end(clients: Vec<(Ws, Seen)>) -> (Arc<AtomicUsize>, tokio::task::JoinHandle<Vec<Seen>>) {
+    let taken = Arc::new(AtomicUsize::new(0));
+    let tasks = clients.into_iter().map(|(mut ws, mut seen)| {
+        let taken = taken.clone();
+        async move {
+            let mut counted = false;
+            while seen.end.is_none() {
+                let have = seen.chunks.len();
+                if !seen.read(&mut ws, Some(have + 1)).await {
+                    break;
+                }
+                if !counted && seen.chunks.last().is_some_and(|c| c.1 >= 1) {
+                    taken.fetch_add(1, Ordering::SeqCst);
+                    counted = true;
+                }
+            }
+            seen
+        }
+    });
+    let all = tokio::spawn(futures_util::future::join_all(tasks));
+    (taken, all)
+}
+
 /// What one client saw of its answer.
 #[derive(Default, Debug)]
 struct Seen {
@@ -563,25 +588,7 @@ async fn f_paused_generating_node_is_fenced_after_takeover() {
         cluster.nodes[0].signal("-STOP");
         // Followers record when the new epoch first reached them; node 0 resumes after all
         // answers were taken over.
-        let taken = Arc::new(AtomicUsize::new(0));
-        let tasks = clients.into_iter().map(|(mut ws, mut seen)| {
-            let taken = taken.clone();
-            async move {
-                let mut counted = false;
-                while seen.end.is_none() {
-                    let have = seen.chunks.len();
-                    if !seen.read(&mut ws, Some(have + 1)).await {
-                        break;
-                    }
-                    if !counted && seen.chunks.last().is_some_and(|c| c.1 >= 1) {
-                        taken.fetch_add(1, Ordering::SeqCst);
-                        counted = true;
-                    }
-                }
-                seen
-            }
-        });
-        let all = tokio::spawn(futures_util::future::join_all(tasks));
+        let (taken, all) = follow_to_the_end(clients);
         let deadline = Instant::now() + Duration::from_secs(30);
         while taken.load(Ordering::SeqCst) < STREAMS && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -709,25 +716,7 @@ async fn o_node_paused_across_a_failover() {
         })
         .await
         .unwrap();
-        let taken = Arc::new(AtomicUsize::new(0));
-        let tasks = clients.into_iter().map(|(mut ws, mut seen)| {
-            let taken = taken.clone();
-            async move {
-                let mut counted = false;
-                while seen.end.is_none() {
-                    let have = seen.chunks.len();
-                    if !seen.read(&mut ws, Some(have + 1)).await {
-                        break;
-                    }
-                    if !counted && seen.chunks.last().is_some_and(|c| c.1 >= 1) {
-                        taken.fetch_add(1, Ordering::SeqCst);
-                        counted = true;
-                    }
-                }
-                seen
-            }
-        });
-        let all = tokio::spawn(futures_util::future::join_all(tasks));
+        let (taken, all) = follow_to_the_end(clients);
         let deadline = Instant::now() + Duration::from_secs(40);
         while taken.load(Ordering::SeqCst) < WAVE && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(50)).await;
