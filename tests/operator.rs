@@ -260,7 +260,6 @@ fn copied(kafka: &chatctl::kafka::KafkaSettings) -> Vec<(String, Vec<u8>, i64, b
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn replay_into_analytics_rebuild_matches_the_live_worker() {
-    use chatctl::metrics::Metrics;
     use chatctl::store::Store;
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(PARTITIONS).await;
@@ -283,22 +282,9 @@ async fn replay_into_analytics_rebuild_matches_the_live_worker() {
     }
     produce(&kafka, &data).await;
     let dir = tempfile::tempdir().unwrap();
-    let live_url = format!("sqlite://{}/live.db", dir.path().display());
-    let live = Store::open(&live_url).await.unwrap();
-    let metrics = Arc::new(Metrics::default());
-    let worker = chatctl::workers::start(
-        &kafka,
-        Arc::new(chatctl::workers::analytics::Analytics { store: live.clone(), metrics: metrics.clone() }),
-        chatctl::workers::WorkerOptions::default(),
-        metrics.clone(),
-    )
-    .unwrap();
+    let (_, live, metrics, worker) = live_analytics(&kafka, dir.path()).await;
     let n = data.len();
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while !metrics.render().contains(&format!("chatctl_worker_processed_total{{worker=\"chatctl-analytics\"}} {n}")) {
-        assert!(std::time::Instant::now() < deadline, "{}", metrics.render());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    until_analytics_processed(&metrics, n).await;
     worker.stop().await;
     let live_minutes = live.minutes(0, i64::MAX).await.unwrap();
     assert!(!live_minutes.is_empty());
@@ -414,30 +400,15 @@ async fn produce_one_per_batch(kafka: &chatctl::kafka::KafkaSettings, events: &[
 /// stopped, the rebuild runs and leaves the same rows.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_rebuild_is_refused_while_the_worker_runs() {
-    use chatctl::metrics::Metrics;
-    use chatctl::store::Store;
     let broker = Broker::start(Engine::Memory);
     broker.ensure_topics(PARTITIONS).await;
     let kafka = broker.kafka();
     let data = dataset();
     produce(&kafka, &data).await;
     let dir = tempfile::tempdir().unwrap();
-    let live_url = format!("sqlite://{}/live.db", dir.path().display());
-    let live = Store::open(&live_url).await.unwrap();
-    let metrics = Arc::new(Metrics::default());
-    let worker = chatctl::workers::start(
-        &kafka,
-        Arc::new(chatctl::workers::analytics::Analytics { store: live.clone(), metrics: metrics.clone() }),
-        chatctl::workers::WorkerOptions::default(),
-        metrics.clone(),
-    )
-    .unwrap();
+    let (live_url, live, metrics, worker) = live_analytics(&kafka, dir.path()).await;
     let n = data.iter().filter(|e| e.topic() == "stream-events").count();
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while !metrics.render().contains(&format!("chatctl_worker_processed_total{{worker=\"chatctl-analytics\"}} {n}")) {
-        assert!(std::time::Instant::now() < deadline, "{}", metrics.render());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    until_analytics_processed(&metrics, n).await;
     let rows = live.minutes(0, i64::MAX).await.unwrap();
     assert!(!rows.is_empty());
     let rebuild = || {
@@ -562,4 +533,32 @@ async fn session_with_a_uuidv7_id_reads_from_its_minting_time() {
     assert_eq!(got, ids(mine));
     let stream = v["scanned"].as_array().unwrap().iter().find(|r| r["topic"] == "stream-events").unwrap();
     assert_eq!((stream["partition"].as_i64(), stream["start"].as_i64()), (Some(p as i64), Some(old.len() as i64)));
+}
+
+/// The analytics worker on a store of its own in `dir` (`live.db`): its URL, the store, the
+/// worker's metrics and the worker.
+async fn live_analytics(
+    kafka: &chatctl::kafka::KafkaSettings,
+    dir: &std::path::Path,
+) -> (String, chatctl::store::Store, Arc<chatctl::metrics::Metrics>, chatctl::workers::WorkerHandle) {
+    let live_url = format!("sqlite://{}/live.db", dir.display());
+    let live = chatctl::store::Store::open(&live_url).await.unwrap();
+    let metrics = Arc::new(chatctl::metrics::Metrics::default());
+    let worker = chatctl::workers::start(
+        kafka,
+        Arc::new(chatctl::workers::analytics::Analytics { store: live.clone(), metrics: metrics.clone() }),
+        chatctl::workers::WorkerOptions::default(),
+        metrics.clone(),
+    )
+    .unwrap();
+    (live_url, live, metrics, worker)
+}
+
+/// Until the analytics worker has processed `n` records (60 s bound).
+async fn until_analytics_processed(metrics: &chatctl::metrics::Metrics, n: usize) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !metrics.render().contains(&format!("chatctl_worker_processed_total{{worker=\"chatctl-analytics\"}} {n}")) {
+        assert!(std::time::Instant::now() < deadline, "{}", metrics.render());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
