@@ -105,8 +105,9 @@ fn keep(args: &Args, since: i64, s: &Stall) -> bool {
 /// `--watch`: the stalls so far, then each new one once its answer has ended (completed or
 /// failed) and [`SETTLE`] more has passed, so events still on their way (retried after a
 /// timeout, re-sent from a restarted node's spool) are counted: one line each, JSON Lines
-/// with `-o json`, until Ctrl-C. Answers ended for longer than [`FORGET_AFTER_MS`] are
-/// forgotten, so a long watch holds little more than the answers in flight.
+/// with `-o json`, until Ctrl-C. An answer not waited on whose last event is older than
+/// [`FORGET_AFTER_MS`] is forgotten (one that failed as well as one that completed), so a
+/// long watch holds little more than the answers in flight.
 async fn watch(
     args: &Args,
     ctx: &Context,
@@ -181,7 +182,7 @@ async fn watch(
             pending.remove(id);
         }
         let horizon = now()?.timestamp_millis() - FORGET_AFTER_MS;
-        all.retain(|id, a| pending.contains_key(id) || a.completed.is_none_or(|t| t >= horizon));
+        all.retain(|id, a| pending.contains_key(id) || a.last_ms() >= horizon);
     }
 }
 
