@@ -125,10 +125,9 @@ fn start_node_on(brokers: &str, redis: &str, k: usize, port: u16, chunks: u32, e
     let id = format!("node-{k}");
     let metrics_port = common::free_port();
     let log = tempfile::NamedTempFile::new().unwrap();
-    let child = common::chatctl()
-        .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", &id, "-b", brokers])
+    let child = common::serve_gateway(&id, brokers, port)
         .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
-        .args(["--redis", redis, "--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", LEASE_TTL])
+        .args(["--redis", redis, "--lease-ttl", LEASE_TTL])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{INTERVAL_MS}ms")])
         .args(extra)
         .env("RUST_LOG", "info,chatctl::gateway=debug,librdkafka=off,rdkafka=off")

@@ -214,9 +214,8 @@ async fn chat(url: String, text: String) -> (String, u64) {
 
 fn gateway(broker: &Broker, spool: &std::path::Path, port: u16) -> Proc {
     Proc(
-        chatctl()
-            .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", "g1"])
-            .args(["--listen", &format!("127.0.0.1:{port}"), "-b", &broker.addr, "--spool-dir"])
+        common::serve_gateway("g1", &broker.addr, port)
+            .arg("--spool-dir")
             .arg(spool)
             .args(["--model-chunks", "8", "--model-interval", "10ms"])
             .stdout(Stdio::null())
@@ -455,9 +454,8 @@ async fn spooled_events_kafka_already_has_are_not_sent_twice() {
     }
     let (port, mport) = (free_port(), free_port());
     let g = Proc(
-        chatctl()
-            .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", "g1"])
-            .args(["--listen", &format!("127.0.0.1:{port}"), "-b", &broker.addr, "--spool-dir"])
+        common::serve_gateway("g1", &broker.addr, port)
+            .arg("--spool-dir")
             .arg(&spool)
             .args(["--metrics-listen", &format!("127.0.0.1:{mport}")])
             .stdout(Stdio::null())

@@ -36,9 +36,8 @@ impl Node {
     fn start(broker: &Broker, name: &str, args: &[&str]) -> Node {
         let (port, metrics) = (free_port(), free_port());
         let log = broker.path(&format!("{name}.log"));
-        let child = chatctl()
-            .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", name, "-b", &broker.addr])
-            .args(["--listen", &format!("127.0.0.1:{port}"), "--metrics-listen", &format!("127.0.0.1:{metrics}")])
+        let child = common::serve_gateway(name, &broker.addr, port)
+            .args(["--metrics-listen", &format!("127.0.0.1:{metrics}")])
             .args(args)
             .env("RUST_LOG", "chatctl=debug,info")
             .stdout(Stdio::null())

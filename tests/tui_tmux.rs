@@ -223,10 +223,8 @@ async fn the_console_follows_three_nodes_through_a_kill() {
         .iter()
         .enumerate()
         .map(|(k, port)| {
-            chatctl()
-                .args(["serve", "--role", "gateway", "--insecure-dev-auth", "--no-spool"])
-                .args(["--node-id", &format!("node-{}", k + 1), "-b", &broker.addr, "--redis", &redis.url])
-                .args(["--listen", &format!("127.0.0.1:{port}"), "--lease-ttl", &format!("{LEASE_TTL_S}s")])
+            common::serve_gateway(&format!("node-{}", k + 1), &broker.addr, *port)
+                .args(["--no-spool", "--redis", &redis.url, "--lease-ttl", &format!("{LEASE_TTL_S}s")])
                 .args(["--metrics-listen", &format!("127.0.0.1:{}", free_port())])
                 .args(["--model-chunks", "2000", "--model-interval", "20ms"])
                 .stdout(Stdio::null())
@@ -278,12 +276,19 @@ async fn the_console_follows_three_nodes_through_a_kill() {
     tmux.keys("ui", ":");
     tmux.keys("ui", "streams");
     tmux.keys("ui", "Enter");
+    // The list is re-read every second: a row read before its takeover still names node-2
+    // until the next read (seen once with the machine loaded), so the screen must converge.
+    let owners = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.contains("generating"))
+            .filter_map(|l| Some(l.split_whitespace().nth(5)?.to_string()))
+            .collect()
+    };
     let s = tmux.wait_screen("ui", "the answers on the survivors", Duration::from_secs(10), |s| {
-        s.contains("nodes › streams") && s.contains("node-1") && s.contains("node-3")
+        let o = owners(s);
+        s.contains("nodes › streams") && !o.is_empty() && o.iter().all(|o| o != "node-2")
     });
-    let owners: Vec<&str> =
-        s.lines().filter(|l| l.contains("generating")).filter_map(|l| l.split_whitespace().nth(5)).collect();
-    assert!(!owners.is_empty() && owners.iter().all(|o| *o != "node-2"), "{owners:?}\n{s}");
+    assert!(s.contains("node-1") || s.contains("node-3"), "{s}");
     // The highest epoch first (Shift+E twice: descending), Enter: that answer's timeline,
     // live, with the takeover in it.
     tmux.keys("ui", "E");

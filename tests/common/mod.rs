@@ -542,6 +542,21 @@ pub fn chatctl() -> Command {
     chatctl_at(Path::new(env!("CARGO_BIN_EXE_chatctl")))
 }
 
+/// The one way the tests start a gateway node: `chatctl serve --role gateway` with
+/// anonymous access (loopback), its node id, the brokers and its client port. The caller
+/// adds the rest (Redis, spool, model, metrics, where its output goes) and spawns it.
+pub fn serve_gateway(id: &str, brokers: &str, port: u16) -> Command {
+    serve_gateway_at(Path::new(env!("CARGO_BIN_EXE_chatctl")), id, brokers, port)
+}
+
+/// As [`serve_gateway`], with the copy of the binary at `bin`.
+pub fn serve_gateway_at(bin: &Path, id: &str, brokers: &str, port: u16) -> Command {
+    let mut c = chatctl_at(bin);
+    c.args(["serve", "--role", "gateway", "--insecure-dev-auth", "--node-id", id, "-b", brokers])
+        .args(["--listen", &format!("127.0.0.1:{port}")]);
+    c
+}
+
 /// As [`chatctl`], a copy of the binary at `bin` (a long run that must not pick up a
 /// rebuild when it restarts a process).
 pub fn chatctl_at(bin: &Path) -> Command {
