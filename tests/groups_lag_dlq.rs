@@ -309,18 +309,7 @@ async fn dead_letters_are_listed_and_redriven_once_with_their_headers() {
     let kafka = broker.kafka();
     let dir = tempfile::tempdir().unwrap();
     // A record no worker can decode, with a header of its own.
-    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
-    producer
-        .send(
-            FutureRecord::to(CHAT_EVENTS)
-                .key("sess-bad")
-                .payload("{not json")
-                .headers(OwnedHeaders::new().insert(Header { key: "traceparent", value: Some("00-feed-01") })),
-            Duration::from_secs(10),
-        )
-        .await
-        .map_err(|(e, _)| e)
-        .unwrap();
+    common::produce_raw(&kafka, CHAT_EVENTS, "sess-bad", "{not json", &[("traceparent", "00-feed-01")]).await;
     let w = worker(&broker, "audit", dir.path(), &[]);
     eventually("the dead letter", Duration::from_secs(60), || {
         let out = run(&broker, &["dlq", "list", "-o", "json"]);

@@ -15,8 +15,6 @@ use chatctl::events::CHAT_EVENTS;
 use chatctl::kafka::KafkaSettings;
 use chatctl::ops::dlq::REDRIVEN;
 use common::{chatctl, find_binary, free_port, read_records, Broker, Engine};
-use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, FutureRecord};
 
 /// A tmux server of our own (its own socket), killed on drop.
 struct Tmux {
@@ -108,18 +106,8 @@ async fn lag_watch_and_dlq_tail_in_a_real_terminal() {
     let kafka = broker.kafka();
     let dir = tempfile::tempdir().unwrap();
     // A record the audit worker cannot decode: it goes to chat-events.dlq.
-    let producer: FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
-    producer
-        .send(
-            FutureRecord::to(CHAT_EVENTS)
-                .key("sess-tui")
-                .payload("{\"eventType\": broken")
-                .headers(OwnedHeaders::new().insert(Header { key: "traceparent", value: Some("00-tui-01") })),
-            Duration::from_secs(10),
-        )
-        .await
-        .map_err(|(e, _)| e)
-        .unwrap();
+    common::produce_raw(&kafka, CHAT_EVENTS, "sess-tui", "{\"eventType\": broken", &[("traceparent", "00-tui-01")])
+        .await;
     let mut worker = chatctl()
         .args(["serve", "--role", "worker", "--workers", "audit", "-b", &broker.addr])
         .args(["--listen", &format!("127.0.0.1:{}", free_port())])

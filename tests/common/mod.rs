@@ -877,6 +877,22 @@ pub async fn produce(kafka: &KafkaSettings, events: &[chatctl::events::Event]) {
     }
 }
 
+/// One record as any producer could write it (not an event of ours: an undecodable payload,
+/// headers of its own), sent and acknowledged.
+pub async fn produce_raw(kafka: &KafkaSettings, topic: &str, key: &str, payload: &str, headers: &[(&str, &str)]) {
+    use rdkafka::message::{Header, OwnedHeaders};
+    let producer: rdkafka::producer::FutureProducer = kafka.create(&kafka.producer_config()).unwrap();
+    let mut h = OwnedHeaders::new();
+    for (k, v) in headers {
+        h = h.insert(Header { key: k, value: Some(*v) });
+    }
+    producer
+        .send(rdkafka::producer::FutureRecord::to(topic).key(key).payload(payload).headers(h), Duration::from_secs(10))
+        .await
+        .map_err(|(e, _)| e)
+        .unwrap();
+}
+
 /// Hand `record` to the producer, waiting while its queue is full.
 pub async fn enqueue<K, P>(
     producer: &rdkafka::producer::FutureProducer,
