@@ -589,12 +589,15 @@ pub fn read_topic(kafka: &KafkaSettings, topic: &str) -> Vec<(i32, i64, Vec<u8>)
     use rdkafka::consumer::{BaseConsumer, Consumer};
     use rdkafka::{Message, Offset, TopicPartitionList};
     let consumer: BaseConsumer = kafka.create(&kafka.reader_config()).unwrap();
-    let md = consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap();
+    let md =
+        retrying(&format!("metadata of {topic}"), || consumer.fetch_metadata(Some(topic), Duration::from_secs(10)));
     let partitions: Vec<i32> = md.topics()[0].partitions().iter().map(|p| p.id()).collect();
     let mut tpl = TopicPartitionList::new();
     let mut remaining = std::collections::HashMap::new();
     for p in &partitions {
-        let (low, high) = consumer.fetch_watermarks(topic, *p, Duration::from_secs(10)).unwrap();
+        let (low, high) = retrying(&format!("watermarks of {topic}:{p}"), || {
+            consumer.fetch_watermarks(topic, *p, Duration::from_secs(10))
+        });
         if high > low {
             tpl.add_partition_offset(topic, *p, Offset::Offset(low)).unwrap();
             remaining.insert(*p, high);
@@ -625,6 +628,23 @@ pub fn read_topic(kafka: &KafkaSettings, topic: &str) -> Vec<(i32, i64, Vec<u8>)
         }
     }
     out
+}
+
+/// `call` until it answers, for 30 s: a broker just restarted, or busy taking a backlog,
+/// may drop a request's connection ("Broker transport failure") before it settles (seen
+/// once in CI right after a restart); a broker that stays away still fails the test.
+fn retrying<T>(what: &str, mut call: impl FnMut() -> rdkafka::error::KafkaResult<T>) -> T {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match call() {
+            Ok(v) => return v,
+            Err(e) if Instant::now() < deadline => {
+                eprintln!("{what}: {e}; asking again");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Err(e) => panic!("{what}: {e} (for 30 s)"),
+        }
+    }
 }
 
 /// The decoded events of chatctl's two event topics.
