@@ -11,8 +11,34 @@ use chatctl::config::TopicSettings;
 use chatctl::kafka::admin::{ensure_topics, layout};
 use chatctl::kafka::KafkaSettings;
 
+/// A port for a service a test starts. Taken below the kernel's ephemeral range
+/// (`ip_local_port_range`, 32768–60999 by default): a port from `bind(0)` was sometimes
+/// handed again, between this check and the service's own bind, to another `bind(0)` or to
+/// an outgoing connection of the busy machine, and the service could not listen (seen in
+/// CI: "cannot listen on 127.0.0.1:39775: the address is in use"). Below that range only an
+/// explicit bind can take it: each call of this process gets a port of its own, checked
+/// free. Where the range starts too low to leave room, `bind(0)` as before.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let low = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|r| r.split_whitespace().next()?.parse::<u32>().ok())
+        .unwrap_or(32768);
+    const FIRST: u32 = 10_000;
+    if low < FIRST + 4_000 {
+        return TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    }
+    let span = low - FIRST;
+    // Processes started together (a test binary and the nemesis) begin apart.
+    let start = std::process::id().wrapping_mul(7919) % span;
+    for _ in 0..span {
+        let port = (FIRST + (start + NEXT.fetch_add(1, Ordering::Relaxed)) % span) as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free port between {FIRST} and {low}");
 }
 
 /// Poll until `port` accepts connections; panic with `what` after `limit`.
