@@ -53,11 +53,6 @@ fn main() {
     rt.block_on(run(args));
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 /// One answer's events, starting at `t0` (ms since the epoch).
 fn answer(i: usize, chunks: u32, t0: i64) -> Vec<Event> {
     let at = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).unwrap();
@@ -232,7 +227,7 @@ async fn run(args: Args) {
         ours.push(took);
         eprintln!("round {round}: stalls {took:.2?}, plain read {:.2?}", plain[round]);
     }
-    let (o, p) = (median(ours), median(plain));
+    let (o, p) = (support::median(ours), support::median(plain));
     let rate = |d: Duration| total as f64 / d.as_secs_f64();
     println!("| what | time (median of {}) | events/s | ratio |", args.rounds);
     println!("|---|---|---|---|");

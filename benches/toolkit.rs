@@ -53,11 +53,6 @@ fn main() {
     rt.block_on(run(args));
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 /// Time `chatctl ARGS` with `stdin`, its stdout thrown away; it must succeed.
 fn timed_cli(broker: &Broker, args: &[&str], stdin: Option<&std::path::Path>) -> Duration {
     let mut cmd = common::chatctl();
@@ -103,7 +98,7 @@ async fn run(a: Args) {
         c.push(timed_cli(&broker, &["produce", &tc, "-K", ":"], Some(&lines)));
         b.push(bare_produce(&kafka, &tb, &lines).await);
     }
-    row(&format!("produce {} lines", a.records), median(c), median(b));
+    row(&format!("produce {} lines", a.records), support::median(c), support::median(b));
 
     // Consume: what the last produce round wrote (12 partitions).
     let topic = format!("produce-c-{}", a.rounds - 1);
@@ -112,7 +107,7 @@ async fn run(a: Args) {
         c.push(timed_cli(&broker, &["consume", &topic, "-o", "json"], None));
         b.push(bare_consume(&kafka, &topic));
     }
-    row(&format!("consume {} records -o json", a.records), median(c), median(b));
+    row(&format!("consume {} records -o json", a.records), support::median(c), support::median(b));
 
     // Describe many topics, each with a record.
     let names: Vec<String> = (0..a.topics).map(|i| format!("described-{i}")).collect();
@@ -128,7 +123,7 @@ async fn run(a: Args) {
         c.push(timed_cli(&broker, &args, None));
         b.push(bare_describe_topics(&kafka, &names).await);
     }
-    row(&format!("topics describe {} topics", a.topics), median(c), median(b));
+    row(&format!("topics describe {} topics", a.topics), support::median(c), support::median(b));
 
     // Describe many groups, each with committed offsets on one topic.
     for g in 0..a.groups {
@@ -140,7 +135,7 @@ async fn run(a: Args) {
         c.push(timed_cli(&broker, &["groups", "describe", "--all-groups", "-o", "json"], None));
         b.push(bare_describe_groups(&kafka));
     }
-    row(&format!("groups describe --all-groups ({} groups)", a.groups), median(c), median(b));
+    row(&format!("groups describe --all-groups ({} groups)", a.groups), support::median(c), support::median(b));
 }
 
 async fn bare_produce(kafka: &KafkaSettings, topic: &str, lines: &std::path::Path) -> Duration {

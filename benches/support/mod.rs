@@ -24,6 +24,12 @@ macro_rules! parsed_once {
 #[allow(unused_imports)]
 pub(crate) use parsed_once;
 
+/// The median of `v` (the upper one of an even count).
+pub fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
 /// CPU ticks (user + system, in USER_HZ: 100 a second) of `pid` so far, from /proc.
 pub fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the process is alive");
