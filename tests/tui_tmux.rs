@@ -207,18 +207,21 @@ async fn the_console_follows_three_nodes_through_a_kill() {
     let redis = common::Redis::start();
     let dir = tempfile::tempdir().unwrap();
     let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
-    let mut nodes: Vec<std::process::Child> = ports
+    // Each process killed when dropped, a failed assertion included (a panic once left two
+    // nodes and four clients running for the rest of the session).
+    let mut nodes: Vec<common::Proc> = ports
         .iter()
         .enumerate()
         .map(|(k, port)| {
-            common::serve_gateway(&format!("node-{}", k + 1), &broker.addr, *port)
+            let node = common::serve_gateway(&format!("node-{}", k + 1), &broker.addr, *port)
                 .args(["--no-spool", "--redis", &redis.url, "--lease-ttl", &format!("{LEASE_TTL_S}s")])
                 .args(["--metrics-listen", &format!("127.0.0.1:{}", free_port())])
                 .args(["--model-chunks", "2000", "--model-interval", "20ms"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .unwrap()
+                .unwrap();
+            common::Proc(node)
         })
         .collect();
     for (k, port) in ports.iter().enumerate() {
@@ -226,14 +229,14 @@ async fn the_console_follows_three_nodes_through_a_kill() {
     }
     // Two long answers per node; each client resumes on the next node if its own goes.
     let urls: Vec<String> = ports.iter().map(|p| format!("ws://127.0.0.1:{p}/ws")).collect();
-    let mut clients: Vec<std::process::Child> = (0..6)
+    let clients: Vec<common::Proc> = (0..6)
         .map(|i| {
             let mut cmd = chatctl();
             cmd.args(["chat", "--user", &format!("u{i}"), &format!("question {i}")]);
             for k in 0..3 {
                 cmd.args(["--node", &urls[(i + k) % 3]]);
             }
-            cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap()
+            common::Proc(cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap())
         })
         .collect();
 
@@ -247,7 +250,7 @@ async fn the_console_follows_three_nodes_through_a_kill() {
     assert_eq!(tmux.alternate_on("ui"), "1");
 
     // SIGKILL node-2: red within its lease TTL (+2 s), and its answers taken over.
-    nodes[1].kill().unwrap();
+    nodes[1].0.kill().unwrap();
     let killed = Instant::now();
     let s = tmux.wait_screen("ui", "node-2 lost", Duration::from_secs(LEASE_TTL_S + 2), |s| {
         node_row(s, "node-2").is_some_and(|r| r.get(1).map(String::as_str) == Some("LOST"))
@@ -315,8 +318,6 @@ async fn the_console_follows_three_nodes_through_a_kill() {
     assert_eq!(tmux.alternate_on("ui"), "0", "alternate screen left");
     assert!(!tmux.screen("ui").contains("nodes: 3"), "the console is gone from the pane");
     eprintln!("node-2 shown LOST {lost_after:?} after its SIGKILL (lease TTL {LEASE_TTL_S}s)");
-    for c in clients.iter_mut().chain(nodes.iter_mut()) {
-        let _ = c.kill();
-        let _ = c.wait();
-    }
+    drop(clients);
+    drop(nodes);
 }
