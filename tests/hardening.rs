@@ -541,8 +541,13 @@ async fn a_broker_down_past_the_message_timeout_quarantines_nothing() {
     let (spool, quarantine) = (broker.path("spool"), broker.path("quarantine.jsonl"));
     let (spool_s, quarantine_s) = (spool.display().to_string(), quarantine.display().to_string());
     let args = ["--spool-dir", &spool_s, "--quarantine-file", &quarantine_s, "-X", "message.timeout.ms=1000"];
-    let mut node = Node::start(&broker, "transient", &args);
+    // The broker goes before the node starts: tansu 0.6.0 on SQLite, killed after the node's
+    // idempotent producer got its id, panics on that id once restarted ("more or less than
+    // one row" in `idempotent_message_check`) and stops answering, where Kafka would answer
+    // UNKNOWN_PRODUCER_ID. Started with the broker away, the producer gets its id from the
+    // restarted broker. The node starts regardless (topics not made sure of: a warning).
     broker.kill();
+    let mut node = Node::start(&broker, "transient", &args);
     let mut ids = Vec::new();
     for i in 0..5 {
         let (id, _, end) = chat(node.port, &format!("u{i}"), "while the broker is away").await;
