@@ -40,17 +40,7 @@ impl Row for Stall {
         &["time", "session", "message", "before chunk", "wait s", "node", "cause"]
     }
     fn cells(&self) -> Vec<String> {
-        vec![
-            chrono::DateTime::from_timestamp_millis(self.at_ms)
-                .map(|t| t.format("%H:%M:%S%.3f").to_string())
-                .unwrap_or_default(),
-            self.session_id.clone(),
-            self.message_id.clone(),
-            self.before_chunk.to_string(),
-            format!("{:.2}", self.gap_ms as f64 / 1000.0),
-            self.node.clone(),
-            self.cause.clone(),
-        ]
+        Stall::cells(self)
     }
 }
 

@@ -72,6 +72,25 @@ pub struct Stall {
     pub cause: String,
 }
 
+impl Stall {
+    /// Its cells as people read them (the CLI's table and the console's `:stalls`): when
+    /// the wait ended, session, message, the chunk waited for, the wait in seconds, node,
+    /// cause.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            chrono::DateTime::from_timestamp_millis(self.at_ms)
+                .map(|t| t.format("%H:%M:%S%.3f").to_string())
+                .unwrap_or_default(),
+            self.session_id.clone(),
+            self.message_id.clone(),
+            self.before_chunk.to_string(),
+            format!("{:.2}", self.gap_ms as f64 / 1000.0),
+            self.node.clone(),
+            self.cause.clone(),
+        ]
+    }
+}
+
 /// Every answer the events speak of, by message id.
 pub fn answers<'a>(events: impl IntoIterator<Item = &'a Event>) -> BTreeMap<String, Answer> {
     let mut out: BTreeMap<String, Answer> = BTreeMap::new();

@@ -112,17 +112,7 @@ impl StallsPane {
                 } else {
                     Style::default()
                 };
-                let cells = vec![
-                    chrono::DateTime::from_timestamp_millis(s.at_ms)
-                        .map(|t| t.format("%H:%M:%S%.3f").to_string())
-                        .unwrap_or_default(),
-                    s.session_id.clone(),
-                    s.message_id.clone(),
-                    s.before_chunk.to_string(),
-                    format!("{:.2}", s.gap_ms as f64 / 1000.0),
-                    s.node.clone(),
-                    s.cause.clone(),
-                ];
+                let cells = s.cells();
                 GridRow::new(format!("{}\t{}\t{}", s.session_id, s.message_id, s.before_chunk), cells, style)
             })
             .collect();
