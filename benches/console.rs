@@ -144,8 +144,9 @@ async fn fill_redis(url: &str, answers: usize) {
         let mut pipe = redis::pipe();
         for &i in chunk {
             let a = answer(i, now);
-            let meta = format!("chatctl:msg:{{{}}}:meta", a.message_id);
-            pipe.cmd("ZADD").arg("chatctl:leases").arg(now + 3_600_000).arg(&a.message_id).ignore();
+            let meta = chatctl::realtime::keys::msg_key(&a.message_id, "meta");
+            let leases = chatctl::realtime::keys::leases_of(&a.message_id);
+            pipe.cmd("ZADD").arg(leases).arg(now + 3_600_000).arg(&a.message_id).ignore();
             pipe.cmd("HSET")
                 .arg(&meta)
                 .arg(&[("sessionId", a.session_id.as_str()), ("userId", &a.user_id), ("owner", &a.owner)])
@@ -160,9 +161,9 @@ async fn fill_redis(url: &str, answers: usize) {
         let _: () = pipe.query_async(&mut conn).await.unwrap();
     }
     for n in 0..NODES {
-        let key = format!("chatctl:node:node-{n:02}");
+        let key = chatctl::realtime::keys::node_key(&format!("node-{n:02}"));
         let _: () = redis::cmd("ZADD")
-            .arg(chatctl::realtime::fleet::NODES)
+            .arg(chatctl::realtime::keys::NODES)
             .arg(now)
             .arg(format!("node-{n:02}"))
             .query_async(&mut conn)

@@ -5,7 +5,7 @@
 //! the bare fan-out server (`--peer bare`) and Socket.IO (`--peer socketio [--redis]`).
 //!
 //!   cargo bench --bench gateway -- [--peer chatctl|bare|socketio] [--clients N] [--chats K] [--chunks C]
-//!                                   [--interval-ms I] [--idle M] [--redis | --sentinel] [--no-spool]
+//!                                   [--interval-ms I] [--idle M] [--redis | --sentinel | --cluster] [--no-spool]
 //!
 //! Reports chunk latency p50/p99 (upstream emit → client receive), chunk deliveries/s,
 //! peak concurrent streams (chatctl's own gauge), RSS per idle connection, the CPU the
@@ -67,6 +67,11 @@ struct Opts {
     /// sentinels), each chunk confirmed by a replica before it is sent (`WAIT 1`)
     #[arg(long, conflicts_with = "redis")]
     sentinel: bool,
+    /// The real-time path through a Redis Cluster (3 primaries, a replica each), each
+    /// chunk confirmed by its shard's replica (`WAIT 1`); commands/s and CPU summed over
+    /// the primaries
+    #[arg(long, conflicts_with_all = ["redis", "sentinel"])]
+    cluster: bool,
     /// No event spool (`serve --no-spool`)
     #[arg(long = "no-spool", action = clap::ArgAction::SetFalse)]
     spool: bool,
@@ -147,14 +152,9 @@ fn main() {
     rt.block_on(run(o));
 }
 
-/// `chatctl serve` on a fresh tansu (and Redis when asked): the server, its address and
-/// its /metrics address.
-fn spawn_chatctl(
-    o: &Opts,
-    broker: &Broker,
-    redis: Option<&Redis>,
-    sentinel: Option<&common::Sentinel>,
-) -> (std::process::Child, SocketAddr, SocketAddr) {
+/// `chatctl serve` on a fresh tansu (and the Redis `url` names, when asked): the server,
+/// its address and its /metrics address.
+fn spawn_chatctl(o: &Opts, broker: &Broker, url: Option<&str>) -> (std::process::Child, SocketAddr, SocketAddr) {
     let mut cmd = common::chatctl();
     cmd.args([
         "serve",
@@ -177,11 +177,8 @@ fn spawn_chatctl(
     if !o.spool {
         cmd.arg("--no-spool");
     }
-    if let Some(r) = redis {
-        cmd.args(["--redis", &r.url]);
-    }
-    if let Some(s) = sentinel {
-        cmd.args(["--redis", &s.url]);
+    if let Some(url) = url {
+        cmd.args(["--redis", url]);
     }
     let mut server = cmd.spawn().unwrap();
     let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
@@ -210,12 +207,29 @@ async fn run(o: Opts) {
     }
     let redis = o.redis.then(Redis::start);
     let sentinel = o.sentinel.then(common::Sentinel::start);
-    assert!(!(o.sentinel && peer != Peer::Chatctl), "--sentinel is chatctl's");
-    // The port of the Redis primary, for its commands/s and CPU.
-    let primary = redis.as_ref().map(|r| r.port).or(sentinel.as_ref().map(|s| s.nodes[s.primary()].port));
+    let cluster = o.cluster.then(common::RedisCluster::start);
+    assert!(!((o.sentinel || o.cluster) && peer != Peer::Chatctl), "--sentinel and --cluster are chatctl's");
+    // The ports of the Redis primaries, for their commands/s and CPU.
+    let primaries: Vec<u16> = match (&redis, &sentinel, &cluster) {
+        (Some(r), _, _) => vec![r.port],
+        (_, Some(s), _) => vec![s.nodes[s.primary()].port],
+        (_, _, Some(c)) => {
+            let mut ports: Vec<u16> = c.slots().iter().map(|s| s.2).collect();
+            ports.sort_unstable();
+            ports.dedup();
+            ports
+        }
+        _ => Vec::new(),
+    };
+    let primary = (!primaries.is_empty()).then_some(&primaries);
+    let url = redis
+        .as_ref()
+        .map(|r| r.url.clone())
+        .or(sentinel.as_ref().map(|s| s.url.clone()))
+        .or(cluster.as_ref().map(|c| c.url.clone()));
     let (mut server, addr, ops) = match peer {
         Peer::Chatctl => {
-            let (server, addr, ops) = spawn_chatctl(&o, broker.as_ref().unwrap(), redis.as_ref(), sentinel.as_ref());
+            let (server, addr, ops) = spawn_chatctl(&o, broker.as_ref().unwrap(), url.as_deref());
             (server, addr, Some(ops))
         }
         Peer::Bare => {
@@ -258,8 +272,10 @@ async fn run(o: Opts) {
         conns.push(connect(addr, &format!("u{i}"), peer).await);
     }
     let started = Instant::now();
-    let commands_before = primary.map(common::redis_commands_processed);
-    let cpu_before = (support::cpu_ticks(pid), primary.map(peers::redis_cpu_secs));
+    let commands_of = |ports: &Vec<u16>| ports.iter().map(|p| common::redis_commands_processed(*p)).sum::<u64>();
+    let cpu_of = |ports: &Vec<u16>| ports.iter().map(|p| peers::redis_cpu_secs(*p)).sum::<f64>();
+    let commands_before = primary.map(commands_of);
+    let cpu_before = (support::cpu_ticks(pid), primary.map(cpu_of));
     let mut tasks = Vec::with_capacity(o.clients);
     let n_clients = conns.len() as u64;
     for (i, mut ws) in conns.into_iter().enumerate() {
@@ -303,9 +319,9 @@ async fn run(o: Opts) {
         lat.add(&t.await.unwrap());
     }
     let elapsed = started.elapsed();
-    let commands = primary.map(common::redis_commands_processed).zip(commands_before).map(|(b, a)| b - a);
+    let commands = primary.map(commands_of).zip(commands_before).map(|(b, a)| b - a);
     let server_cpu = (support::cpu_ticks(pid) - cpu_before.0) as f64 / 100.0;
-    let redis_cpu = primary.map(peers::redis_cpu_secs).zip(cpu_before.1).map_or(0.0, |(b, a)| b - a);
+    let redis_cpu = primary.map(cpu_of).zip(cpu_before.1).map_or(0.0, |(b, a)| b - a);
     // CPU (ms) of the server and its Redis per 10,000 chunks delivered.
     let cpu_per_10k = (server_cpu + redis_cpu) * 1000.0 / (lat.len().max(1) as f64 / 10_000.0);
     if let Some(s) = sampler {
@@ -319,6 +335,7 @@ async fn run(o: Opts) {
         None => (0, 0),
     };
     let name = match (peer, o.redis, o.sentinel) {
+        (Peer::Chatctl, ..) if o.cluster => "chatctl, Cluster (3 shards) + WAIT 1",
         (Peer::Chatctl, false, false) => "chatctl in-process",
         (Peer::Chatctl, true, _) => "chatctl, one Redis",
         (Peer::Chatctl, _, true) => "chatctl, Sentinel + WAIT 1",

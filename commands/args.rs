@@ -25,7 +25,8 @@ pub struct RedisArgs {
     /// Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as
     /// rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD);
     /// behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS):
-    /// the primary is found through the sentinels and followed across failovers
+    /// the primary is found through the sentinels and followed across failovers; a Redis
+    /// Cluster, redis+cluster://H1:P1,H2:P2,... (rediss+cluster:// for TLS; name several nodes)
     #[arg(long, env = env::REDIS, hide_env_values = true, value_name = "URL")]
     pub redis: Option<String>,
 

@@ -13,8 +13,8 @@
 //! returns to 0, the operator commands work while it is down. Behind Sentinel: (j) the
 //! primary killed five times, (k) sentinels lost, (l) a lost acknowledged write, (m) the
 //! primary and the generating node killed together, (o) the generating node paused across
-//! a failover; (n) `FLUSHALL` mid-stream; and (p) `session --play` and `stalls` after two
-//! kills. A failed scenario prints each node's log.
+//! a failover; (n) `FLUSHALL` mid-stream; (p) `session --play` and `stalls` after two
+//! kills; and on Redis Cluster, (q) one shard's primary killed mid-stream. A failed scenario prints each node's log.
 
 mod common;
 
@@ -184,10 +184,17 @@ struct Seen {
     prompt: String,
     /// (index, epoch, delta) in arrival order.
     chunks: Vec<(u32, u32, String)>,
+    /// When each chunk (and the end) arrived.
+    arrivals: Vec<Instant>,
     end: Option<Value>,
 }
 
 impl Seen {
+    /// The longest wait between two frames of the answer (chunks and the end).
+    fn longest_gap(&self) -> Duration {
+        self.arrivals.windows(2).map(|w| w[1] - w[0]).max().unwrap_or_default()
+    }
+
     fn last_index(&self) -> Option<u32> {
         self.chunks.iter().map(|c| c.0).max()
     }
@@ -200,6 +207,9 @@ impl Seen {
                 return true;
             }
             let Some(f) = next_frame(ws).await else { return false };
+            if matches!(f["type"].as_str(), Some("chunk" | "done" | "error")) {
+                self.arrivals.push(Instant::now());
+            }
             match f["type"].as_str() {
                 Some("start") => self.message_id = f["messageId"].as_str().unwrap().to_string(),
                 Some("chunk") => self.chunks.push((
@@ -752,7 +762,7 @@ async fn o_node_paused_across_a_failover() {
             .await
             .unwrap_or_else(|e| panic!("the primary the sentinels name, {primary}: {e}"));
         for s in &seen {
-            let key = format!("chatctl:msg:{{{}}}:chunks", s.message_id);
+            let key = chatctl::realtime::stream_key(&s.message_id);
             let entries: redis::streams::StreamRangeReply =
                 redis::AsyncCommands::xrange_all(&mut c, &key).await.unwrap();
             let rows: Vec<(u32, u32)> = entries
@@ -1696,6 +1706,132 @@ async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
             String::from_utf8_lossy(&table.stdout),
             String::from_utf8_lossy(&table.stderr)
         );
+    })
+    .await;
+}
+
+/// (q) Redis Cluster (3 shards, a primary and a replica each), 30 answers streaming on 3
+/// nodes (half the clients following from another node), the primary of the shard that
+/// holds partition 0 SIGKILLed mid-stream, and started again (a replica now) only 8 s after
+/// its replica took over: only that shard's answers stall (their chunks are held until a
+/// replica confirms them again), the others stream on; none is lost, every transcript is
+/// byte-equal to its assistant message in Kafka, no index missing or repeated, one `done`
+/// each; no script or pipeline met `CROSSSLOT`; the nodes said the shard had no replica
+/// (`/readyz`, `chatctl_redis_replicas_up` 0) and stopped saying so once it had one again;
+/// the console's reader lists every node and every answer of the cluster.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn q_redis_cluster_shard_primary_killed() {
+    const WAVE: usize = 30;
+    const STALL: Duration = Duration::from_secs(8);
+    bounded("q", async {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let cluster = tokio::task::spawn_blocking(common::RedisCluster::start).await.unwrap();
+        let nodes: Vec<Node> =
+            (0..3).map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[])).collect();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
+        // The partitions the shard serving slot 0 holds (Redis says where each one's keys
+        // hash: `CLUSTER KEYSLOT`).
+        let end = cluster.slots().iter().find(|(a, _, _)| *a == 0).map(|(_, b, _)| *b).expect("a shard holds slot 0");
+        let client = redis::Client::open(format!("redis://127.0.0.1:{}", cluster.nodes[0].port)).unwrap();
+        let mut c = client.get_multiplexed_async_connection().await.unwrap();
+        let mut shard = std::collections::HashSet::new();
+        for k in 0..chatctl::realtime::keys::PARTITIONS {
+            let key = chatctl::realtime::keys::leases_key(k);
+            let slot: u16 = redis::cmd("CLUSTER").arg("KEYSLOT").arg(&key).query_async(&mut c).await.unwrap();
+            if slot <= end {
+                shard.insert(k);
+            }
+        }
+        println!("scenario q: partitions {shard:?} on the shard of slots 0..={end}");
+        let tasks = (0..WAVE).map(|i| {
+            let (home, away) = (ports[i % 3], (i % 2 == 1).then_some(ports[(i + 1) % 3]));
+            asked_then_followed(home, away, format!("q-{i}"), format!("question {i}: what if a shard fails over?"))
+        });
+        let wave = tokio::spawn(futures_util::future::join_all(tasks));
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let cluster = Arc::new(std::sync::Mutex::new(cluster));
+        let c = cluster.clone();
+        let killed = tokio::task::spawn_blocking(move || c.lock().unwrap().kill_primary_of(0, Duration::from_secs(20)))
+            .await
+            .unwrap();
+        let killed_at = Instant::now();
+        println!("scenario q: the primary of slot 0 (node {killed}) killed; its replica took over");
+        // The nodes say the shard has no replica (on /readyz and in the metric).
+        let readyz = |port: u16| async move {
+            reqwest::get(format!("http://127.0.0.1:{port}/readyz")).await.unwrap().text().await.unwrap()
+        };
+        let degraded = "ready; redis degraded: a shard has no replica";
+        common::wait_until("node-0 /readyz says a shard has no replica", STALL, async || {
+            readyz(ports[0]).await.starts_with(degraded)
+        })
+        .await;
+        print!("scenario q: node-0 /readyz while the shard has no replica: {}", readyz(ports[0]).await);
+        assert_eq!(nodes[0].metric("chatctl_redis_replicas_up").await, 0.0);
+        tokio::time::sleep(STALL.saturating_sub(killed_at.elapsed())).await;
+        let c = cluster.clone();
+        tokio::task::spawn_blocking(move || c.lock().unwrap().rejoin(killed, Duration::from_secs(30))).await.unwrap();
+        let seen = wave.await.unwrap();
+        common::wait_until("node-0 /readyz says ready again", Duration::from_secs(20), async || {
+            readyz(ports[0]).await == "ready\n"
+        })
+        .await;
+        let on_shard = |s: &Seen| shard.contains(&chatctl::realtime::keys::partition(&s.message_id));
+        // In flight at the kill: a chunk before it and after it.
+        let in_flight = |s: &&Seen| {
+            s.arrivals.first().is_some_and(|t| *t < killed_at) && s.arrivals.last().is_some_and(|t| *t > killed_at)
+        };
+        let stalled: Vec<Duration> =
+            seen.iter().filter(|s| on_shard(s)).filter(in_flight).map(Seen::longest_gap).collect();
+        let others: Vec<Duration> = seen.iter().filter(|s| !on_shard(s)).map(Seen::longest_gap).collect();
+        println!(
+            "scenario q: the shard's answers in flight waited at most {:?}; the others {:?}",
+            stalled.iter().max(),
+            others.iter().max()
+        );
+        assert!(
+            !stalled.is_empty() && !others.is_empty(),
+            "answers on both sides: {} and {}",
+            stalled.len(),
+            others.len()
+        );
+        assert!(
+            stalled.iter().any(|g| *g >= Duration::from_secs(3)),
+            "the killed shard's answers stalled: {stalled:?}"
+        );
+        assert!(
+            others.iter().all(|g| *g < Duration::from_secs(3)),
+            "the other shards' answers did not stall: {others:?}"
+        );
+        let r = report("q", &seen).await;
+        assert_eq!(
+            (r.complete, r.lost, r.duplicated, r.identical),
+            (WAVE, 0, 0, WAVE),
+            "scenario q: (complete, lost, duplicated, identical)"
+        );
+        let events = events_recorded_on(&broker.kafka(), WAVE).await;
+        assert_recorded_answers("q", &events, &r);
+        // What an operator's console reads of the cluster: every node's beat, and every
+        // answer (a SCAN of each primary, the metas read shard by shard).
+        let cluster_url = cluster.lock().unwrap().url.clone();
+        let fleet = chatctl::realtime::fleet::FleetReader::connect(&chatctl::realtime::RedisTarget::new(cluster_url))
+            .await
+            .unwrap();
+        let beats = fleet.nodes().await.unwrap();
+        assert_eq!(beats.iter().map(|b| b.node.as_str()).collect::<Vec<_>>(), ["node-0", "node-1", "node-2"]);
+        let recent = fleet.recent(1000).await.unwrap();
+        for s in &seen {
+            let found = recent.iter().find(|a| a.message_id == s.message_id);
+            assert!(found.is_some_and(|a| a.state == "done"), "{} in the console's list: {found:?}", s.message_id);
+        }
+        for n in &nodes {
+            for needle in ["CROSSSLOT", "non local key", "different slot"] {
+                assert!(n.log_lines(needle).is_empty(), "{}: {:?}", n.id, n.log_lines(needle));
+            }
+        }
     })
     .await;
 }

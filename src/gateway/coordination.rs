@@ -76,6 +76,7 @@ fn vitals(gw: &Gateway, fixed: &NodeBeat, workers: &[&'static str], lease_ttl: D
         chunk_p99_ms: m.take_chunk_p99(),
         takeovers: m.takeovers.get(),
         workers: workers.iter().map(worker).collect(),
+        redis_degraded: gw.buffer.as_ref().and_then(|b| b.primary().degraded()).unwrap_or_default(),
         ..fixed.clone()
     }
 }

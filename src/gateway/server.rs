@@ -287,8 +287,8 @@ async fn readyz(State(gw): State<Arc<Gateway>>) -> Response {
     if !gw.publisher.admit() {
         return (StatusCode::SERVICE_UNAVAILABLE, "event queue backed up\n").into_response();
     }
-    // Behind Sentinel, a node still serves when a failover could not happen or no replica
-    // is up, but says so (a load balancer reads the status, an operator the line).
+    // Behind Sentinel or Cluster, a node still serves when a failover could not happen or
+    // no replica is up, but says so (a load balancer reads the status, an operator the line).
     match gw.buffer.as_ref().and_then(|b| b.primary().degraded()) {
         Some(why) => format!("ready; redis degraded: {why}\n").into_response(),
         None => "ready\n".into_response(),
@@ -304,7 +304,7 @@ async fn metrics(State(gw): State<Arc<Gateway>>) -> Response {
         let primary = buf.primary();
         gw.metrics.redis_primary_changes.set(primary.failovers() as i64);
         gw.metrics.redis_sentinels_unreachable.set(primary.sentinels_unreachable() as i64);
-        if primary.is_sentinel() {
+        if primary.is_sentinel() || primary.is_cluster() {
             let health = primary.sentinel_health();
             gw.metrics.redis_failover_ready.set(health.failover_ready.unwrap_or(true) as i64);
             gw.metrics.redis_replicas_up.set(health.replicas_up.map_or(-1, i64::from));

@@ -26,7 +26,9 @@ pub(super) struct Confirm {
 }
 
 /// Appends that wait together go in one script call (group commit): while one call is in
-/// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap.
+/// Redis, the next batch gathers. Up to [`BATCHES_IN_FLIGHT`] calls overlap. Behind Cluster
+/// each partition has a batcher of its own (a call touches one slot, and a shard that
+/// fails over holds up its own partitions' appends only).
 pub(super) async fn batch_appends(
     conn: Primary,
     script: Script,
@@ -48,38 +50,50 @@ pub(super) async fn batch_appends(
                 Err(_) => break,
             }
         }
-        let (mut c, script) = (conn.clone(), script.clone());
+        let (c, script) = (conn.clone(), script.clone());
         tokio::spawn(async move {
-            let mut eval = evalsha(&script, &[LEASES]);
-            eval.arg(lease_ttl.as_millis() as u64).arg(ttl.as_millis() as u64);
-            let mut replies = Vec::with_capacity(batch.len());
-            for (a, reply) in batch {
-                eval.arg(a.message_id).arg(a.node).arg(a.epoch).arg(a.from).arg(a.deltas.len());
-                for d in a.deltas {
-                    eval.arg(d);
-                }
-                let (terminal, last) = a.end.unwrap_or_default();
-                eval.arg(terminal).arg(last);
-                replies.push(reply);
-            }
-            let answer: std::result::Result<Vec<i64>, String> = confirm.run(&mut c, &script, &eval).await;
+            append_group(c, &script, lease_ttl, ttl, confirm, batch).await;
             drop(slot);
-            let failure = match answer {
-                Ok(rows) if rows.len() == replies.len() => {
-                    for (code, reply) in rows.into_iter().zip(replies) {
-                        let _ = reply.send(Ok(fenced(code)));
-                    }
-                    return;
-                }
-                Ok(rows) => {
-                    format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len())
-                }
-                Err(e) => e,
-            };
-            for reply in replies {
-                let _ = reply.send(Err(Error::Broker(failure.clone())));
-            }
         });
+    }
+}
+
+/// One append call: the items of `group` (one partition's, behind Cluster).
+async fn append_group(
+    mut c: Primary,
+    script: &Script,
+    lease_ttl: Duration,
+    ttl: Duration,
+    confirm: Confirm,
+    group: Vec<AppendRequest>,
+) {
+    let leases = keys::leases_of(&group[0].0.message_id);
+    let mut eval = evalsha(script, &[&leases]);
+    eval.arg(lease_ttl.as_millis() as u64).arg(ttl.as_millis() as u64);
+    let mut replies = Vec::with_capacity(group.len());
+    for (a, reply) in group {
+        let tag = keys::tag(&a.message_id);
+        eval.arg(a.message_id).arg(tag).arg(a.node).arg(a.epoch).arg(a.from).arg(a.deltas.len());
+        for d in a.deltas {
+            eval.arg(d);
+        }
+        let (terminal, last) = a.end.unwrap_or_default();
+        eval.arg(terminal).arg(last);
+        replies.push(reply);
+    }
+    let answer: std::result::Result<Vec<i64>, String> = confirm.run(&mut c, script, &eval).await;
+    let failure = match answer {
+        Ok(rows) if rows.len() == replies.len() => {
+            for (code, reply) in rows.into_iter().zip(replies) {
+                let _ = reply.send(Ok(fenced(code)));
+            }
+            return;
+        }
+        Ok(rows) => format!("redis: the append script answered {} rows for {} items", rows.len(), replies.len()),
+        Err(e) => e,
+    };
+    for reply in replies {
+        let _ = reply.send(Err(Error::Broker(failure.clone())));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The fleet as Redis knows it, for operators: each node's heartbeat (its vital signs) and
 //! the answers in flight (the lease set and each message's meta hash).
 //!
-//! A node's heartbeat key `chatctl:node:<id>` holds a [`NodeBeat`] as JSON, rewritten every
+//! A node's heartbeat key `chatctl:{fleet}:node:<id>` holds a [`NodeBeat`] as JSON, rewritten every
 //! second with a TTL of three beats. The vitals ride in the beat rather than being scraped
 //! from each node's `/metrics`: that listener is on 127.0.0.1 by default, and a console
 //! should need one route (to Redis), not one per node.
@@ -13,12 +13,9 @@ use redis::aio::ConnectionManagerConfig;
 use redis::AsyncCommands;
 use serde::{Deserialize, Serialize};
 
-use super::{meta_key, node_key, redis_err, Primary, RedisTarget, LEASES};
+use super::keys::{self, node_key, NODES, NODE_PREFIX};
+use super::{meta_key, redis_err, Primary, RedisTarget};
 use crate::error::Result;
-
-/// The registry's index: node id → when it last beat (ms), so the console lists the nodes
-/// without scanning the keyspace.
-pub const NODES: &str = "chatctl:nodes";
 
 /// What a node says about itself every beat.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -49,6 +46,8 @@ pub struct NodeBeat {
     pub chunk_p99_ms: Option<u64>,
     pub takeovers: u64,
     pub workers: Vec<WorkerBeat>,
+    /// Why Redis could not fail over now (Sentinel or Cluster), "" when it could.
+    pub redis_degraded: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -111,20 +110,15 @@ impl FleetReader {
         let mut conn = self.conn.clone();
         let ids: Vec<String> = conn.zrange(NODES, 0, -1).await.map_err(redis_err)?;
         let keys: Vec<String> = if ids.is_empty() {
-            let opts = redis::ScanOptions::default().with_pattern(node_key("*")).with_count(1000);
-            let mut it = conn.scan_options::<String>(opts).await.map_err(redis_err)?;
-            let mut keys = Vec::new();
-            while let Some(k) = it.next_item().await {
-                keys.push(k);
-            }
-            keys
+            self.conn.scan_keys(&node_key("*"), 10_000).await.map_err(redis_err)?
         } else {
             ids.iter().map(|id| node_key(id)).collect()
         };
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let values: Vec<Option<String>> = conn.mget(&keys).await.map_err(redis_err)?;
+        let gets = keys.iter().map(|k| redis::cmd("GET").arg(k).to_owned()).collect();
+        let values: Vec<Option<String>> = self.conn.each(gets).await.map_err(redis_err)?;
         let mut nodes: Vec<NodeBeat> = keys
             .iter()
             .zip(values)
@@ -132,7 +126,7 @@ impl FleetReader {
                 let v: String = v?;
                 let mut beat: NodeBeat = serde_json::from_str(&v).unwrap_or_default();
                 if beat.node.is_empty() {
-                    beat.node = k.trim_start_matches("chatctl:node:").to_string();
+                    beat.node = k.trim_start_matches(NODE_PREFIX).to_string();
                 }
                 Some(beat)
             })
@@ -145,8 +139,14 @@ impl FleetReader {
     /// meta: one pipelined round trip for all of them. What never changes in an answer is
     /// asked once (the first read that finds it).
     pub async fn in_flight(&self, max: usize) -> Result<Vec<InFlight>> {
-        let mut conn = self.conn.clone();
-        let ids: Vec<String> = conn.zrange(LEASES, 0, max.saturating_sub(1) as isize).await.map_err(redis_err)?;
+        let ranges = keys::all_leases()
+            .into_iter()
+            .map(|k| redis::cmd("ZRANGE").arg(k).arg(0).arg(max.saturating_sub(1)).arg("WITHSCORES").to_owned())
+            .collect();
+        let per: Vec<Vec<(String, f64)>> = self.conn.each(ranges).await.map_err(redis_err)?;
+        let mut leased: Vec<(String, f64)> = per.into_iter().flatten().collect();
+        leased.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let ids: Vec<String> = leased.into_iter().take(max).map(|(id, _)| id).collect();
         let (answers, fixed) = self.read(ids).await?;
         *self.fixed.lock().unwrap() = fixed;
         Ok(answers)
@@ -164,17 +164,19 @@ impl FleetReader {
         if ids.is_empty() {
             return Ok((Vec::new(), HashMap::new()));
         }
-        let mut conn = self.conn.clone();
         let known: Vec<Option<Fixed>> = {
             let fixed = self.fixed.lock().unwrap();
             ids.iter().map(|id| fixed.get(id).cloned()).collect()
         };
-        let mut pipe = redis::pipe();
-        for (id, k) in ids.iter().zip(&known) {
-            let fields = if k.is_some() { &CHANGING[..] } else { &FIELDS[..] };
-            pipe.cmd("HMGET").arg(meta_key(id)).arg(fields);
-        }
-        let rows: Vec<Vec<Option<String>>> = pipe.query_async(&mut conn).await.map_err(redis_err)?;
+        let cmds = ids
+            .iter()
+            .zip(&known)
+            .map(|(id, k)| {
+                let fields = if k.is_some() { &CHANGING[..] } else { &FIELDS[..] };
+                redis::cmd("HMGET").arg(meta_key(id)).arg(fields).to_owned()
+            })
+            .collect();
+        let rows: Vec<Vec<Option<String>>> = self.conn.each(cmds).await.map_err(redis_err)?;
         let now_ms = chrono::Utc::now().timestamp_millis();
         let mut fixed = HashMap::with_capacity(ids.len());
         let mut out = Vec::with_capacity(ids.len());
@@ -196,20 +198,9 @@ impl FleetReader {
     /// Recent answers, generating or ended (their meta lives as long as the resume buffer):
     /// at most `max`, found by SCAN, with their meta in one pipelined round trip.
     pub async fn recent(&self, max: usize) -> Result<Vec<InFlight>> {
-        let mut conn = self.conn.clone();
-        let mut ids = Vec::new();
-        {
-            let opts = redis::ScanOptions::default().with_pattern(meta_key("*")).with_count(1000);
-            let mut it = conn.scan_options::<String>(opts).await.map_err(redis_err)?;
-            while let Some(k) = it.next_item().await {
-                if let Some(id) = k.strip_prefix("chatctl:msg:{").and_then(|r| r.strip_suffix("}:meta")) {
-                    ids.push(id.to_string());
-                }
-                if ids.len() >= max {
-                    break;
-                }
-            }
-        }
+        let found = self.conn.scan_keys(keys::META_PATTERN, max).await.map_err(redis_err)?;
+        let ids: Vec<String> =
+            found.iter().filter_map(|k| keys::message_of_meta_key(k)).map(str::to_string).take(max).collect();
         self.metas(ids).await
     }
 }
@@ -221,12 +212,8 @@ impl FleetReader {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut conn = self.conn.clone();
-        let mut pipe = redis::pipe();
-        for id in &ids {
-            pipe.cmd("HMGET").arg(meta_key(id)).arg(&FIELDS[..]);
-        }
-        let rows: Vec<Vec<Option<String>>> = pipe.query_async(&mut conn).await.map_err(redis_err)?;
+        let cmds = ids.iter().map(|id| redis::cmd("HMGET").arg(meta_key(id)).arg(&FIELDS[..]).to_owned()).collect();
+        let rows: Vec<Vec<Option<String>>> = self.conn.each(cmds).await.map_err(redis_err)?;
         let now_ms = chrono::Utc::now().timestamp_millis();
         Ok(ids.into_iter().zip(rows).filter_map(|(id, row)| in_flight(id, &row, now_ms)).collect())
     }

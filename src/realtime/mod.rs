@@ -1,30 +1,32 @@
 //! The real-time path's Redis side: what any node needs to resume a message, or to take
 //! over its generation, lives here and not in one node's memory.
 //!
-//! Per message `M` (keys share the hash tag `{M}`):
-//! - `chatctl:msg:{M}:meta`, a hash: who asked (user, session, conversation, prompt, the
+//! Per message `M`, in its partition `T` (the key layout and why: [`keys`]):
+//! - `chatctl:{T}:msg:M:meta`, a hash: who asked (user, session, conversation, prompt, the
 //!   user message it replies to, when it started, client address), and the control fields
 //!   `epoch`, `owner`, `next` (the next chunk index the buffer expects), `state`
 //!   (`generating`, `done`, `error`) and `final` (the terminal frame, once there is one);
-//! - `chatctl:msg:{M}:chunks`, a stream: one entry per chunk (`i`, `e` epoch, `d` delta),
+//! - `chatctl:{T}:msg:M:chunks`, a stream: one entry per chunk (`i`, `e` epoch, `d` delta),
 //!   then the terminal marker (`t`);
-//! - `chatctl:msg:{M}:live`, the pub/sub channel each entry is published on while a
+//! - `chatctl:{T}:msg:M:live`, the pub/sub channel each entry is published on while a
 //!   follower on some node watches the message (meta field `w`, a deadline);
-//! - `chatctl:msg:{M}:lease`, `node/epoch` with a TTL: the generating node's lease.
+//! - `chatctl:{T}:msg:M:lease`, `node/epoch` with a TTL: the generating node's lease.
 //!
-//! Across messages: the sorted set `chatctl:leases` (message → lease expiry, Redis time),
-//! where orphaned generations are found, and `chatctl:node:<id>`, each node's heartbeat
-//! (the node registry: what runs where, for operators).
+//! Per partition: the sorted set `chatctl:{T}:leases` (message → lease expiry, Redis time),
+//! where orphaned generations are found. Across partitions: `chatctl:{fleet}:node:<id>`,
+//! each node's heartbeat (the node registry: what runs where, for operators).
 //!
 //! Every write of a generating node goes through one Lua script that first checks the node
 //! still holds the message at its epoch, as its owner (fencing): a node that lost its lease
 //! while paused can never add a chunk after the takeover, nor can one whose claim a Redis
-//! failover rolled back. `chatctl:dataset` names the dataset (see [`DATASET`]): a node
-//! that finds it gone knows Redis lost everything, not one message. The claim script touches keys it computes (a
-//! claimed message's), so these scripts need one Redis (or a primary with replicas), not
-//! Redis Cluster.
+//! failover rolled back. `chatctl:{T}:dataset` names the dataset (see [`Dataset`]): a node
+//! that finds it gone knows Redis lost everything (or a Cluster shard did), not one
+//! message. Every script touches one partition's keys (those it computes too), so each
+//! runs on one Cluster slot; one Redis (or a primary behind Sentinel) takes a call that
+//! covers many partitions at once.
 
 pub mod fleet;
+pub mod keys;
 mod primary;
 pub mod subscriber;
 
@@ -68,10 +70,11 @@ const FENCE: &str = include_str!("lua/fence.lua");
 /// KEYS: meta, lease, leases. ARGV: node, lease ttl, buffer ttl, message id, fields (JSON).
 const CREATE: &str = include_str!("lua/create.lua");
 
-/// KEYS: leases. ARGV: lease ttl, buffer ttl, then items, each `m n e f c d1..dc t x`: append
-/// the `c` deltas of message `m` numbered from `f` (skipping those already there), then the
-/// terminal marker `t` with the final frame `x` (`t` empty: none), if node `n` still holds
-/// `m` at epoch `e`. One call carries the pending chunks of many streams (one round trip,
+/// KEYS: the first item's lease set (Cluster routes the call by it). ARGV: lease ttl, buffer
+/// ttl, then items, each `m p n e f c d1..dc t x`: append the `c` deltas of message `m` (in
+/// partition tag `p`) numbered from `f` (skipping those already there), then the terminal
+/// marker `t` with the final frame `x` (`t` empty: none), if node `n` still holds `m` at
+/// epoch `e`. Behind Cluster every item of a call is of one partition. One call carries the pending chunks of many streams (one round trip,
 /// one script run), in flat arguments (no JSON to build here or to decode in Redis).
 ///
 /// Fencing is by epoch: every change of owner (claim, restore) bumps or sets it, so a
@@ -109,17 +112,12 @@ const RELEASE: &str = include_str!("lua/release.lua");
 /// bytes quota (the count lapses in `ms`). Uses Redis time.
 const ACQUIRE_SLOT: &str = include_str!("lua/acquire_slot.lua");
 
-/// KEYS: leases. ARGV: node, lease ttl, max. Claims up to `max` generations whose lease
-/// expired or was released: bumps the epoch, takes the lease. Returns {message, epoch,
-/// previous owner, released (1) or lost (0)}.
+/// KEYS: lease sets (one partition's or many). ARGV: node, lease ttl, max. Claims up to
+/// `max` generations whose lease expired or was released: bumps the epoch, takes the
+/// lease. Returns {message, epoch, previous owner, released (1) or lost (0)}.
 const CLAIM: &str = include_str!("lua/claim.lua");
 
-const LEASES: &str = "chatctl:leases";
-
-/// A message's key (`part`: meta, chunks, live, lease); the scripts build the same names.
-fn msg_key(message_id: &str, part: &str) -> String {
-    format!("chatctl:msg:{{{message_id}}}:{part}")
-}
+use keys::{leases_of, msg_key};
 
 pub fn stream_key(message_id: &str) -> String {
     msg_key(message_id, "chunks")
@@ -135,10 +133,6 @@ fn meta_key(message_id: &str) -> String {
 
 fn lease_key(message_id: &str) -> String {
     msg_key(message_id, "lease")
-}
-
-fn node_key(node_id: &str) -> String {
-    format!("chatctl:node:{node_id}")
 }
 
 /// One buffered entry of a message stream.
@@ -237,7 +231,8 @@ pub struct ResumeBuffer {
     confirm: batch::Confirm,
     /// Replicas that confirm each append before it is answered (`WAIT`), 0: none.
     min_replicas: u32,
-    appends: mpsc::UnboundedSender<AppendRequest>,
+    /// The append batchers: one, or one per partition behind Cluster.
+    appends: Vec<mpsc::UnboundedSender<AppendRequest>>,
     ttl: Duration,
     lease_ttl: Duration,
     create: Script,
@@ -247,8 +242,8 @@ pub struct ResumeBuffer {
     claim: Script,
     acquire_slot: Script,
     watch: Script,
-    /// The dataset id this node last saw (see [`DATASET`]).
-    dataset: Arc<std::sync::Mutex<Option<String>>>,
+    /// The dataset ids (one per partition) this node last saw (see [`Dataset`]).
+    dataset: Arc<std::sync::Mutex<Option<Vec<String>>>>,
 }
 
 impl ResumeBuffer {
@@ -277,9 +272,15 @@ impl ResumeBuffer {
             _ => Primary::connect(target, config, Duration::from_secs(5)).await?,
         };
         let script = |body: &str| Script::new(&format!("{FENCE}\n{body}"));
-        let (appends, rx) = mpsc::unbounded_channel();
         let confirm = batch::Confirm { replicas: min_replicas, within: WAIT_TIMEOUT };
-        tokio::spawn(batch_appends(confirming.clone(), script(APPEND), lease_ttl, ttl, confirm, rx));
+        let batchers = if conn.is_cluster() { keys::PARTITIONS } else { 1 };
+        let appends = (0..batchers)
+            .map(|k| {
+                let (tx, rx) = mpsc::unbounded_channel();
+                tokio::spawn(batch_appends(confirming.part(k), script(APPEND), lease_ttl, ttl, confirm, rx));
+                tx
+            })
+            .collect();
         Ok(ResumeBuffer {
             conn,
             confirming,
@@ -315,13 +316,13 @@ impl ResumeBuffer {
 
     /// A new generation at epoch 0, owned by `node`.
     pub async fn create(&self, node: &str, meta: &MessageMeta) -> Result<()> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(&meta.message_id);
         let m = &meta.message_id;
         let _: String = self
             .create
             .key(meta_key(m))
             .key(lease_key(m))
-            .key(LEASES)
+            .key(leases_of(m))
             .arg(node)
             .arg(self.lease_ttl.as_millis() as u64)
             .arg(self.ttl.as_millis() as u64)
@@ -354,7 +355,8 @@ impl ResumeBuffer {
             end: end.map(|f| (f.terminal.clone(), serde_json::to_string(f).expect("final serialises"))),
         };
         let (reply, answer) = oneshot::channel();
-        self.appends.send((item, reply)).map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?;
+        let batcher = &self.appends[keys::partition(message_id) % self.appends.len()];
+        batcher.send((item, reply)).map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?;
         answer.await.map_err(|_| Error::Broker("redis: the append batcher stopped".into()))?
     }
 
@@ -364,7 +366,7 @@ impl ResumeBuffer {
     /// renewal costs it the live entries, not correctness (it reads the buffer when the
     /// channel is quiet).
     pub async fn watch(&self, message_id: &str) -> Result<()> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(message_id);
         let _: i64 = self
             .watch
             .key(meta_key(message_id))
@@ -377,12 +379,12 @@ impl ResumeBuffer {
 
     /// Renew the lease, if `node` still holds the message at `epoch`.
     pub async fn renew(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(message_id);
         let code: i64 = self
             .renew
             .key(meta_key(message_id))
             .key(lease_key(message_id))
-            .key(LEASES)
+            .key(leases_of(message_id))
             .key(stream_key(message_id))
             .arg(node)
             .arg(epoch)
@@ -398,12 +400,12 @@ impl ResumeBuffer {
     /// Hand the message to whichever node claims it next (this node is draining); Lost when
     /// it was not this node's any more.
     pub async fn release(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(message_id);
         let code: i64 = self
             .release
             .key(meta_key(message_id))
             .key(lease_key(message_id))
-            .key(LEASES)
+            .key(leases_of(message_id))
             .arg(node)
             .arg(epoch)
             .arg(self.lease_ttl.as_millis() as u64)
@@ -416,12 +418,12 @@ impl ResumeBuffer {
 
     /// Put back a generation Redis lost; false when it is there already.
     pub async fn restore(&self, node: &str, epoch: u32, meta: &MessageMeta, deltas: &[String]) -> Result<bool> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(&meta.message_id);
         let m = &meta.message_id;
         let mut inv = self.restore.prepare_invoke();
         inv.key(meta_key(m))
             .key(lease_key(m))
-            .key(LEASES)
+            .key(leases_of(m))
             .key(stream_key(m))
             .arg(node)
             .arg(epoch)
@@ -448,32 +450,48 @@ impl ResumeBuffer {
         [&self.conn, &self.confirming].iter().any(|p| p.calm_for().is_some_and(|calm| calm < lease))
     }
 
-    /// Claim up to `max` generations whose lease expired.
+    /// Claim up to `max` generations whose lease expired (behind Cluster, up to `max` in
+    /// each partition: one call per partition, each on its own slot).
     pub async fn claim_orphans(&self, node: &str, max: usize) -> Result<Vec<Claimed>> {
-        let mut conn = self.confirming.clone();
-        let mut eval = batch::evalsha(&self.claim, &[LEASES]);
-        eval.arg(node).arg(self.lease_ttl.as_millis() as u64).arg(max);
-        // A claim a failover could roll back must not be acted on: its epoch could be
-        // handed out again. So a claim is confirmed by every replica in step, as appends are
-        // (whichever the sentinels promote holds it). Unconfirmed, the claims lapse with
-        // their lease and are made again.
-        let rows: Vec<(String, i64, String, i64)> =
-            self.confirm.run(&mut conn, &self.claim, &eval).await.map_err(Error::Broker)?;
-        Ok(rows
-            .into_iter()
-            .map(|(message_id, epoch, previous_owner, released)| Claimed {
-                message_id,
-                epoch: epoch as u32,
-                previous_owner,
-                released: released == 1,
-            })
-            .collect())
+        let groups: Vec<Vec<String>> = match self.conn.is_cluster() {
+            true => keys::all_leases().into_iter().map(|k| vec![k]).collect(),
+            false => vec![keys::all_leases()],
+        };
+        let calls = groups.iter().enumerate().map(|(k, leases)| async move {
+            let mut conn = match self.conn.is_cluster() {
+                true => self.confirming.part(k),
+                false => self.confirming.clone(),
+            };
+            let keys: Vec<&str> = leases.iter().map(String::as_str).collect();
+            let mut eval = batch::evalsha(&self.claim, &keys);
+            eval.arg(node).arg(self.lease_ttl.as_millis() as u64).arg(max);
+            // A claim a failover could roll back must not be acted on: its epoch could be
+            // handed out again. So a claim is confirmed by every replica in step, as appends
+            // are (whichever the sentinels promote holds it). Unconfirmed, the claims lapse
+            // with their lease and are made again.
+            self.confirm.run::<Vec<(String, i64, String, i64)>>(&mut conn, &self.claim, &eval).await
+        });
+        let mut claimed = Vec::new();
+        let mut failure = None;
+        for answer in futures_util::future::join_all(calls).await {
+            match answer {
+                Ok(rows) => claimed.extend(rows.into_iter().map(|(message_id, epoch, previous_owner, released)| {
+                    Claimed { message_id, epoch: epoch as u32, previous_owner, released: released == 1 }
+                })),
+                Err(e) => failure = Some(e),
+            }
+        }
+        // What was claimed is this node's now, whatever another partition answered.
+        match (claimed.is_empty(), failure) {
+            (true, Some(e)) => Err(Error::Broker(e)),
+            _ => Ok(claimed),
+        }
     }
 
     /// The message as Redis holds it (meta and buffer read in one transaction); None when
     /// Redis does not know it.
     pub async fn load(&self, message_id: &str) -> Result<Option<Snapshot>> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(message_id);
         let (fields, entries): (std::collections::HashMap<String, String>, redis::streams::StreamRangeReply) =
             redis::pipe()
                 .atomic()
@@ -508,7 +526,7 @@ impl ResumeBuffer {
     /// Who a message belongs to (one HGET): checked before a resume subscribes or watches
     /// anything. None when Redis does not know the message.
     pub async fn owner(&self, message_id: &str) -> Result<Option<String>> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(message_id);
         conn.hget(meta_key(message_id), "userId").await.map_err(redis_err)
     }
 
@@ -522,7 +540,7 @@ impl ResumeBuffer {
 
     /// Everything buffered for `message_id`, in order.
     pub async fn read_all(&self, message_id: &str) -> Result<Vec<Buffered>> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.of(message_id);
         let reply: redis::streams::StreamRangeReply =
             conn.xrange_all(stream_key(message_id)).await.map_err(redis_err)?;
         Ok(buffered(&reply))

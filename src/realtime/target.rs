@@ -1,12 +1,15 @@
 //! Where Redis is and how to reach it (TLS, ACL user, password kept out of sight): one
-//! Redis, or a primary found through Sentinel.
+//! Redis, a primary found through Sentinel, or a Redis Cluster.
 
 use super::*;
 
 /// How to reach Redis: a `redis://` or `rediss://` URL (an ACL user as `user@`), or
 /// `redis+sentinel://[user:pass@]h1:p1,h2:p2,.../MASTER` (`rediss+sentinel://` for TLS to
 /// the sentinels and the nodes; a sentinel's port defaults to 26379; the user and password
-/// are the Redis nodes', the sentinels are asked without); the CA that signs a TLS server's
+/// are the Redis nodes', the sentinels are asked without), or
+/// `redis+cluster://[user:pass@]h1:p1,h2:p2,...` (`rediss+cluster://` for TLS; any of the
+/// cluster's nodes, the more the better: pub/sub connects to the next one when its node
+/// dies; a port defaults to 6379); the CA that signs a TLS server's
 /// certificate, and the password kept out of the URL (from a file or the environment).
 /// Printed, the URL's password is masked.
 #[derive(Clone, Default)]
@@ -41,14 +44,24 @@ impl RedisTarget {
     }
 
     /// Replicas that must hold each chunk before a client is shown it: as set, else 1
-    /// behind Sentinel (a failover then loses no chunk a client saw) and 0 for one Redis.
+    /// behind Sentinel or Cluster (a failover then loses no chunk a client saw) and 0 for
+    /// one Redis.
     pub fn min_replicas(&self) -> u32 {
-        self.min_replicas.unwrap_or_else(|| u32::from(matches!(SentinelUrl::parse(&self.url), Ok(Some(_)))))
+        self.min_replicas.unwrap_or_else(|| {
+            u32::from(
+                matches!(SentinelUrl::parse(&self.url), Ok(Some(_)))
+                    || matches!(ClusterUrl::parse(&self.url), Ok(Some(_))),
+            )
+        })
     }
 
-    /// One Redis, or Sentinel: what [`Primary`](super::Primary) connects to.
+    /// One Redis, Sentinel or Cluster: what [`Primary`](super::Primary) connects to.
     pub(super) fn topology(&self) -> Result<Topology> {
-        match SentinelUrl::parse(&self.url).map_err(|e| Error::config(format!("redis URL {}: {e}", self.shown())))? {
+        let bad_url = |e: String| Error::config(format!("redis URL {}: {e}", self.shown()));
+        if let Some(u) = ClusterUrl::parse(&self.url).map_err(bad_url)? {
+            return self.cluster(u);
+        }
+        match SentinelUrl::parse(&self.url).map_err(bad_url)? {
             None => Ok(Topology::Single(self.client()?)),
             Some(u) => {
                 use redis::sentinel::{SentinelClientBuilder, SentinelServerType};
@@ -75,6 +88,64 @@ impl RedisTarget {
                 Ok(Topology::Sentinel(b.build().map_err(bad)?))
             }
         }
+    }
+
+    /// A cluster client, and a client for each node the URL names (for pub/sub).
+    fn cluster(&self, u: ClusterUrl) -> Result<Topology> {
+        let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
+        let pem = if u.tls {
+            self.ca_pem()?
+        } else if self.ca_file.is_some() {
+            return Err(self.ca_needs_tls());
+        } else {
+            None
+        };
+        let password = self.password.clone().or(u.password.clone());
+        let infos: Vec<redis::ConnectionInfo> = u
+            .nodes
+            .iter()
+            .map(|(host, port)| {
+                let addr = match u.tls {
+                    false => redis::ConnectionAddr::Tcp(host.clone(), *port),
+                    true => redis::ConnectionAddr::TcpTls {
+                        host: host.clone(),
+                        port: *port,
+                        insecure: false,
+                        tls_params: None,
+                    },
+                };
+                let redis = redis::RedisConnectionInfo {
+                    username: u.username.clone(),
+                    password: password.clone(),
+                    ..Default::default()
+                };
+                redis::ConnectionInfo { addr, redis }
+            })
+            .collect();
+        let certs = |pem: &Vec<u8>| redis::TlsCertificates { client_tls: None, root_cert: Some(pem.clone()) };
+        let seeds = infos
+            .iter()
+            .map(|info| match &pem {
+                Some(pem) => redis::Client::build_with_tls(info.clone(), certs(pem)),
+                None => redis::Client::open(info.clone()),
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(bad)?;
+        // Bounded calls, few quick retries: a shard's failover costs its answers a few
+        // seconds, and a call in flight then fails like any Redis error (held, tried again).
+        let mut b = redis::cluster::ClusterClientBuilder::new(infos)
+            .connection_timeout(RESPONSE_TIMEOUT)
+            .response_timeout(RESPONSE_TIMEOUT)
+            .retries(2)
+            .min_retry_wait(50)
+            .max_retry_wait(500);
+        if u.tls {
+            b = b.tls(redis::TlsMode::Secure);
+        }
+        if let Some(pem) = &pem {
+            b = b.certs(certs(pem));
+        }
+        Ok(Topology::Cluster { client: b.build().map_err(bad)?, seeds })
     }
 
     /// A client for each sentinel (Sentinel mode; empty otherwise), for `+switch-master`.
@@ -114,16 +185,18 @@ impl RedisTarget {
         Error::config(format!("a Redis CA file needs a TLS URL: rediss:// or rediss+sentinel://, not {}", self.shown()))
     }
 
-    /// A client for the one Redis the URL names (not for a Sentinel URL: see `topology`).
+    /// A client for the one Redis the URL names (not for a Sentinel or Cluster URL: see
+    /// `topology`).
     pub fn client(&self) -> Result<redis::Client> {
-        if SentinelUrl::parse(&self.url)
-            .map_err(|e| Error::config(format!("redis URL {}: {e}", self.shown())))?
-            .is_some()
-        {
+        let bad_url = |e: String| Error::config(format!("redis URL {}: {e}", self.shown()));
+        if SentinelUrl::parse(&self.url).map_err(bad_url)?.is_some() {
             return Err(Error::config(format!(
                 "{} names Sentinel: its primary is found by connecting, not from the URL",
                 self.shown()
             )));
+        }
+        if ClusterUrl::parse(&self.url).map_err(bad_url)?.is_some() {
+            return Err(Error::config(format!("{} names a Redis Cluster, not one Redis", self.shown())));
         }
         use redis::IntoConnectionInfo;
         let bad = |e: redis::RedisError| Error::config(format!("redis URL {}: {e}", self.shown()));
@@ -146,10 +219,78 @@ impl RedisTarget {
     }
 }
 
-/// What a URL names: one Redis (a client for it) or a primary found through Sentinel.
+/// What a URL names: one Redis (a client for it), a primary found through Sentinel, or a
+/// Redis Cluster (and a client for each node the URL names).
 pub(super) enum Topology {
     Single(redis::Client),
     Sentinel(redis::sentinel::SentinelClient),
+    Cluster { client: redis::cluster::ClusterClient, seeds: Vec<redis::Client> },
+}
+
+/// A `redis+cluster://` (or `rediss+cluster://`) URL, taken apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ClusterUrl {
+    pub tls: bool,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    /// Nodes of the cluster, `host:port`.
+    pub nodes: Vec<(String, u16)>,
+}
+
+impl ClusterUrl {
+    /// None for a URL that is not a Cluster URL; an error for one that is malformed.
+    pub(crate) fn parse(url: &str) -> std::result::Result<Option<ClusterUrl>, String> {
+        let Some((scheme, rest)) = url.split_once("://") else { return Ok(None) };
+        let tls = match scheme {
+            "redis+cluster" => false,
+            "rediss+cluster" => true,
+            _ => return Ok(None),
+        };
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if !path.trim_end_matches('/').is_empty() {
+            return Err(format!(
+                "a Cluster URL names its nodes only (a cluster has one database): {path:?} after the nodes"
+            ));
+        }
+        let (username, password, nodes) = authority_hosts(authority, 6379, "node")?;
+        Ok(Some(ClusterUrl { tls, username, password, nodes }))
+    }
+}
+
+/// `[user[:pass]@]h1[:p1],h2[:p2],...` taken apart (percent-decoded credentials; `what`
+/// names a host in errors).
+type Authority = (Option<String>, Option<String>, Vec<(String, u16)>);
+fn authority_hosts(authority: &str, default_port: u16, what: &str) -> std::result::Result<Authority, String> {
+    let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+    let (userinfo, hosts) = match authority.rsplit_once('@') {
+        Some((u, h)) => (Some(u), h),
+        None => (None, authority),
+    };
+    let (username, password) = match userinfo {
+        None => (None, None),
+        Some(u) => match u.split_once(':') {
+            Some((user, pass)) => ((!user.is_empty()).then(|| decode(user)), Some(decode(pass))),
+            None => ((!u.is_empty()).then(|| decode(u)), None),
+        },
+    };
+    let hosts = hosts
+        .split(',')
+        .map(|h| {
+            let h = h.trim();
+            let (host, port) = match h.rsplit_once(':') {
+                Some((host, port)) if !host.ends_with(':') && (!host.contains(':') || host.ends_with(']')) => {
+                    (host, port.parse::<u16>().map_err(|_| format!("{what} {h}: the port is not a number"))?)
+                }
+                _ => (h, default_port),
+            };
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            if host.is_empty() {
+                return Err(format!("a {what} without a host in {hosts:?}"));
+            }
+            Ok((host.to_string(), port))
+        })
+        .collect::<std::result::Result<Vec<_>, String>>()?;
+    Ok((username, password, hosts))
 }
 
 /// A `redis+sentinel://` (or `rediss+sentinel://`) URL, taken apart.
@@ -168,18 +309,12 @@ pub(crate) struct SentinelUrl {
 const SENTINEL_PORT: u16 = 26379;
 
 impl SentinelUrl {
-    /// None for a URL of one Redis; an error for a Sentinel URL that is malformed, or a
-    /// Cluster URL (not supported: said so, rather than "did not parse").
+    /// None for a URL that is not a Sentinel URL; an error for one that is malformed.
     pub(crate) fn parse(url: &str) -> std::result::Result<Option<SentinelUrl>, String> {
         let Some((scheme, rest)) = url.split_once("://") else { return Ok(None) };
         let tls = match scheme {
             "redis+sentinel" => false,
             "rediss+sentinel" => true,
-            "redis+cluster" | "rediss+cluster" => {
-                return Err("Redis Cluster is not supported yet; use one Redis (redis://) or Sentinel \
-                    (redis+sentinel://h1:p1,h2:p2/MASTER)"
-                    .into())
-            }
             _ => return Ok(None),
         };
         let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
@@ -187,35 +322,7 @@ impl SentinelUrl {
         if master.is_empty() || master.contains('/') {
             return Err("a Sentinel URL ends with the primary's name: redis+sentinel://h1:p1,h2:p2/MASTER".into());
         }
-        let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
-        let (userinfo, hosts) = match authority.rsplit_once('@') {
-            Some((u, h)) => (Some(u), h),
-            None => (None, authority),
-        };
-        let (username, password) = match userinfo {
-            None => (None, None),
-            Some(u) => match u.split_once(':') {
-                Some((user, pass)) => ((!user.is_empty()).then(|| decode(user)), Some(decode(pass))),
-                None => ((!u.is_empty()).then(|| decode(u)), None),
-            },
-        };
-        let sentinels = hosts
-            .split(',')
-            .map(|h| {
-                let h = h.trim();
-                let (host, port) = match h.rsplit_once(':') {
-                    Some((host, port)) if !host.ends_with(':') && (!host.contains(':') || host.ends_with(']')) => {
-                        (host, port.parse::<u16>().map_err(|_| format!("sentinel {h}: the port is not a number"))?)
-                    }
-                    _ => (h, SENTINEL_PORT),
-                };
-                let host = host.trim_start_matches('[').trim_end_matches(']');
-                if host.is_empty() {
-                    return Err(format!("a sentinel without a host in {hosts:?}"));
-                }
-                Ok((host.to_string(), port))
-            })
-            .collect::<std::result::Result<Vec<_>, String>>()?;
+        let (username, password, sentinels) = authority_hosts(authority, SENTINEL_PORT, "sentinel")?;
         Ok(Some(SentinelUrl { tls, username, password, sentinels, master: master.to_string() }))
     }
 
@@ -284,7 +391,24 @@ mod tests {
         assert!(err("redis+sentinel://h1:1,h2:2").contains("primary's name"), "{}", err("redis+sentinel://h1:1"));
         assert!(err("redis+sentinel://h1:x/m").contains("port is not a number"));
         assert!(err("redis+sentinel://h1:1,,h2/m").contains("without a host"));
-        assert!(err("redis+cluster://h1:1,h2:2").contains("Cluster is not supported yet"));
+        assert_eq!(SentinelUrl::parse("redis+cluster://h1:1,h2:2"), Ok(None));
+    }
+
+    #[test]
+    fn a_cluster_url_names_its_nodes() {
+        let u = ClusterUrl::parse("redis+cluster://h1:7000,h2,[::1]:7002").unwrap().unwrap();
+        assert_eq!(u.nodes, vec![("h1".into(), 7000), ("h2".into(), 6379), ("::1".into(), 7002)]);
+        assert!(!u.tls);
+        let u = ClusterUrl::parse("rediss+cluster://app:p%40ss@h1:1/").unwrap().unwrap();
+        assert!(u.tls);
+        assert_eq!((u.username.as_deref(), u.password.as_deref()), (Some("app"), Some("p@ss")));
+        assert_eq!(ClusterUrl::parse("redis://h:1").unwrap(), None);
+        assert!(ClusterUrl::parse("redis+cluster://h1:1/2").unwrap_err().contains("names its nodes only"));
+        assert!(ClusterUrl::parse("redis+cluster://h1:x").unwrap_err().contains("port is not a number"));
+        let t = RedisTarget::new("redis+cluster://127.0.0.1:1");
+        assert!(t.client().unwrap_err().to_string().contains("names a Redis Cluster"));
+        assert!(matches!(t.topology(), Ok(Topology::Cluster { .. })));
+        assert_eq!(t.min_replicas(), 1);
     }
 
     #[test]

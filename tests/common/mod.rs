@@ -501,6 +501,131 @@ impl Sentinel {
     }
 }
 
+/// A Redis Cluster of real redis-server processes: 3 shards, each a primary and a replica
+/// (`redis-cli --cluster create ... --cluster-replicas 1`), a node timeout of 1 s.
+pub struct RedisCluster {
+    pub nodes: Vec<RedisProc>,
+    /// `redis+cluster://` URL naming every node.
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl RedisCluster {
+    pub fn start() -> RedisCluster {
+        service("redis-server --cluster-enabled");
+        let dir = tempfile::tempdir().unwrap();
+        let nodes: Vec<RedisProc> = (0..6)
+            .map(|k| {
+                let d = dir.path().join(format!("node-{k}"));
+                std::fs::create_dir_all(&d).unwrap();
+                // The bus port given, not port + 10000 (which may be taken, or ephemeral).
+                let bus = free_port().to_string();
+                let args = ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"]
+                    .into_iter()
+                    .chain(["--cluster-node-timeout", "1000", "--cluster-replica-validity-factor", "0"])
+                    .chain(["--cluster-port", &bus, "--save", "", "--appendonly", "no", "--dir"])
+                    .map(String::from)
+                    .chain([d.display().to_string()])
+                    .collect();
+                RedisProc::spawn(free_port(), args)
+            })
+            .collect();
+        let addrs: Vec<String> = nodes.iter().map(|n| format!("127.0.0.1:{}", n.port)).collect();
+        let out = Command::new(find_binary("redis-cli", "REDIS_CLI_BIN"))
+            .args(["--cluster", "create"])
+            .args(&addrs)
+            .args(["--cluster-replicas", "1", "--cluster-yes"])
+            .output()
+            .expect("redis-cli --cluster create");
+        assert!(out.status.success(), "redis-cli --cluster create: {}", String::from_utf8_lossy(&out.stdout));
+        let c = RedisCluster { nodes, url: format!("redis+cluster://{}", addrs.join(",")), _dir: dir };
+        c.wait_ready(Duration::from_secs(30));
+        c
+    }
+
+    /// The slot ranges and the port of the primary serving each (`CLUSTER SLOTS`, asked of
+    /// the first running node that answers).
+    pub fn slots(&self) -> Vec<(u16, u16, u16)> {
+        for n in self.nodes.iter().filter(|n| n.is_running()) {
+            let Ok(client) = redis::Client::open(format!("redis://127.0.0.1:{}", n.port)) else { continue };
+            let Ok(mut c) = client.get_connection_with_timeout(Duration::from_millis(500)) else { continue };
+            let _ = c.set_read_timeout(Some(Duration::from_millis(500)));
+            let Ok(ranges) = redis::cmd("CLUSTER").arg("SLOTS").query::<Vec<redis::Value>>(&mut c) else { continue };
+            let int = |v: &redis::Value| match v {
+                redis::Value::Int(i) => *i as u16,
+                _ => 0,
+            };
+            return ranges
+                .iter()
+                .filter_map(|r| match r {
+                    redis::Value::Array(f) if f.len() >= 3 => match &f[2] {
+                        redis::Value::Array(primary) => Some((int(&f[0]), int(&f[1]), int(primary.get(1)?))),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+        }
+        Vec::new()
+    }
+
+    /// Which node serves `slot` as primary now.
+    pub fn primary_of(&self, slot: u16) -> usize {
+        let port = self.slots().into_iter().find(|(a, b, _)| (*a..=*b).contains(&slot)).expect("slot served").2;
+        self.nodes.iter().position(|n| n.port == port).expect("a node of ours")
+    }
+
+    /// Until every slot is served, every running node says `cluster_state:ok`, and every
+    /// running replica is connected to its primary.
+    pub fn wait_ready(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        loop {
+            let covered: u32 = self.slots().iter().map(|(a, b, _)| u32::from(b - a) + 1).sum();
+            let ok = covered == 16384
+                && self.nodes.iter().filter(|n| n.is_running()).all(|n| {
+                    let info = cluster_info(n.port).unwrap_or_default();
+                    let role = role_of(n.port).unwrap_or_default();
+                    info.contains("cluster_state:ok") && (role == "master" || role == "slave:connected")
+                });
+            if ok {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the cluster did not settle within {limit:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// kill -9 the primary serving `slot`; wait (bounded) until its replica serves it.
+    /// Returns the killed node.
+    pub fn kill_primary_of(&mut self, slot: u16, limit: Duration) -> usize {
+        let old = self.primary_of(slot);
+        self.nodes[old].kill();
+        let deadline = Instant::now() + limit;
+        loop {
+            let now = self.slots().into_iter().find(|(a, b, _)| (*a..=*b).contains(&slot)).map(|s| s.2);
+            if now.is_some_and(|p| p != self.nodes[old].port && role_of(p).as_deref() == Some("master")) {
+                return old;
+            }
+            assert!(Instant::now() < deadline, "no failover of slot {slot} within {limit:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Start node `k` again (its nodes.conf kept: it rejoins as a replica of the node that
+    /// took its place), and wait until the cluster settles.
+    pub fn rejoin(&mut self, k: usize, limit: Duration) {
+        self.nodes[k].start();
+        self.wait_ready(limit);
+    }
+}
+
+fn cluster_info(port: u16) -> Option<String> {
+    let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).ok()?;
+    let mut c = client.get_connection_with_timeout(Duration::from_millis(500)).ok()?;
+    c.set_read_timeout(Some(Duration::from_millis(500))).ok()?;
+    redis::cmd("CLUSTER").arg("INFO").query(&mut c).ok()
+}
+
 /// Commands a Redis server has processed since it started (`INFO stats`).
 pub fn redis_commands_processed(port: u16) -> u64 {
     let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).unwrap();

@@ -2,11 +2,12 @@ local now = now_ms()
 local out = {}
 local a = 3
 while a <= #ARGV do
-  local m, n, e, f, c = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
-  local first = a + 5
+  local m, tag, n = ARGV[a], ARGV[a + 1], ARGV[a + 2]
+  local e, f, c = tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4]), tonumber(ARGV[a + 5])
+  local first = a + 6
   local term, fin = ARGV[first + c], ARGV[first + c + 1]
   a = first + c + 2
-  local p = 'chatctl:msg:{' .. m .. '}:'
+  local p = 'chatctl:{' .. tag .. '}:msg:' .. m .. ':'
   local meta, chunks = p .. 'meta', p .. 'chunks'
   local st = redis.call('HMGET', meta, 'epoch', 'state', 'next', 'w', 'owner')
   if not st[1] then
@@ -42,7 +43,7 @@ while a <= #ARGV do
       redis.call('XADD', chunks, '*', 'i', nxt, 'e', e, 'd', '', 't', term)
       redis.call('HSET', meta, 'state', term, 'final', fin)
       redis.call('DEL', p .. 'lease')
-      redis.call('ZREM', KEYS[1], m)
+      redis.call('ZREM', 'chatctl:{' .. tag .. '}:leases', m)
       if live then redis.call('PUBLISH', live, cjson.encode({i = nxt, e = e, d = '', t = term})) end
       redis.call('PEXPIRE', meta, ARGV[2])
       redis.call('PEXPIRE', chunks, ARGV[2])

@@ -135,6 +135,12 @@ impl FleetState {
                     if took > 0 {
                         changes.push(("STREAM_RESUMED", format!("{} took over {took} answer(s)", beat.node)));
                     }
+                    if beat.redis_degraded != v.beat.redis_degraded {
+                        changes.push(match beat.redis_degraded.as_str() {
+                            "" => ("REDIS_OK", format!("{}: Redis can fail over again", beat.node)),
+                            why => ("REDIS_DEGRADED", format!("{}: redis degraded: {why}", beat.node)),
+                        });
+                    }
                     v.prev = Some(std::mem::replace(&mut v.beat, beat));
                 }
                 Some(_) => {}
