@@ -127,6 +127,28 @@ fn nodes_show_load_and_a_silent_node_turns_red_with_its_takeover() {
 }
 
 #[test]
+fn a_node_that_says_redis_cannot_fail_over_is_an_event_on_nodes_and_so_is_its_recovery() {
+    let mut c = console();
+    let degraded = |at: i64, why: &str| {
+        let mut b = beat("node-1", at, 500, 90);
+        b.redis_degraded = why.into();
+        Update::Fleet(FleetUpdate::Snapshot {
+            at_ms: at,
+            nodes: vec![b, beat("node-2", at, 100, 50), beat("node-3", at, 1000, 120)],
+            in_flight: None,
+            recent: None,
+        })
+    };
+    c.update(degraded(T0 + 2000, "a shard has no replica: a failover now would lose it"));
+    let t = text(&c);
+    assert!(t.contains("REDIS_DEGRADED") && t.contains("node-1: redis degraded: a shard has no replica"), "{t}");
+    assert!(!t.contains("REDIS_OK"), "{t}");
+    c.update(degraded(T0 + 3000, ""));
+    let t = text(&c);
+    assert!(t.contains("REDIS_OK") && t.contains("node-1: Redis can fail over again"), "{t}");
+}
+
+#[test]
 fn command_mode_switches_screens_with_completion_and_esc_goes_back() {
     let mut c = console();
     c.key(key(KeyCode::Char(':')));

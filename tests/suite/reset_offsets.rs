@@ -7,7 +7,7 @@
 //! the broker then holds (unchanged after a dry run). The memory engine: it can describe
 //! groups, so resets are guarded as on Apache Kafka (no --force anywhere here).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::process::Output;

@@ -1,7 +1,7 @@
 //! The worker framework and the audit/analytics workers against real tansu (sqlite
 //! engine), real PostgreSQL and SQLite stores.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -4,7 +4,7 @@
 //! letters are listed, re-driven once with their headers, never twice; the seed's backfill
 //! (reset a search group to the earliest offsets, restart the worker) rebuilds the index.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Output, Stdio};

@@ -4,7 +4,7 @@
 //! listens on the broker port; `scripts/stack down` must leave nothing listening. The stack
 //! runs in a directory and on ports of its own, so a developer's stack is never touched.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;

@@ -4,7 +4,7 @@
 //! add up to 1,000, through a kill -9 of the worker mid-storm, with no message twice; a 12 s
 //! answer is a slow-answer alert and a 9 s one is not; replayed records alert nobody.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! use-context` switches what `lag` reads; `./chatctl.toml` layers over the user config;
 //! `config view --origin` says where each value came from and shows no secret.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

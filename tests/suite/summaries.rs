@@ -4,7 +4,7 @@
 //! kill -9 mid-way (the records it had not committed are really delivered again), and
 //! `chatctl replay --into summary --rebuild` writes the same 50.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::process::Stdio;

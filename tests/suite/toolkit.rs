@@ -1,6 +1,6 @@
 //! The everyday Kafka toolkit on real tansu: `topics`, `consume` and `produce` on any topic.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Output, Stdio};

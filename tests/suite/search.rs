@@ -3,7 +3,7 @@
 //! ones rebuilt by `chatctl replay --into search|training --rebuild`; `chatctl search`
 //! finds messages; a failed stream is notified once, and a replayed copy is not notified.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::process::{Command, Stdio};

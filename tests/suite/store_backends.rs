@@ -1,7 +1,7 @@
 //! The summary and alert tables on both store backends (SQLite, and a real PostgreSQL
 //! started here): the same SQL must mean the same thing on each.
 
-mod common;
+use crate::common;
 
 use chatctl::store::{ConversationSummary, Occurrence, Store, SummaryMessage};
 use common::Postgres;

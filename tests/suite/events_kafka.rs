@@ -1,7 +1,7 @@
 //! Event contracts through the real broker: every event type produced by the project's
 //! producer comes back equal; a malformed record is a typed decode error.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! `chatctl replay` and `chatctl session` against real tansu (sqlite engine: exact
 //! offsets-for-times), with records produced at explicit past timestamps.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::process::Output;

@@ -5,7 +5,7 @@
 //! a wrong password, no credentials and an unknown CA are each a clear, bounded error
 //! naming the cause; the password never shows in output or logs.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
