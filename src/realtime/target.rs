@@ -240,13 +240,7 @@ pub(crate) struct ClusterUrl {
 impl ClusterUrl {
     /// None for a URL that is not a Cluster URL; an error for one that is malformed.
     pub(crate) fn parse(url: &str) -> std::result::Result<Option<ClusterUrl>, String> {
-        let Some((scheme, rest)) = url.split_once("://") else { return Ok(None) };
-        let tls = match scheme {
-            "redis+cluster" => false,
-            "rediss+cluster" => true,
-            _ => return Ok(None),
-        };
-        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let Some((tls, authority, path)) = split_scheme(url, "cluster") else { return Ok(None) };
         if !path.trim_end_matches('/').is_empty() {
             return Err(format!(
                 "a Cluster URL names its nodes only (a cluster has one database): {path:?} after the nodes"
@@ -255,6 +249,19 @@ impl ClusterUrl {
         let (username, password, nodes) = authority_hosts(authority, 6379, "node")?;
         Ok(Some(ClusterUrl { tls, username, password, nodes }))
     }
+}
+
+/// A `redis+KIND://` or `rediss+KIND://` URL's TLS flag, authority and path; None for
+/// another scheme.
+fn split_scheme<'a>(url: &'a str, kind: &str) -> Option<(bool, &'a str, &'a str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let tls = match scheme.split_once('+') {
+        Some(("redis", k)) if k == kind => false,
+        Some(("rediss", k)) if k == kind => true,
+        _ => return None,
+    };
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    Some((tls, authority, path))
 }
 
 /// `[user[:pass]@]h1[:p1],h2[:p2],...` taken apart (percent-decoded credentials; `what`
@@ -311,13 +318,7 @@ const SENTINEL_PORT: u16 = 26379;
 impl SentinelUrl {
     /// None for a URL that is not a Sentinel URL; an error for one that is malformed.
     pub(crate) fn parse(url: &str) -> std::result::Result<Option<SentinelUrl>, String> {
-        let Some((scheme, rest)) = url.split_once("://") else { return Ok(None) };
-        let tls = match scheme {
-            "redis+sentinel" => false,
-            "rediss+sentinel" => true,
-            _ => return Ok(None),
-        };
-        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let Some((tls, authority, path)) = split_scheme(url, "sentinel") else { return Ok(None) };
         let master = path.trim_end_matches('/');
         if master.is_empty() || master.contains('/') {
             return Err("a Sentinel URL ends with the primary's name: redis+sentinel://h1:p1,h2:p2/MASTER".into());
