@@ -1074,11 +1074,8 @@ async fn i_the_broker_in_use_killed_of_three() {
         let dir = tempfile::tempdir().unwrap();
         let store_url = format!("sqlite://{}", dir.path().join("audit.db").display());
         let _worker = Node {
-            child: common::chatctl()
-                .args(["serve", "--role", "worker", "--workers", "audit", "--node-id", "w1", "-b", &addr])
-                .args(["--listen", &format!("127.0.0.1:{}", common::free_port()), "--audit-url", &store_url])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
+            child: common::serve_worker("audit", &addr, common::free_port())
+                .args(["--node-id", "w1", "--audit-url", &store_url])
                 .spawn()
                 .unwrap(),
             port: 0,

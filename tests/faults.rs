@@ -23,11 +23,9 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 
 fn audit_worker(broker: &Broker, pg: &Postgres, port: u16) -> Proc {
     Proc(
-        chatctl()
-            .args(["serve", "--role", "worker", "--workers", "audit", "--instance-id", "w1"])
-            .args(["--listen", &format!("127.0.0.1:{port}"), "--audit-url", &pg.url, "-b", &broker.addr])
+        common::serve_worker("audit", &broker.addr, port)
+            .args(["--instance-id", "w1", "--audit-url", &pg.url])
             .env("RUST_LOG", "chatctl=debug,info")
-            .stdout(Stdio::null())
             .stderr(std::fs::File::create(broker.path("worker.log")).unwrap())
             .spawn()
             .unwrap(),

@@ -700,6 +700,18 @@ pub fn serve_gateway(id: &str, brokers: &str, port: u16) -> Command {
     serve_gateway_at(Path::new(env!("CARGO_BIN_EXE_chatctl")), id, brokers, port)
 }
 
+/// The one way the tests start a worker node: `chatctl serve --role worker` running
+/// `workers` on the brokers, its health and metrics on `port` (0: any), output discarded.
+/// The caller adds the rest (its id, store, sinks; stderr to a log) and spawns it.
+pub fn serve_worker(workers: &str, brokers: &str, port: u16) -> Command {
+    let mut c = chatctl();
+    c.args(["serve", "--role", "worker", "--workers", workers, "-b", brokers])
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
 /// As [`serve_gateway`], with the copy of the binary at `bin`.
 pub fn serve_gateway_at(bin: &Path, id: &str, brokers: &str, port: u16) -> Command {
     let mut c = chatctl_at(bin);

@@ -93,14 +93,11 @@ impl Smtp {
 
 fn worker(broker: &Broker, dir: &std::path::Path, port: u16, hook: &str, smtp: u16) -> Proc {
     Proc(
-        chatctl()
-            .args(["serve", "--role", "worker", "--workers", "notify", "--instance-id", "n1"])
-            .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--audit-url"])
+        common::serve_worker("notify", &broker.addr, port)
+            .args(["--instance-id", "n1", "--audit-url"])
             .arg(format!("sqlite://{}", dir.join("alerts.db").display()))
             .args(["--notify-url", hook, "--smtp-url", &format!("smtp://127.0.0.1:{smtp}")])
             .args(["--alert-to", "oncall@example.com", "--alert-window", &format!("{WINDOW_S}s"), "--sla", "10s"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap(),
     )

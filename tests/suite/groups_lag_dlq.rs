@@ -193,13 +193,9 @@ fn message(session: &str, i: usize) -> Event {
 
 fn worker(broker: &Broker, workers: &str, dir: &Path, extra: &[&str]) -> Proc {
     Proc(
-        chatctl()
-            .args(["serve", "--role", "worker", "--workers", workers, "--node-id", "n1", "-b", &broker.addr])
-            .args(["--listen", &format!("127.0.0.1:{}", free_port())])
-            .args(["--audit-url", &format!("sqlite://{}", dir.join("store.db").display())])
+        common::serve_worker(workers, &broker.addr, free_port())
+            .args(["--node-id", "n1", "--audit-url", &format!("sqlite://{}", dir.join("store.db").display())])
             .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap(),
     )

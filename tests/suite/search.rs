@@ -96,14 +96,10 @@ async fn search_index_rebuilds_identically_and_replays_notify_nothing() {
     let (hook, got) = webhook().await;
     let port = free_port();
     let _serve = Proc(
-        Command::new(env!("CARGO_BIN_EXE_chatctl"))
-            .args(["serve", "--role", "worker", "--workers", "search,notify,training", "--node-id", "n1"])
-            .args(["--audit-url", &format!("sqlite://{}", dir.path().join("live.db").display())])
-            .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--notify-url", &hook])
-            .arg("--search-index")
+        common::serve_worker("search,notify,training", &broker.addr, port)
+            .args(["--node-id", "n1", "--audit-url", &format!("sqlite://{}", dir.path().join("live.db").display())])
+            .args(["--notify-url", &hook, "--search-index"])
             .arg(&live)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap(),
     );
@@ -210,13 +206,9 @@ async fn search_survives_kill_9_mid_indexing_and_mid_rebuild() {
     let port = free_port();
     let start = || {
         Proc(
-            Command::new(env!("CARGO_BIN_EXE_chatctl"))
-                .args(["serve", "--role", "worker", "--workers", "search", "--node-id", "k9"])
-                .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--instance-id", "k9"])
-                .arg("--search-index")
+            common::serve_worker("search", &broker.addr, port)
+                .args(["--node-id", "k9", "--instance-id", "k9", "--search-index"])
                 .arg(&live)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
                 .spawn()
                 .unwrap(),
         )

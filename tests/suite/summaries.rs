@@ -7,7 +7,6 @@
 use crate::common;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use chatctl::events::{ChatMessage, Event, Payload, Role, SessionStarted, CHAT_EVENTS};
@@ -87,12 +86,9 @@ fn by_conversation(rows: &[serde_json::Value]) -> BTreeMap<String, (String, i64,
 
 fn worker(broker: &Broker, db: &std::path::Path, port: u16) -> Proc {
     Proc(
-        chatctl()
-            .args(["serve", "--role", "worker", "--workers", "summary", "--instance-id", "s1"])
-            .args(["-b", &broker.addr, "--listen", &format!("127.0.0.1:{port}"), "--audit-url"])
+        common::serve_worker("summary", &broker.addr, port)
+            .args(["--instance-id", "s1", "--audit-url"])
             .arg(format!("sqlite://{}", db.display()))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap(),
     )

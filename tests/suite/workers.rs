@@ -419,12 +419,10 @@ async fn kill_9_mid_backlog_loses_and_duplicates_nothing() {
     produce(&kafka, &events).await;
 
     let spawn = || {
-        common::chatctl()
+        common::serve_worker("audit", &broker.addr, 0)
             // The restarted process keeps its identity (static membership), as under a
             // supervisor: it takes its partitions back at once.
-            .args(["serve", "--role", "worker", "--workers", "audit", "--listen", "127.0.0.1:0", "--instance-id", "w1"])
-            .args(["--audit-url", &pg.url, "-b", &broker.addr])
-            .stderr(std::process::Stdio::null())
+            .args(["--instance-id", "w1", "--audit-url", &pg.url])
             .spawn()
             .unwrap()
     };
