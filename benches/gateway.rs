@@ -155,25 +155,13 @@ fn main() {
 /// `chatctl serve` on a fresh tansu (and the Redis `url` names, when asked): the server,
 /// its address and its /metrics address.
 fn spawn_chatctl(o: &Opts, broker: &Broker, url: Option<&str>) -> (std::process::Child, SocketAddr, SocketAddr) {
-    let mut cmd = common::chatctl();
-    cmd.args([
-        "serve",
-        "--role",
-        "gateway",
-        "--listen",
-        "127.0.0.1:0",
-        "--insecure-dev-auth",
-        "--model-stamp",
-        "--metrics-listen",
-        "127.0.0.1:0",
-        "-b",
-        &broker.addr,
-    ])
-    .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
-    .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
-    // Every simulated client comes from 127.0.0.1.
-    .args(["--max-connections-per-address", "1000000"])
-    .stderr(std::process::Stdio::piped());
+    let mut cmd = common::serve_gateway("bench", &broker.addr, 0);
+    cmd.args(["--model-stamp", "--metrics-listen", "127.0.0.1:0"])
+        .args(["--model-chunks", &o.chunks.to_string(), "--model-interval", &format!("{}ms", o.interval_ms)])
+        .args(["--max-streams-per-user", "2", "--event-queue", "1000000"])
+        // Every simulated client comes from 127.0.0.1.
+        .args(["--max-connections-per-address", "1000000"])
+        .stderr(std::process::Stdio::piped());
     if !o.spool {
         cmd.arg("--no-spool");
     }

@@ -63,9 +63,8 @@ impl Drop for Node {
 }
 
 fn start_node(broker: &Broker, redis: &Redis, id: &str, chunks: u32, interval_ms: u64, lease_ttl: &str) -> Node {
-    let mut child = common::chatctl()
-        .args(["serve", "--role", "gateway", "--listen", "127.0.0.1:0", "--insecure-dev-auth", "--model-stamp"])
-        .args(["--node-id", id, "-b", &broker.addr, "--redis", &redis.url, "--lease-ttl", lease_ttl])
+    let mut child = common::serve_gateway(id, &broker.addr, 0)
+        .args(["--model-stamp", "--redis", &redis.url, "--lease-ttl", lease_ttl])
         .args(["--model-chunks", &chunks.to_string(), "--model-interval", &format!("{interval_ms}ms")])
         .args(["--event-queue", "1000000", "--max-connections-per-address", "1000000"])
         .stderr(std::process::Stdio::piped())
