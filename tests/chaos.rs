@@ -606,22 +606,9 @@ async fn f_paused_generating_node_is_fenced_after_takeover() {
         let seen = all.await.unwrap();
         let r = report("f", &seen).await;
         assert_perfect("f", &r);
-        for s in &seen {
-            let first_new = s.chunks.iter().position(|c| c.1 >= 1).expect("taken over");
-            assert!(
-                s.chunks[first_new..].iter().all(|c| c.1 >= 1),
-                "{}: a chunk of the old epoch arrived after the takeover: {:?}",
-                s.message_id,
-                s.chunks.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>()
-            );
-        }
+        no_old_epoch_after_the_takeover(&seen);
         // The paused node noticed on waking and stopped: every one of its generations fenced.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let mut fenced = 0.0;
-        while fenced < STREAMS as f64 && Instant::now() < deadline {
-            fenced = cluster.nodes[0].metric("chatctl_fenced_total").await;
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let fenced = fenced_within(&cluster.nodes[0], STREAMS, Duration::from_secs(10)).await;
         assert_eq!(fenced as usize, STREAMS, "node 0 stopped each of its generations");
         let events = events_when_recorded(&cluster.broker, STREAMS).await;
         assert_recorded_answers("f", &events, &r);
@@ -641,6 +628,31 @@ async fn f_paused_generating_node_is_fenced_after_takeover() {
 
 /// Every step of every stream is in Kafka: the user's message, the start, each chunk, the
 /// assistant's message as the client saw it, the completion.
+/// Once a client saw a chunk of a new epoch (a takeover), no chunk of the old one follows.
+fn no_old_epoch_after_the_takeover(seen: &[Seen]) {
+    for s in seen {
+        let first_new = s.chunks.iter().position(|c| c.1 >= 1).expect("taken over");
+        assert!(
+            s.chunks[first_new..].iter().all(|c| c.1 >= 1),
+            "{}: a chunk of the old epoch arrived after the takeover: {:?}",
+            s.message_id,
+            s.chunks.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// The node's generations fenced (`chatctl_fenced_total`) once it reaches `n`, or when
+/// `limit` ends.
+async fn fenced_within(node: &Node, n: usize, limit: Duration) -> f64 {
+    let deadline = Instant::now() + limit;
+    let mut fenced = 0.0;
+    while fenced < n as f64 && Instant::now() < deadline {
+        fenced = node.metric("chatctl_fenced_total").await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    fenced
+}
+
 fn assert_every_event_recorded(name: &str, events: &[Event], r: &Report) {
     assert_recorded_answers(name, events, r);
     for id in r.texts.keys() {
@@ -734,22 +746,9 @@ async fn o_node_paused_across_a_failover() {
         let seen = all.await.unwrap();
         let r = report("o", &seen).await;
         assert_eq!((r.complete, r.lost, r.duplicated, r.identical), (WAVE, 0, 0, WAVE), "scenario o");
-        for s in &seen {
-            let first_new = s.chunks.iter().position(|c| c.1 >= 1).expect("taken over");
-            assert!(
-                s.chunks[first_new..].iter().all(|c| c.1 >= 1),
-                "{}: a chunk of the old epoch arrived after the takeover: {:?}",
-                s.message_id,
-                s.chunks.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>()
-            );
-        }
+        no_old_epoch_after_the_takeover(&seen);
         // The paused node woke up to fences: each of its answers stopped there.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let mut fenced = 0.0;
-        while fenced < WAVE as f64 && Instant::now() < deadline {
-            fenced = nodes[0].metric("chatctl_fenced_total").await;
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let fenced = fenced_within(&nodes[0], WAVE, Duration::from_secs(10)).await;
         assert_eq!(fenced as usize, WAVE, "node 0 stopped each of its generations when it woke");
         // What Redis holds: per answer, epochs never go back (no write of the old owner
         // after the claim), every index once, and the end once.
