@@ -75,7 +75,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --instance-id 'Static group membership (KIP-345): a stable id for this worker process, so a restart takes its partitions back at once instead of after the session timeout'
             cand --audit-url 'Store: sqlite://PATH or postgres://...'
             cand --node-id 'This node''s id in events and logs (default: the host name)'
-            cand --redis 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers'
+            cand --redis 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers; a Redis Cluster, redis+cluster://H1:P1,H2:P2,... (rediss+cluster:// for TLS; name several nodes)'
             cand --redis-ca 'CA certificate that signs the rediss:// server''s certificate (PEM)'
             cand --redis-password-file 'Read the Redis password from this file (first line)'
             cand --search-index 'Directory of the search worker''s index'
@@ -1669,7 +1669,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
         }
         &'chatctl;ui'= {
             cand --screen 'The screen to open: nodes, streams, sessions, stalls, groups (lag), dlq, topics'
-            cand --redis 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers'
+            cand --redis 'Redis URL for the real-time path: redis://HOST:PORT, rediss:// for TLS, an ACL user as rediss://USER@HOST:PORT (the password: --redis-password-file or CHATCTL_REDIS_PASSWORD); behind Sentinel, redis+sentinel://H1:P1,H2:P2,.../MASTER (rediss+sentinel:// for TLS): the primary is found through the sentinels and followed across failovers; a Redis Cluster, redis+cluster://H1:P1,H2:P2,... (rediss+cluster:// for TLS; name several nodes)'
             cand --redis-ca 'CA certificate that signs the rediss:// server''s certificate (PEM)'
             cand --redis-password-file 'Read the Redis password from this file (first line)'
             cand --interval 'Time between lag polls (default: 2s, or 75ms per group where longer: 200 groups, every 15s)'

@@ -316,22 +316,29 @@ impl ResumeBuffer {
 
     /// A new generation at epoch 0, owned by `node`.
     pub async fn create(&self, node: &str, meta: &MessageMeta) -> Result<()> {
-        let mut conn = self.conn.of(&meta.message_id);
         let m = &meta.message_id;
-        let _: String = self
-            .create
-            .key(meta_key(m))
-            .key(lease_key(m))
-            .key(leases_of(m))
-            .arg(node)
+        let mut eval = batch::evalsha(&self.create, &[&meta_key(m), &lease_key(m), &leases_of(m)]);
+        eval.arg(node)
             .arg(self.lease_ttl.as_millis() as u64)
             .arg(self.ttl.as_millis() as u64)
             .arg(m)
-            .arg(serde_json::to_string(meta).expect("meta serialises"))
-            .invoke_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
+            .arg(serde_json::to_string(meta).expect("meta serialises"));
+        let _: String = self.confirmed(m, &self.create, &eval).await?;
         Ok(())
+    }
+
+    /// Run a control write (create, restore, release) on `message_id`'s connection for
+    /// confirmed writes, confirmed by the replicas as appends are (see [`batch::Confirm`]):
+    /// a node acts on it only once a failover cannot roll it back. Unconfirmed, it is an
+    /// error (the write may still be on the primary; the caller's next write finds it).
+    async fn confirmed<T: redis::FromRedisValue>(
+        &self,
+        message_id: &str,
+        script: &Script,
+        eval: &redis::Cmd,
+    ) -> Result<T> {
+        let mut conn = self.confirming.of(message_id);
+        self.confirm.run(&mut conn, script, eval).await.map_err(Error::Broker)
     }
 
     /// Append chunks `from..from + deltas.len()` (those the buffer lacks), and the terminal
@@ -400,41 +407,27 @@ impl ResumeBuffer {
     /// Hand the message to whichever node claims it next (this node is draining); Lost when
     /// it was not this node's any more.
     pub async fn release(&self, message_id: &str, node: &str, epoch: u32) -> Result<Fenced> {
-        let mut conn = self.conn.of(message_id);
-        let code: i64 = self
-            .release
-            .key(meta_key(message_id))
-            .key(lease_key(message_id))
-            .key(leases_of(message_id))
-            .arg(node)
-            .arg(epoch)
-            .arg(self.lease_ttl.as_millis() as u64)
-            .arg(message_id)
-            .invoke_async(&mut conn)
-            .await
-            .map_err(redis_err)?;
+        let m = message_id;
+        let mut eval = batch::evalsha(&self.release, &[&meta_key(m), &lease_key(m), &leases_of(m)]);
+        eval.arg(node).arg(epoch).arg(self.lease_ttl.as_millis() as u64).arg(m);
+        let code: i64 = self.confirmed(m, &self.release, &eval).await?;
         Ok(fenced(code))
     }
 
     /// Put back a generation Redis lost; false when it is there already.
     pub async fn restore(&self, node: &str, epoch: u32, meta: &MessageMeta, deltas: &[String]) -> Result<bool> {
-        let mut conn = self.conn.of(&meta.message_id);
         let m = &meta.message_id;
-        let mut inv = self.restore.prepare_invoke();
-        inv.key(meta_key(m))
-            .key(lease_key(m))
-            .key(leases_of(m))
-            .key(stream_key(m))
-            .arg(node)
+        let mut eval = batch::evalsha(&self.restore, &[&meta_key(m), &lease_key(m), &leases_of(m), &stream_key(m)]);
+        eval.arg(node)
             .arg(epoch)
             .arg(self.lease_ttl.as_millis() as u64)
             .arg(self.ttl.as_millis() as u64)
             .arg(m)
             .arg(serde_json::to_string(meta).expect("meta serialises"));
         for d in deltas {
-            inv.arg(d);
+            eval.arg(d);
         }
-        let status: String = inv.invoke_async(&mut conn).await.map_err(redis_err)?;
+        let status: String = self.confirmed(m, &self.restore, &eval).await?;
         Ok(status == "OK")
     }
 
