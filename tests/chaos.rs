@@ -14,7 +14,8 @@
 //! primary killed five times, (k) sentinels lost, (l) a lost acknowledged write, (m) the
 //! primary and the generating node killed together, (o) the generating node paused across
 //! a failover; (n) `FLUSHALL` mid-stream; (p) `session --play` and `stalls` after two
-//! kills; and on Redis Cluster, (q) one shard's primary killed mid-stream. A failed scenario prints each node's log.
+//! kills; and on Redis Cluster, (q) one shard's primary killed mid-stream, (r) one shard
+//! flushed mid-stream. A failed scenario prints each node's log.
 
 mod common;
 
@@ -1827,6 +1828,52 @@ async fn q_redis_cluster_shard_primary_killed() {
             for needle in ["CROSSSLOT", "non local key", "different slot"] {
                 assert!(n.log_lines(needle).is_empty(), "{}: {:?}", n.id, n.log_lines(needle));
             }
+        }
+    })
+    .await;
+}
+
+/// (r) `FLUSHALL` on one Redis Cluster shard mid-stream (its replica follows it, so the
+/// shard holds nothing while the cluster stays up): every node sees that shard's
+/// partitions lose their dataset identity (one loss each), the generating nodes write
+/// their answers back, and all 30 answers complete, none lost, repeated, or recorded twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn r_one_cluster_shard_flushed_mid_stream() {
+    const WAVE: usize = 30;
+    bounded("r", async {
+        let broker = Broker::start(Engine::Sqlite);
+        broker.ensure_topics(4).await;
+        let cluster = tokio::task::spawn_blocking(common::RedisCluster::start).await.unwrap();
+        let nodes: Vec<Node> = (0..2)
+            .map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[]))
+            .collect();
+        for n in &nodes {
+            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+        }
+        let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
+        let tasks = (0..WAVE).map(|i| {
+            let away = (i % 2 == 1).then_some(ports[1]);
+            asked_then_followed(ports[0], away, format!("r-{i}"), format!("question {i}: what if a shard forgets?"))
+        });
+        let wave = tokio::spawn(futures_util::future::join_all(tasks));
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
+        let primary = cluster.slots().iter().find(|(a, _, _)| *a == 0).map(|s| s.2).expect("a shard holds slot 0");
+        let client = redis::Client::open(format!("redis://127.0.0.1:{primary}")).unwrap();
+        let mut c = client.get_multiplexed_async_connection().await.unwrap();
+        let keys_before: i64 = redis::cmd("DBSIZE").query_async(&mut c).await.unwrap();
+        let _: () = redis::cmd("FLUSHALL").query_async(&mut c).await.unwrap();
+        assert!(keys_before > 0, "the shard held answers before the flush ({keys_before} keys)");
+        println!("scenario r: the shard of slot 0 ({primary}) flushed, {keys_before} keys");
+        let seen = wave.await.unwrap();
+        let r = report("r", &seen).await;
+        assert_eq!((r.complete, r.lost, r.duplicated, r.identical), (WAVE, 0, 0, WAVE), "scenario r");
+        let events = events_recorded_on(&broker.kafka(), WAVE).await;
+        assert_recorded_answers("r", &events, &r);
+        let restores = nodes[0].metric("chatctl_redis_restores_total").await;
+        assert!(restores >= 1.0, "the generating node wrote its answers back ({restores})");
+        for n in &nodes {
+            let losses = n.metric("chatctl_redis_dataset_losses_total").await;
+            assert_eq!(losses, 1.0, "{} saw the shard lose its dataset once", n.id);
         }
     })
     .await;
