@@ -1844,9 +1844,8 @@ async fn r_one_cluster_shard_flushed_mid_stream() {
         let broker = Broker::start(Engine::Sqlite);
         broker.ensure_topics(4).await;
         let cluster = tokio::task::spawn_blocking(common::RedisCluster::start).await.unwrap();
-        let nodes: Vec<Node> = (0..2)
-            .map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[]))
-            .collect();
+        let nodes: Vec<Node> =
+            (0..2).map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[])).collect();
         for n in &nodes {
             common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
         }

@@ -9,7 +9,7 @@ use axum::extract::ws::{CloseFrame, Message};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use tokio::sync::{mpsc, oneshot, watch, Notify};
 
-use super::frames::{FrameSender, Out, CLOSE_RESUME};
+use super::frames::{Closing, FrameSender, Out, CLOSE_RESUME};
 use super::protocol::{self, ClientFrame, ErrorCode, ServerFrame};
 use super::{follow, ChatEnd, ChatOrigin, Gateway};
 use crate::realtime::channel;
@@ -80,7 +80,7 @@ where
             _ = tokio::time::sleep_until(keepalive.due()) => {
                 if keepalive.pinged.is_some() {
                     gw.metrics.clients_timed_out.inc();
-                    let _ = conn.frames.tx.try_send(Out::Close(CLOSE_NO_PONG, "no pong"));
+                    let _ = conn.frames.tx.try_send(Out::Close(Closing::NoPong));
                     break;
                 }
                 let _ = conn.frames.tx.try_send(Out::Ping);
@@ -110,7 +110,9 @@ where
             Some(Ok(m)) => m,
         };
         keepalive.heard();
-        if !conn.receive(msg, &mut guard).await {
+        // Boxed: a received frame's handling (a chat, a resume) is a large future, and an idle
+        // connection's task would otherwise keep its room (~1.7 KiB each) while it waits.
+        if !Box::pin(conn.receive(msg, &mut guard)).await {
             break;
         }
     }
@@ -132,7 +134,7 @@ impl Conn {
             ErrorCode::FrameTooLarge,
             format!("a frame over {} bytes: the connection is closed", self.gw.limits.max_frame_bytes * 4),
         ));
-        let _ = self.frames.tx.try_send(Out::Close(1008, "frame too large"));
+        let _ = self.frames.tx.try_send(Out::Close(Closing::FrameTooLarge));
     }
 }
 
@@ -186,7 +188,7 @@ impl Conn {
             self.error(ServerFrame::error(ErrorCode::RateLimited, "too many frames; slow down"));
             if guard.violations >= self.gw.limits.max_violations {
                 // Abusive: close with 1008 (policy violation).
-                let _ = self.frames.tx.try_send(Out::Close(1008, "too many frames"));
+                let _ = self.frames.tx.try_send(Out::Close(Closing::TooManyFrames));
                 return false;
             }
             return true;
@@ -236,7 +238,8 @@ async fn write_frames<W: Sink<Message> + Unpin>(
         let msg = match out {
             Out::Text(t) => Message::Text(t.into()),
             Out::Ping => Message::Ping(Default::default()),
-            Out::Close(code, reason) => {
+            Out::Close(why) => {
+                let (code, reason) = why.frame();
                 let close = Message::Close(Some(CloseFrame { code, reason: reason.into() }));
                 let _ = tokio::time::timeout(limit, sink.send(close)).await;
                 break;

@@ -16,7 +16,31 @@ pub const CLOSE_RESUME: u16 = 4000;
 pub(super) enum Out {
     Text(String),
     Ping,
-    Close(u16, &'static str),
+    Close(Closing),
+}
+
+/// Why the connection closes (its close frame), a byte rather than a code and a string:
+/// `Out` then fits in a `String`'s room (24 bytes, not 32), and the queue's first block
+/// (32 slots, allocated with each connection) is 256 bytes smaller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Closing {
+    /// No pong within the timeout.
+    NoPong,
+    /// A frame far over the size limit.
+    FrameTooLarge,
+    /// Over the frame rate, again and again.
+    TooManyFrames,
+}
+
+impl Closing {
+    /// The close frame's code and reason.
+    pub(super) fn frame(self) -> (u16, &'static str) {
+        match self {
+            Closing::NoPong => (super::connection::CLOSE_NO_PONG, "no pong"),
+            Closing::FrameTooLarge => (1008, "frame too large"),
+            Closing::TooManyFrames => (1008, "too many frames"),
+        }
+    }
 }
 
 /// Where a follower's frames go: it waits for a slow client (it reads the buffer at the
@@ -49,5 +73,15 @@ impl FrameSender {
                 false
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_queued_frame_takes_a_string_s_room() {
+        assert_eq!(std::mem::size_of::<Out>(), std::mem::size_of::<String>());
     }
 }
