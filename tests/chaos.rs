@@ -1707,6 +1707,20 @@ async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
     .await;
 }
 
+/// A broker, a Redis Cluster (3 shards of a primary and a replica) and `n` gateway nodes on
+/// them, listening.
+async fn cluster_fleet(n: usize) -> (Broker, common::RedisCluster, Vec<Node>) {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(4).await;
+    let cluster = tokio::task::spawn_blocking(common::RedisCluster::start).await.unwrap();
+    let nodes: Vec<Node> =
+        (0..n).map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[])).collect();
+    for n in &nodes {
+        common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
+    }
+    (broker, cluster, nodes)
+}
+
 /// (q) Redis Cluster (3 shards, a primary and a replica each), 30 answers streaming on 3
 /// nodes (half the clients following from another node), the primary of the shard that
 /// holds partition 0 SIGKILLed mid-stream, and started again (a replica now) only 8 s after
@@ -1721,14 +1735,7 @@ async fn q_redis_cluster_shard_primary_killed() {
     const WAVE: usize = 30;
     const STALL: Duration = Duration::from_secs(8);
     bounded("q", async {
-        let broker = Broker::start(Engine::Sqlite);
-        broker.ensure_topics(4).await;
-        let cluster = tokio::task::spawn_blocking(common::RedisCluster::start).await.unwrap();
-        let nodes: Vec<Node> =
-            (0..3).map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[])).collect();
-        for n in &nodes {
-            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
-        }
+        let (broker, cluster, nodes) = cluster_fleet(3).await;
         let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
         // The partitions the shard serving slot 0 holds (Redis says where each one's keys
         // hash: `CLUSTER KEYSLOT`).
@@ -1841,14 +1848,7 @@ async fn q_redis_cluster_shard_primary_killed() {
 async fn r_one_cluster_shard_flushed_mid_stream() {
     const WAVE: usize = 30;
     bounded("r", async {
-        let broker = Broker::start(Engine::Sqlite);
-        broker.ensure_topics(4).await;
-        let cluster = tokio::task::spawn_blocking(common::RedisCluster::start).await.unwrap();
-        let nodes: Vec<Node> =
-            (0..2).map(|k| start_node_on(&broker.addr, &cluster.url, k, common::free_port(), CHUNKS, &[])).collect();
-        for n in &nodes {
-            common::wait_for_port(n.port, &n.id, Duration::from_secs(30));
-        }
+        let (broker, cluster, nodes) = cluster_fleet(2).await;
         let ports: Vec<u16> = nodes.iter().map(|n| n.port).collect();
         let tasks = (0..WAVE).map(|i| {
             let away = (i % 2 == 1).then_some(ports[1]);
