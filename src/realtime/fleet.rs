@@ -117,8 +117,8 @@ impl FleetReader {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let gets = keys.iter().map(|k| redis::cmd("GET").arg(k).to_owned()).collect();
-        let values: Vec<Option<String>> = self.conn.each(gets).await.map_err(redis_err)?;
+        // The heartbeat keys share one hash tag: one MGET, behind Cluster too.
+        let values: Vec<Option<String>> = conn.mget(&keys).await.map_err(redis_err)?;
         let mut nodes: Vec<NodeBeat> = keys
             .iter()
             .zip(values)

@@ -451,10 +451,7 @@ impl ResumeBuffer {
             false => vec![keys::all_leases()],
         };
         let calls = groups.iter().enumerate().map(|(k, leases)| async move {
-            let mut conn = match self.conn.is_cluster() {
-                true => self.confirming.part(k),
-                false => self.confirming.clone(),
-            };
+            let mut conn = self.confirming.part(k);
             let keys: Vec<&str> = leases.iter().map(String::as_str).collect();
             let mut eval = batch::evalsha(&self.claim, &keys);
             eval.arg(node).arg(self.lease_ttl.as_millis() as u64).arg(max);
