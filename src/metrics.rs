@@ -149,6 +149,15 @@ impl Metrics {
         p99
     }
 
+    /// The acknowledged-events counter of each type, looked up once: the event path counts
+    /// one per event and should not allocate a label set for it.
+    pub fn events_published_by_type(&self) -> Vec<(&'static str, Counter)> {
+        crate::events::EVENT_TYPES
+            .iter()
+            .map(|t| (*t, self.events_published.get_or_create(&vec![("type", *t)]).clone()))
+            .collect()
+    }
+
     /// Events Kafka acknowledged, every type.
     pub fn events_published_total(&self, types: &[&'static str]) -> u64 {
         types.iter().filter_map(|t| self.events_published.get(&vec![("type", *t)]).map(|c| c.get())).sum()

@@ -136,7 +136,16 @@ impl Gateway {
         let mut model = ModelSide::default();
         let outcome: Result<bool, crate::llm::LlmError> = loop {
             if inflight.is_none() && gen.delivered < gen.deltas.len() as u32 {
-                inflight = Some(self.save_from(gen, gen.delivered));
+                if self.buffer.is_some() {
+                    inflight = Some(self.save_from(gen, gen.delivered));
+                } else {
+                    // In-process: nothing to save first, delivered as produced.
+                    gen.saved = gen.deltas.len() as u32;
+                    for i in gen.delivered..gen.saved {
+                        let at = emitted.pop_front().unwrap_or_else(Instant::now);
+                        self.deliver_chunk(gen, i, at, send);
+                    }
+                }
             }
             if model.done && inflight.is_none() {
                 break model.end(self.limits.max_answer_bytes);

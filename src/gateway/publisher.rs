@@ -91,14 +91,18 @@ impl Publisher {
                 }
             });
         }
+        let (refused_tx, refused_rx) = mpsc::unbounded_channel();
         let out = Outlet {
+            refusals: refused_tx,
             producer,
             pending: pending.clone(),
             metrics: metrics.clone(),
             spool,
             quarantine,
             transient_logged: Arc::default(),
+            published: Arc::new(metrics.events_published_by_type()),
         };
+        tokio::spawn(refusals(refused_rx, out.clone()));
         let task = tokio::spawn(drain(rx, first, out));
         Ok((Publisher { tx, pending, capacity: capacity as i64, metrics }, task))
     }
@@ -148,11 +152,23 @@ struct Outlet {
     quarantine: Option<Arc<Quarantine>>,
     /// When a transient refusal was last logged (ms since the epoch).
     transient_logged: Arc<AtomicI64>,
+    /// Where the delivery thread hands an event Kafka refused (see [`refusals`]).
+    refusals: mpsc::UnboundedSender<Refusal>,
+    /// `chatctl_events_published_total` by type, looked up once.
+    published: Arc<Vec<(&'static str, prometheus_client::metrics::counter::Counter)>>,
 }
 
 impl Outlet {
     /// The event is settled: acknowledged, or refused for good (then quarantined). Either
     /// way its spool entry is done and the spool's mark can move past it.
+    fn acknowledged(&self, ty: &'static str, seq: Option<u64>) {
+        match self.published.iter().find(|(t, _)| *t == ty) {
+            Some((_, c)) => c.inc(),
+            None => self.metrics.events_published.get_or_create(&vec![("type", ty)]).inc(),
+        };
+        self.settle(seq);
+    }
+
     fn settle(&self, seq: Option<u64>) {
         if let (Some(sp), Some(seq)) = (&self.spool, seq) {
             sp.ack(seq);
@@ -380,6 +396,16 @@ fn delivered_since(
     Ok(found)
 }
 
+/// An event on its way: what its answer settles, or what is sent again.
+struct Sending {
+    event: Event,
+    payload: Vec<u8>,
+    seq: Option<u64>,
+}
+
+/// An event Kafka refused after queueing it, with the pause its attempt was given.
+type Refusal = (Arc<Sending>, KafkaError, Duration);
+
 /// Hand one event to the producer; its answer settles it (and its spool entry). A refusal
 /// that sending again cannot fix ([`is_permanent`]: too large, an invalid topic, not
 /// authorised) quarantines it; any other (timed out, the topic not there yet after a cold
@@ -391,73 +417,66 @@ async fn send(out: &Outlet, event: Event, json: Option<Vec<u8>>, seq: Option<u64
         let why = format!("{} bytes, over the {MAX_EVENT_BYTES}-byte event limit", payload.len());
         return out.refused(&event, payload, &why, seq).await;
     }
-    let Some(delivery) = enqueue(out, &event, &payload, seq).await else {
-        return;
-    };
-    let out = out.clone();
-    // The answer is awaited apart: the sender goes on with the next event.
-    tokio::spawn(async move {
-        let ty = event.event_type();
-        let mut delivery = delivery;
-        let mut pause = FIRST_RETRY_PAUSE;
-        loop {
-            match delivery.await {
-                Ok(Ok(_)) => {
-                    out.metrics.events_published.get_or_create(&vec![("type", ty)]).inc();
-                    out.settle(seq);
-                    return;
-                }
-                Ok(Err(e)) if is_permanent(&e) => return out.refused(&event, payload, &e.to_string(), seq).await,
-                Ok(Err(e)) => {
-                    out.transient(&event, &e);
-                    tokio::time::sleep(pause).await;
-                    pause = (pause * 2).min(MAX_RETRY_PAUSE);
-                    match enqueue(&out, &event, &payload, seq).await {
-                        Some(d) => delivery = d,
-                        None => return,
-                    }
-                }
-                Err(_) => {
-                    // The producer went away (shutdown): the spool keeps it.
-                    out.metrics.events_failed.inc();
-                    out.pending.fetch_sub(1, Ordering::Relaxed);
-                    return;
-                }
-            }
-        }
-    });
+    enqueue(out, Arc::new(Sending { event, payload, seq }), FIRST_RETRY_PAUSE).await;
 }
 
 /// Queue the event in the producer, waiting while its queue is full and retrying
-/// transient refusals; None when it was refused for good (then quarantined and settled).
-async fn enqueue(
-    out: &Outlet,
-    event: &Event,
-    payload: &[u8],
-    seq: Option<u64>,
-) -> Option<crate::kafka::engine_producer::Receipt> {
-    let mut pause = FIRST_RETRY_PAUSE;
+/// transient refusals. Its answer is taken on the producer's delivery thread: an
+/// acknowledgement settles it there (no task per event); a refusal goes to
+/// [`refusals`], which sends it again after `pause` or quarantines it.
+async fn enqueue(out: &Outlet, sending: Arc<Sending>, pause: Duration) {
+    let mut wait = pause;
     loop {
         // No headers: see EventProducer::send_to.
+        let event = &sending.event;
         let record = FutureRecord::to(event.topic())
             .key(event.session_id.as_bytes())
-            .payload(payload)
+            .payload(&sending.payload)
             .timestamp(event.timestamp.timestamp_millis());
-        match out.producer.raw().send_result(record) {
-            Ok(delivery) => return Some(delivery),
-            Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), _)) => {
+        let (o, s) = (out.clone(), sending.clone());
+        let then = Box::new(move |answer: Result<_, KafkaError>| match answer {
+            Ok(_) => o.acknowledged(s.event.event_type(), s.seq),
+            Err(e) => {
+                if let Err(mpsc::error::SendError((s, ..))) = o.refusals.send((s, e, pause)) {
+                    // Only after shutdown: the spool keeps it.
+                    let _ = s;
+                    o.metrics.events_failed.inc();
+                    o.pending.fetch_sub(1, Ordering::Relaxed);
+                }
+            }
+        });
+        match out.producer.raw().send_then(record, then) {
+            Ok(()) => return,
+            Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), ..)) => {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
-            Err((e, _)) if is_permanent(&e) => {
-                out.refused(event, payload.to_vec(), &e.to_string(), seq).await;
-                return None;
+            Err((e, ..)) if is_permanent(&e) => {
+                return out.refused(event, sending.payload.clone(), &e.to_string(), sending.seq).await;
             }
-            Err((e, _)) => {
+            Err((e, ..)) => {
                 out.transient(event, &e);
-                tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(MAX_RETRY_PAUSE);
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(MAX_RETRY_PAUSE);
             }
         }
+    }
+}
+
+/// Events Kafka refused after queueing them: quarantined when sending again cannot help,
+/// else sent again after their pause (doubling, up to [`MAX_RETRY_PAUSE`]), each in a task
+/// of its own so one event's pause holds up no other.
+async fn refusals(mut rx: mpsc::UnboundedReceiver<Refusal>, out: Outlet) {
+    while let Some((sending, e, pause)) = rx.recv().await {
+        let out = out.clone();
+        tokio::spawn(async move {
+            if is_permanent(&e) {
+                let s = &sending;
+                return out.refused(&s.event, s.payload.clone(), &e.to_string(), s.seq).await;
+            }
+            out.transient(&sending.event, &e);
+            tokio::time::sleep(pause).await;
+            enqueue(&out, sending, (pause * 2).min(MAX_RETRY_PAUSE)).await;
+        });
     }
 }
 

@@ -22,15 +22,20 @@ const SEGMENT_BYTES: u64 = 16 << 20;
 
 pub struct Spool {
     dir: PathBuf,
+    /// The segment being appended to: (first sequence number, file, bytes). Held across a
+    /// batch's write and fdatasync, which `inner` is not: acknowledgements (counted on the
+    /// producer's delivery thread) never wait for the disk.
+    current: Mutex<Option<(u64, File, u64)>>,
     inner: Mutex<Inner>,
     /// Held (locked) while the spool is open: two processes must never share one.
     _lock: File,
 }
 
 struct Inner {
-    /// The segment being appended to: (first sequence number, file, bytes).
-    current: Option<(u64, File, u64)>,
+    /// The sequence number of the next event appended.
     next: u64,
+    /// The first sequence number of the segment being appended to.
+    current_first: Option<u64>,
     /// Sequence numbers spooled and not yet acknowledged.
     unacked: BTreeSet<u64>,
     /// The `acked` mark as last written.
@@ -82,7 +87,8 @@ impl Spool {
         }
         let spool = Spool {
             dir: dir.to_path_buf(),
-            inner: Mutex::new(Inner { current: None, next, unacked: BTreeSet::new(), written_mark: mark }),
+            current: Mutex::new(None),
+            inner: Mutex::new(Inner { next, current_first: None, unacked: BTreeSet::new(), written_mark: mark }),
             _lock: lock,
         };
         Ok((spool, left))
@@ -96,25 +102,28 @@ impl Spool {
 
     /// Append events already serialized (their JSON, one per item) durably.
     pub fn append_json(&self, events: &[Vec<u8>]) -> std::io::Result<Vec<u64>> {
-        let mut inner = self.inner.lock().unwrap();
-        if inner.current.as_ref().is_none_or(|c| c.2 >= SEGMENT_BYTES) {
-            let first = inner.next;
+        // One appender at a time; only appenders move `next`, so it holds while this one
+        // writes without `inner`.
+        let mut current = self.current.lock().unwrap();
+        let start = self.inner.lock().unwrap().next;
+        if current.as_ref().is_none_or(|c| c.2 >= SEGMENT_BYTES) {
             let f = crate::security::owner_only(OpenOptions::new().create(true).append(true))
-                .open(self.dir.join(segment_name(first)))?;
+                .open(self.dir.join(segment_name(start)))?;
             // The new file's name must survive a crash too.
             File::open(&self.dir)?.sync_all()?;
-            inner.current = Some((first, f, 0));
+            *current = Some((start, f, 0));
+            self.inner.lock().unwrap().current_first = Some(start);
         }
         let mut buf = Vec::with_capacity(events.len() * 256);
         for e in events {
             buf.extend_from_slice(e);
             buf.push(b'\n');
         }
-        let (_, f, bytes) = inner.current.as_mut().expect("opened above");
+        let (_, f, bytes) = current.as_mut().expect("opened above");
         f.write_all(&buf)?;
         f.sync_data()?;
         *bytes += buf.len() as u64;
-        let start = inner.next;
+        let mut inner = self.inner.lock().unwrap();
         inner.next += events.len() as u64;
         let seqs: Vec<u64> = (start..inner.next).collect();
         inner.unacked.extend(seqs.iter().copied());
@@ -140,20 +149,24 @@ impl Spool {
     /// Write the `acked` mark (everything below the oldest unacknowledged event) and delete
     /// the segments below it. Cheap when nothing moved.
     pub fn checkpoint(&self) -> std::io::Result<()> {
-        let mut inner = self.inner.lock().unwrap();
-        let mark = inner.unacked.first().copied().unwrap_or(inner.next);
-        if mark == inner.written_mark {
-            return Ok(());
-        }
+        // Called from one task at a time; `inner` is held only to read and note the mark.
+        let (mark, current) = {
+            let inner = self.inner.lock().unwrap();
+            let mark = inner.unacked.first().copied().unwrap_or(inner.next);
+            if mark == inner.written_mark {
+                return Ok(());
+            }
+            (mark, inner.current_first)
+        };
         let tmp = self.dir.join("acked.tmp");
         std::fs::write(&tmp, mark.to_string())?;
         File::open(&tmp)?.sync_data()?;
         std::fs::rename(&tmp, self.dir.join("acked"))?;
-        inner.written_mark = mark;
-        let current = inner.current.as_ref().map(|c| c.0);
+        self.inner.lock().unwrap().written_mark = mark;
         let mut firsts = segments(&self.dir)?;
         firsts.sort();
-        // A segment is done when the next one starts at or below the mark.
+        // A segment is done when the next one starts at or below the mark. (A segment an
+        // append opens meanwhile starts above the mark: the mark is at most `next`.)
         for w in firsts.windows(2) {
             if w[1] <= mark && Some(w[0]) != current {
                 let _ = std::fs::remove_file(self.dir.join(segment_name(w[0])));
@@ -229,7 +242,7 @@ mod tests {
             spool.ack(s);
         }
         // Force a second segment, then acknowledge past the first.
-        spool.inner.lock().unwrap().current.as_mut().unwrap().2 = SEGMENT_BYTES;
+        spool.current.lock().unwrap().as_mut().unwrap().2 = SEGMENT_BYTES;
         let s2 = spool.append(&[ev(3)]).unwrap();
         spool.checkpoint().unwrap();
         let segs = segments(dir.path()).unwrap();

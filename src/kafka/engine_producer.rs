@@ -32,13 +32,23 @@ pub struct Delivered {
 /// without an answer when the producer went away first.
 pub type Receipt = tokio::sync::oneshot::Receiver<Result<Delivered, KafkaError>>;
 
-type Answer = tokio::sync::oneshot::Sender<Result<Delivered, KafkaError>>;
+/// What the broker's answer for one record goes to: a [`Receipt`], or a call made on the
+/// delivery thread (no task woken, no channel: the event path's hot case, see
+/// [`EngineProducer::send_then`]).
+enum Answer {
+    Receipt(tokio::sync::oneshot::Sender<Result<Delivered, KafkaError>>),
+    Call(Box<dyn FnOnce(Result<Delivered, KafkaError>) + Send + Sync>),
+}
+
+/// A record whose answer is a call, given back when librdkafka refused it at once.
+pub type Refused<'a, K, P> =
+    (KafkaError, FutureRecord<'a, K, P>, Box<dyn FnOnce(Result<Delivered, KafkaError>) + Send + Sync>);
 
 /// How long the delivery thread sleeps without being called: only a safety net, librdkafka
 /// wakes it for every delivery report.
 const SAFETY_NET: Duration = Duration::from_secs(10);
 
-/// Each record carries the sender of its receipt.
+/// Each record carries where its answer goes.
 struct Acks;
 
 impl ClientContext for Acks {}
@@ -51,7 +61,12 @@ impl ProducerContext for Acks {
             Ok(m) => Ok(Delivered { partition: m.partition(), offset: m.offset() }),
             Err((e, _)) => Err(e.clone()),
         };
-        let _ = answer.send(r);
+        match *answer {
+            Answer::Receipt(tx) => {
+                let _ = tx.send(r);
+            }
+            Answer::Call(f) => f(r),
+        }
     }
 }
 
@@ -180,6 +195,40 @@ impl EngineProducer {
         P: ToBytes + ?Sized,
     {
         let (tx, rx) = tokio::sync::oneshot::channel();
+        self.queue(record, Answer::Receipt(tx)).map(|()| rx).map_err(|(e, r, _)| (e, r))
+    }
+
+    /// Queue `record`; `then` is called with the broker's answer, on the delivery thread (it
+    /// must be quick and must not block: count, settle, or hand the record to a task). A
+    /// full queue or a record librdkafka refuses at once is an error here, with the record
+    /// and `then` back. The answer is always given: when the producer is dropped with the
+    /// record still queued, librdkafka answers it with its purge error.
+    #[allow(clippy::result_large_err)]
+    pub fn send_then<'a, K, P>(
+        &self,
+        record: FutureRecord<'a, K, P>,
+        then: Box<dyn FnOnce(Result<Delivered, KafkaError>) + Send + Sync>,
+    ) -> Result<(), Refused<'a, K, P>>
+    where
+        K: ToBytes + ?Sized,
+        P: ToBytes + ?Sized,
+    {
+        self.queue(record, Answer::Call(then)).map_err(|(e, r, answer)| match answer {
+            Answer::Call(f) => (e, r, f),
+            Answer::Receipt(_) => unreachable!("queued as a call"),
+        })
+    }
+
+    #[allow(clippy::result_large_err)]
+    fn queue<'a, K, P>(
+        &self,
+        record: FutureRecord<'a, K, P>,
+        answer: Answer,
+    ) -> Result<(), (KafkaError, FutureRecord<'a, K, P>, Answer)>
+    where
+        K: ToBytes + ?Sized,
+        P: ToBytes + ?Sized,
+    {
         let base = BaseRecord {
             topic: record.topic,
             partition: record.partition,
@@ -187,10 +236,10 @@ impl EngineProducer {
             key: record.key,
             timestamp: record.timestamp,
             headers: record.headers,
-            delivery_opaque: Box::new(tx),
+            delivery_opaque: Box::new(answer),
         };
         match self.producer.send(base) {
-            Ok(()) => Ok(rx),
+            Ok(()) => Ok(()),
             Err((e, b)) => Err((
                 e,
                 FutureRecord {
@@ -201,6 +250,7 @@ impl EngineProducer {
                     timestamp: b.timestamp,
                     headers: b.headers,
                 },
+                *b.delivery_opaque,
             )),
         }
     }
@@ -303,6 +353,41 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
         assert!(client.upgrade().is_none(), "the delivery thread stops with its producer and lets the client go");
+    }
+
+    #[tokio::test]
+    async fn calls_are_answered_on_the_delivery_thread_acknowledged_or_refused() {
+        let cluster = MockCluster::new(1).unwrap();
+        cluster.create_topic("t", 2, 1).unwrap();
+        let mut c = config(&cluster);
+        c.set("message.timeout.ms", "1000");
+        let producer = EngineProducer::new(&c).unwrap();
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        // Partition 0 exists, partition 9 does not: one acknowledged, one refused, each
+        // answered once, with where it landed or why not.
+        for (i, partition) in [(0, 0), (1, 0), (2, 9)] {
+            let tx = tx.clone();
+            let then = Box::new(move |r: Result<Delivered, KafkaError>| {
+                let _ = tx.send((i, std::thread::current().name().map(str::to_string), r));
+            });
+            let record = FutureRecord::<str, str>::to("t").partition(partition).payload("x");
+            assert!(producer.send_then(record, then).is_ok());
+        }
+        drop(tx);
+        let mut answers = Vec::new();
+        while let Some(a) = tokio::time::timeout(Duration::from_secs(10), rx.recv()).await.expect("answered") {
+            answers.push(a);
+        }
+        answers.sort_by_key(|a| a.0);
+        assert_eq!(answers.len(), 3, "each record answered once");
+        assert_eq!(answers[0].2.as_ref().unwrap(), &Delivered { partition: 0, offset: 0 });
+        assert_eq!(answers[1].2.as_ref().unwrap(), &Delivered { partition: 0, offset: 1 });
+        assert!(
+            matches!(answers[2].2, Err(KafkaError::MessageProduction(RDKafkaErrorCode::UnknownPartition))),
+            "{:?}",
+            answers[2].2
+        );
+        assert!(answers.iter().all(|a| a.1.as_deref() == Some("chatctl-deliveries")), "on the delivery thread");
     }
 
     #[tokio::test]
