@@ -281,7 +281,13 @@ async fn run(o: Opts) {
                 };
                 ws.send(Message::Text(chat.into())).await.unwrap();
                 loop {
-                    let Some(Ok(Message::Text(t))) = ws.next().await else { panic!("connection lost") };
+                    let t = match ws.next().await {
+                        Some(Ok(Message::Text(t))) => t,
+                        // The server's keep-alive pings (answered by tungstenite): a run
+                        // longer than the ping interval gets them.
+                        Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+                        other => panic!("connection lost: {other:?}"),
+                    };
                     let received = now_us();
                     if t.as_str() == "2" {
                         // Engine.IO's ping.
