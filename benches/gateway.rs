@@ -215,7 +215,7 @@ async fn run(o: Opts) {
         .map(|r| r.url.clone())
         .or(sentinel.as_ref().map(|s| s.url.clone()))
         .or(cluster.as_ref().map(|c| c.url.clone()));
-    let (mut server, addr, ops) = match peer {
+    let (server, addr, ops) = match peer {
         Peer::Chatctl => {
             let (server, addr, ops) = spawn_chatctl(&o, broker.as_ref().unwrap(), url.as_deref());
             (server, addr, Some(ops))
@@ -230,6 +230,18 @@ async fn run(o: Opts) {
         }
     };
     let pid = server.id();
+    // Stopped however the run ends: a run that panics must not leave its server holding
+    // the pipe `benches/peers/run` reads (it would wait for ever).
+    struct Stop(Option<std::process::Child>);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            if let Some(mut c) = self.0.take() {
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+        }
+    }
+    let mut server = Stop(Some(server));
 
     // Phase 1: idle connections, RSS per connection.
     let base = rss_kib(pid);
@@ -357,5 +369,7 @@ async fn run(o: Opts) {
         if o.spool { "on" } else { "off" },
     );
     let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
-    let _ = server.wait();
+    if let Some(c) = server.0.as_mut() {
+        let _ = c.wait();
+    }
 }
