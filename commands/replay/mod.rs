@@ -140,7 +140,7 @@ pub async fn run(args: &Args, ctx: &Context) -> anyhow::Result<()> {
         let (k, t, s) = (kafka.clone(), topics, spec);
         tokio::task::spawn_blocking(move || resolve(&k, &t, &s)).await??
     };
-    let dest = Destination::open(args, ctx, &kafka, resolved.ranges.len()).await?;
+    let dest = Destination::open(args, ctx, &kafka).await?;
     let (sink, after, printing) = (dest.sink, dest.after, dest.printing);
     let show_progress = std::io::stderr().is_terminal();
     let read = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
@@ -270,7 +270,7 @@ impl After {
 }
 
 impl Destination {
-    async fn open(args: &Args, ctx: &Context, kafka: &KafkaSettings, partitions: usize) -> anyhow::Result<Destination> {
+    async fn open(args: &Args, ctx: &Context, kafka: &KafkaSettings) -> anyhow::Result<Destination> {
         let run_id = uuid::Uuid::now_v7().to_string();
         let rt = tokio::runtime::Handle::current();
         let (sink, after): (Box<dyn Sink>, After) = match (args.into, &args.to_topic) {
@@ -292,7 +292,7 @@ impl Destination {
                     alerts: Default::default(),
                 };
                 let handler = chatctl::node::workers::handler(kind.worker(), &mut deps)?;
-                (Box::new(IntoHandler::new(handler, partitions, run_id, rt)), after)
+                (Box::new(IntoHandler::new(handler, run_id, rt)), after)
             }
             (None, Some(topic)) => {
                 let producer = kafka.create(&kafka.producer_config())?;

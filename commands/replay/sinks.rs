@@ -2,7 +2,7 @@
 //! table on stdout, a topic, a worker's handler, a fresh search index), each counting what
 //! it wrote and what it could not.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -133,49 +133,72 @@ impl Sink for ToTopic {
 
 /// A worker's handler, with as many records in flight as the worker would have over these
 /// partitions (its effects are then order-free), so that group commits fill up.
+/// One partition's records being handled, oldest first.
+type Handling = VecDeque<tokio::task::JoinHandle<Result<(), HandlerError>>>;
+
 pub(super) struct IntoHandler {
     handler: Arc<dyn Handler>,
     run_id: String,
     rt: Handle,
-    window: usize,
-    in_flight: VecDeque<tokio::task::JoinHandle<Result<(), HandlerError>>>,
+    /// Records of one partition handled at once: the handler's own window, as its worker
+    /// has it (1 keeps a partition's effects in order: a summary reads the messages before
+    /// it).
+    per_partition: usize,
+    /// What is in flight, by partition, oldest first.
+    in_flight: HashMap<(String, i32), Handling>,
     tally: Tally,
 }
 
 impl IntoHandler {
-    pub fn new(handler: Arc<dyn Handler>, partitions: usize, run_id: String, rt: Handle) -> IntoHandler {
-        let window = handler.in_flight_per_partition().max(1) * partitions.max(1);
-        IntoHandler { handler, run_id, rt, window, in_flight: VecDeque::new(), tally: Tally::default() }
+    pub fn new(handler: Arc<dyn Handler>, run_id: String, rt: Handle) -> IntoHandler {
+        let per_partition = handler.in_flight_per_partition().max(1);
+        IntoHandler { handler, run_id, rt, per_partition, in_flight: HashMap::new(), tally: Tally::default() }
     }
 
-    fn settle_one(&mut self) {
-        if let Some(done) = self.in_flight.pop_front() {
-            self.tally.count(matches!(self.rt.block_on(done), Ok(Ok(()))));
+    /// Wait for the oldest record in flight of `queue`.
+    fn settle_one(
+        rt: &Handle,
+        tally: &mut Tally,
+        queue: &mut VecDeque<tokio::task::JoinHandle<Result<(), HandlerError>>>,
+    ) {
+        if let Some(done) = queue.pop_front() {
+            tally.count(matches!(rt.block_on(done), Ok(Ok(()))));
         }
     }
 }
 
 impl Sink for IntoHandler {
     fn take(&mut self, msg: &BorrowedMessage<'_>) -> chatctl::Result<()> {
-        let mut rec = Record::from_message(msg);
-        rec.headers.push((REPLAY_HEADER.into(), Some(self.run_id.clone().into_bytes())));
-        let Ok(event) = Event::decode(rec.payload.as_deref().unwrap_or_default()) else {
-            self.tally.failed += 1;
-            return Ok(());
-        };
-        let h = self.handler.clone();
-        self.in_flight.push_back(self.rt.spawn(async move { h.handle(&event, &rec).await }));
-        while self.in_flight.len() >= self.window {
-            self.settle_one();
-        }
+        self.handle(Record::from_message(msg));
         Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> anyhow::Result<Tally> {
-        while !self.in_flight.is_empty() {
-            self.settle_one();
+        for queue in self.in_flight.values_mut() {
+            while !queue.is_empty() {
+                Self::settle_one(&self.rt, &mut self.tally, queue);
+            }
         }
         Ok(self.tally)
+    }
+}
+
+impl IntoHandler {
+    /// Hand `rec` to the handler once its partition's window has room.
+    fn handle(&mut self, mut rec: Record) {
+        rec.headers.push((REPLAY_HEADER.into(), Some(self.run_id.clone().into_bytes())));
+        let Ok(event) = Event::decode(rec.payload.as_deref().unwrap_or_default()) else {
+            self.tally.failed += 1;
+            return;
+        };
+        // The partition's window first: with a window of 1 the record before this one is
+        // finished before this one starts, as in the worker.
+        let queue = self.in_flight.entry((rec.topic.clone(), rec.partition)).or_default();
+        while queue.len() >= self.per_partition {
+            Self::settle_one(&self.rt, &mut self.tally, queue);
+        }
+        let h = self.handler.clone();
+        queue.push_back(self.rt.spawn(async move { h.handle(&event, &rec).await }));
     }
 }
 
@@ -198,5 +221,71 @@ impl Sink for IntoIndex {
 
     fn finish(self: Box<Self>) -> anyhow::Result<Tally> {
         Ok(self.tally)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    /// Notes when each record (by offset) starts and ends; the first record is slow.
+    struct Slow(Mutex<Vec<(i64, &'static str, Instant)>>);
+
+    impl Handler for Slow {
+        fn name(&self) -> &'static str {
+            "slow"
+        }
+        fn topics(&self) -> Vec<String> {
+            vec!["t".into()]
+        }
+        fn handle<'a>(
+            &'a self,
+            _event: &'a Event,
+            rec: &'a Record,
+        ) -> futures_util::future::BoxFuture<'a, Result<(), HandlerError>> {
+            Box::pin(async move {
+                self.0.lock().unwrap().push((rec.offset, "start", Instant::now()));
+                if rec.offset == 0 {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                self.0.lock().unwrap().push((rec.offset, "end", Instant::now()));
+                Ok(())
+            })
+        }
+    }
+
+    fn record(partition: i32, offset: i64) -> Record {
+        let event = Event::new("s", "n", chatctl::events::examples()[0].clone());
+        Record {
+            topic: "t".into(),
+            partition,
+            offset,
+            timestamp: None,
+            key: None,
+            payload: Some(event.to_json()),
+            headers: Vec::new(),
+        }
+    }
+
+    /// The summaries test's rebuild missed a turn's question now and then: replay handed a
+    /// partition's records to the handler several at a time, so a turn's summary (its
+    /// answer) could be written before its question was kept. A partition's records are
+    /// handled one after the other now (the handler's window, 1), other partitions alongside.
+    #[test]
+    fn a_partition_s_records_are_handled_in_order_other_partitions_alongside() {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let handler = Arc::new(Slow(Mutex::new(Vec::new())));
+        let mut sink = Box::new(IntoHandler::new(handler.clone(), "run".into(), rt.handle().clone()));
+        sink.handle(record(0, 0));
+        sink.handle(record(1, 10));
+        sink.handle(record(0, 1));
+        let tally = (sink as Box<dyn Sink>).finish().unwrap();
+        assert_eq!(tally.written, 3);
+        let seen = handler.0.lock().unwrap().clone();
+        let at = |offset: i64, what: &str| seen.iter().find(|s| s.0 == offset && s.1 == what).unwrap().2;
+        assert!(at(1, "start") >= at(0, "end"), "offset 1 started before offset 0 of its partition ended: {seen:?}");
+        assert!(at(10, "start") < at(0, "end"), "the other partition waited: {seen:?}");
     }
 }
