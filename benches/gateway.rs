@@ -5,7 +5,7 @@
 //! the bare fan-out server (`--peer bare`) and Socket.IO (`--peer socketio [--redis]`).
 //!
 //!   cargo bench --bench gateway -- [--peer chatctl|bare|socketio] [--clients N] [--chats K] [--chunks C]
-//!                                   [--interval-ms I] [--idle M] [--redis | --sentinel | --cluster] [--no-spool]
+//!                                   [--interval-ms I] [--idle M] [--redis | --sentinel | --cluster] [--no-spool] [--chunk-events-every D]
 //!
 //! Reports chunk latency p50/p99 (upstream emit → client receive), chunk deliveries/s,
 //! peak concurrent streams (chatctl's own gauge), RSS per idle connection, the CPU the
@@ -75,6 +75,9 @@ struct Opts {
     /// No event spool (`serve --no-spool`)
     #[arg(long = "no-spool", action = clap::ArgAction::SetFalse)]
     spool: bool,
+    /// `serve --chunk-events-every` (0: one CHUNK_RECEIVED per chunk; default: serve's, 100ms)
+    #[arg(long, value_name = "DURATION")]
+    chunk_events_every: Option<String>,
 }
 
 fn rss_kib(pid: u32) -> u64 {
@@ -164,6 +167,9 @@ fn spawn_chatctl(o: &Opts, broker: &Broker, url: Option<&str>) -> (std::process:
         .stderr(std::process::Stdio::piped());
     if !o.spool {
         cmd.arg("--no-spool");
+    }
+    if let Some(every) = &o.chunk_events_every {
+        cmd.args(["--chunk-events-every", every]);
     }
     if let Some(url) = url {
         cmd.args(["--redis", url]);

@@ -94,6 +94,7 @@ async fn produce(kafka: &KafkaSettings, from: usize, to: usize, rate: usize, one
                 chunk_index: (i % 100) as u32,
                 content_length: 42,
                 latency_ms: (i % 300) as u64,
+                folded: Vec::new(),
             }),
         );
         let payload = e.to_json();
@@ -121,6 +122,7 @@ async fn seal(kafka: &KafkaSettings, partitions: i32) {
                 chunk_index: 0,
                 content_length: 0,
                 latency_ms: 0,
+                folded: Vec::new(),
             }),
         );
         let payload = e.to_json();

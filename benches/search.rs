@@ -204,6 +204,7 @@ fn stream_event(i: usize) -> Event {
             chunk_index: (i % 20) as u32,
             content_length: 24,
             latency_ms: 40 * (i % 20) as u64,
+            folded: Vec::new(),
         })
     };
     Event::new(format!("sess-{}", i / 400), "node-1", payload)

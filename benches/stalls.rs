@@ -94,6 +94,7 @@ fn answer(i: usize, chunks: u32, t0: i64) -> Vec<Event> {
                 chunk_index: k,
                 content_length: 12,
                 latency_ms: (t - t0) as u64,
+                folded: Vec::new(),
             }),
         ));
         t += 100;

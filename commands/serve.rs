@@ -115,6 +115,7 @@ fn config(args: &Args, ctx: &Context) -> anyhow::Result<NodeConfig> {
     c.metrics_listen = args.metrics_listen.map_or(MetricsListen::Default, MetricsListen::At);
     c.limits = limits(args);
     c.events.queue = args.event_queue;
+    c.events.chunk_events_every = args.chunk_events_every;
     c.events.spool_dir = if args.no_spool { None } else { Some(args.spool_dir.clone()) };
     c.events.quarantine_file = args.quarantine_file.clone();
     c.realtime.redis = ctx

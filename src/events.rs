@@ -117,7 +117,13 @@ pub struct SessionStarted {
     pub conversation_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Chunk telemetry: chunk `chunk_index` of an answer left its node, and with it, folded
+/// into the same event, the chunks after it (`folded`, in order): a gateway sends one
+/// event for the chunks an answer delivered within `--chunk-events-every` (or saved to
+/// Redis together), not one per chunk. Each chunk keeps its own index, length and
+/// latency; the event's timestamp is the last chunk's. A reader that knows nothing of
+/// `folded` (it is absent when empty) sees the first chunk of each event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChunkReceived {
     pub message_id: String,
@@ -125,6 +131,40 @@ pub struct ChunkReceived {
     pub content_length: u32,
     /// Time from the request to this chunk leaving the upstream.
     pub latency_ms: u64,
+    /// The chunks after `chunk_index` carried by this event: `[contentLength, latencyMs]` each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<(u32, u64)>,
+}
+
+impl ChunkReceived {
+    /// How many chunks this event stands for.
+    pub fn count(&self) -> u32 {
+        1 + self.folded.len().min(u32::MAX as usize - 1) as u32
+    }
+
+    /// Each chunk: (index, content length, latency ms), in order.
+    pub fn chunks(&self) -> impl Iterator<Item = (u32, u32, u64)> + '_ {
+        let first = (self.chunk_index, self.content_length, self.latency_ms);
+        std::iter::once(first).chain(self.folded.iter().enumerate().map(|(i, &(length, latency))| {
+            (self.chunk_index.saturating_add(1).saturating_add(i.min(u32::MAX as usize) as u32), length, latency)
+        }))
+    }
+
+    /// The last chunk's latency (the event's timestamp is that chunk's time).
+    pub fn last_latency_ms(&self) -> u64 {
+        self.folded.last().map_or(self.latency_ms, |&(_, latency)| latency)
+    }
+
+    /// When chunk `latency_ms` left its node, given the event's timestamp (ms since the
+    /// epoch): the timestamp less the time between that chunk and the last one.
+    pub fn at_ms(&self, event_ms: i64, latency_ms: u64) -> i64 {
+        event_ms - self.last_latency_ms().saturating_sub(latency_ms).min(i64::MAX as u64) as i64
+    }
+
+    /// Bytes of every chunk this event stands for.
+    pub fn content_bytes(&self) -> u64 {
+        self.content_length as u64 + self.folded.iter().map(|&(length, _)| length as u64).sum::<u64>()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -331,6 +371,7 @@ pub fn examples() -> Vec<Payload> {
             chunk_index: 0,
             content_length: 3,
             latency_ms: 7,
+            folded: vec![(4, 9), (2, 12)],
         }),
         Payload::StreamCompleted(StreamCompleted {
             message_id: "m1".into(),
@@ -400,6 +441,7 @@ mod tests {
             chunk_index: 5,
             content_length: 42,
             latency_ms: 150,
+            folded: Vec::new(),
         }));
         let json = String::from_utf8(e.to_json()).unwrap();
         assert_eq!(
@@ -407,6 +449,33 @@ mod tests {
             r#"{"eventId":"01936d3f-6c2a-7b4e-9a1c-3f5e7d9b1a2c","schemaVersion":1,"timestamp":"2024-01-15T10:30:01.234Z","sessionId":"session_123","metadata":{"nodeId":"ws-node-1"},"eventType":"CHUNK_RECEIVED","messageId":"msg_789","chunkIndex":5,"contentLength":42,"latencyMs":150}"#
         );
         assert_eq!(Event::decode(json.as_bytes()).unwrap(), e);
+    }
+
+    #[test]
+    fn golden_folded_chunks_and_their_times() {
+        let c = ChunkReceived {
+            message_id: "msg_789".into(),
+            chunk_index: 5,
+            content_length: 42,
+            latency_ms: 150,
+            folded: vec![(7, 190), (9, 260)],
+        };
+        let e = fixed(Payload::ChunkReceived(c.clone()));
+        let json = String::from_utf8(e.to_json()).unwrap();
+        assert!(
+            json.ends_with(r#""chunkIndex":5,"contentLength":42,"latencyMs":150,"folded":[[7,190],[9,260]]}"#),
+            "{json}"
+        );
+        assert_eq!(Event::decode(json.as_bytes()).unwrap(), e);
+        assert_eq!(c.count(), 3);
+        assert_eq!(c.chunks().collect::<Vec<_>>(), vec![(5, 42, 150), (6, 7, 190), (7, 9, 260)]);
+        assert_eq!(c.content_bytes(), 58);
+        // The timestamp is the last chunk's: the first left 110 ms before it.
+        assert_eq!(c.at_ms(10_000, 150), 9_890);
+        assert_eq!(c.at_ms(10_000, 260), 10_000);
+        // A hostile index does not overflow.
+        let edge = ChunkReceived { chunk_index: u32::MAX, folded: vec![(1, 1)], ..c };
+        assert_eq!(edge.chunks().last(), Some((u32::MAX, 1, 1)));
     }
 
     #[test]

@@ -661,9 +661,10 @@ fn assert_every_event_recorded(name: &str, events: &[Event], r: &Report) {
         let chunks: std::collections::BTreeSet<u32> = of
             .iter()
             .filter_map(|e| match &e.payload {
-                Payload::ChunkReceived(c) => Some(c.chunk_index),
+                Payload::ChunkReceived(c) => Some(c.chunks().map(|(index, _, _)| index)),
                 _ => None,
             })
+            .flatten()
             .collect();
         assert_eq!(chunks.len() as u32, CHUNKS, "scenario {name}: CHUNK_RECEIVED of {id}");
         assert!(of.iter().any(|e| matches!(e.payload, Payload::SessionStarted(_))), "{name}: SESSION_STARTED of {id}");
@@ -1582,18 +1583,25 @@ async fn p_play_and_stalls_name_the_takeovers_of_two_kills() {
             assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
             String::from_utf8_lossy(&out.stdout).into_owned()
         };
+        // Each chunk as its CHUNK_RECEIVED tells it (an event folds several, each with its
+        // own time).
         let chunk_events = |mid: &str| -> Vec<(u32, u32, i64, String)> {
             let mut v: Vec<_> = events
                 .iter()
                 .filter_map(|e| match &e.payload {
-                    Payload::ChunkReceived(c) if c.message_id == mid => Some((
-                        c.chunk_index,
-                        c.content_length,
-                        e.timestamp.timestamp_millis(),
-                        e.metadata.node_id.clone(),
-                    )),
+                    Payload::ChunkReceived(c) if c.message_id == mid => {
+                        Some(c.chunks().map(|(index, length, latency)| {
+                            (
+                                index,
+                                length,
+                                c.at_ms(e.timestamp.timestamp_millis(), latency),
+                                e.metadata.node_id.clone(),
+                            )
+                        }))
+                    }
                     _ => None,
                 })
+                .flatten()
                 .collect();
             v.sort();
             v

@@ -246,7 +246,7 @@ fn kafka_view(
     for e in common::read_events(kafka) {
         match &e.payload {
             Payload::ChunkReceived(c) => {
-                out.entry(c.message_id.clone()).or_default().0.insert(c.chunk_index);
+                out.entry(c.message_id.clone()).or_default().0.extend(c.chunks().map(|(index, _, _)| index));
             }
             Payload::StreamCompleted(c) => out.entry(c.message_id.clone()).or_default().1 += 1,
             Payload::ChatMessage(m) if m.reply_to.is_some() => out.entry(m.message_id.clone()).or_default().2 += 1,

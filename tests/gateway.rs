@@ -42,9 +42,6 @@ async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dy
     start_node_full(kafka, redis, llm, auth, Limits::default(), None).await
 }
 
-/// `send_buffer_bytes` shrinks the kernel's send buffer of accepted sockets (a slow path
-/// to the client, without which a test would have to outwrite megabytes of autotuned
-/// buffers).
 async fn start_node_full(
     kafka: &KafkaSettings,
     redis: Option<&str>,
@@ -52,6 +49,21 @@ async fn start_node_full(
     auth: Auth,
     limits: Limits,
     send_buffer_bytes: Option<u32>,
+) -> Node {
+    start_node_folding(kafka, redis, llm, auth, limits, send_buffer_bytes, chatctl::gateway::CHUNK_EVENTS_EVERY).await
+}
+
+/// `send_buffer_bytes` shrinks the kernel's send buffer of accepted sockets (a slow path
+/// to the client, without which a test would have to outwrite megabytes of autotuned
+/// buffers).
+async fn start_node_folding(
+    kafka: &KafkaSettings,
+    redis: Option<&str>,
+    llm: Arc<dyn Llm>,
+    auth: Auth,
+    limits: Limits,
+    send_buffer_bytes: Option<u32>,
+    chunk_events_every: Duration,
 ) -> Node {
     static NODES: AtomicUsize = AtomicUsize::new(0);
     let dir = tempfile::tempdir().unwrap();
@@ -77,6 +89,7 @@ async fn start_node_full(
         spool_dir: Some(Some(dir.path().join("spool"))),
         quarantine_file: Some(dir.path().join("quarantine.jsonl")),
         producer_config: Some(conf),
+        chunk_events_every,
     };
     c.realtime.redis = redis.map(RedisTarget::new);
     let node = chatctl::node::Node::start(kafka, c).await.unwrap();
@@ -159,13 +172,15 @@ fn check_chat_events(events: &[Event], message_id: &str, deltas: &[String], prom
         .collect();
     assert_eq!(user_msgs.len(), 1, "one user CHAT_MESSAGE for {prompt:?}");
     assert_eq!(of("SESSION_STARTED"), 1);
-    assert_eq!(of("CHUNK_RECEIVED"), deltas.len());
+    // Chunks fold into fewer events; every chunk is in one of them, once.
+    assert!((1..=deltas.len()).contains(&of("CHUNK_RECEIVED")), "{} chunk events", of("CHUNK_RECEIVED"));
     let mut chunks: Vec<(u32, u32)> = events
         .iter()
         .filter_map(|e| match &e.payload {
-            Payload::ChunkReceived(c) if c.message_id == message_id => Some((c.chunk_index, c.content_length)),
+            Payload::ChunkReceived(c) if c.message_id == message_id => Some(c),
             _ => None,
         })
+        .flat_map(|c| c.chunks().map(|(index, length, _)| (index, length)))
         .collect();
     chunks.sort();
     let want: Vec<(u32, u32)> = deltas.iter().enumerate().map(|(i, d)| (i as u32, d.len() as u32)).collect();
@@ -688,7 +703,14 @@ async fn sigterm_drains_in_flight_answers_and_flushes_events() {
         .into_iter()
         .filter(|e| e.session_id == session)
         .collect();
-    assert_eq!(events.iter().filter(|e| e.event_type() == "CHUNK_RECEIVED").count(), 30);
+    let chunks: u32 = events
+        .iter()
+        .map(|e| match &e.payload {
+            Payload::ChunkReceived(c) => c.count(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(chunks, 30, "every chunk's telemetry");
     assert_eq!(events.iter().filter(|e| e.event_type() == "STREAM_COMPLETED").count(), 1);
 }
 
@@ -1071,4 +1093,75 @@ async fn a_browser_token_goes_as_a_subprotocol_not_in_the_url() {
     assert_eq!((deltas.len(), end["type"].as_str()), (2, Some("done")));
     let forged = tokio_tungstenite::connect_async(request(mint("wrong-secret-of-thirty-two-bytes", "eve", 60))).await;
     assert!(forged.is_err(), "a forged token in the subprotocol is refused");
+}
+
+/// Chunk telemetry is folded: in-process, one CHUNK_RECEIVED for the chunks an answer
+/// delivers within `chunk_events_every`, each chunk's index, length and latency kept, the
+/// event stamped with its last chunk's time; with a zero window, one event per chunk, as
+/// before folding.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn chunk_telemetry_is_folded_and_every_chunk_is_kept() {
+    let broker = Broker::start(Engine::Sqlite);
+    broker.ensure_topics(1).await;
+    let mut sessions = Vec::new();
+    for every in [Duration::from_millis(100), Duration::ZERO] {
+        let node = start_node_folding(
+            &broker.kafka(),
+            None,
+            model(40, 5),
+            Auth::hs256(SECRET),
+            Limits::default(),
+            None,
+            every,
+        )
+        .await;
+        let mut ws = connect(&node, "fold").await;
+        let session = next_frame(&mut ws).await["sessionId"].as_str().unwrap().to_string();
+        let (id, deltas, _) = chat(&mut ws, "fold them").await;
+        assert_eq!(deltas.len(), 40);
+        sessions.push((every, session, id, deltas));
+    }
+    for (every, session, id, deltas) in sessions {
+        let events = wait_for_events(&broker.kafka(), &session, Duration::from_secs(30), |e| {
+            e.iter().any(|e| e.event_type() == "STREAM_COMPLETED")
+                && e.iter().filter(|e| e.event_type() == "CHAT_MESSAGE").count() == 2
+        })
+        .await;
+        check_chat_events(&events, &id, &deltas, "fold them");
+        let folds: Vec<(&Event, &chatctl::events::ChunkReceived)> = events
+            .iter()
+            .filter_map(|e| match &e.payload {
+                Payload::ChunkReceived(c) => Some((e, c)),
+                _ => None,
+            })
+            .collect();
+        if every.is_zero() {
+            assert_eq!(folds.len(), 40, "one event per chunk");
+            assert!(folds.iter().all(|(_, c)| c.folded.is_empty()));
+            continue;
+        }
+        let mut latencies: Vec<u64> = Vec::new();
+        for (e, c) in &folds {
+            latencies.extend(c.chunks().map(|(_, _, latency)| latency));
+            // The event's time is its last chunk's: its first chunk left before it, by the
+            // difference of their latencies.
+            let ms = e.timestamp.timestamp_millis();
+            assert_eq!(c.at_ms(ms, c.last_latency_ms()), ms);
+            assert_eq!(c.at_ms(ms, c.latency_ms), ms - (c.last_latency_ms() - c.latency_ms) as i64);
+        }
+        assert_eq!(latencies.len(), 40);
+        assert!(latencies.windows(2).all(|w| w[0] <= w[1]), "each chunk's own latency, in order: {latencies:?}");
+        // Folded by 100 ms: a new event's first chunk comes 100 ms or more after the one
+        // before's, so at most one event per 100 ms of the answer (not 40), and one event
+        // spans the window and at most one more chunk's wait (a machine this loaded spaces
+        // 5 ms chunks further apart: the bounds are the answer's own).
+        let span = latencies[39] - latencies[0];
+        let longest_wait = latencies.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+        assert!(folds.len() as u64 <= span / 100 + 2, "{} events over {span} ms", folds.len());
+        assert!(folds.len() < 40);
+        for (_, c) in &folds {
+            assert!(c.last_latency_ms() - c.latency_ms <= 100 + longest_wait + 50, "a fold past its window: {c:?}");
+        }
+        assert!(latencies[39] >= 190, "the 40th chunk 5 ms apart left 195 ms or more after the request: {latencies:?}");
+    }
 }

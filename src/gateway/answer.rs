@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use chrono::SubsecRound;
 use futures_util::StreamExt;
 
 use super::saving::{Saved, RETRY_PAUSE};
@@ -111,6 +112,7 @@ impl Gateway {
             degraded,
             meta,
             live,
+            fold: None,
         }
     }
 
@@ -123,11 +125,29 @@ impl Gateway {
     pub(super) async fn generate(
         self: &Arc<Self>,
         gen: &mut Generation,
+        upstream: crate::llm::ChunkStream,
+        send: &(impl Fn(ServerFrame) + Send + Sync),
+        stop: tokio::sync::oneshot::Receiver<()>,
+    ) -> ChatEnd {
+        let end = self.generate_here(gen, upstream, send, stop).await;
+        // Fenced or handed over: the telemetry of what was delivered here still goes out
+        // (finishing here published it before the end's events).
+        self.flush_chunks(gen);
+        end
+    }
+
+    async fn generate_here(
+        self: &Arc<Self>,
+        gen: &mut Generation,
         mut upstream: crate::llm::ChunkStream,
         send: &(impl Fn(ServerFrame) + Send + Sync),
         mut stop: tokio::sync::oneshot::Receiver<()>,
     ) -> ChatEnd {
         let mut renew = self.lease_renewals().await;
+        // Publishes folded chunk telemetry when no chunk came to do it (armed while a fold
+        // waits; one timer per answer, reset per fold, not per chunk).
+        let mut fold_due = Box::pin(tokio::time::sleep(Duration::ZERO));
+        let mut fold_armed = false;
         let (mut halt, mut may_halt) = (self.halt.subscribe(), true);
         let (mut handoff, mut may_hand_off) = (self.handoff.subscribe(), self.buffer.is_some());
         let mut inflight: Option<Pending> = None;
@@ -149,6 +169,12 @@ impl Gateway {
             }
             if model.done && inflight.is_none() {
                 break model.end(self.limits.max_answer_bytes);
+            }
+            if !fold_armed {
+                if let Some(f) = &gen.fold {
+                    fold_due.as_mut().reset((f.since + self.chunk_events_every).into());
+                    fold_armed = true;
+                }
             }
             tokio::select! {
                 biased;
@@ -181,6 +207,12 @@ impl Gateway {
                     match self.hand_over(gen).await {
                         Some(end) => return end,
                         None => may_hand_off = false,
+                    }
+                }
+                _ = &mut fold_due, if fold_armed => {
+                    fold_armed = false;
+                    if gen.fold.as_ref().is_some_and(|f| f.since.elapsed() >= self.chunk_events_every) {
+                        self.flush_chunks(gen);
                     }
                 }
                 _ = renew.tick() => {
@@ -302,6 +334,9 @@ impl Gateway {
             let at = emitted.pop_front().unwrap_or_else(Instant::now);
             self.deliver_chunk(gen, i, at, send);
         }
+        // A group saved together is one event: its telemetry is out as soon as the client
+        // has its chunks (a takeover continues from what Redis holds; nothing waits here).
+        self.flush_chunks(gen);
         true
     }
 
@@ -328,15 +363,50 @@ impl Gateway {
         }
         send(frame);
         self.metrics.chunk_delivered(emitted.elapsed().as_millis() as u64);
-        self.publisher.publish(self.event(
-            &gen.origin,
-            Payload::ChunkReceived(ChunkReceived {
-                message_id: gen.meta.message_id.clone(),
-                chunk_index: index,
-                content_length: gen.deltas[index as usize].len() as u32,
-                latency_ms: (chrono::Utc::now().timestamp_millis() - gen.meta.started_ms).max(0) as u64,
-            }),
-        ));
+        self.fold_chunk(gen, index);
+    }
+
+    /// Record chunk `index`'s delivery: its CHUNK_RECEIVED is folded with the chunks
+    /// delivered after it, and published once `chunk_events_every` has passed since the
+    /// fold's first chunk (by the answer's loop if no chunk comes), at
+    /// [`MAX_FOLDED_CHUNKS`], at the end of a group saved to Redis together, or when the
+    /// answer ends here ([`flush_chunks`](Self::flush_chunks)).
+    fn fold_chunk(&self, gen: &mut Generation, index: u32) {
+        let now = chrono::Utc::now();
+        let latency_ms = (now.timestamp_millis() - gen.meta.started_ms).max(0) as u64;
+        let length = gen.deltas[index as usize].len() as u32;
+        // Folded only onto the chunk before it (a fold is a run of indexes).
+        let next = gen.fold.as_ref().map(|f| f.event.chunk_index as usize + f.event.folded.len() + 1);
+        match gen.fold.as_mut() {
+            Some(f) if next == Some(index as usize) => {
+                f.event.folded.push((length, latency_ms));
+                f.last_at = now;
+            }
+            _ => {
+                self.flush_chunks(gen);
+                let event = ChunkReceived {
+                    message_id: gen.meta.message_id.clone(),
+                    chunk_index: index,
+                    content_length: length,
+                    latency_ms,
+                    folded: Vec::new(),
+                };
+                gen.fold = Some(ChunkFold { event, since: Instant::now(), last_at: now });
+            }
+        }
+        let fold = gen.fold.as_ref().expect("folded above");
+        if fold.event.count() as usize >= MAX_FOLDED_CHUNKS || fold.since.elapsed() >= self.chunk_events_every {
+            self.flush_chunks(gen);
+        }
+    }
+
+    /// Publish the chunk telemetry folded so far, if any.
+    pub(super) fn flush_chunks(&self, gen: &mut Generation) {
+        if let Some(f) = gen.fold.take() {
+            let mut e = self.event(&gen.origin, Payload::ChunkReceived(f.event));
+            e.timestamp = f.last_at.trunc_subsecs(3);
+            self.publisher.publish(e);
+        }
     }
 
     /// The terminal step: save the end (fenced), record it, tell the client.
@@ -364,6 +434,7 @@ impl Gateway {
             self.write_end_later(gen.clone(), end.clone());
         }
         self.charge_buffer(&gen.meta.user_id, gen.answer.len());
+        self.flush_chunks(gen);
         self.publish_end(gen, &outcome);
         // The client hears "done" only once the events of what it saw are on disk: a kill -9
         // from here on loses none of them. (A client following this answer on another node
@@ -516,7 +587,23 @@ pub(super) struct Generation {
     pub(super) degraded: Option<Instant>,
     /// In-process resume (no Redis).
     pub(super) live: Option<Arc<Mutex<LiveMessage>>>,
+    /// Chunk telemetry of delivered chunks not published yet (see [`Gateway::fold_chunk`]).
+    pub(super) fold: Option<ChunkFold>,
 }
+
+/// CHUNK_RECEIVED for delivered chunks, being folded into one event.
+#[derive(Clone)]
+pub(super) struct ChunkFold {
+    event: ChunkReceived,
+    /// When its first chunk was delivered (the fold is published `chunk_events_every` later
+    /// at the latest).
+    since: Instant,
+    /// When its last chunk was delivered: the event's timestamp.
+    last_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Chunks one CHUNK_RECEIVED carries at most (an event stays ~1 KiB).
+pub const MAX_FOLDED_CHUNKS: usize = 64;
 
 /// The frame a client gets at the end of a message.
 pub fn final_frame(message_id: &str, f: &Final) -> ServerFrame {

@@ -110,6 +110,11 @@ pub struct LiveMessage {
     pub feed: broadcast::Sender<ServerFrame>,
 }
 
+/// How long an answer's delivered chunks are folded into one CHUNK_RECEIVED by default:
+/// each chunk keeps its index, length and latency in the event, and a client never waits
+/// for it (`serve --chunk-events-every`).
+pub const CHUNK_EVENTS_EVERY: Duration = Duration::from_millis(100);
+
 pub struct Gateway {
     pub node_id: String,
     pub auth: Auth,
@@ -120,6 +125,9 @@ pub struct Gateway {
     /// Live entries of messages generated elsewhere (with Redis).
     pub subscriber: Option<Subscriber>,
     pub metrics: Arc<Metrics>,
+    /// CHUNK_RECEIVED telemetry: one event for the chunks an answer delivers within this
+    /// long (zero: an event per chunk). See [`CHUNK_EVENTS_EVERY`].
+    pub chunk_events_every: Duration,
     user_streams: Mutex<HashMap<String, usize>>,
     /// When each user's answers of the last minute started (the quota without Redis).
     answers_started: Mutex<HashMap<String, std::collections::VecDeque<Instant>>>,
@@ -174,6 +182,7 @@ impl Gateway {
             subscriber: buffer.as_ref().map(|b| Subscriber::start(b.primary().clone())),
             buffer,
             metrics,
+            chunk_events_every: CHUNK_EVENTS_EVERY,
             user_streams: Mutex::new(HashMap::new()),
             generating: Mutex::default(),
             answers_started: Mutex::default(),

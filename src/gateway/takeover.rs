@@ -64,6 +64,7 @@ impl Gateway {
             degraded: None,
             meta: snap.meta,
             live: None,
+            fold: None,
         };
         let upstream = self.llm.stream(LlmRequest {
             message_id: gen.meta.message_id.clone(),

@@ -162,11 +162,19 @@ pub struct EventPath {
     pub quarantine_file: Option<PathBuf>,
     /// The producer's config (default: the process's shared engine producer).
     pub producer_config: Option<ClientConfig>,
+    /// One CHUNK_RECEIVED for the chunks an answer delivers within this long (zero: one per chunk).
+    pub chunk_events_every: Duration,
 }
 
 impl Default for EventPath {
     fn default() -> Self {
-        EventPath { queue: 100_000, spool_dir: Some(None), quarantine_file: None, producer_config: None }
+        EventPath {
+            queue: 100_000,
+            spool_dir: Some(None),
+            quarantine_file: None,
+            producer_config: None,
+            chunk_events_every: crate::gateway::CHUNK_EVENTS_EVERY,
+        }
     }
 }
 

@@ -74,6 +74,8 @@ pub struct GatewayPlan {
     pub lease_ttl: Duration,
     /// The producer's config; `None`: the process's shared engine producer.
     pub producer_config: Option<ClientConfig>,
+    /// One CHUNK_RECEIVED for the chunks an answer delivers within this long.
+    pub chunk_events_every: Duration,
     /// What the heartbeat calls this node's role (`gateway`, or `all` with workers).
     pub role: String,
     /// The workers running in this process (their names), whose figures the beat carries.
@@ -97,6 +99,7 @@ impl GatewayPlan {
             buffer_ttl: Duration::from_secs(600),
             lease_ttl: Duration::from_secs(2),
             producer_config: None,
+            chunk_events_every: crate::gateway::CHUNK_EVENTS_EVERY,
             role: "gateway".into(),
             workers: Vec::new(),
         }
@@ -180,7 +183,9 @@ impl GatewayNode {
             Some(target) => Some(ResumeBuffer::connect_to(target, plan.buffer_ttl, plan.lease_ttl).await?),
             None => None,
         };
-        let gw = Arc::new(Gateway::new(plan.node_id, plan.auth, plan.limits, plan.llm, publisher, buffer, metrics));
+        let mut gw = Gateway::new(plan.node_id, plan.auth, plan.limits, plan.llm, publisher, buffer, metrics);
+        gw.chunk_events_every = plan.chunk_events_every;
+        let gw = Arc::new(gw);
         let addr = listener.local_addr()?;
         let fixed = NodeBeat {
             node: gw.node_id.clone(),
@@ -387,6 +392,7 @@ async fn start_gateway(
     plan.role = if config.role == NodeRole::All { "all" } else { "gateway" }.into();
     plan.workers = workers;
     plan.event_queue = config.events.queue;
+    plan.chunk_events_every = config.events.chunk_events_every;
     plan.spool_dir = match config.events.spool_dir {
         None => None,
         Some(Some(dir)) => Some(dir),

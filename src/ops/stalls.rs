@@ -8,7 +8,9 @@
 //!
 //! Times are the events' own (when each chunk left the node that produced it): a client
 //! that resumed elsewhere got the chunks generated meanwhile at once, which is not in the
-//! log. CHUNK_RECEIVED events folded away under back-pressure leave a longer gap behind.
+//! log. A CHUNK_RECEIVED event carries each chunk it folds with its own time (its latency
+//! from the request); CHUNK_RECEIVED events coalesced away under back-pressure leave a
+//! longer gap behind.
 
 use std::collections::BTreeMap;
 
@@ -116,9 +118,11 @@ pub fn add<'a>(answers: &mut BTreeMap<String, Answer>, e: &'a Event) -> Option<&
     match &e.payload {
         Payload::SessionStarted(_) => a.started = Some((t, node)),
         Payload::ChunkReceived(c) => {
-            let newer = a.chunks.get(&c.chunk_index).is_none_or(|(at, _, _)| *at <= t);
-            if newer {
-                a.chunks.insert(c.chunk_index, (t, c.content_length, node));
+            for (index, length, latency) in c.chunks() {
+                let at_ms = c.at_ms(t, latency);
+                if a.chunks.get(&index).is_none_or(|(at, _, _)| *at <= at_ms) {
+                    a.chunks.insert(index, (at_ms, length, node.clone()));
+                }
             }
         }
         Payload::StreamResumed(r) => a.takeovers.push((t, r.epoch, r.from_chunk, node, r.previous_node_id.clone())),
@@ -351,6 +355,7 @@ mod tests {
                 chunk_index: i,
                 content_length: len,
                 latency_ms: 0,
+                folded: Vec::new(),
             }),
         )
     }
@@ -423,5 +428,35 @@ mod tests {
         let (by_node, by_cause) = summary(&stalls);
         assert_eq!(by_node["b"], (1, 2600));
         assert_eq!(by_cause["moved"], (1, 2600));
+    }
+
+    #[test]
+    fn folded_chunks_play_as_the_chunks_they_stand_for() {
+        // The same answer as `taken_over`, each node's two chunks folded into one event
+        // stamped with the later chunk's time; the latencies (from the request at 1,000)
+        // place the earlier one.
+        let fold = |ms: i64, node: &str, first: u32, latencies: (u64, u64)| {
+            at(
+                ms,
+                node,
+                Payload::ChunkReceived(ChunkReceived {
+                    message_id: "m".into(),
+                    chunk_index: first,
+                    content_length: 3,
+                    latency_ms: latencies.0,
+                    folded: vec![(3, latencies.1)],
+                }),
+            )
+        };
+        let mut ev = taken_over();
+        ev.retain(|e| !matches!(e.payload, Payload::ChunkReceived(_)));
+        ev.insert(1, fold(1_400, "a", 0, (300, 400)));
+        ev.push(fold(4_100, "b", 2, (3_000, 3_100)));
+        let folded = answers(&ev)["m"].play();
+        let per_chunk = answers(&taken_over())["m"].play();
+        let key =
+            |p: &Vec<PlayedChunk>| p.iter().map(|c| (c.index, c.at_ms, c.gap_ms, c.text.clone())).collect::<Vec<_>>();
+        assert_eq!(key(&folded), key(&per_chunk));
+        assert_eq!(answers(&ev)["m"].stalls(1_000).len(), 1);
     }
 }

@@ -81,8 +81,17 @@ pub struct EventLine {
 /// One event as a timeline line: what `chatctl session` prints and the console shows.
 pub fn event_line(e: &Event, first_ms: i64) -> EventLine {
     let (chunk, latency, detail) = match &e.payload {
-        Payload::ChunkReceived(c) => {
+        Payload::ChunkReceived(c) if c.folded.is_empty() => {
             (c.chunk_index.to_string(), c.latency_ms.to_string(), format!("{} bytes", c.content_length))
+        }
+        // Chunks folded into one event: their range, their first and last latencies.
+        Payload::ChunkReceived(c) => {
+            let last = c.chunks().last().map_or(c.chunk_index, |(i, _, _)| i);
+            (
+                format!("{}-{last}", c.chunk_index),
+                format!("{}-{}", c.latency_ms, c.last_latency_ms()),
+                format!("{} chunks, {} bytes", c.count(), c.content_bytes()),
+            )
         }
         Payload::StreamCompleted(c) => (
             String::new(),
@@ -193,9 +202,11 @@ pub fn summarise(events: &[Event], undecodable: usize) -> Summary {
         messages.insert(e.payload.message_id().to_string());
         match &e.payload {
             Payload::ChunkReceived(c) => {
-                chunks += 1;
-                chunks_by_msg.entry(c.message_id.clone()).or_default().insert(c.chunk_index);
-                chunk_nodes.entry(c.message_id.clone()).or_default().insert(c.chunk_index, e.metadata.node_id.clone());
+                chunks += c.count() as usize;
+                for (index, _, _) in c.chunks() {
+                    chunks_by_msg.entry(c.message_id.clone()).or_default().insert(index);
+                    chunk_nodes.entry(c.message_id.clone()).or_default().insert(index, e.metadata.node_id.clone());
+                }
             }
             Payload::StreamResumed(r) => takeovers.push(Takeover {
                 message_id: r.message_id.clone(),

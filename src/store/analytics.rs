@@ -15,6 +15,9 @@ pub struct Sample {
     /// "stream", "chunk" or "error".
     pub kind: &'static str,
     pub latency_ms: Option<i64>,
+    /// The chunks a "chunk" sample stands for (a CHUNK_RECEIVED event folds several); 1
+    /// otherwise.
+    pub chunks: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,10 +32,10 @@ pub struct MinuteRow {
     pub p95_latency_ms: Option<i64>,
 }
 
-const INSERT_SAMPLE: &str = "INSERT INTO analytics_samples (event_id, node_id, minute_ms, kind, latency_ms) \
-    VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING";
+const INSERT_SAMPLE: &str = "INSERT INTO analytics_samples (event_id, node_id, minute_ms, kind, latency_ms, chunks) \
+    VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING";
 
-const Q_SAMPLES: &str = "SELECT node_id, minute_ms, kind, latency_ms FROM analytics_samples \
+const Q_SAMPLES: &str = "SELECT node_id, minute_ms, kind, latency_ms, chunks FROM analytics_samples \
     WHERE minute_ms >= $1 AND minute_ms < $2 ORDER BY node_id, minute_ms";
 
 impl Store {
@@ -43,6 +46,7 @@ impl Store {
             Param::Int(s.minute_ms),
             Param::Text(s.kind.into()),
             Param::OptInt(s.latency_ms),
+            Param::Int(s.chunks),
         ];
         self.exec(INSERT_SAMPLE, params).await
     }
@@ -50,12 +54,12 @@ impl Store {
     pub async fn minutes(&self, from_ms: i64, to_ms: i64) -> Result<Vec<MinuteRow>> {
         let samples = self
             .query(Q_SAMPLES, vec![Param::Int(from_ms), Param::Int(to_ms)], |r| {
-                (r.text(0), r.int(1), r.text(2), r.opt_int(3))
+                (r.text(0), r.int(1), r.text(2), r.opt_int(3), r.int(4))
             })
             .await?;
         let mut out: Vec<MinuteRow> = Vec::new();
         let mut latencies: Vec<Vec<i64>> = Vec::new();
-        for (node, minute, kind, latency) in samples {
+        for (node, minute, kind, latency, chunks) in samples {
             if out.last().is_none_or(|m| m.node_id != node || m.minute_ms != minute) {
                 out.push(MinuteRow {
                     node_id: node,
@@ -74,7 +78,7 @@ impl Store {
                     m.streams += 1;
                     latencies.last_mut().unwrap().extend(latency);
                 }
-                "chunk" => m.chunks += 1,
+                "chunk" => m.chunks += chunks,
                 _ => m.errors += 1,
             }
         }
@@ -98,3 +102,42 @@ impl Store {
 
 /// The tables a rebuild of this domain replaces (`Store::swap_in`).
 pub const ANALYTICS_TABLES: &[&str] = &["analytics_samples"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database an older build made (no `chunks` column) is migrated on open, and a
+    /// folded CHUNK_RECEIVED counts every chunk it stands for.
+    #[tokio::test]
+    async fn an_older_database_gains_the_chunks_column_and_folded_samples_count_each_chunk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE analytics_samples (event_id TEXT PRIMARY KEY, node_id TEXT NOT NULL, \
+             minute_ms BIGINT NOT NULL, kind TEXT NOT NULL, latency_ms BIGINT);
+             INSERT INTO analytics_samples VALUES ('old', 'n', 60000, 'chunk', NULL);",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&format!("sqlite://{}", path.display())).await.unwrap();
+        let sample = |id: &str, kind: &'static str, chunks: i64| Sample {
+            event_id: id.into(),
+            node_id: "n".into(),
+            minute_ms: 60_000,
+            kind,
+            latency_ms: (kind == "stream").then_some(40),
+            chunks,
+        };
+        store.sample(sample("folded", "chunk", 12)).await.unwrap();
+        store.sample(sample("done", "stream", 1)).await.unwrap();
+        let rows = store.minutes(0, i64::MAX).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].chunks, rows[0].streams), (13, 1), "the old row counts 1, the folded one 12");
+        // Opening it again finds the column there and leaves it.
+        drop(store);
+        let again = Store::open(&format!("sqlite://{}", path.display())).await.unwrap();
+        assert_eq!(again.minutes(0, i64::MAX).await.unwrap()[0].chunks, 13);
+    }
+}

@@ -71,7 +71,8 @@ CREATE TABLE IF NOT EXISTS analytics_samples (
   node_id TEXT NOT NULL,
   minute_ms BIGINT NOT NULL,
   kind TEXT NOT NULL,
-  latency_ms BIGINT
+  latency_ms BIGINT,
+  chunks BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS analytics_minute ON analytics_samples (minute_ms);
 CREATE TABLE IF NOT EXISTS training_messages (
@@ -166,6 +167,23 @@ fn postgres_tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
 /// A rebuild's copy: the SQLite file's name plus this and the run's id, or the PostgreSQL
 /// schema of this name plus the run's id (two rebuilds never share one).
 const REBUILD_SUFFIX: &str = ".rebuild-";
+/// Columns added since a table was first created, for a database made by an older build
+/// (`CREATE TABLE IF NOT EXISTS` leaves an existing table as it is).
+const PG_MIGRATIONS: &str = "ALTER TABLE analytics_samples ADD COLUMN IF NOT EXISTS chunks BIGINT NOT NULL DEFAULT 1;";
+
+/// [`PG_MIGRATIONS`] for SQLite, which has no `ADD COLUMN IF NOT EXISTS`.
+fn sqlite_migrations(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let has: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('analytics_samples') WHERE name = 'chunks')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        conn.execute_batch("ALTER TABLE analytics_samples ADD COLUMN chunks BIGINT NOT NULL DEFAULT 1;")?;
+    }
+    Ok(())
+}
+
 const REBUILD_SCHEMA: &str = "chatctl_rebuild_";
 
 fn is_postgres(url: &str) -> bool {
@@ -276,7 +294,11 @@ impl Store {
             // one creates the schema at a time, under a session advisory lock.
             let pg = |e: tokio_postgres::Error| store_err(writer::pg_text(&e));
             client.batch_execute(&format!("SELECT pg_advisory_lock({SCHEMA_LOCK})")).await.map_err(pg)?;
-            let created = client.batch_execute(SCHEMA).await.map_err(pg);
+            let created = match client.batch_execute(SCHEMA).await {
+                Ok(()) => client.batch_execute(PG_MIGRATIONS).await,
+                Err(e) => Err(e),
+            }
+            .map_err(pg);
             client.batch_execute(&format!("SELECT pg_advisory_unlock({SCHEMA_LOCK})")).await.map_err(pg)?;
             created?;
             Backend::Postgres(pool)
@@ -291,6 +313,7 @@ impl Store {
             conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;")
                 .map_err(store_err)?;
             conn.execute_batch(SCHEMA).map_err(store_err)?;
+            sqlite_migrations(&conn).map_err(store_err)?;
             Backend::Sqlite(Arc::new(Mutex::new(conn)))
         };
         let backend = Arc::new(backend);

@@ -32,10 +32,10 @@ impl Handler for Analytics {
 
     fn handle<'a>(&'a self, event: &'a Event, rec: &'a Record) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
-            let (kind, latency) = match &event.payload {
-                Payload::StreamCompleted(c) => ("stream", Some(c.total_latency_ms as i64)),
-                Payload::ChunkReceived(_) => ("chunk", None),
-                Payload::StreamError(_) => ("error", None),
+            let (kind, latency, chunks) = match &event.payload {
+                Payload::StreamCompleted(c) => ("stream", Some(c.total_latency_ms as i64), 1),
+                Payload::ChunkReceived(c) => ("chunk", None, c.count() as i64),
+                Payload::StreamError(_) => ("error", None, 1),
                 _ => return Ok(()),
             };
             let ts = event.timestamp.timestamp_millis();
@@ -45,6 +45,7 @@ impl Handler for Analytics {
                 minute_ms: ts - ts.rem_euclid(60_000),
                 kind,
                 latency_ms: latency,
+                chunks,
             };
             self.store.sample(sample).await.map_err(HandlerError::from)?;
             if !rec.is_replay() {

@@ -38,6 +38,7 @@ fn chunk(session: &str, at: DateTime<Utc>, i: u32) -> Event {
             chunk_index: i,
             content_length: 4,
             latency_ms: 10 + i as u64,
+            folded: Vec::new(),
         }),
     )
 }
@@ -299,6 +300,7 @@ async fn replay_into_analytics_rebuild_matches_the_live_worker() {
             minute_ms: 0,
             kind: "stream",
             latency_ms: Some(1),
+            chunks: 1,
         })
         .await
         .unwrap();

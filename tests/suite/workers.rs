@@ -111,6 +111,7 @@ fn chunk(message: &str, i: u32) -> Event {
             chunk_index: i,
             content_length: 1,
             latency_ms: 1,
+            folded: Vec::new(),
         }),
     )
 }

@@ -169,12 +169,15 @@ impl SessionPane {
         let gaps: Vec<u64> = t
             .events
             .iter()
-            .filter_map(|e| match &e.payload {
+            .flat_map(|e| match &e.payload {
                 Payload::ChunkReceived(c) => {
-                    let before = last.insert(c.message_id.as_str(), c.latency_ms);
-                    Some(c.latency_ms.saturating_sub(before.unwrap_or(c.latency_ms)))
+                    c.chunks().map(|(_, _, latency)| (c.message_id.as_str(), latency)).collect()
                 }
-                _ => None,
+                _ => Vec::new(),
+            })
+            .map(|(message, latency)| {
+                let before = last.insert(message, latency);
+                latency.saturating_sub(before.unwrap_or(latency))
             })
             .collect();
         if let Some(max) = gaps.iter().max() {

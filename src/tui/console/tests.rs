@@ -244,6 +244,7 @@ fn timeline() -> crate::ops::timeline::Timeline {
             chunk_index: i,
             content_length: 4,
             latency_ms: 10 * (i as u64 + 1),
+            folded: Vec::new(),
         };
         events.push(Event::at(at(i as i64 * 10 + 1), "s-m-2", node, Payload::ChunkReceived(chunk)));
     }
