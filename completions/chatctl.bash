@@ -4941,7 +4941,7 @@ _chatctl() {
             return 0
             ;;
         chatctl__subcmd__serve)
-            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --node-id --redis --redis-ca --redis-password-file --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --metrics-listen --jwt-secret --jwt-secret-file --jwt-issuer --jwt-audience --allowed-origins --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --llm-first-token-timeout --llm-answer-timeout --llm-connect-timeout --llm-max-tokens --max-answer-bytes --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-answers-per-minute --max-buffer-bytes-per-user --max-connections --max-connections-per-user --max-connections-per-address --max-frame-bytes --header-timeout --ws-ping-interval --ws-pong-timeout --write-timeout --rate-limit --event-queue --spool-dir --quarantine-file --no-spool --buffer-ttl --lease-ttl --redis-min-replicas --drain-grace --drain-timeout --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
+            opts="-b -X -o -v -h -V --role --workers --instance-id --audit-url --node-id --redis --redis-ca --redis-password-file --search-index --notify-url --notify-format --smtp-url --alert-from --alert-to --sla --alert-window --listen --metrics-listen --jwt-secret --jwt-secret-file --jwt-issuer --jwt-audience --allowed-origins --insecure-dev-auth --llm --llm-url --llm-model --llm-timeout --llm-first-token-timeout --llm-answer-timeout --llm-connect-timeout --llm-max-tokens --max-answer-bytes --model-chunks --model-words --model-interval --model-stamp --max-streams-per-user --max-answers-per-minute --max-buffer-bytes-per-user --max-connections --max-connections-per-user --max-connections-per-address --max-frame-bytes --header-timeout --ws-ping-interval --ws-pong-timeout --write-timeout --rate-limit --event-queue --chunk-events-every --spool-dir --quarantine-file --no-spool --buffer-ttl --lease-ttl --redis-min-replicas --drain-grace --drain-timeout --brokers --output --context --config --timeout --verbose --security-protocol --ssl-ca --ssl-cert --ssl-key --sasl-mechanism --sasl-username --sasl-password-file --sasl-password-env --oauth-token-url --oauth-client-id --oauth-client-secret-file --oauth-client-secret-env --oauth-scope --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5136,6 +5136,10 @@ _chatctl() {
                     return 0
                     ;;
                 --event-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chunk-events-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

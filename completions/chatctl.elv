@@ -118,6 +118,7 @@ set edit:completion:arg-completer[chatctl] = {|@words|
             cand --write-timeout 'Longest a frame, or the close handshake, may take to reach a client that stopped reading before its connection is dropped'
             cand --rate-limit 'Frames per second per connection'
             cand --event-queue 'Events that may wait for Kafka before chunk telemetry is coalesced (at 50%) and new chats are refused (at 80%)'
+            cand --chunk-events-every 'One CHUNK_RECEIVED event for the chunks an answer delivers within this long: each chunk keeps its index, length and latency in it (`folded`), a client never waits for it; with Redis, a group of chunks saved together is one event. 0: one event per chunk'
             cand --spool-dir 'Where events wait on disk until Kafka acknowledges them, so a crash during a broker outage loses none (default: chatctl-data/spool/<node-id>)'
             cand --quarantine-file 'Where events Kafka refuses for good (too large, invalid) are kept, one JSON line each (default: chatctl-data/quarantine/<node-id>.jsonl; workers'' undeliverable dead letters go to chatctl-data/quarantine/<worker>.jsonl)'
             cand --buffer-ttl 'How long a resume buffer lives in Redis'
