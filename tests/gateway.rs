@@ -39,7 +39,17 @@ async fn start_node(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm
 }
 
 async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>, auth: Auth) -> Node {
-    start_node_full(kafka, redis, llm, auth, Limits::default(), None).await
+    start_node_full(kafka, redis, llm, auth, Limits::default(), Tweaks::default()).await
+}
+
+/// What a test sets beyond a node's defaults.
+#[derive(Default)]
+struct Tweaks {
+    /// Shrinks the kernel's send buffer of accepted sockets (a slow path to the client,
+    /// without which a test would have to outwrite megabytes of autotuned buffers).
+    send_buffer_bytes: Option<u32>,
+    /// `serve --chunk-events-every` (default: serve's).
+    chunk_events_every: Option<Duration>,
 }
 
 async fn start_node_full(
@@ -48,23 +58,9 @@ async fn start_node_full(
     llm: Arc<dyn Llm>,
     auth: Auth,
     limits: Limits,
-    send_buffer_bytes: Option<u32>,
+    tweaks: Tweaks,
 ) -> Node {
-    start_node_folding(kafka, redis, llm, auth, limits, send_buffer_bytes, chatctl::gateway::CHUNK_EVENTS_EVERY).await
-}
-
-/// `send_buffer_bytes` shrinks the kernel's send buffer of accepted sockets (a slow path
-/// to the client, without which a test would have to outwrite megabytes of autotuned
-/// buffers).
-async fn start_node_folding(
-    kafka: &KafkaSettings,
-    redis: Option<&str>,
-    llm: Arc<dyn Llm>,
-    auth: Auth,
-    limits: Limits,
-    send_buffer_bytes: Option<u32>,
-    chunk_events_every: Duration,
-) -> Node {
+    let Tweaks { send_buffer_bytes, chunk_events_every } = tweaks;
     static NODES: AtomicUsize = AtomicUsize::new(0);
     let dir = tempfile::tempdir().unwrap();
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
@@ -89,7 +85,7 @@ async fn start_node_folding(
         spool_dir: Some(Some(dir.path().join("spool"))),
         quarantine_file: Some(dir.path().join("quarantine.jsonl")),
         producer_config: Some(conf),
-        chunk_events_every,
+        chunk_events_every: chunk_events_every.unwrap_or(chatctl::gateway::CHUNK_EVENTS_EVERY),
     };
     c.realtime.redis = redis.map(RedisTarget::new);
     let node = chatctl::node::Node::start(kafka, c).await.unwrap();
@@ -721,7 +717,8 @@ async fn connection_limits_refuse_with_retry_after() {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let limits = Limits { max_connections: 2, max_connections_per_user: 1, ..Limits::default() };
-    let node = start_node_full(&broker.kafka(), None, model(3, 1), Auth::hs256(SECRET), limits, None).await;
+    let node =
+        start_node_full(&broker.kafka(), None, model(3, 1), Auth::hs256(SECRET), limits, Tweaks::default()).await;
     let refused = |user: &str| {
         let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600));
         async move {
@@ -761,7 +758,15 @@ async fn a_client_that_falls_behind_is_closed_with_the_resume_code_and_resumes()
     // that does not read.
     let limits = Limits { send_buffer: 8, max_answer_bytes: 1 << 20, ..Limits::default() };
     let llm = Arc::new(BuiltinModel { chunks: 3000, words_per_chunk: 20, interval: Duration::ZERO, stamp: false });
-    let node = start_node_full(&broker.kafka(), Some(&redis.url), llm, Auth::hs256(SECRET), limits, Some(4096)).await;
+    let node = start_node_full(
+        &broker.kafka(),
+        Some(&redis.url),
+        llm,
+        Auth::hs256(SECRET),
+        limits,
+        Tweaks { send_buffer_bytes: Some(4096), ..Tweaks::default() },
+    )
+    .await;
     // Small socket buffers, so that not reading really backs the server up.
     let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, "sam", 600));
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
@@ -904,9 +909,24 @@ async fn the_stream_cap_holds_across_nodes() {
     broker.ensure_topics(1).await;
     let redis = Redis::start();
     let limits = || Limits { max_streams_per_user: 1, ..Limits::default() };
-    let a =
-        start_node_full(&broker.kafka(), Some(&redis.url), model(60, 40), Auth::hs256(SECRET), limits(), None).await;
-    let b = start_node_full(&broker.kafka(), Some(&redis.url), model(3, 1), Auth::hs256(SECRET), limits(), None).await;
+    let a = start_node_full(
+        &broker.kafka(),
+        Some(&redis.url),
+        model(60, 40),
+        Auth::hs256(SECRET),
+        limits(),
+        Tweaks::default(),
+    )
+    .await;
+    let b = start_node_full(
+        &broker.kafka(),
+        Some(&redis.url),
+        model(3, 1),
+        Auth::hs256(SECRET),
+        limits(),
+        Tweaks::default(),
+    )
+    .await;
     let (mut on_a, mut on_b) = (connect(&a, "carol").await, connect(&b, "carol").await);
     next_frame(&mut on_a).await;
     next_frame(&mut on_b).await;
@@ -952,7 +972,15 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     let mut nodes = Vec::new();
     for _ in 0..3 {
         nodes.push(
-            start_node_full(&broker.kafka(), Some(&redis.url), model(2, 1), Auth::hs256(SECRET), limits(), None).await,
+            start_node_full(
+                &broker.kafka(),
+                Some(&redis.url),
+                model(2, 1),
+                Auth::hs256(SECRET),
+                limits(),
+                Tweaks::default(),
+            )
+            .await,
         );
     }
     let mut done = 0;
@@ -989,7 +1017,8 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     }
     // Without Redis the quota is the node's own.
     let limits = Limits { max_answers_per_minute: 3, ..Limits::default() };
-    let alone = start_node_full(&broker.kafka(), None, model(2, 1), Auth::hs256(SECRET), limits, None).await;
+    let alone =
+        start_node_full(&broker.kafka(), None, model(2, 1), Auth::hs256(SECRET), limits, Tweaks::default()).await;
     let mut ws = connect(&alone, "looper").await;
     next_frame(&mut ws).await;
     for _ in 0..3 {
@@ -1044,7 +1073,15 @@ async fn one_users_resume_buffers_are_capped_across_the_fleet() {
     let mut nodes = Vec::new();
     for _ in 0..2 {
         nodes.push(
-            start_node_full(&broker.kafka(), Some(&redis.url), model(2, 1), Auth::hs256(SECRET), limits(), None).await,
+            start_node_full(
+                &broker.kafka(),
+                Some(&redis.url),
+                model(2, 1),
+                Auth::hs256(SECRET),
+                limits(),
+                Tweaks::default(),
+            )
+            .await,
         );
     }
     let mut ws = connect(&nodes[0], "hoarder").await;
@@ -1105,16 +1142,9 @@ async fn chunk_telemetry_is_folded_and_every_chunk_is_kept() {
     broker.ensure_topics(1).await;
     let mut sessions = Vec::new();
     for every in [Duration::from_millis(100), Duration::ZERO] {
-        let node = start_node_folding(
-            &broker.kafka(),
-            None,
-            model(40, 5),
-            Auth::hs256(SECRET),
-            Limits::default(),
-            None,
-            every,
-        )
-        .await;
+        let tweaks = Tweaks { chunk_events_every: Some(every), ..Tweaks::default() };
+        let node =
+            start_node_full(&broker.kafka(), None, model(40, 5), Auth::hs256(SECRET), Limits::default(), tweaks).await;
         let mut ws = connect(&node, "fold").await;
         let session = next_frame(&mut ws).await["sessionId"].as_str().unwrap().to_string();
         let (id, deltas, _) = chat(&mut ws, "fold them").await;

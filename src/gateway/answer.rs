@@ -7,10 +7,10 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use chrono::SubsecRound;
 use futures_util::StreamExt;
 
 use super::saving::{Saved, RETRY_PAUSE};
+use super::telemetry::ChunkFold;
 use super::*;
 
 impl Gateway {
@@ -366,49 +366,6 @@ impl Gateway {
         self.fold_chunk(gen, index);
     }
 
-    /// Record chunk `index`'s delivery: its CHUNK_RECEIVED is folded with the chunks
-    /// delivered after it, and published once `chunk_events_every` has passed since the
-    /// fold's first chunk (by the answer's loop if no chunk comes), at
-    /// [`MAX_FOLDED_CHUNKS`], at the end of a group saved to Redis together, or when the
-    /// answer ends here ([`flush_chunks`](Self::flush_chunks)).
-    fn fold_chunk(&self, gen: &mut Generation, index: u32) {
-        let now = chrono::Utc::now();
-        let latency_ms = (now.timestamp_millis() - gen.meta.started_ms).max(0) as u64;
-        let length = gen.deltas[index as usize].len() as u32;
-        // Folded only onto the chunk before it (a fold is a run of indexes).
-        let next = gen.fold.as_ref().map(|f| f.event.chunk_index as usize + f.event.folded.len() + 1);
-        match gen.fold.as_mut() {
-            Some(f) if next == Some(index as usize) => {
-                f.event.folded.push((length, latency_ms));
-                f.last_at = now;
-            }
-            _ => {
-                self.flush_chunks(gen);
-                let event = ChunkReceived {
-                    message_id: gen.meta.message_id.clone(),
-                    chunk_index: index,
-                    content_length: length,
-                    latency_ms,
-                    folded: Vec::new(),
-                };
-                gen.fold = Some(ChunkFold { event, since: Instant::now(), last_at: now });
-            }
-        }
-        let fold = gen.fold.as_ref().expect("folded above");
-        if fold.event.count() as usize >= MAX_FOLDED_CHUNKS || fold.since.elapsed() >= self.chunk_events_every {
-            self.flush_chunks(gen);
-        }
-    }
-
-    /// Publish the chunk telemetry folded so far, if any.
-    pub(super) fn flush_chunks(&self, gen: &mut Generation) {
-        if let Some(f) = gen.fold.take() {
-            let mut e = self.event(&gen.origin, Payload::ChunkReceived(f.event));
-            e.timestamp = f.last_at.trunc_subsecs(3);
-            self.publisher.publish(e);
-        }
-    }
-
     /// The terminal step: save the end (fenced), record it, tell the client.
     async fn finish(
         self: &Arc<Self>,
@@ -587,23 +544,9 @@ pub(super) struct Generation {
     pub(super) degraded: Option<Instant>,
     /// In-process resume (no Redis).
     pub(super) live: Option<Arc<Mutex<LiveMessage>>>,
-    /// Chunk telemetry of delivered chunks not published yet (see [`Gateway::fold_chunk`]).
+    /// Chunk telemetry of delivered chunks not published yet (see `telemetry.rs`).
     pub(super) fold: Option<ChunkFold>,
 }
-
-/// CHUNK_RECEIVED for delivered chunks, being folded into one event.
-#[derive(Clone)]
-pub(super) struct ChunkFold {
-    event: ChunkReceived,
-    /// When its first chunk was delivered (the fold is published `chunk_events_every` later
-    /// at the latest).
-    since: Instant,
-    /// When its last chunk was delivered: the event's timestamp.
-    last_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// Chunks one CHUNK_RECEIVED carries at most (an event stays ~1 KiB).
-pub const MAX_FOLDED_CHUNKS: usize = 64;
 
 /// The frame a client gets at the end of a message.
 pub fn final_frame(message_id: &str, f: &Final) -> ServerFrame {

@@ -18,6 +18,7 @@ pub mod publisher;
 pub mod server;
 pub mod spool;
 mod takeover;
+mod telemetry;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
