@@ -42,6 +42,11 @@ async fn start_node_with(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dy
     start_node_full(kafka, redis, llm, auth, Limits::default(), Tweaks::default()).await
 }
 
+/// A node whose limits the test sets.
+async fn start_node_limited(kafka: &KafkaSettings, redis: Option<&str>, llm: Arc<dyn Llm>, limits: Limits) -> Node {
+    start_node_full(kafka, redis, llm, Auth::hs256(SECRET), limits, Tweaks::default()).await
+}
+
 /// What a test sets beyond a node's defaults.
 #[derive(Default)]
 struct Tweaks {
@@ -717,8 +722,7 @@ async fn connection_limits_refuse_with_retry_after() {
     let broker = Broker::start(Engine::Sqlite);
     broker.ensure_topics(1).await;
     let limits = Limits { max_connections: 2, max_connections_per_user: 1, ..Limits::default() };
-    let node =
-        start_node_full(&broker.kafka(), None, model(3, 1), Auth::hs256(SECRET), limits, Tweaks::default()).await;
+    let node = start_node_limited(&broker.kafka(), None, model(3, 1), limits).await;
     let refused = |user: &str| {
         let url = format!("ws://{}/ws?token={}", node.addr, mint(SECRET, user, 600));
         async move {
@@ -909,24 +913,8 @@ async fn the_stream_cap_holds_across_nodes() {
     broker.ensure_topics(1).await;
     let redis = Redis::start();
     let limits = || Limits { max_streams_per_user: 1, ..Limits::default() };
-    let a = start_node_full(
-        &broker.kafka(),
-        Some(&redis.url),
-        model(60, 40),
-        Auth::hs256(SECRET),
-        limits(),
-        Tweaks::default(),
-    )
-    .await;
-    let b = start_node_full(
-        &broker.kafka(),
-        Some(&redis.url),
-        model(3, 1),
-        Auth::hs256(SECRET),
-        limits(),
-        Tweaks::default(),
-    )
-    .await;
+    let a = start_node_limited(&broker.kafka(), Some(&redis.url), model(60, 40), limits()).await;
+    let b = start_node_limited(&broker.kafka(), Some(&redis.url), model(3, 1), limits()).await;
     let (mut on_a, mut on_b) = (connect(&a, "carol").await, connect(&b, "carol").await);
     next_frame(&mut on_a).await;
     next_frame(&mut on_b).await;
@@ -971,17 +959,7 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     let limits = || Limits { max_answers_per_minute: 10, ..Limits::default() };
     let mut nodes = Vec::new();
     for _ in 0..3 {
-        nodes.push(
-            start_node_full(
-                &broker.kafka(),
-                Some(&redis.url),
-                model(2, 1),
-                Auth::hs256(SECRET),
-                limits(),
-                Tweaks::default(),
-            )
-            .await,
-        );
+        nodes.push(start_node_limited(&broker.kafka(), Some(&redis.url), model(2, 1), limits()).await);
     }
     let mut done = 0;
     let mut refused = None;
@@ -1017,8 +995,7 @@ async fn one_users_chat_loop_across_three_nodes_meets_the_fleet_wide_quota() {
     }
     // Without Redis the quota is the node's own.
     let limits = Limits { max_answers_per_minute: 3, ..Limits::default() };
-    let alone =
-        start_node_full(&broker.kafka(), None, model(2, 1), Auth::hs256(SECRET), limits, Tweaks::default()).await;
+    let alone = start_node_limited(&broker.kafka(), None, model(2, 1), limits).await;
     let mut ws = connect(&alone, "looper").await;
     next_frame(&mut ws).await;
     for _ in 0..3 {
@@ -1072,17 +1049,7 @@ async fn one_users_resume_buffers_are_capped_across_the_fleet() {
     let limits = || Limits { max_buffer_bytes_per_user: 1, ..Limits::default() };
     let mut nodes = Vec::new();
     for _ in 0..2 {
-        nodes.push(
-            start_node_full(
-                &broker.kafka(),
-                Some(&redis.url),
-                model(2, 1),
-                Auth::hs256(SECRET),
-                limits(),
-                Tweaks::default(),
-            )
-            .await,
-        );
+        nodes.push(start_node_limited(&broker.kafka(), Some(&redis.url), model(2, 1), limits()).await);
     }
     let mut ws = connect(&nodes[0], "hoarder").await;
     next_frame(&mut ws).await;

@@ -131,11 +131,12 @@ impl Sink for ToTopic {
     }
 }
 
-/// A worker's handler, with as many records in flight as the worker would have over these
-/// partitions (its effects are then order-free), so that group commits fill up.
 /// One partition's records being handled, oldest first.
 type Handling = VecDeque<tokio::task::JoinHandle<Result<(), HandlerError>>>;
 
+/// A worker's handler, with as many records of a partition in flight as the worker would
+/// have, partitions alongside (its effects are then as in the worker), so that group
+/// commits fill up.
 pub(super) struct IntoHandler {
     handler: Arc<dyn Handler>,
     run_id: String,
@@ -155,12 +156,25 @@ impl IntoHandler {
         IntoHandler { handler, run_id, rt, per_partition, in_flight: HashMap::new(), tally: Tally::default() }
     }
 
+    /// Hand `rec` to the handler once its partition's window has room.
+    fn handle(&mut self, mut rec: Record) {
+        rec.headers.push((REPLAY_HEADER.into(), Some(self.run_id.clone().into_bytes())));
+        let Ok(event) = Event::decode(rec.payload.as_deref().unwrap_or_default()) else {
+            self.tally.failed += 1;
+            return;
+        };
+        // The partition's window first: with a window of 1 the record before this one is
+        // finished before this one starts, as in the worker.
+        let queue = self.in_flight.entry((rec.topic.clone(), rec.partition)).or_default();
+        while queue.len() >= self.per_partition {
+            Self::settle_one(&self.rt, &mut self.tally, queue);
+        }
+        let h = self.handler.clone();
+        queue.push_back(self.rt.spawn(async move { h.handle(&event, &rec).await }));
+    }
+
     /// Wait for the oldest record in flight of `queue`.
-    fn settle_one(
-        rt: &Handle,
-        tally: &mut Tally,
-        queue: &mut VecDeque<tokio::task::JoinHandle<Result<(), HandlerError>>>,
-    ) {
+    fn settle_one(rt: &Handle, tally: &mut Tally, queue: &mut Handling) {
         if let Some(done) = queue.pop_front() {
             tally.count(matches!(rt.block_on(done), Ok(Ok(()))));
         }
@@ -180,25 +194,6 @@ impl Sink for IntoHandler {
             }
         }
         Ok(self.tally)
-    }
-}
-
-impl IntoHandler {
-    /// Hand `rec` to the handler once its partition's window has room.
-    fn handle(&mut self, mut rec: Record) {
-        rec.headers.push((REPLAY_HEADER.into(), Some(self.run_id.clone().into_bytes())));
-        let Ok(event) = Event::decode(rec.payload.as_deref().unwrap_or_default()) else {
-            self.tally.failed += 1;
-            return;
-        };
-        // The partition's window first: with a window of 1 the record before this one is
-        // finished before this one starts, as in the worker.
-        let queue = self.in_flight.entry((rec.topic.clone(), rec.partition)).or_default();
-        while queue.len() >= self.per_partition {
-            Self::settle_one(&self.rt, &mut self.tally, queue);
-        }
-        let h = self.handler.clone();
-        queue.push_back(self.rt.spawn(async move { h.handle(&event, &rec).await }));
     }
 }
 

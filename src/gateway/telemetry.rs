@@ -34,9 +34,8 @@ impl Gateway {
         let latency_ms = (now.timestamp_millis() - gen.meta.started_ms).max(0) as u64;
         let length = gen.deltas[index as usize].len() as u32;
         // Folded only onto the chunk before it (a fold is a run of indexes).
-        let next = gen.fold.as_ref().map(|f| f.event.chunk_index as usize + f.event.folded.len() + 1);
         match gen.fold.as_mut() {
-            Some(f) if next == Some(index as usize) => {
+            Some(f) if f.event.chunk_index as u64 + f.event.count() as u64 == index as u64 => {
                 f.event.folded.push((length, latency_ms));
                 f.last_at = now;
             }
