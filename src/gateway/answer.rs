@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 
+use super::frames::FrameSender;
 use super::saving::{Saved, RETRY_PAUSE};
 use super::telemetry::ChunkFold;
 use super::*;
@@ -23,11 +24,11 @@ impl Gateway {
         conversation_id: String,
         content: String,
         message_id: String,
-        send: impl Fn(ServerFrame) + Send + Sync,
+        send: &FrameSender,
         stop: tokio::sync::oneshot::Receiver<()>,
     ) -> ChatEnd {
         let mut gen = self.open_chat(origin, conversation_id, content, message_id).await;
-        send(ServerFrame::Start {
+        send.try_send(ServerFrame::Start {
             message_id: gen.meta.message_id.clone(),
             conversation_id: gen.meta.conversation_id.clone(),
             reply_to: gen.meta.reply_to.clone(),
@@ -39,7 +40,7 @@ impl Gateway {
             prefix: String::new(),
             start_chunk: 0,
         });
-        self.generate(&mut gen, upstream, &send, stop).await
+        self.generate(&mut gen, upstream, Some(send), stop).await
     }
 
     /// Record the user's turn and register the answer (Redis: meta, lease at epoch 0).
@@ -126,7 +127,7 @@ impl Gateway {
         self: &Arc<Self>,
         gen: &mut Generation,
         upstream: crate::llm::ChunkStream,
-        send: &(impl Fn(ServerFrame) + Send + Sync),
+        send: Client<'_>,
         stop: tokio::sync::oneshot::Receiver<()>,
     ) -> ChatEnd {
         let end = self.generate_here(gen, upstream, send, stop).await;
@@ -140,7 +141,7 @@ impl Gateway {
         self: &Arc<Self>,
         gen: &mut Generation,
         mut upstream: crate::llm::ChunkStream,
-        send: &(impl Fn(ServerFrame) + Send + Sync),
+        send: Client<'_>,
         mut stop: tokio::sync::oneshot::Receiver<()>,
     ) -> ChatEnd {
         let mut renew = self.lease_renewals().await;
@@ -148,8 +149,12 @@ impl Gateway {
         // waits; one timer per answer, reset per fold, not per chunk).
         let mut fold_due = Box::pin(tokio::time::sleep(Duration::ZERO));
         let mut fold_armed = false;
+        // The node's signals, each one future for the whole answer (made once, not per
+        // chunk: each making registers with, and each drop leaves, the node's shared list).
         let (mut halt, mut may_halt) = (self.halt.subscribe(), true);
         let (mut handoff, mut may_hand_off) = (self.handoff.subscribe(), self.buffer.is_some());
+        let mut halted = std::pin::pin!(async { halt.wait_for(|h| *h).await.is_ok() });
+        let mut asked_to_hand_off = std::pin::pin!(async { handoff.wait_for(|h| *h).await.is_ok() });
         let mut inflight: Option<Pending> = None;
         // When each produced, undelivered chunk was produced (for the latency metric).
         let mut emitted: VecDeque<Instant> = VecDeque::new();
@@ -188,9 +193,9 @@ impl Gateway {
                     gen.deltas.truncate(gen.delivered as usize);
                     break Ok(true);
                 }
-                halted = async { halt.wait_for(|h| *h).await.is_ok() }, if may_halt => {
+                halted = &mut halted, if may_halt => {
+                    may_halt = false;
                     if !halted {
-                        may_halt = false;
                         continue;
                     }
                     // Past the drain timeout: what is produced is delivered, then the end.
@@ -199,14 +204,13 @@ impl Gateway {
                     }
                     break Err(crate::llm::LlmError::Interrupted("past the drain timeout".into()));
                 }
-                asked = async { handoff.wait_for(|h| *h).await.is_ok() }, if may_hand_off => {
+                asked = &mut asked_to_hand_off, if may_hand_off => {
+                    may_hand_off = false;
                     if !asked {
-                        may_hand_off = false;
                         continue;
                     }
-                    match self.hand_over(gen).await {
-                        Some(end) => return end,
-                        None => may_hand_off = false,
+                    if let Some(end) = self.hand_over(gen).await {
+                        return end;
                     }
                 }
                 _ = &mut fold_due, if fold_armed => {
@@ -258,7 +262,7 @@ impl Gateway {
         gen: &mut Generation,
         mut inflight: Option<Pending>,
         emitted: &mut VecDeque<Instant>,
-        send: &(impl Fn(ServerFrame) + Send + Sync),
+        send: Client<'_>,
         rest: bool,
     ) -> bool {
         loop {
@@ -306,7 +310,7 @@ impl Gateway {
         gen: &mut Generation,
         (end, saved): (u32, crate::error::Result<Fenced>),
         emitted: &mut VecDeque<Instant>,
-        send: &(impl Fn(ServerFrame) + Send + Sync),
+        send: Client<'_>,
     ) -> bool {
         let end = match saved {
             Ok(Fenced::Ok { next }) if next >= end => {
@@ -341,27 +345,22 @@ impl Gateway {
     }
 
     /// Send chunk `index` to the client and record it.
-    fn deliver_chunk(
-        &self,
-        gen: &mut Generation,
-        index: u32,
-        emitted: Instant,
-        send: &(impl Fn(ServerFrame) + Send + Sync),
-    ) {
-        let delta = gen.deltas[index as usize].clone();
-        gen.answer.push_str(&delta);
+    fn deliver_chunk(&self, gen: &mut Generation, index: u32, emitted: Instant, send: Client<'_>) {
+        let delta = &gen.deltas[index as usize];
+        gen.answer.push_str(delta);
         gen.delivered = index + 1;
-        let frame = ServerFrame::Chunk { message_id: gen.meta.message_id.clone(), epoch: gen.epoch, index, delta };
         if let Some(live) = &gen.live {
             let mut l = live.lock().unwrap();
-            if let ServerFrame::Chunk { delta, .. } = &frame {
-                l.chunks.push(delta.clone());
-            }
+            l.chunks.push(delta.clone());
             if l.feed.receiver_count() > 0 {
-                let _ = l.feed.send(frame.clone());
+                let (message_id, epoch, delta) = (gen.meta.message_id.clone(), gen.epoch, delta.clone());
+                let _ = l.feed.send(ServerFrame::Chunk { message_id, epoch, index, delta });
             }
         }
-        send(frame);
+        if let Some(client) = send {
+            // Serialised from the answer's own strings: no frame is built to be dropped.
+            client.try_send_text(protocol::chunk_text(&gen.meta.message_id, gen.epoch, index, delta));
+        }
         self.metrics.chunk_delivered(emitted.elapsed().as_millis() as u64);
         self.fold_chunk(gen, index);
     }
@@ -371,7 +370,7 @@ impl Gateway {
         self: &Arc<Self>,
         gen: &mut Generation,
         outcome: Result<bool, crate::llm::LlmError>,
-        send: &(impl Fn(ServerFrame) + Send + Sync),
+        send: Client<'_>,
     ) -> ChatEnd {
         let end = final_of(gen, &outcome);
         let saved = loop {
@@ -401,7 +400,9 @@ impl Gateway {
         if let Some(live) = &gen.live {
             self.keep_resumable(live, &gen.meta.message_id, &frame);
         }
-        send(frame);
+        if let Some(client) = send {
+            client.try_send(frame);
+        }
         ChatEnd::Finished
     }
 
@@ -465,6 +466,9 @@ impl Gateway {
         });
     }
 }
+
+/// The client an answer's frames go to (None: nobody on this node, as in a takeover).
+pub(super) type Client<'a> = Option<&'a FrameSender>;
 
 /// An append on its way to Redis: the end of the range it saves, and how the save went.
 type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = (u32, crate::error::Result<Fenced>)> + Send>>;

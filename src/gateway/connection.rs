@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use axum::extract::ws::{CloseFrame, Message};
-use futures_util::{Sink, SinkExt, Stream, StreamExt};
-use tokio::sync::{mpsc, oneshot, watch, Notify};
+use axum::extract::ws::Message;
+use futures_util::{Sink, Stream, StreamExt};
+use tokio::sync::{oneshot, watch};
 
-use super::frames::{Closing, FrameSender, Out, CLOSE_RESUME};
+use super::frames::{Closing, End, FrameSender};
 use super::protocol::{self, ClientFrame, ErrorCode, ServerFrame};
 use super::{follow, ChatEnd, ChatOrigin, Gateway};
 use crate::realtime::channel;
@@ -51,18 +51,10 @@ where
     E: std::fmt::Display,
 {
     gw.metrics.connections.inc();
-    let (tx, rx) = mpsc::channel::<Out>(gw.limits.send_buffer);
-    let overflow = Arc::new(Notify::new());
-    let mut writer = tokio::spawn(write_frames(sink, rx, overflow.clone(), gw.clone()));
+    let (frames, writer) = super::frames::outbox(sink, gw.limits.send_buffer, gw.limits.write_timeout);
+    let mut writer = tokio::spawn(write_frames(writer, gw.clone()));
     let (gone_tx, gone) = watch::channel(false);
-    let conn = Conn {
-        gw: gw.clone(),
-        origin,
-        frames: FrameSender { tx, overflow },
-        stops: Arc::default(),
-        gone,
-        follows: Arc::default(),
-    };
+    let conn = Conn { gw: gw.clone(), origin, frames, stops: Arc::default(), gone, follows: Arc::default() };
     conn.deliver(ServerFrame::Session {
         session_id: conn.origin.session_id.clone(),
         node_id: gw.node_id.clone(),
@@ -80,10 +72,10 @@ where
             _ = tokio::time::sleep_until(keepalive.due()) => {
                 if keepalive.pinged.is_some() {
                     gw.metrics.clients_timed_out.inc();
-                    let _ = conn.frames.tx.try_send(Out::Close(Closing::NoPong));
+                    conn.frames.close(Closing::NoPong);
                     break;
                 }
-                let _ = conn.frames.tx.try_send(Out::Ping);
+                conn.frames.ping();
                 keepalive.pinged = Some(tokio::time::Instant::now());
                 continue;
             }
@@ -134,7 +126,7 @@ impl Conn {
             ErrorCode::FrameTooLarge,
             format!("a frame over {} bytes: the connection is closed", self.gw.limits.max_frame_bytes * 4),
         ));
-        let _ = self.frames.tx.try_send(Out::Close(Closing::FrameTooLarge));
+        self.frames.close(Closing::FrameTooLarge);
     }
 }
 
@@ -188,7 +180,7 @@ impl Conn {
             self.error(ServerFrame::error(ErrorCode::RateLimited, "too many frames; slow down"));
             if guard.violations >= self.gw.limits.max_violations {
                 // Abusive: close with 1008 (policy violation).
-                let _ = self.frames.tx.try_send(Out::Close(Closing::TooManyFrames));
+                self.frames.close(Closing::TooManyFrames);
                 return false;
             }
             return true;
@@ -209,52 +201,17 @@ impl Conn {
     }
 }
 
-/// Send queued frames until the queue closes or the socket fails. A client whose queue
-/// overflowed is closed with [`CLOSE_RESUME`]: dropping frames silently would leave gaps
-/// it cannot see, queueing without bound would let one slow reader eat the node's memory.
-async fn write_frames<W: Sink<Message> + Unpin>(
-    mut sink: W,
-    mut rx: mpsc::Receiver<Out>,
-    overflow: Arc<Notify>,
-    gw: Arc<Gateway>,
-) {
-    // A client that stops reading blocks a send once the socket's buffers fill: every send
-    // and the close handshake are bounded, so such a client loses its slot.
-    let limit = gw.limits.write_timeout;
-    loop {
-        let out = tokio::select! {
-            biased;
-            _ = overflow.notified() => {
-                gw.metrics.slow_clients_closed.inc();
-                let close = CloseFrame { code: CLOSE_RESUME, reason: "too slow: resume from your last chunk".into() };
-                let _ = tokio::time::timeout(limit.min(Duration::from_secs(1)), sink.send(Message::Close(Some(close)))).await;
-                break;
-            }
-            out = rx.recv() => match out {
-                Some(out) => out,
-                None => break,
-            },
-        };
-        let msg = match out {
-            Out::Text(t) => Message::Text(t.into()),
-            Out::Ping => Message::Ping(Default::default()),
-            Out::Close(why) => {
-                let (code, reason) = why.frame();
-                let close = Message::Close(Some(CloseFrame { code, reason: reason.into() }));
-                let _ = tokio::time::timeout(limit, sink.send(close)).await;
-                break;
-            }
-        };
-        match tokio::time::timeout(limit, sink.send(msg)).await {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) => break,
-            Err(_) => {
-                gw.metrics.clients_timed_out.inc();
-                break;
-            }
+/// The connection's writer (`frames.rs`), counted as it ends.
+async fn write_frames(writer: super::frames::Writer, gw: Arc<Gateway>) {
+    match writer.run().await {
+        End::TooSlow => {
+            gw.metrics.slow_clients_closed.inc();
         }
+        End::TimedOut => {
+            gw.metrics.clients_timed_out.inc();
+        }
+        End::Close(_) | End::Failed | End::Finished => {}
     }
-    let _ = tokio::time::timeout(limit, sink.close()).await;
 }
 
 /// One connection's side of the protocol.
@@ -272,13 +229,6 @@ struct Conn {
 }
 
 impl Conn {
-    /// A frame for the client. A slow client does not slow generation down: when its
-    /// buffer is full, it is closed with [`CLOSE_RESUME`] (it resumes from its last chunk).
-    fn deliverer(&self) -> impl Fn(ServerFrame) + Send + Sync + Clone + 'static {
-        let frames = self.frames.clone();
-        move |f: ServerFrame| frames.try_send(f)
-    }
-
     fn deliver(&self, f: ServerFrame) {
         self.frames.try_send(f);
     }
@@ -339,9 +289,8 @@ impl Conn {
         };
         let (stop_tx, stop_rx) = oneshot::channel();
         self.stops.lock().unwrap().insert(message_id.clone(), stop_tx);
-        let (gw, origin, deliver, stops, gone) =
-            (self.gw.clone(), self.origin.clone(), self.deliverer(), self.stops.clone(), self.gone.clone());
-        let frames = self.frames.clone();
+        let (gw, origin, frames, stops, gone) =
+            (self.gw.clone(), self.origin.clone(), self.frames.clone(), self.stops.clone(), self.gone.clone());
         let metrics = self.gw.metrics.clone();
         tokio::spawn(async move {
             // The node's own cap was checked at once; the fleet's is one Redis call.
@@ -351,9 +300,11 @@ impl Conn {
                 if let ServerFrame::Error { code, .. } = &refused {
                     metrics.frame_errors.get_or_create(&vec![("code", code.as_str())]).inc();
                 }
-                return deliver(refused);
+                return frames.try_send(refused);
             }
-            let end = gw.run_chat(origin, conversation_id, content, message_id.clone(), deliver.clone(), stop_rx).await;
+            // A slow client does not slow generation down: when its queue is full, it is
+            // closed with CLOSE_RESUME (it resumes from its last chunk).
+            let end = gw.run_chat(origin, conversation_id, content, message_id.clone(), &frames, stop_rx).await;
             stops.lock().unwrap().remove(&message_id);
             drop(guard);
             if let (ChatEnd::Fenced { next }, Some(subscriber)) = (end, &gw.subscriber) {

@@ -148,6 +148,22 @@ impl ServerFrame {
     }
 }
 
+/// A chunk frame, borrowed: what [`ServerFrame::Chunk`] serialises to, from the answer's own
+/// strings (the hot path builds no frame to drop it).
+#[derive(Serialize)]
+#[serde(tag = "type", rename = "chunk", rename_all = "camelCase")]
+struct ChunkRef<'a> {
+    message_id: &'a str,
+    epoch: u32,
+    index: u32,
+    delta: &'a str,
+}
+
+/// The text of a chunk frame.
+pub fn chunk_text(message_id: &str, epoch: u32, index: u32, delta: &str) -> String {
+    serde_json::to_string(&ChunkRef { message_id, epoch, index, delta }).expect("frames always serialise")
+}
+
 const TYPES: [&str; 4] = ["chat", "stop", "resume", "ping"];
 
 /// Parse one text frame, or say precisely what is wrong with it.
@@ -238,6 +254,9 @@ mod tests {
     fn server_frames_are_camel_case() {
         let f = ServerFrame::Chunk { message_id: "m".into(), epoch: 0, index: 2, delta: "hi".into() };
         assert_eq!(f.to_text(), r#"{"type":"chunk","messageId":"m","epoch":0,"index":2,"delta":"hi"}"#);
+        assert_eq!(chunk_text("m", 0, 2, "hi"), f.to_text());
+        let odd = ServerFrame::Chunk { message_id: "m\"1".into(), epoch: 3, index: 9, delta: "a\nb\u{1}é".into() };
+        assert_eq!(chunk_text("m\"1", 3, 9, "a\nb\u{1}é"), odd.to_text());
         let e = ServerFrame::error(ErrorCode::Busy, "try later");
         assert_eq!(e.to_text(), r#"{"type":"error","code":"BUSY","message":"try later"}"#);
     }

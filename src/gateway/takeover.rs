@@ -73,7 +73,7 @@ impl Gateway {
             start_chunk: from,
         });
         let (_never, stop) = tokio::sync::oneshot::channel();
-        self.generate(&mut gen, upstream, &|_| {}, stop).await;
+        self.generate(&mut gen, upstream, None, stop).await;
     }
 
     /// The events of a takeover: why the previous owner lost the answer (unless it handed

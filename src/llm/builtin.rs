@@ -1,11 +1,13 @@
 //! The built-in model: an offline, deterministic "LLM". Chunk k of (messageId, prompt) is
 //! always the same text, so a node that takes over a stream continues it exactly.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
-use futures_util::stream;
-
 use futures_util::future::BoxFuture;
+use futures_util::Stream;
 
 use super::{ChunkStream, Llm, LlmError, LlmRequest, Said};
 
@@ -101,25 +103,8 @@ impl BuiltinModel {
 
 impl Llm for BuiltinModel {
     fn stream(&self, req: LlmRequest) -> ChunkStream {
-        let model = self.clone();
-        Box::pin(stream::unfold(req.start_chunk, move |k| {
-            let model = model.clone();
-            let req = req.clone();
-            async move {
-                if k >= model.chunks {
-                    return None;
-                }
-                if !model.interval.is_zero() {
-                    tokio::time::sleep(model.interval).await;
-                }
-                let text = model.chunk(&req.message_id, &req.prompt, k);
-                if model.stamp {
-                    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-                    return Some((Ok(format!("{}|{text}", now.as_micros())), k + 1));
-                }
-                Some((Ok(text), k + 1))
-            }
-        }))
+        let pause = (!self.interval.is_zero()).then(|| Box::pin(tokio::time::sleep(Duration::ZERO)));
+        Box::pin(Chunks { model: self.clone(), k: req.start_chunk, req, pause, armed: false })
     }
 
     fn name(&self) -> &str {
@@ -135,6 +120,42 @@ impl Llm for BuiltinModel {
         messages: &'a [Said],
     ) -> BoxFuture<'a, Result<String, LlmError>> {
         Box::pin(async move { Ok(extractive_summary(messages)) })
+    }
+}
+
+/// A built-in answer's chunks, one per `interval` (the pause before each one starts when
+/// the chunk is asked for). One timer per answer, reset per chunk.
+struct Chunks {
+    model: BuiltinModel,
+    req: LlmRequest,
+    k: u32,
+    pause: Option<Pin<Box<tokio::time::Sleep>>>,
+    armed: bool,
+}
+
+impl Stream for Chunks {
+    type Item = Result<String, LlmError>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        if this.k >= this.model.chunks {
+            return Poll::Ready(None);
+        }
+        if let Some(pause) = &mut this.pause {
+            if !this.armed {
+                pause.as_mut().reset(tokio::time::Instant::now() + this.model.interval);
+                this.armed = true;
+            }
+            ready!(pause.as_mut().poll(cx));
+            this.armed = false;
+        }
+        let text = this.model.chunk(&this.req.message_id, &this.req.prompt, this.k);
+        this.k += 1;
+        if this.model.stamp {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            return Poll::Ready(Some(Ok(format!("{}|{text}", now.as_micros()))));
+        }
+        Poll::Ready(Some(Ok(text)))
     }
 }
 
