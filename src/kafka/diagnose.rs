@@ -115,13 +115,6 @@ impl Visit for Message {
 }
 
 impl<S: Subscriber> Layer<S> for CaptureLayer {
-    /// Warnings and errors only: without this hint the layer would ask for every level, and
-    /// each `trace!` of a dependency (tungstenite logs every frame it writes) would be
-    /// dispatched only to be dropped by the log filter.
-    fn max_level_hint(&self) -> Option<tracing::level_filters::LevelFilter> {
-        Some(tracing::level_filters::LevelFilter::WARN)
-    }
-
     fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
         if *event.metadata().level() > Level::WARN {
             return;
