@@ -445,10 +445,7 @@ mod tests {
 
     #[tokio::test]
     async fn frames_are_written_where_they_are_made_in_order() {
-        let (tx, mut rx) = futures_channel_pair(64);
-        let (frames, writer) = outbox(tx, 8, Duration::from_secs(5));
-        let writer = tokio::spawn(writer.run());
-        tokio::task::yield_now().await;
+        let (frames, writer, mut rx) = started(64, 8, Duration::from_secs(5)).await;
         for i in 0..20 {
             frames.try_send(frame(i));
             // Written without the writer's help: in the socket when try_send returns.
@@ -460,11 +457,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_client_that_takes_nothing_overflows_and_is_told_to_resume() {
-        // A socket that takes two frames and then nothing (the client stopped reading).
-        let (tx, mut rx) = futures_channel_pair(0);
-        let (frames, writer) = outbox(tx, 4, Duration::from_millis(300));
-        let writer = tokio::spawn(writer.run());
-        tokio::task::yield_now().await;
+        // A socket that takes one frame and then nothing (the client stopped reading).
+        let (frames, writer, mut rx) = started(0, 4, Duration::from_millis(300)).await;
         for i in 0..10 {
             frames.try_send(frame(i));
         }
@@ -482,10 +476,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_stalled_socket_times_out() {
-        let (tx, _rx) = futures_channel_pair(0);
-        let (frames, writer) = outbox(tx, 100, Duration::from_millis(200));
-        let writer = tokio::spawn(writer.run());
-        tokio::task::yield_now().await;
+        let (frames, writer, _rx) = started(0, 100, Duration::from_millis(200)).await;
         for i in 0..3 {
             frames.try_send(frame(i));
         }
@@ -497,10 +488,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_follower_waits_for_room_then_sends_in_order() {
-        let (tx, mut rx) = futures_channel_pair(0);
-        let (frames, writer) = outbox(tx, 2, Duration::from_secs(5));
-        let writer = tokio::spawn(writer.run());
-        tokio::task::yield_now().await;
+        let (frames, writer, mut rx) = started(0, 2, Duration::from_secs(5)).await;
         let follower = {
             let frames = frames.clone();
             tokio::spawn(async move {
@@ -521,10 +509,22 @@ mod tests {
         assert_eq!(c.code, 1008);
     }
 
-    /// A bounded in-memory socket: futures' mpsc sink (buffer + one slot per sender).
-    fn futures_channel_pair(
+    /// A connection on a bounded in-memory socket (futures' mpsc: `buffer` frames and one
+    /// more), its writer running and waiting: the socket's reading end, to play the client.
+    async fn started(
         buffer: usize,
-    ) -> (impl Sink<Message> + Unpin + Send + 'static, futures_channel::mpsc::Receiver<Message>) {
-        futures_channel::mpsc::channel::<Message>(buffer)
+        cap: usize,
+        write_timeout: Duration,
+    ) -> (FrameSender, tokio::task::JoinHandle<End>, futures_channel::mpsc::Receiver<Message>) {
+        let (tx, rx) = futures_channel::mpsc::channel::<Message>(buffer);
+        let (frames, writer) = outbox(tx, cap, write_timeout);
+        let writer = tokio::spawn(writer.run());
+        tokio::task::yield_now().await;
+        (frames, writer, rx)
+    }
+
+    #[test]
+    fn a_queued_frame_takes_a_string_s_room() {
+        assert_eq!(std::mem::size_of::<Out>(), std::mem::size_of::<String>());
     }
 }
