@@ -92,9 +92,14 @@ impl KafkaSettings {
     /// The engine's producer (the gateway's events, the workers' dead letters): never gives
     /// up on a record. While the broker is away the idempotent producer retries; the
     /// gateway's spool and the workers' uncommitted offsets hold what waits on it.
+    ///
+    /// It lingers 20 ms (`-X linger.ms=N` to change it): no client waits on it (a chat
+    /// waits only for the spool), and a gateway's events spread over 24 partitions, so at
+    /// 5 ms most batches carried a record or two; fewer, fuller requests cost the gateway
+    /// and the broker less (BENCHMARKS.md, 2026-12-08 03:10).
     pub fn engine_producer_config(&self) -> ClientConfig {
         let mut c = self.producer_config();
-        c.set("message.timeout.ms", "0").set("queue.buffering.max.messages", "1000000");
+        c.set("message.timeout.ms", "0").set("queue.buffering.max.messages", "1000000").set("linger.ms", "20");
         for (k, v) in &self.props {
             c.set(k, v);
         }
@@ -372,6 +377,17 @@ mod tests {
         assert_eq!(c.get("enable.idempotence"), Some("true"));
         assert_eq!(c.get("partitioner"), Some("murmur2_random"));
         assert_eq!(s.consumer_config("g").get("enable.auto.commit"), Some("false"));
+    }
+
+    #[test]
+    fn the_engine_lingers_longer_and_x_still_wins() {
+        let mut s = KafkaSettings::new("b:9092");
+        assert_eq!(s.producer_config().get("linger.ms"), Some("5"));
+        let engine = s.engine_producer_config();
+        assert_eq!(engine.get("linger.ms"), Some("20"));
+        assert_eq!(engine.get("message.timeout.ms"), Some("0"));
+        s.props.push(("linger.ms".into(), "2".into()));
+        assert_eq!(s.engine_producer_config().get("linger.ms"), Some("2"));
     }
 
     #[test]
