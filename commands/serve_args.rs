@@ -216,7 +216,7 @@ pub struct Args {
     /// One CHUNK_RECEIVED event for the chunks an answer delivers within this long: each
     /// chunk keeps its index, length and latency in it (`folded`), a client never waits for
     /// it; with Redis, a group of chunks saved together is one event. 0: one event per chunk
-    #[arg(help_heading = "Events to Kafka", long, default_value = "100ms", value_parser = humantime::parse_duration)]
+    #[arg(help_heading = "Events to Kafka", long, default_value = "500ms", value_parser = humantime::parse_duration)]
     pub chunk_events_every: Duration,
     /// Where events wait on disk until Kafka acknowledges them, so a crash during a broker
     /// outage loses none (default: chatctl-data/spool/<node-id>)
