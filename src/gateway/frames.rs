@@ -155,7 +155,7 @@ struct Outbox {
 }
 
 impl Outbox {
-    /// Queue `out` and write what the socket takes now. False: the connection is ending.
+    /// Queue `out` and write what the socket takes now (the writer finishes what it does not).
     fn push(&self, st: &mut State, out: Out) {
         st.queue.push_back(out);
         let Some(writer) = st.writer.take() else {
@@ -290,9 +290,8 @@ impl FrameSender {
     /// Send a frame, waiting (within [`FOLLOWER_PATIENCE`]) while the queue is full. False
     /// when the client is gone or too slow (the follower stops).
     pub(crate) async fn send(&self, f: ServerFrame) -> bool {
-        let text = f.to_text();
         let deadline = Instant::now() + FOLLOWER_PATIENCE;
-        let mut text = Some(text);
+        let mut text = Some(f.to_text());
         loop {
             let room = self.outbox.room.notified();
             tokio::pin!(room);

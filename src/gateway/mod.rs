@@ -260,16 +260,19 @@ impl Gateway {
     /// Send an announcement to the matching connections of this node; returns how many.
     pub fn deliver_announcement(&self, a: &announce::Announcement) -> usize {
         let frame = ServerFrame::Announcement { announcement_id: a.announcement_id.clone(), text: a.text.clone() };
-        let registry = self.registry.lock().unwrap();
-        let mut n = 0;
-        for (origin, frames) in registry.values() {
-            if a.matches(&origin.session_id, &origin.user_id) {
-                frames.try_send(frame.clone());
-                n += 1;
-            }
+        // Serialised once; written outside the registry's lock (a frame is written into its
+        // socket by the sender: connections come and go meanwhile).
+        let text = frame.to_text();
+        let to: Vec<frames::FrameSender> = {
+            let registry = self.registry.lock().unwrap();
+            let matching = registry.values().filter(|(origin, _)| a.matches(&origin.session_id, &origin.user_id));
+            matching.map(|(_, frames)| frames.clone()).collect()
+        };
+        for frames in &to {
+            frames.try_send_text(text.clone());
         }
-        self.metrics.announcements_delivered.inc_by(n as u64);
-        n
+        self.metrics.announcements_delivered.inc_by(to.len() as u64);
+        to.len()
     }
 
     pub(crate) fn register(&self, origin: &ChatOrigin, frames: frames::FrameSender) -> u64 {
